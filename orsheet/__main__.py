@@ -1,0 +1,3 @@
+from orsheet.cli import main
+
+main()

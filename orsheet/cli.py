@@ -1,0 +1,62 @@
+"""The ``orsheet`` command line: a thin, lazily loaded layer over the services.
+
+Each command lives in a module under :mod:`orsheet.commands` and is imported
+only when it runs, so ``orsheet --help`` starts fast (no pandas, no openpyxl).
+Add a command by adding one line to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "new": "orsheet.commands.actions:new",
+    "number": "orsheet.commands.actions:number",
+    "close": "orsheet.commands.actions:close",
+    "actions": "orsheet.commands.actions:actions",
+    "import-actions": "orsheet.commands.actions:import_actions",
+    "check": "orsheet.commands.actions:check",
+    "demo": "orsheet.commands.demo:demo",
+}
+
+# One-line help per command, shown by ``orsheet --help`` without importing it.
+SHORT_HELP: dict[str, str] = {
+    "new": "Create a new, empty orsheet workbook from the template.",
+    "number": "Give every action without a number the next number.",
+    "close": "Move finished actions to the archive (Archief).",
+    "actions": "List actions (open, per person, per meeting kind).",
+    "import-actions": "Import an existing action list (.xlsx or .csv).",
+    "check": "Validate the workbook and list every problem with its cell.",
+    "demo": "Build a demo workbook with a realistic council and run the main job.",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="orsheet")
+def main() -> None:
+    """orsheet: the works council (OR) secretary's workbook from the command line.
+
+    Every command works on the .xlsm file directly (no Excel needed), takes
+    --json for one machine-readable JSON document, and exits 0 on success,
+    1 on a user error (message in Dutch), 2 on a usage error.
+    """

@@ -1,0 +1,128 @@
+"""The council's records as plain Python objects.
+
+No I/O here: these are built from sheet rows by :mod:`orsheet.records` and
+handed to the pure rules in :mod:`orsheet.rules` and friends. ``row`` is the
+sheet row an object was read from (``None`` for objects not yet written), so
+messages can point at the cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+# What the Overleg/Soort column says for the three kinds of meeting in the seeds.
+OR_MEETING = "OR-vergadering"
+OV_MEETING = "Overlegvergadering"
+INFORMAL_MEETING = "Informeel overleg"
+MEETING_KINDS = (OR_MEETING, OV_MEETING, INFORMAL_MEETING)
+
+STATUS_IN_PROGRESS = "in behandeling"
+STATUS_ON_HOLD = "ON HOLD"
+STATUS_DONE = "afgerond"
+STATUSES = ("", STATUS_IN_PROGRESS, STATUS_ON_HOLD, STATUS_DONE)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline as typed: a real date, free text ("eind okt"), or both.
+
+    ``text`` keeps what the user typed when it was not a plain date, so it is
+    never lost; ``date`` is the date it means where that is known.
+    """
+
+    date: date | None = None
+    text: str = ""
+
+    def __bool__(self) -> bool:
+        return self.date is not None or bool(self.text)
+
+    def cell_value(self) -> date | str | None:
+        """What goes back into the Deadline cell: the text as typed wins."""
+        if self.text:
+            return self.text
+        return self.date
+
+
+@dataclass
+class Action:
+    number: int | None
+    subject: str = ""
+    description: str = ""
+    owner: str = ""
+    meeting_kind: str = ""
+    date: date | None = None
+    deadline: Deadline = field(default_factory=Deadline)
+    status: str = ""
+    remarks: str = ""
+    closed_on: date | None = None
+    row: int | None = None
+
+    @property
+    def is_done(self) -> bool:
+        return self.status.strip().casefold() == STATUS_DONE
+
+
+@dataclass
+class Decision:
+    number: int | None
+    date: date | None = None
+    meeting_kind: str = ""
+    subject: str = ""
+    text: str = ""
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass
+class Meeting:
+    date: date
+    kind: str = OR_MEETING
+    start: time | None = None
+    end: time | None = None
+    location: str = ""
+    chair: str = ""
+    minute_taker: str = ""
+    invited: str = ""
+    remark: str = ""
+    row: int | None = None
+
+
+@dataclass
+class AgendaItem:
+    meeting: date
+    number: str  # "6" or "6.1"
+    title: str
+    minutes: int | None = None
+    who: str = ""
+    purpose: str = ""
+    note: str = ""  # Toelichting
+    row: int | None = None
+
+
+@dataclass
+class StandardItem:
+    kind: str  # meeting kind it belongs to
+    place: str  # "begin" or "eind"
+    order: int
+    title: str
+    minutes: int | None = None
+    who: str = ""
+    purpose: str = ""
+    row: int | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    public: bool = False  # Openbaar = ja: the name may be published (Woo)
+    email: str = ""
+    row: int | None = None
+
+
+@dataclass
+class Setting:
+    key: str
+    value: object = None
+    row: int | None = None

@@ -1,0 +1,1 @@
+"""Workbook backends: one small interface (:mod:`.base`), several engines."""

@@ -1,0 +1,104 @@
+"""The one interface every workbook backend implements.
+
+A backend moves raw cell values between a workbook and Python; it knows no
+rule and no model object. Services work read -> compute -> write:
+
+* :meth:`WorkbookBackend.read` returns the named sheets as :class:`Table`
+  objects (header row plus every non-empty row below it, including rows typed
+  or pasted below an Excel table's range);
+* :meth:`WorkbookBackend.write` applies a list of :class:`Edit` objects in one
+  go (all or nothing). Row numbers in edits are sheet rows *as read*; the
+  backend applies updates first, then deletions, then appends, and resizes
+  tables to cover their rows.
+
+Values are plain Python: ``str``, ``int``, ``float``, ``bool``,
+``datetime.date``, ``datetime.datetime``, ``datetime.time`` or ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
+
+Value = Any
+
+
+@dataclass
+class Row:
+    number: int  # 1-based sheet row
+    values: dict[str, Value]  # by header text
+
+    def get(self, header: str, default: Value = None) -> Value:
+        return self.values.get(header, default)
+
+
+@dataclass
+class Table:
+    sheet: str
+    header: list[str]  # as found in row 1, in sheet order; "" for an empty header cell
+    rows: list[Row] = field(default_factory=list)
+
+    def column_index(self, header: str) -> int | None:
+        """1-based column of ``header``, or None when the sheet lacks it."""
+        try:
+            return self.header.index(header) + 1
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class UpdateCells:
+    """Set some cells of one existing row; other cells keep value and format."""
+
+    sheet: str
+    row: int
+    values: Mapping[str, Value]
+
+
+@dataclass(frozen=True)
+class AppendRows:
+    """Add rows below the last row of the sheet's table, formatted like it."""
+
+    sheet: str
+    rows: Sequence[Mapping[str, Value]]
+
+
+@dataclass(frozen=True)
+class DeleteRows:
+    """Remove whole rows (the rows below move up, with their formatting)."""
+
+    sheet: str
+    rows: Sequence[int]
+
+
+@dataclass(frozen=True)
+class ReplaceSheet:
+    """Write a generated sheet (e.g. ``Agenda``) whole, creating it if needed.
+
+    ``rows`` includes the header row. Only for sheets orsheet owns outright:
+    nothing a user typed on such a sheet is kept.
+    """
+
+    sheet: str
+    rows: Sequence[Sequence[Value]]
+    widths: Sequence[float] = ()
+
+
+Edit = UpdateCells | AppendRows | DeleteRows | ReplaceSheet
+
+
+@runtime_checkable
+class WorkbookBackend(Protocol):
+    """What services need from a workbook, whatever engine holds it."""
+
+    def sheet_names(self) -> list[str]:
+        """All sheet names, in workbook order."""
+        ...
+
+    def read(self, sheets: Sequence[str]) -> dict[str, Table]:
+        """Read the named sheets; a missing sheet raises ``SheetError``."""
+        ...
+
+    def write(self, edits: Sequence[Edit]) -> None:
+        """Apply all edits at once, or none (raising ``OrsheetError``)."""
+        ...
