@@ -1,0 +1,149 @@
+"""Assemble the macro workbook from the plain template: VBA, buttons, ribbon, xlwings.conf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from orsheet import schema
+from orsheet.excel import conf_sheet, controls, ribbon
+from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
+from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
+
+MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
+MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+WORKBOOK_CODE_NAME = "ThisWorkbook"
+# Children of <worksheet> that must come after <legacyDrawing>/<controls> (ECMA-376 CT_Worksheet).
+_AFTER_CONTROLS = ("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+_AFTER_WORKBOOK_PR = ("fileVersion", "fileSharing")
+
+
+def _q(tag: str) -> str:
+    return f"{{{MAIN_NS}}}{tag}"
+
+
+def source_modules(macros_dir: Path = MACROS_DIR) -> list[Module]:
+    """The modules in ``macros/``: standard modules first, then classes, each by name."""
+    files = sorted(macros_dir.glob("*.bas")) + sorted(macros_dir.glob("*.cls"))
+    if not files:
+        raise FileNotFoundError(f"no .bas/.cls files in {macros_dir}")
+    return [module_from_file(path) for path in files]
+
+
+def add_macros(plain: bytes, macros_dir: Path = MACROS_DIR) -> bytes:
+    """Return the macro workbook built from the plain template's bytes (deterministic)."""
+    package = Package(plain)
+    workbook_part = _workbook_part(package)
+    if any(r["Type"] == VBA_REL for r in package.relationships(workbook_part)):
+        raise ValueError("the workbook already has a VBA project; start from the plain template")
+    sheets = _add_conf_sheet(package, workbook_part)
+    code_names = _set_code_names(package, workbook_part, sheets)
+    modules = [document_module(WORKBOOK_CODE_NAME, True)]
+    modules += [document_module(name, False) for name in code_names]
+    modules += source_modules(macros_dir)
+    package.parts["xl/vbaProject.bin"] = build_vba_project(modules)
+    package.add_relationship(workbook_part, VBA_REL, "vbaProject.bin")
+    package.set_override("xl/vbaProject.bin", VBA_CONTENT_TYPE)
+    package.set_override(workbook_part, MACRO_WORKBOOK_TYPE)
+    _add_buttons(package, dict(sheets)[schema.START.name])
+    package.parts[ribbon.PART] = ribbon.custom_ui_xml()
+    package.add_relationship("", ribbon.RELATIONSHIP, ribbon.PART)
+    return package.save()
+
+
+def build_macro_workbook(plain_path: Path, out_path: Path, macros_dir: Path = MACROS_DIR) -> None:
+    out_path.write_bytes(add_macros(Path(plain_path).read_bytes(), macros_dir))
+
+
+def _workbook_part(package: Package) -> str:
+    for rel in package.relationships(""):
+        if rel["Type"] == OFFICE_DOCUMENT:
+            return package.resolve("", rel["Target"])
+    raise ValueError("not a workbook package: no officeDocument relationship")
+
+
+def sheet_parts(package: Package, workbook_part: str) -> list[tuple[str, str]]:
+    """(sheet name, part name) for every worksheet, in workbook order."""
+    targets = {r["Id"]: package.resolve(workbook_part, r["Target"]) for r in package.relationships(workbook_part)}
+    workbook = parse(package.parts[workbook_part])
+    return [(s.get("name"), targets[s.get(f"{{{R_NS}}}id")]) for s in workbook.iter(_q("sheet"))]
+
+
+def _add_conf_sheet(package: Package, workbook_part: str) -> list[tuple[str, str]]:
+    sheets = sheet_parts(package, workbook_part)
+    if conf_sheet.SHEET_NAME in dict(sheets):
+        raise ValueError(f"the workbook already has a {conf_sheet.SHEET_NAME} sheet")
+    part = package.free_name("xl/worksheets/sheet{}.xml")
+    package.parts[part] = conf_sheet.conf_sheet_xml(f"Sheet{len(sheets) + 1}")
+    package.set_override(part, WORKSHEET_TYPE)
+    rid = package.add_relationship(workbook_part, WORKSHEET_REL, part.removeprefix("xl/"))
+    workbook = parse(package.parts[workbook_part])
+    container = workbook.find(_q("sheets"))
+    sheet_id = max(int(s.get("sheetId")) for s in container) + 1
+    etree.SubElement(container, _q("sheet"), name=conf_sheet.SHEET_NAME, sheetId=str(sheet_id), state="hidden").set(f"{{{R_NS}}}id", rid)
+    package.parts[workbook_part] = serialize(workbook)
+    return sheets + [(conf_sheet.SHEET_NAME, part)]
+
+
+def _set_code_names(package: Package, workbook_part: str, sheets: list[tuple[str, str]]) -> list[str]:
+    workbook = parse(package.parts[workbook_part])
+    properties = workbook.find(_q("workbookPr"))
+    if properties is None:
+        properties = etree.Element(_q("workbookPr"))
+        _insert_after(workbook, properties, _AFTER_WORKBOOK_PR)
+    properties.set("codeName", WORKBOOK_CODE_NAME)
+    package.parts[workbook_part] = serialize(workbook)
+    names = []
+    for number, (_, part) in enumerate(sheets, start=1):
+        name = f"Sheet{number}"
+        sheet = parse(package.parts[part])
+        sheet_properties = sheet.find(_q("sheetPr"))
+        if sheet_properties is None:
+            sheet_properties = etree.Element(_q("sheetPr"))
+            sheet.insert(0, sheet_properties)
+        sheet_properties.set("codeName", name)
+        package.parts[part] = serialize(sheet)
+        names.append(name)
+    return names
+
+
+def _insert_after(parent: etree._Element, element: etree._Element, predecessors: tuple[str, ...]) -> None:
+    index = 0
+    for position, child in enumerate(parent):
+        if etree.QName(child).localname in predecessors:
+            index = position + 1
+    parent.insert(index, element)
+
+
+def _add_buttons(package: Package, sheet_part: str) -> None:
+    buttons = controls.layout()
+    sheet = parse(package.parts[sheet_part])
+    if sheet.find(_q("legacyDrawing")) is not None or sheet.find(_q("controls")) is not None:
+        raise ValueError(f"{sheet_part} already has drawings or controls")
+    vml_part = package.free_name("xl/drawings/vmlDrawing{}.vml")
+    package.parts[vml_part] = controls.vml_drawing(buttons)
+    package.set_default("vml", controls.VML_CONTENT_TYPE)
+    vml_rid = package.add_relationship(sheet_part, controls.VML_RELATIONSHIP, "../" + vml_part.removeprefix("xl/"))
+    control_rids = []
+    for _ in buttons:
+        prop_part = package.free_name("xl/ctrlProps/ctrlProp{}.xml")
+        package.parts[prop_part] = controls.ctrl_prop()
+        package.set_override(prop_part, controls.CTRL_PROP_CONTENT_TYPE)
+        control_rids.append(package.add_relationship(sheet_part, controls.CTRL_PROP_RELATIONSHIP, "../" + prop_part.removeprefix("xl/")))
+    legacy = etree.Element(_q("legacyDrawing"))
+    legacy.set(f"{{{R_NS}}}id", vml_rid)
+    block = etree.fromstring(controls.controls_xml(buttons, control_rids))
+    anchor = next((c for c in sheet if etree.QName(c).localname in _AFTER_CONTROLS), None)
+    if anchor is None:
+        sheet.append(legacy)
+        sheet.append(block)
+    else:
+        anchor.addprevious(legacy)
+        anchor.addprevious(block)
+    package.parts[sheet_part] = serialize(sheet)
