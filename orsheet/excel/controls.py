@@ -23,9 +23,9 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Where the buttons go on Start (0-based columns/rows): a column of buttons
 # to the right of the explanation text, each two rows high with a row between.
-FIRST_COLUMN = 6
-COLUMNS_WIDE = 2
-FIRST_ROW = 2
+FIRST_COLUMN = 1
+COLUMNS_WIDE = 3
+FIRST_ROW = 1
 ROWS_HIGH = 2
 ROW_STEP = 3
 FIRST_SHAPE_ID = 1025  # idmap data="1" -> shape ids 1025, 1026, ...

@@ -26,8 +26,12 @@ def parse(data: bytes) -> etree._Element:
     return etree.fromstring(data, etree.XMLParser(remove_blank_text=False, resolve_entities=False))
 
 
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
 def serialize(element: etree._Element) -> bytes:
-    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # Written by hand: lxml's declaration uses single quotes, which not every Office reader likes.
+    return _DECLARATION + etree.tostring(element, encoding="UTF-8", xml_declaration=False)
 
 
 def rels_path(part: str) -> str:

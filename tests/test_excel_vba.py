@@ -1,0 +1,106 @@
+"""The VBA project writer: what Excel stores is what macros/ holds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import olefile
+import pytest
+from oletools.olevba import VBA_Parser, decompress_stream
+
+from orsheet.excel import ovba
+from orsheet.excel.cfb import write_cfb
+from orsheet.excel.package import MACROS_DIR, source_modules
+from orsheet.excel.vba_project import build_vba_project, crlf, document_module
+from tests.excel_support import build_plain_and_macro
+
+CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n.*?\r\nEND\r\n", re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def built_workbook(tmp_path_factory) -> Path:
+    return build_plain_and_macro(tmp_path_factory.mktemp("vba"))[1]
+
+
+def olevba_modules(path: Path) -> dict[str, str]:
+    parser = VBA_Parser(str(path))
+    try:
+        return {Path(name).stem: code for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+
+
+def expected_source(path: Path) -> str:
+    return CLASS_HEADER.sub("", crlf(path.read_bytes().decode("cp1252")), count=1)
+
+
+def test_olevba_reads_back_every_module_of_macros_folder_unchanged(built_workbook):
+    found = olevba_modules(built_workbook)
+    for path in sorted(MACROS_DIR.glob("*.bas")) + sorted(MACROS_DIR.glob("*.cls")):
+        assert crlf(found[path.stem]) == expected_source(path), path.name
+
+
+def test_vba_project_has_document_modules_for_workbook_and_every_sheet(built_workbook):
+    found = olevba_modules(built_workbook)
+    assert {"ThisWorkbook", *(f"Sheet{n}" for n in range(1, 11))} <= set(found)
+
+
+def test_xlwings_module_keeps_its_licence_header():
+    text = (MACROS_DIR / "xlwings.bas").read_text(encoding="cp1252")
+    assert "xlwings is distributed under a BSD 3-clause license." in text
+    assert "License: MIT" in (MACROS_DIR / "Dictionary.cls").read_text(encoding="cp1252")
+
+
+def test_vba_project_build_is_byte_for_byte_repeatable():
+    modules = [document_module("ThisWorkbook", True), *source_modules()]
+    assert build_vba_project(modules) == build_vba_project(modules)
+
+
+def test_compression_round_trips_through_oletools_decompressor():
+    samples = [b"", b"a", b"Attribute VB_Name = \"x\"\r\n" * 500, bytes(range(256)) * 20, (MACROS_DIR / "xlwings.bas").read_bytes()]
+    for sample in samples:
+        packed = ovba.compress(sample)
+        assert bytes(decompress_stream(bytearray(packed))) == sample
+        assert ovba.decompress(packed) == sample
+
+
+def test_compression_uses_length_mask_from_bit_count_not_the_buggy_shift():
+    # ms-ovba 0.0.1 computed the maximum length as 0xFFFF << bit_count + 3; the
+    # right value lets a run of one byte become long copy tokens.
+    packed = ovba.compress(b"x" * 4096)
+    assert len(packed) < 40
+    assert ovba.decompress(packed) == b"x" * 4096
+
+
+def test_project_protection_values_decrypt_to_unprotected_visible_project(built_workbook):
+    ole = olefile.OleFileIO(_vba_bin(built_workbook))
+    text = ole.openstream("PROJECT").read().decode("cp1252")
+    values = dict(re.findall(r'^(CMG|DPB|GC)="([0-9A-F]+)"', text, re.MULTILINE))
+    assert ovba.decrypt(values["CMG"]) == bytes(4)
+    assert ovba.decrypt(values["DPB"]) == b"\0"
+    assert ovba.decrypt(values["GC"]) == b"\xff"
+
+
+def test_decrypt_reads_values_written_by_real_excel():
+    # From the PROJECT stream of xlwings' quickstart.xlsm, saved by Excel.
+    assert ovba.decrypt("A7A58C2B7CDD73E173E173E173E1") == bytes(4)
+    assert ovba.decrypt("A2A089308531853185") == b"\0"
+    assert ovba.decrypt("9D9FB6314A2D4B2D4BD2") == b"\xff"
+
+
+def test_compound_file_with_large_and_small_streams_reads_back_with_olefile(tmp_path):
+    streams = {f"S/{n:02d}": bytes([n]) * (n * 700) for n in range(1, 20)}
+    streams["top"] = b"abc"
+    path = tmp_path / "x.bin"
+    path.write_bytes(write_cfb(streams))
+    ole = olefile.OleFileIO(str(path))
+    for name, data in streams.items():
+        assert ole.openstream(name).read() == data
+
+
+def _vba_bin(workbook: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(workbook) as archive:
+        return archive.read("xl/vbaProject.bin")
