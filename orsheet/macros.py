@@ -1,0 +1,117 @@
+"""The Python side of the Excel buttons: one function per button.
+
+This is the only module that uses ``xw.Book.caller()``. The VBA in
+``macros/Orsheet.bas`` runs ``import orsheet.macros as m; m.<function>(...)``;
+each function opens the live backend on the calling workbook, calls the same
+service the CLI calls, and ends with a short Dutch message box. Errors become
+a Dutch message box as well, never a Python traceback window: a user error
+shows its located message (``Acties!F12 (Datum): ...``); a bug shows where the
+technical details were written.
+"""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+import traceback
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from orsheet.errors import OrsheetError
+
+TITLE = "orsheet"
+NOT_AVAILABLE = "{action}: deze functie is nog niet beschikbaar in deze versie van orsheet."
+UNEXPECTED = (
+    "{action} is niet gelukt door een onverwachte fout in orsheet. Er is niets gewijzigd, "
+    "tenzij de melding hieronder anders zegt.\n\n{error}\n\nTechnische details: {log}"
+)
+LOG_NAME = "orsheet-fouten.log"
+
+
+def _caller():
+    """The workbook whose button was pressed (xlwings finds it through RunPython)."""
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _log_path() -> Path:
+    return Path(tempfile.gettempdir()) / LOG_NAME
+
+
+def _report_bug(action: str, error: BaseException) -> str:
+    path = _log_path()
+    try:
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {action}\n")
+            log.write("".join(traceback.format_exception(error)))
+    except OSError:
+        path = Path("(kon niet worden geschreven)")
+    return UNEXPECTED.format(action=action, error=f"{type(error).__name__}: {error}", log=path)
+
+
+def _show(book, action: str, message: str, critical: bool) -> None:
+    book.app.alert(message, title=f"{TITLE} – {action}", mode="critical" if critical else "info")
+
+
+def button(action: str) -> Callable:
+    """Run ``work(book, ...)`` for a button and show its Dutch result or error."""
+
+    def decorate(work: Callable[..., str]) -> Callable[..., None]:
+        @functools.wraps(work)
+        def run(*args: Any, **kwargs: Any) -> None:
+            book = _caller()
+            try:
+                message, critical = work(book, *args, **kwargs), False
+            except OrsheetError as error:
+                message, critical = f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
+            except Exception as error:  # the boundary: a bug must not become a traceback window
+                message, critical = _report_bug(action, error), True
+            _show(book, action, message, critical)
+
+        return run
+
+    return decorate
+
+
+def _backend(book):
+    from orsheet.workbook.xlwings_backend import XlwingsBackend
+
+    return XlwingsBackend(book)
+
+
+@button("Acties nummeren")
+def number_actions(book) -> str:
+    from orsheet.services.actions import number_actions as number
+
+    return number(_backend(book)).summary()
+
+
+@button("Afgeronde acties sluiten")
+def close_finished_actions(book) -> str:
+    from orsheet.services.actions import close_actions
+
+    return close_actions(_backend(book)).summary()
+
+
+@button("Agenda maken")
+def make_agenda(book, sheet: str = "", row: int = 0) -> str:
+    """The agenda of the meeting on ``row`` of ``sheet`` (Vergaderingen/Agendapunten), else the next one."""
+    return NOT_AVAILABLE.format(action="Agenda maken")
+
+
+@button("Notulen verwerken")
+def process_minutes(book, path: str) -> str:
+    """Take actions and decisions from the minutes file the user picked in Excel."""
+    return NOT_AVAILABLE.format(action="Notulen verwerken")
+
+
+@button("Jaarplanning maken")
+def make_year_plan(book) -> str:
+    return NOT_AVAILABLE.format(action="Jaarplanning maken")
+
+
+@button("Woo-export")
+def woo_export(book) -> str:
+    return NOT_AVAILABLE.format(action="Woo-export")
