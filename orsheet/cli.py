@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "import-actions": "orsheet.commands.actions:import_actions",
     "check": "orsheet.commands.actions:check",
     "demo": "orsheet.commands.demo:demo",
+    "setup-excel": "orsheet.commands.excel:setup_excel",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -31,6 +32,7 @@ SHORT_HELP: dict[str, str] = {
     "import-actions": "Import an existing action list (.xlsx or .csv).",
     "check": "Validate the workbook and list every problem with its cell.",
     "demo": "Build a demo workbook with a realistic council and run the main job.",
+    "setup-excel": "Point the workbook's xlwings.conf at this Python (run once on Windows/Mac).",
 }
 
 
