@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -21,3 +24,191 @@ def build_plain_and_macro(folder: Path) -> tuple[Path, Path]:
 def read_parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(Path(path).read_bytes())) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+# -- xlwings' remote engine, with a stand-in for the Excel side of its protocol -------------
+
+LICENSE_ENV = ("XLWINGS_LICENSE_KEY", "noncommercial")  # free key for non-commercial use; tests only
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+
+
+def enable_remote_engine() -> None:
+    """Register xlwings' remote engine; call with XLWINGS_LICENSE_KEY set.
+
+    xlwings registers it at import only when the key is already set then; another
+    test may have imported xlwings before, so register it now if it is missing.
+    """
+    import xlwings as xw
+
+    if "remote" not in [engine.name for engine in xw.engines]:
+        from xlwings.pro import _xlremote
+
+        xw.engines.add(xw.Engine(impl=_xlremote.engine))
+
+
+def _payload_value(value):
+    """A cell value as the xlwings clients send it (dates as ISO text with Z, times as day fractions)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%dT00:00:00.000Z")
+    if isinstance(value, dt.time):
+        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    return value
+
+
+def _table_api(name: str, ref: str) -> dict:
+    first, last = ref.split(":")
+    header_last = re.sub(r"\d+$", re.match(r"[A-Z]+(\d+)", first).group(1), last)
+    body_first = re.sub(r"\d+$", str(int(re.match(r"[A-Z]+(\d+)", first).group(1)) + 1), first)
+    return {
+        "name": name, "range_address": ref, "header_row_range_address": f"{first}:{header_last}",
+        "data_body_range_address": f"{body_first}:{last}", "total_row_range_address": None,
+        "show_headers": True, "show_totals": False, "table_style": "TableStyleMedium2", "show_autofilter": True,
+        "show_table_style_first_column": False, "show_table_style_last_column": False,
+        "show_table_style_row_stripes": True, "show_table_style_column_stripes": False,
+    }
+
+
+def payload_from_file(path: Path) -> dict:
+    """The JSON an xlwings client (VBA/Office.js) sends for this workbook."""
+    import openpyxl
+    import xlwings as xw
+
+    book = openpyxl.load_workbook(path)
+    sheets = []
+    for sheet in book.worksheets:
+        values = [[_payload_value(v) for v in row] for row in sheet.iter_rows(values_only=True)] or [[""]]
+        tables = [_table_api(t.name, t.ref) for t in sheet.tables.values()]
+        sheets.append({"name": sheet.title, "values": values, "pictures": [], "tables": tables})
+    return {
+        "client": "Microsoft Office Scripts", "version": xw.__version__,
+        "book": {"name": Path(path).name, "active_sheet_index": 0, "selection": "A1"},
+        "names": [], "sheets": sheets,
+    }
+
+
+class FakeExcelClient:
+    """Applies the actions of an xlwings remote response to the payload, as Excel would.
+
+    Only the actions orsheet's backend sends are known; any other action fails the
+    test. Formats are recorded (``formats``), not rendered.
+    """
+
+    def __init__(self, payload: dict):
+        self.payload = payload
+        self.formats: list[tuple[str, int, int, str]] = []
+        self.log: list[dict] = []
+
+    def book(self):
+        import xlwings as xw
+
+        return xw.Book(json=copy.deepcopy(self.payload))
+
+    def apply(self, actions: list[dict]) -> None:
+        for action in actions:
+            self.log.append(action)
+            getattr(self, "_" + action["func"])(action)
+
+    def _sheet(self, action: dict) -> dict:
+        return self.payload["sheets"][action["sheet_position"]]
+
+    def _setValues(self, action: dict) -> None:
+        grid = self._sheet(action)["values"]
+        for r, row in enumerate(action["values"]):
+            for c, value in enumerate(row):
+                _put(grid, action["start_row"] + r, action["start_column"] + c, _typed(value))
+
+    def _rangeDelete(self, action: dict) -> None:
+        assert action["args"] == ["up"] and action["column_count"] == 16384, "only whole rows are deleted"
+        sheet = self._sheet(action)
+        first, count = action["start_row"], action["row_count"]
+        del sheet["values"][first : first + count]
+        for table in sheet["tables"]:
+            _shrink(table, first + 1, count)
+
+    def _resizeTable(self, action: dict) -> None:
+        sheet = self._sheet(action)
+        index, address = action["args"]
+        sheet["tables"][index].update(_table_api(sheet["tables"][index]["name"], address.replace("$", "")))
+
+    def _addSheet(self, action: dict) -> None:
+        index, name = action["args"]
+        self.payload["sheets"].insert(index, {"name": name, "values": [[""]], "pictures": [], "tables": []})
+
+    def _sheetClear(self, action: dict) -> None:
+        self._sheet(action)["values"] = [[""]]
+
+    def _setNumberFormat(self, action: dict) -> None:
+        sheet = self._sheet(action)["name"]
+        for r in range(action["row_count"]):
+            for c in range(action["column_count"]):
+                self.formats.append((sheet, action["start_row"] + r + 1, action["start_column"] + c + 1, action["args"][0]))
+
+    def _setColumnWidth(self, action: dict) -> None:
+        pass
+
+    def _alert(self, action: dict) -> None:
+        pass
+
+
+def _typed(value):
+    if isinstance(value, str):
+        if value.startswith("'"):
+            return value[1:]
+        if _ISO_DATE.match(value):
+            return value + "T00:00:00.000Z"
+        if _ISO_DATETIME.match(value):
+            return value.replace(" ", "T") + ".000Z"
+    return "" if value is None else value
+
+
+def _put(grid: list[list], row: int, column: int, value) -> None:
+    width = max(len(grid[0]) if grid else 0, column + 1)
+    while len(grid) <= row:
+        grid.append([""] * width)
+    for line in grid:
+        line.extend([""] * (width - len(line)))
+    grid[row][column] = value
+
+
+def _shrink(table: dict, first_row: int, count: int) -> None:
+    match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", table["range_address"])
+    top, bottom = int(match.group(2)), int(match.group(4))
+    removed = len(set(range(first_row, first_row + count)) & set(range(top + 1, bottom + 1)))
+    if removed:
+        table.update(_table_api(table["name"], f"{match.group(1)}{top}:{match.group(3)}{max(bottom - removed, top + 1)}"))
+
+
+class RemoteWorkbook:
+    """A workbook on xlwings' remote engine, one request per call, like RunRemotePython.
+
+    Each ``read`` and ``write`` runs on a fresh ``xw.Book(json=payload)``; after a
+    write the queued actions are applied to the payload, also when the write
+    raised (as a live Excel would already have done them), so "nothing written"
+    is checked for real.
+    """
+
+    def __init__(self, client: FakeExcelClient):
+        self.client = client
+
+    def _backend(self):
+        from orsheet.workbook.xlwings_backend import XlwingsBackend
+
+        return XlwingsBackend(self.client.book())
+
+    def sheet_names(self):
+        return self._backend().sheet_names()
+
+    def read(self, sheets):
+        return self._backend().read(sheets)
+
+    def write(self, edits):
+        backend = self._backend()
+        try:
+            backend.write(edits)
+        finally:
+            self.client.apply(backend.book.impl.json()["actions"])
