@@ -76,9 +76,12 @@ def button(action: str) -> Callable:
 
 
 def _backend(book):
+    from orsheet.services.common import require_contract
     from orsheet.workbook.xlwings_backend import XlwingsBackend
 
-    return XlwingsBackend(book)
+    backend = XlwingsBackend(book)
+    require_contract(backend)
+    return backend
 
 
 @button("Acties nummeren")

@@ -1,0 +1,111 @@
+"""The Python side of the buttons, pressed on xlwings' remote engine.
+
+``orsheet.macros`` finds its workbook through ``xw.Book.caller()``; here the
+caller is a real xlwings book on the remote engine, so the test sees exactly
+what Excel would be asked to do (cell writes and the message box).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+import orsheet.macros as m
+from orsheet import schema
+from orsheet.excel.actions import ACTIONS
+from orsheet.excel.package import MACROS_DIR
+from orsheet.template import build_template
+from tests.excel_support import LICENSE_ENV, FakeExcelClient, enable_remote_engine, payload_from_file
+
+ACTIES = schema.ACTIONS.name
+
+
+@pytest.fixture(scope="module")
+def template_payload(tmp_path_factory) -> dict:
+    return payload_from_file(build_template(tmp_path_factory.mktemp("macros") / "plain.xlsm"))
+
+
+@pytest.fixture
+def press(monkeypatch, template_payload, tmp_path):
+    """Press a button: run a macros function with a fresh caller book; return (client, book)."""
+    monkeypatch.setenv(*LICENSE_ENV)
+    monkeypatch.setenv("TMP", str(tmp_path))
+    monkeypatch.setenv("TEMP", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    enable_remote_engine()
+    client = FakeExcelClient(copy.deepcopy(template_payload))
+
+    def run(function, *args, **kwargs):
+        book = client.book()
+        monkeypatch.setattr(m, "_caller", lambda: book)
+        function(*args, **kwargs)
+        actions = book.impl.json()["actions"]
+        client.apply(actions)
+        return [a for a in actions if a["func"] == "alert"]
+
+    run.client = client
+    return run
+
+
+def add_actions(client: FakeExcelClient, *rows: list) -> None:
+    sheet = next(s for s in client.payload["sheets"] if s["name"] == ACTIES)
+    width = len(sheet["values"][0])
+    sheet["values"][1:] = [row + [""] * (width - len(row)) for row in rows]
+
+
+def test_acties_nummeren_numbers_the_actions_and_says_so_in_dutch(press):
+    add_actions(press.client, ["", "Notulen rondsturen"], ["", "Zaal reserveren"])
+    alerts = press(m.number_actions)
+    values = next(s for s in press.client.payload["sheets"] if s["name"] == ACTIES)["values"]
+    assert [row[0] for row in values[1:3]] == [1, 2]
+    prompt, title, _, mode, _ = alerts[0]["args"]
+    assert prompt == "2 actie(s) genummerd: 1, 2." and mode == "info"
+    assert title == "orsheet – Acties nummeren"
+
+
+def test_a_user_error_becomes_a_dutch_message_box_naming_the_cell(press):
+    add_actions(press.client, ["abc", "Kapot nummer"])
+    alerts = press(m.number_actions)
+    prompt, _, _, mode, _ = alerts[0]["args"]
+    assert mode == "critical"
+    assert "niet gelukt" in prompt and "Acties!A2" in prompt
+    assert [a for a in press.client.log if a["func"] == "setValues"] == []
+
+
+def test_a_bug_becomes_a_dutch_message_box_without_a_traceback(press, monkeypatch, tmp_path):
+    def broken(backend):
+        raise ZeroDivisionError("delen door nul")
+
+    monkeypatch.setattr("orsheet.services.actions.close_actions", broken)
+    alerts = press(m.close_finished_actions)
+    prompt, _, _, mode, _ = alerts[0]["args"]
+    assert mode == "critical"
+    assert "onverwachte fout" in prompt and "ZeroDivisionError: delen door nul" in prompt
+    assert "Traceback" not in prompt
+    log = tmp_path / m.LOG_NAME
+    assert "Traceback" in log.read_text(encoding="utf-8") and str(log) in prompt
+
+
+def test_a_workbook_that_is_not_an_orsheet_workbook_gets_a_dutch_message(press):
+    press.client.payload["sheets"] = [{"name": "Blad1", "values": [[""]], "pictures": [], "tables": []}]
+    alerts = press(m.number_actions)
+    assert "geen orsheet-werkmap" in alerts[0]["args"][0]
+
+
+@pytest.mark.parametrize(
+    "function, args",
+    [(m.make_agenda, ("Vergaderingen", 3)), (m.process_minutes, ("C:\\notulen.docx",)), (m.make_year_plan, ()), (m.woo_export, ())],
+)
+def test_buttons_of_later_features_say_not_yet_available(press, function, args):
+    alerts = press(function, *args)
+    assert "nog niet beschikbaar" in alerts[0]["args"][0]
+
+
+def test_every_action_has_a_macros_function_named_in_its_vba():
+    source = (MACROS_DIR / "Orsheet.bas").read_text(encoding="cp1252")
+    for action in ACTIONS:
+        body = source.split(f"Public Sub {action.macro}()")[1].split("End Sub")[0]
+        name = body.split('"m.')[1].split("(")[0]
+        assert callable(getattr(m, name)), action.macro
