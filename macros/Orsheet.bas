@@ -7,9 +7,9 @@ Attribute VB_Name = "Orsheet"
 ' workbook by `tools/build_workbook.py` from macros/Orsheet.bas.
 Option Explicit
 
-Private Sub RunAction(ByVal label As String, ByVal command As String)
+Private Sub RunAction(ByVal label As String, ByVal pythonCall As String)
     Application.StatusBar = "orsheet: " & label & " ..."
-    RunPython "import orsheet.macros as m; " & command
+    RunPython "import orsheet.macros as m; " & pythonCall
     Application.StatusBar = False
 End Sub
 

@@ -12,7 +12,7 @@ from oletools.olevba import VBA_Parser, decompress_stream
 from orsheet.excel import ovba
 from orsheet.excel.cfb import write_cfb
 from orsheet.excel.package import MACROS_DIR, source_modules
-from orsheet.excel.vba_project import build_vba_project, crlf, document_module
+from orsheet.excel.vba_project import CLASS_IMPORT_LINES, build_vba_project, crlf, document_module, stored_class_source
 from tests.excel_support import build_plain_and_macro
 
 CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n.*?\r\nEND\r\n", re.DOTALL)
@@ -37,8 +37,21 @@ def expected_source(path: Path) -> str:
 
 def test_olevba_reads_back_every_module_of_macros_folder_unchanged(built_workbook):
     found = olevba_modules(built_workbook)
-    for path in sorted(MACROS_DIR.glob("*.bas")) + sorted(MACROS_DIR.glob("*.cls")):
-        assert crlf(found[path.stem]) == expected_source(path), path.name
+    for path in sorted(MACROS_DIR.glob("*.bas")):
+        assert crlf(found[path.stem]) == crlf(path.read_bytes().decode("cp1252")), path.name
+    for path in sorted(MACROS_DIR.glob("*.cls")):
+        stored = crlf(found[path.stem])
+        for line in CLASS_IMPORT_LINES:  # added as the VBA editor adds them on import
+            assert stored.count(line) == 1, (path.name, line)
+            stored = stored.replace(line, "")
+        assert stored == expected_source(path), path.name
+
+
+def test_class_modules_are_stored_with_the_attributes_the_vba_editor_adds():
+    stored = stored_class_source((MACROS_DIR / "Dictionary.cls").read_text(encoding="cp1252"))
+    lines = stored.split("\r\n")
+    assert lines[:2] == ['Attribute VB_Name = "Dictionary"', 'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"']
+    assert lines[5:8] == ["Attribute VB_Exposed = True", "Attribute VB_TemplateDerived = False", "Attribute VB_Customizable = False"]
 
 
 def test_vba_project_has_document_modules_for_workbook_and_every_sheet(built_workbook):

@@ -156,7 +156,7 @@ def test_ribbon_tab_is_or_secretariaat_with_the_dutch_labels(parts):
 
 def test_every_vba_macro_calls_runpython_with_orsheet_macros():
     source = (MACROS_DIR / "Orsheet.bas").read_text(encoding="cp1252")
-    assert 'RunPython "import orsheet.macros as m; " & command' in source
+    assert 'RunPython "import orsheet.macros as m; " & pythonCall' in source
     for action in ACTIONS:
         body = re.search(rf"Public Sub {action.macro}\(\)(.*?)End Sub", source, re.DOTALL).group(1)
         assert "RunAction" in body and "m." in body, action.macro

@@ -34,6 +34,9 @@ _REFERENCES = (
 )
 _NAME_LINE = re.compile(r'^Attribute VB_Name = "([^"]+)"', re.MULTILINE)
 _CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n.*?\r\nEND\r\n", re.DOTALL)
+_CLASS_BASE = 'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"\r\n'
+# What the VBA editor adds when it imports a .cls file; Excel stores class modules with them.
+CLASS_IMPORT_LINES = (_CLASS_BASE, "Attribute VB_TemplateDerived = False\r\n", "Attribute VB_Customizable = False\r\n")
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,27 @@ def module_from_file(path: Path) -> Module:
     text = crlf(path.read_bytes().decode(ENCODING))
     kind = CLASS if path.suffix.lower() == ".cls" else PROCEDURAL
     if kind == CLASS:
-        text = _CLASS_HEADER.sub("", text, count=1)
+        text = stored_class_source(text)
     match = _NAME_LINE.search(text)
     if match is None:
         raise ValueError(f"{path}: no 'Attribute VB_Name' line")
     return Module(match.group(1), kind, text)
+
+
+def stored_class_source(exported: str) -> str:
+    """An exported class file as the VBA editor stores it after import.
+
+    The ``VERSION``/``BEGIN``/``END`` header goes; ``VB_Base`` follows ``VB_Name``
+    and ``VB_TemplateDerived``/``VB_Customizable`` follow ``VB_Exposed``.
+    """
+    text = _CLASS_HEADER.sub("", crlf(exported), count=1)
+    text = re.sub(r'^(Attribute VB_Name = "[^"]+"\r\n)', lambda m: m.group(1) + _CLASS_BASE, text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^(Attribute VB_Exposed = \w+\r\n)",
+        lambda m: m.group(1) + "".join(CLASS_IMPORT_LINES[1:]),
+        text, count=1, flags=re.MULTILINE,
+    )
+    return text
 
 
 def document_module(name: str, workbook: bool) -> Module:
