@@ -117,3 +117,34 @@ def _vba_bin(workbook: Path) -> bytes:
 
     with zipfile.ZipFile(workbook) as archive:
         return archive.read("xl/vbaProject.bin")
+
+
+def test_compound_file_directory_trees_are_sorted_red_black_trees(tmp_path):
+    import struct
+
+    names = [f"Module{n}" for n in range(1, 12)] + ["dir", "_VBA_PROJECT", "ThisWorkbook"]
+    data = write_cfb({f"VBA/{n}": b"x" * 10 for n in names})
+    directory_start = struct.unpack_from("<I", data, 48)[0]
+    entries = []
+    offset = 512 * (directory_start + 1)
+    while offset + 128 <= len(data):
+        name_length, kind, color, left, right, child = struct.unpack_from("<HBBIII", data, offset + 64)
+        if kind == 0:
+            break
+        entries.append((data[offset : offset + name_length - 2].decode("utf-16-le"), color, left, right, child))
+        offset += 128
+    by_name = {e[0]: e for e in entries}
+
+    def walk(index):  # -> (in-order names, black height)
+        if index == 0xFFFFFFFF:
+            return [], 1
+        name, color, left, right, _ = entries[index]
+        left_names, left_height = walk(left)
+        right_names, right_height = walk(right)
+        assert left_height == right_height, name
+        if color == 0:  # red: children are black
+            assert all(c == 0xFFFFFFFF or entries[c][1] == 1 for c in (left, right)), name
+        return left_names + [name] + right_names, left_height + (color == 1)
+
+    in_order, _ = walk(by_name["VBA"][4])
+    assert in_order == sorted(names, key=lambda n: (len(n), n.upper()))

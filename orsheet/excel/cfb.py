@@ -49,7 +49,7 @@ def _build_tree(paths: dict[str, bytes]) -> _Entry:
         parts = path.split("/")
         node = root
         for part in parts[:-1]:
-            node = node.children.setdefault(part, _Entry(part, _STORAGE))
+            node = node.children.setdefault(part, _Entry(part, _STORAGE, start=0))  # storages: sector 0, size 0
         if len(parts[-1].encode("utf-16-le")) > 62:
             raise ValueError(f"CFB entry name too long: {parts[-1]!r}")
         node.children[parts[-1]] = _Entry(parts[-1], _STREAM, data)
