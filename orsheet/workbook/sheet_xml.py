@@ -339,8 +339,11 @@ class Styles:
         if key in self._cache:
             return self._cache[key]
         fonts = self.root.find(q("fonts"))
-        font = etree.SubElement(fonts, q("font"))
-        etree.SubElement(font, q("b"))
+        font = etree.fromstring(etree.tostring(fonts[0])) if len(fonts) else etree.Element(q("font"))
+        for old in font.findall(q("b")):
+            font.remove(old)
+        font.insert(0, etree.Element(q("b")))
+        fonts.append(font)
         fonts.set("count", str(len(fonts)))
         xfs = self._xfs()
         etree.SubElement(xfs, q("xf"), numFmtId="0", fontId=str(len(fonts) - 1), fillId="0", borderId="0", xfId="0", applyFont="1")
