@@ -30,11 +30,11 @@ def header_problems(table: Table, spec: schema.SheetSpec) -> list[OrsheetError]:
     """What is wrong with a table's header row (empty list when it is fine)."""
     problems: list[OrsheetError] = []
     seen: set[str] = set()
-    used_columns = {i for row in table.rows for i, h in enumerate(table.header) if not _blank(row.values.get(h))}
+    used_columns = {index for row in table.rows for index in row.unnamed}
     for index, header in enumerate(table.header, start=1):
-        location = Location(spec.name, 1, index)
+        location = Location(table.sheet, 1, index)
         if not header.strip():
-            if index - 1 in used_columns:
+            if index in used_columns:
                 problems.append(CellError("kolomkop is leeg, maar de kolom bevat gegevens", location))
         elif header in seen:
             problems.append(CellError(f'kolomkop "{header}" staat er twee keer', location))
@@ -42,7 +42,7 @@ def header_problems(table: Table, spec: schema.SheetSpec) -> list[OrsheetError]:
     missing = [h for h in spec.headers if h not in seen]
     if missing:
         names = ", ".join(f'"{h}"' for h in missing)
-        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1", Location(spec.name)))
+        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1", Location(table.sheet)))
     return problems
 
 
@@ -50,23 +50,22 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _cell(table: Table, row: Row, header: str) -> tuple[object, Location]:
-    return row.values.get(header), Location(table.sheet, row.number, table.column_index(header), header)
-
-
 def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Callable], T]) -> list[T]:
     """Run ``convert`` on every row, collecting every located problem."""
     problems = header_problems(table, spec)
     if problems:
-        raise ProblemList(problems, f"Blad {spec.name} heeft niet de verwachte kolommen")
+        raise ProblemList(problems, f"Blad {table.sheet} heeft niet de verwachte kolommen")
+    columns = {h: table.column_index(h) for h in spec.headers}
     results: list[T] = []
     for row in table.rows:
-        if all(_blank(row.values.get(h)) for h in spec.headers):
+        values = row.values
+        if all(_blank(values.get(h)) for h in spec.headers):
             continue
 
-        def cell(header: str, parse: Callable | None = None, row: Row = row, **kwargs):
-            value, location = _cell(table, row, header)
-            return parse(value, location, **kwargs) if parse else clean_text(value)
+        def cell(header: str, parse: Callable | None = None, values=values, number=row.number, **kwargs):
+            if parse is None:
+                return clean_text(values.get(header))
+            return parse(values.get(header), Location(table.sheet, number, columns[header], header), **kwargs)
 
         try:
             results.append(convert(cell, row.number))
@@ -75,7 +74,7 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Calla
         except OrsheetError as error:
             problems.append(error)
     if problems:
-        raise ProblemList(problems, f"Blad {spec.name} bevat fouten")
+        raise ProblemList(problems, f"Blad {table.sheet} bevat fouten")
     return results
 
 

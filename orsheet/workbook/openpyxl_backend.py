@@ -18,7 +18,7 @@ from typing import Sequence
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Row, Table, UpdateCells, Value
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Table, UpdateCells, Value, row_from_values
 from orsheet.workbook.fidelity import restore_dropped_parts
 from orsheet.workbook.safe_save import atomic_save, ensure_writable, file_stamp
 
@@ -29,10 +29,22 @@ def _blank(value: Value) -> bool:
     return value is None or value == ""
 
 
-class FileBackend:
-    """An orsheet workbook (.xlsm or .xlsx) on disk."""
+ENGINES = ("xml", "openpyxl")
 
-    def __init__(self, path: Path | str):
+
+class FileBackend:
+    """An orsheet workbook (.xlsm or .xlsx) on disk.
+
+    ``engine`` chooses how writes are done: ``"xml"`` (default) edits only the
+    changed sheets' XML and copies every other part unchanged; ``"openpyxl"``
+    loads and saves the whole workbook with openpyxl and then restores what
+    openpyxl drops. Both pass the same contract and fidelity tests.
+    """
+
+    def __init__(self, path: Path | str, engine: str = "xml"):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}")
+        self.engine = engine
         self.path = Path(path)
         if self.path.suffix.lower() not in EXCEL_SUFFIXES:
             raise WorkbookError(f"{self.path.name} is geen Excel-werkmap (.xlsm of .xlsx)")
@@ -72,14 +84,24 @@ class FileBackend:
     # -- writing ---------------------------------------------------------
 
     def write(self, edits: Sequence[Edit]) -> None:
-        import openpyxl
-
         ensure_writable(self.path)
         if self._stamp is not None and file_stamp(self.path) != self._stamp:
             raise WorkbookChanged(
                 f"{self.path.name} is gewijzigd sinds orsheet het las (door iemand anders?); "
                 "er is niets opgeslagen. Voer de opdracht opnieuw uit."
             )
+        if self.engine == "xml":
+            from orsheet.workbook.xml_writer import write_edits
+
+            atomic_save(self.path, lambda temp: write_edits(self.path, edits, temp))
+        else:
+            self._write_with_openpyxl(edits)
+        self._book = None
+        self._stamp = file_stamp(self.path)
+
+    def _write_with_openpyxl(self, edits: Sequence[Edit]) -> None:
+        import openpyxl
+
         keep_vba = self.path.suffix.lower() == ".xlsm"
         try:
             book = openpyxl.load_workbook(self.path, keep_vba=keep_vba, keep_links=True, rich_text=True)
@@ -92,8 +114,6 @@ class FileBackend:
             restore_dropped_parts(self.path, temp)
 
         atomic_save(self.path, write_to)
-        self._book = None
-        self._stamp = file_stamp(self.path)
 
 
 def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
@@ -104,7 +124,7 @@ def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
     for number, values in enumerate(grid[1:], start=2):
         if all(_blank(v) for v in values):
             continue
-        rows.append(Row(number, {h: (None if _blank(v) else v) for h, v in zip(header, values) if h}))
+        rows.append(row_from_values(number, header, values))
     return Table(name, header, rows)
 
 
