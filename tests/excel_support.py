@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -31,6 +33,26 @@ def read_parts(path: Path) -> dict[str, bytes]:
 LICENSE_ENV = ("XLWINGS_LICENSE_KEY", "noncommercial")  # free key for non-commercial use; tests only
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+
+
+@contextlib.contextmanager
+def licensed():
+    """XLWINGS_LICENSE_KEY=noncommercial while xlwings' remote engine is used, then as before."""
+    name, value = LICENSE_ENV
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
+def remote_workbook(path: Path) -> "RemoteWorkbook":
+    """The workbook at ``path`` as the live backend on xlwings' remote engine sees it."""
+    return RemoteWorkbook(FakeExcelClient(payload_from_file(path)))
 
 
 def enable_remote_engine() -> None:
@@ -106,7 +128,9 @@ class FakeExcelClient:
     def book(self):
         import xlwings as xw
 
-        return xw.Book(json=copy.deepcopy(self.payload))
+        with licensed():
+            enable_remote_engine()
+            return xw.Book(json=copy.deepcopy(self.payload))
 
     def apply(self, actions: list[dict]) -> None:
         for action in actions:

@@ -31,7 +31,19 @@ def make_file(engine: str):
     return make
 
 
-BACKENDS = {"memory": make_memory, "file-xml": make_file("xml"), "file-openpyxl": make_file("openpyxl")}
+def make_remote(tmp_path: Path) -> WorkbookBackend:
+    # The xlwings live backend on xlwings' remote engine (see tests/excel_support.py).
+    from tests.excel_support import remote_workbook
+
+    return remote_workbook(template_path())
+
+
+BACKENDS = {
+    "memory": make_memory,
+    "file-xml": make_file("xml"),
+    "file-openpyxl": make_file("openpyxl"),
+    "xlwings-remote": make_remote,
+}
 
 
 @pytest.fixture(params=sorted(BACKENDS))

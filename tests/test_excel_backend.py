@@ -7,7 +7,6 @@ column formats and the table grows with them.
 
 from __future__ import annotations
 
-import inspect
 from datetime import date, time
 from pathlib import Path
 
@@ -144,20 +143,3 @@ def test_values_are_normalised_like_the_file_backend():
     assert from_excel("") is None
     assert to_excel(time(12, 0)) == 0.5
     assert to_excel("gewoon") == "gewoon" and to_excel("=1+1") == "'=1+1"
-
-
-# -- the lead's contract suite, when it is there -----------------------------------------------
-
-try:
-    from tests import test_backend_contract as contract
-except ImportError:  # not merged yet
-    contract = None
-CONTRACT_TESTS = sorted(n for n in dir(contract) if n.startswith("test_")) if contract else []
-
-
-@pytest.mark.skipif(contract is None, reason="tests/test_backend_contract.py is not on this branch yet")
-@pytest.mark.parametrize("name", CONTRACT_TESTS)
-def test_remote_engine_passes_the_shared_backend_contract(name, workbook, tmp_path):
-    test = getattr(contract, name)
-    arguments = {"backend": workbook, "tmp_path": tmp_path}
-    test(**{p: arguments[p] for p in inspect.signature(test).parameters})
