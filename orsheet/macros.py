@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import tempfile
 import traceback
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -98,10 +98,39 @@ def close_finished_actions(book) -> str:
     return close_actions(_backend(book)).summary()
 
 
+def meeting_for_selection(backend, sheet: str, row: int, today: date):
+    """The meeting the secretary means: the selected row's on Vergaderingen or
+    Agendapunten, else the first meeting from ``today`` on."""
+    from orsheet import records, schema
+    from orsheet.errors import CellError, Location, SheetError
+
+    meetings = records.meetings_from_table(backend.read([schema.MEETINGS.name])[schema.MEETINGS.name])
+    if sheet == schema.MEETINGS.name and row >= 2:
+        for meeting in meetings:
+            if meeting.row == row:
+                return meeting
+        raise CellError("selecteer een vergadering (een rij met een datum)", Location(sheet, row))
+    if sheet == schema.AGENDA_ITEMS.name and row >= 2:
+        items = records.agenda_items_from_table(backend.read([sheet])[sheet])
+        wanted = next((i.meeting for i in items if i.row == row), None)
+        if wanted is None:
+            raise CellError("selecteer een agendapunt (een rij met een vergaderdatum)", Location(sheet, row))
+        for meeting in meetings:
+            if meeting.date == wanted:
+                return meeting
+        raise CellError(f"er staat geen vergadering op {wanted:%d-%m-%Y} in Vergaderingen", Location(sheet, row, 1, "Vergadering"))
+    coming = sorted((m for m in meetings if m.date >= today), key=lambda m: (m.date, m.row or 0))
+    if not coming:
+        raise SheetError(f"er is geen vergadering op of na {today:%d-%m-%Y}", Location(schema.MEETINGS.name))
+    return coming[0]
+
+
 @button("Agenda maken")
 def make_agenda(book, sheet: str = "", row: int = 0) -> str:
     """The agenda of the meeting on ``row`` of ``sheet`` (Vergaderingen/Agendapunten), else the next one."""
-    return NOT_AVAILABLE.format(action="Agenda maken")
+    meeting = meeting_for_selection(_backend(book), sheet, row, date.today())
+    kind = meeting.kind or "vergadering"
+    return f"{kind} van {meeting.date:%d-%m-%Y}: " + NOT_AVAILABLE.format(action="Agenda maken")
 
 
 @button("Notulen verwerken")

@@ -96,11 +96,19 @@ def test_a_workbook_that_is_not_an_orsheet_workbook_gets_a_dutch_message(press):
 
 @pytest.mark.parametrize(
     "function, args",
-    [(m.make_agenda, ("Vergaderingen", 3)), (m.process_minutes, ("C:\\notulen.docx",)), (m.make_year_plan, ()), (m.woo_export, ())],
+    [(m.process_minutes, ("C:\\notulen.docx",)), (m.make_year_plan, ()), (m.woo_export, ())],
 )
 def test_buttons_of_later_features_say_not_yet_available(press, function, args):
     alerts = press(function, *args)
     assert "nog niet beschikbaar" in alerts[0]["args"][0]
+
+
+def test_agenda_button_names_the_selected_meeting_until_agendas_exist(press):
+    sheet = next(s for s in press.client.payload["sheets"] if s["name"] == schema.MEETINGS.name)
+    width = len(sheet["values"][0])
+    sheet["values"][1:] = [["2023-10-26T00:00:00.000Z", "Overlegvergadering"] + [""] * (width - 2)]
+    alerts = press(m.make_agenda, "Vergaderingen", 2)
+    assert alerts[0]["args"][0].startswith("Overlegvergadering van 26-10-2023: Agenda maken: deze functie is nog niet beschikbaar")
 
 
 def test_every_action_has_a_macros_function_named_in_its_vba():
@@ -109,3 +117,51 @@ def test_every_action_has_a_macros_function_named_in_its_vba():
         body = source.split(f"Public Sub {action.macro}()")[1].split("End Sub")[0]
         name = body.split('"m.')[1].split("(")[0]
         assert callable(getattr(m, name)), action.macro
+
+
+# -- which meeting "Agenda maken" means -------------------------------------------------------
+
+from datetime import date, time  # noqa: E402
+
+from orsheet.errors import CellError, SheetError  # noqa: E402
+from orsheet.workbook.memory import MemoryBackend  # noqa: E402
+
+MEETINGS = schema.MEETINGS.name
+ITEMS = schema.AGENDA_ITEMS.name
+
+
+@pytest.fixture
+def council() -> MemoryBackend:
+    return MemoryBackend.new({
+        MEETINGS: [
+            {"Datum": date(2023, 9, 14), "Soort": "OR-vergadering", "Begin": time(13, 0)},
+            {"Datum": date(2023, 10, 26), "Soort": "Overlegvergadering"},
+            {"Datum": date(2023, 11, 9), "Soort": "OR-vergadering"},
+        ],
+        ITEMS: [
+            {"Vergadering": date(2023, 10, 26), schema.NR: "1", schema.ONDERWERP: "Opening"},
+            {"Vergadering": date(2023, 12, 1), schema.NR: "1", schema.ONDERWERP: "Verdwaald punt"},
+        ],
+    })
+
+
+def test_agenda_is_for_the_meeting_on_the_selected_row_of_vergaderingen(council):
+    assert m.meeting_for_selection(council, MEETINGS, 2, date(2023, 10, 1)).date == date(2023, 9, 14)
+
+
+def test_agenda_is_for_the_meeting_of_the_selected_agenda_item(council):
+    assert m.meeting_for_selection(council, ITEMS, 2, date(2023, 1, 1)).kind == "Overlegvergadering"
+
+
+def test_without_a_selection_the_agenda_is_for_the_next_meeting_from_today(council):
+    assert m.meeting_for_selection(council, "Start", 5, date(2023, 10, 27)).date == date(2023, 11, 9)
+    assert m.meeting_for_selection(council, "", 0, date(2023, 10, 26)).date == date(2023, 10, 26)
+
+
+def test_a_selection_that_is_no_meeting_is_a_located_dutch_error(council):
+    with pytest.raises(CellError, match=r"Vergaderingen!rij 9: selecteer een vergadering"):
+        m.meeting_for_selection(council, MEETINGS, 9, date(2023, 1, 1))
+    with pytest.raises(CellError, match="geen vergadering op 01-12-2023"):
+        m.meeting_for_selection(council, ITEMS, 3, date(2023, 1, 1))
+    with pytest.raises(SheetError, match="geen vergadering op of na 01-01-2024"):
+        m.meeting_for_selection(council, "", 0, date(2024, 1, 1))
