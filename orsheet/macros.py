@@ -75,6 +75,39 @@ def button(action: str) -> Callable:
     return decorate
 
 
+def progress(book, text: str) -> None:
+    """Show how far long work is, in Excel's status bar (the VBA clears it afterwards)."""
+    try:
+        book.app.status_bar = f"orsheet: {text}"
+    except (NotImplementedError, AttributeError):  # not every xlwings engine has a status bar
+        pass
+
+
+def open_documents(paths: list[Path], opener: Callable[[Path], None] | None = None) -> str:
+    """Open generated documents for the user; return the Dutch line that says where they are."""
+    opener = opener or _system_opener()
+    for path in paths:
+        try:
+            opener(path)
+        except OSError:
+            pass  # the message still says where the document is
+    if not paths:
+        return ""
+    return "Opgeslagen in " + str(paths[0].parent) + ": " + ", ".join(p.name for p in paths) + "."
+
+
+def _system_opener() -> Callable[[Path], None]:
+    import os
+    import subprocess
+    import sys
+
+    if sys.platform == "win32":
+        return lambda path: os.startfile(path)  # type: ignore[attr-defined]
+    if sys.platform == "darwin":
+        return lambda path: subprocess.Popen(["open", str(path)])
+    return lambda path: None  # no Excel here, so nobody to show the document to
+
+
 def _backend(book):
     from orsheet.services.common import require_contract
     from orsheet.workbook.xlwings_backend import XlwingsBackend

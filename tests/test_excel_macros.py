@@ -165,3 +165,17 @@ def test_a_selection_that_is_no_meeting_is_a_located_dutch_error(council):
         m.meeting_for_selection(council, ITEMS, 3, date(2023, 1, 1))
     with pytest.raises(SheetError, match="geen vergadering op of na 01-01-2024"):
         m.meeting_for_selection(council, "", 0, date(2024, 1, 1))
+
+
+def test_generated_documents_are_opened_and_their_folder_is_named(tmp_path):
+    opened = []
+    paths = [tmp_path / "agenda 2023-10-26.docx", tmp_path / "notulen.docx"]
+    message = m.open_documents(paths, opener=opened.append)
+    assert opened == paths
+    assert message == f"Opgeslagen in {tmp_path}: agenda 2023-10-26.docx, notulen.docx."
+
+
+def test_progress_on_an_engine_without_status_bar_is_silently_skipped(press):
+    book = press.client.book()
+    m.progress(book, "agenda maken")
+    assert book.impl.json()["actions"] == []
