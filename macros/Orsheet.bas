@@ -42,7 +42,12 @@ End Sub
 
 Public Sub NotulenVerwerken()
     Dim chosen As Variant
-    chosen = Application.GetOpenFilename("Word-documenten (*.docx),*.docx,Tekstbestanden (*.txt),*.txt", 1, "Kies de notulen")
+    #If Mac Then
+        ' Excel for Mac does not take Windows-style file filters.
+        chosen = Application.GetOpenFilename()
+    #Else
+        chosen = Application.GetOpenFilename("Word-documenten (*.docx),*.docx,Tekstbestanden (*.txt),*.txt", 1, "Kies de notulen")
+    #End If
     If VarType(chosen) = vbBoolean Then Exit Sub
     RunAction "notulen verwerken", "m.process_minutes(" & PythonText(CStr(chosen)) & ")"
 End Sub

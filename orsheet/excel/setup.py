@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -28,10 +28,12 @@ _KEYS = {WINDOWS: conf_sheet.INTERPRETER_WIN, MAC: conf_sheet.INTERPRETER_MAC}
 class SetupResult:
     path: Path
     settings: dict[str, str]
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"{self.path.name}: xlwings.conf bijgewerkt."]
         lines += [f"  {key} = {value}" for key, value in self.settings.items()]
+        lines += self.notes
         lines.append("Open de werkmap in Excel en schakel macro's in; de knoppen op Start gebruiken deze Python.")
         return "\n".join(lines)
 
@@ -64,7 +66,18 @@ def setup_excel(path: Path, platform: str | None = None, interpreter: str | None
     if pythonpath:
         settings["PYTHONPATH"] = pythonpath
     set_conf_values(Path(path), settings)
-    return SetupResult(Path(path), settings)
+    result = SetupResult(Path(path), settings)
+    if platform == MAC and sys.platform == "darwin":
+        result.notes.append(install_mac_runpython())
+    return result
+
+
+def install_mac_runpython() -> str:
+    """Excel for Mac runs Python through an AppleScript that xlwings ships; put it in place."""
+    from xlwings.cli import runpython_install
+
+    runpython_install(None)
+    return "RunPython voor Excel op de Mac is geïnstalleerd (xlwings runpython install)."
 
 
 def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
