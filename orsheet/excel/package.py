@@ -39,7 +39,7 @@ def source_modules(macros_dir: Path = MACROS_DIR) -> list[Module]:
 def add_macros(plain: bytes, macros_dir: Path = MACROS_DIR) -> bytes:
     """Return the macro workbook built from the plain template's bytes (deterministic)."""
     package = Package(plain)
-    workbook_part = workbook_part(package)
+    workbook_part = find_workbook_part(package)
     if any(r["Type"] == VBA_REL for r in package.relationships(workbook_part)):
         raise ValueError("the workbook already has a VBA project; start from the plain template")
     sheets = _add_conf_sheet(package, workbook_part)
@@ -61,7 +61,7 @@ def build_macro_workbook(plain_path: Path, out_path: Path, macros_dir: Path = MA
     out_path.write_bytes(add_macros(Path(plain_path).read_bytes(), macros_dir))
 
 
-def workbook_part(package: Package) -> str:
+def find_workbook_part(package: Package) -> str:
     for rel in package.relationships(""):
         if rel["Type"] == OFFICE_DOCUMENT:
             return package.resolve("", rel["Target"])

@@ -18,7 +18,7 @@ from lxml import etree
 from orsheet.errors import InputError, WorkbookError
 from orsheet.excel import conf_sheet
 from orsheet.excel.opc import MAIN_NS, Package, parse, serialize
-from orsheet.excel.package import workbook_part, sheet_parts
+from orsheet.excel.package import find_workbook_part, sheet_parts
 
 WINDOWS, MAC = "win", "mac"
 _KEYS = {WINDOWS: conf_sheet.INTERPRETER_WIN, MAC: conf_sheet.INTERPRETER_MAC}
@@ -89,7 +89,7 @@ def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
         raise WorkbookError(f"{path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
     ensure_writable(path)
     package = Package(path.read_bytes())
-    parts = dict(sheet_parts(package, workbook_part(package)))
+    parts = dict(sheet_parts(package, find_workbook_part(package)))
     if conf_sheet.SHEET_NAME not in parts:
         raise WorkbookError(
             f"{path.name} heeft geen blad {conf_sheet.SHEET_NAME}; maak een nieuwe werkmap met 'orsheet new' "
