@@ -112,6 +112,12 @@ def test_an_update_writes_only_the_cells_whose_value_changes(workbook, client):
     assert [(a["start_row"] + 1, a["start_column"] + 1, a["values"]) for a in set_values(client)] == [(2, 8, [["afgerond"]])]
 
 
+def test_two_updates_of_one_cell_in_one_write_leave_the_last_value(workbook):
+    workbook.write([AppendRows(ACTIES, [action_row(1, "Eerste", Status="open")])])
+    workbook.write([UpdateCells(ACTIES, 2, {schema.STATUS: "afgerond"}), UpdateCells(ACTIES, 2, {schema.STATUS: "open"})])
+    assert workbook.read([ACTIES])[ACTIES].rows[0].values[schema.STATUS] == "open"
+
+
 def test_appended_rows_get_the_date_format_and_the_table_grows_to_cover_them(workbook, client):
     workbook.write([AppendRows(ACTIES, [action_row(1, "Eerste", Datum=date(2023, 9, 14)), action_row(2, "Tweede")])])
     date_column = schema.ACTIONS.headers.index(schema.DATUM) + 1

@@ -91,6 +91,14 @@ class _SheetState:
                 return number
         return 1
 
+    def remember(self, row: int, column: int, value: Value) -> None:
+        """What a cell holds after this write put ``value`` in it (for later edits of the same cell)."""
+        while len(self.grid) < row:
+            self.grid.append([])
+        line = self.grid[row - 1]
+        line.extend([None] * (column - len(line)))
+        line[column - 1] = value
+
     def value(self, row: int, column: int) -> Value:
         if row > len(self.grid) or column > len(self.grid[row - 1]):
             return None
@@ -166,6 +174,7 @@ class XlwingsBackend:
             if not _same(state.value(edit.row, column), value):
                 sheet.range((edit.row, column)).value = to_excel(value)
                 _set_format(sheet, state.name, header, (edit.row, column), (edit.row, column), value)
+                state.remember(edit.row, column, value)
 
     def _delete(self, state: _SheetState) -> None:
         if not state.deleted:
