@@ -184,11 +184,11 @@ def _from_standard(item: StandardItem, meeting: Meeting, key: tuple[int, int | N
 
 
 def _who(text: str, meeting: Meeting) -> str:
-    """"Voorzitter"/"Notulist" in a standard item stand for this meeting's person."""
+    """"Voorzitter"/"Notulist" (or "Secretaris") in a standard item stand for this meeting's person."""
     folded = text.strip().casefold()
     if folded == "voorzitter" and meeting.chair:
         return meeting.chair
-    if folded == "notulist" and meeting.minute_taker:
+    if folded in ("notulist", "secretaris") and meeting.minute_taker:
         return meeting.minute_taker
     return text
 

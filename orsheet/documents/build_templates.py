@@ -16,10 +16,8 @@ from docx import Document
 
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.docx_layout import DARK_BLUE, GREY, RED, add, first
+from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-AGENDA_TEMPLATE = TEMPLATES / "agenda.docx"
-MINUTES_TEMPLATE = TEMPLATES / "minutes.docx"
 
 AGENDA_WIDTHS = [1.8, 9.7, 2.5, 3.0]  # Tijd | Omschrijving | Wie | Doel  (17 cm)
 ACTION_WIDTHS = [0.9, 2.7, 4.6, 2.0, 2.1, 2.1, 2.6]  # 17 cm

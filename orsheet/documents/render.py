@@ -13,6 +13,10 @@ from docxtpl import DocxTemplate
 
 from orsheet.errors import OrsheetError
 
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+AGENDA_TEMPLATE = TEMPLATES / "agenda.docx"
+MINUTES_TEMPLATE = TEMPLATES / "minutes.docx"
+
 SOFFICE_NAMES = ("soffice", "libreoffice")
 PDF_TIMEOUT_SECONDS = 180
 
