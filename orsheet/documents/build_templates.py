@@ -19,7 +19,7 @@ from orsheet.documents.docx_layout import DARK_BLUE, GREY, RED, add, first
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATES
 
 
-AGENDA_WIDTHS = [1.8, 9.2, 2.5, 3.5]  # Tijd | Omschrijving | Wie | Doel  (17 cm)
+AGENDA_WIDTHS = [1.8, 8.8, 2.9, 3.5]  # Tijd | Omschrijving | Wie | Doel  (17 cm)
 ACTION_WIDTHS = [0.9, 2.7, 4.6, 2.0, 2.1, 2.1, 2.6]  # 17 cm
 
 

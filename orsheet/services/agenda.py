@@ -156,3 +156,12 @@ def generate_minutes_template(
         context = minutes_context(book.agenda, book.organisation)
         docx = render.render_docx(MINUTES_TEMPLATE, context, Path(work, name))
         return MinutesResult(book.agenda, _place(docx, folder, name))
+
+
+def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:
+    """For ``orsheet demo``: make the agenda (PDF where LibreOffice is there); a summary line and the files."""
+    result = generate_agenda(backend, workbook_path, day)
+    agenda = result.agenda
+    line = f"Agenda {agenda.meeting.kind} {agenda.meeting.date:%d-%m-%Y} gemaakt ({agenda.total_minutes} minuten"
+    line += f"; {result.pdf_note})" if result.pdf is None else ", Word en PDF)"
+    return line, [path for path in (result.docx, result.pdf) if path is not None]
