@@ -15,7 +15,7 @@ from orsheet.documents.render import AGENDA_TEMPLATE, convert_to_pdf, find_soffi
 from orsheet.model import OR_MEETING, AgendaItem, Meeting
 from orsheet.services.agenda import generate_agenda
 from orsheet.workbook.openpyxl_backend import FileBackend
-from tests.agenda_support import CASES, filled_workbook, load_cases
+from tests.agenda_support import filled_workbook, load_cases
 
 pytestmark = pytest.mark.libreoffice
 
