@@ -135,18 +135,21 @@ def same_kind(text: str, kind: str) -> bool:
     return normal(text) == normal(kind)
 
 
-def find_meeting(meetings: list[Meeting], day: date) -> Meeting:
-    """The one meeting on ``day`` in Vergaderingen, or a located Dutch error."""
-    found = [m for m in meetings if m.date == day]
+def find_meeting(meetings: list[Meeting], day: date, kind: str = "") -> Meeting:
+    """The meeting on ``day`` in Vergaderingen (of ``kind`` when given), or a located Dutch error."""
+    found = [m for m in meetings if m.date == day and (not kind or same_kind(m.kind, kind))]
+    what = f"{kind} " if kind else ""
     if not found:
         raise CellError(
-            f"er staat geen vergadering op {day:%d-%m-%Y} in Vergaderingen; vul daar eerst een rij in",
+            f"er staat geen {what}vergadering op {day:%d-%m-%Y} in Vergaderingen; vul daar eerst een rij in",
             Location(schema.MEETINGS.name),
         )
     if len(found) > 1:
+        kinds = ", ".join(m.kind for m in found)
+        hint = "kies er één met --kind" if len({m.kind for m in found}) == len(found) else "verwijder de dubbele rij"
         raise CellError(
-            f"er staan {len(found)} vergaderingen op {day:%d-%m-%Y} (rijen "
-            f"{', '.join(str(m.row) for m in found)}); agendapunten horen bij één vergadering per dag",
+            f"er staan {len(found)} vergaderingen op {day:%d-%m-%Y} ({kinds}; rijen "
+            f"{', '.join(str(m.row) for m in found)}); {hint}",
             _location(schema.MEETINGS, found[1].row, schema.DATUM),
         )
     return found[0]

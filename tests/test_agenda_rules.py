@@ -173,3 +173,11 @@ def test_open_actions_are_of_the_meetings_kind_not_done_and_not_newer_than_the_m
 def test_ov_vergadering_in_the_overleg_column_means_the_overlegvergadering():
     assert same_kind("OV-vergadering", OV_MEETING)
     assert not same_kind("OR-vergadering", OV_MEETING)
+
+
+def test_two_meetings_on_one_day_ask_for_the_kind_naming_the_second_row():
+    both = [meeting(row=5), meeting(kind=OV_MEETING, start=time(14), row=6)]
+    with pytest.raises(CellError, match=r"Vergaderingen!A6 \(Datum\): er staan 2 vergaderingen op 12-10-2023 "
+                                        r"\(OR-vergadering, Overlegvergadering; rijen 5, 6\); kies er één met --kind"):
+        find_meeting(both, DAY)
+    assert find_meeting(both, DAY, "OV-vergadering").start == time(14)

@@ -26,6 +26,12 @@ meeting_option = click.option(
 )
 
 
+kind_option = click.option(
+    "--kind", "kind", default="", metavar="SOORT",
+    help="Kind of meeting (e.g. OR-vergadering, Overlegvergadering) when several are on that date.",
+)
+
+
 def agenda_json(result) -> dict:
     """The computed agenda as one JSON document (``--json``)."""
     agenda = result.agenda
@@ -54,16 +60,17 @@ def agenda_json(result) -> dict:
 @click.command()
 @workbook_argument
 @meeting_option
+@kind_option
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Make only the Word document.")
 @json_option
-def agenda(path: Path, meeting: str, no_pdf: bool, as_json: bool) -> None:
+def agenda(path: Path, meeting: str, kind: str, no_pdf: bool, as_json: bool) -> None:
     """Make the agenda of the meeting on --meeting: Word, PDF and the Agenda sheet."""
 
     def work():
         from orsheet.services.agenda import generate_agenda
         from orsheet.services.common import open_workbook
 
-        result = generate_agenda(open_workbook(path), path, _meeting_date(meeting), pdf=not no_pdf)
+        result = generate_agenda(open_workbook(path), path, _meeting_date(meeting), pdf=not no_pdf, kind=kind)
         return agenda_json(result) if as_json else result
 
     run_command(as_json, work, lambda result: click.echo(result.summary()))
@@ -72,16 +79,19 @@ def agenda(path: Path, meeting: str, no_pdf: bool, as_json: bool) -> None:
 @click.command("minutes-template")
 @workbook_argument
 @meeting_option
+@kind_option
 @click.option("--force", is_flag=True, help="Replace an existing minutes document.")
 @json_option
-def minutes_template(path: Path, meeting: str, force: bool, as_json: bool) -> None:
+def minutes_template(path: Path, meeting: str, kind: str, force: bool, as_json: bool) -> None:
     """Write a minutes skeleton (.docx) for the meeting on --meeting."""
 
     def work():
         from orsheet.services.agenda import generate_minutes_template
         from orsheet.services.common import open_workbook
 
-        result = generate_minutes_template(open_workbook(path), path, _meeting_date(meeting), overwrite=force)
+        result = generate_minutes_template(
+            open_workbook(path), path, _meeting_date(meeting), overwrite=force, kind=kind
+        )
         return agenda_json(result) if as_json else result
 
     run_command(as_json, work, lambda result: click.echo(result.summary()))

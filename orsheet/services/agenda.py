@@ -58,8 +58,12 @@ class AgendaBook:
         return folder
 
 
-def load_agenda(backend: WorkbookBackend, day: date) -> AgendaBook:
-    """Read the sheets the agenda needs and compute it (no writing)."""
+def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
+    """Read the sheets the agenda needs and compute it (no writing).
+
+    ``kind`` picks the meeting when several are on one day. Agendapunten has
+    no Soort column, so all rows of that date belong to the chosen meeting.
+    """
     tables = backend.read([spec.name for spec in _SHEETS])
     meetings, items, standard, actions, settings = convert_all([
         (records.meetings_from_table, tables[schema.MEETINGS.name]),
@@ -68,7 +72,7 @@ def load_agenda(backend: WorkbookBackend, day: date) -> AgendaBook:
         (records.actions_from_table, tables[schema.ACTIONS.name]),
         (records.settings_from_table, tables[schema.SETTINGS.name]),
     ])
-    meeting = find_meeting(meetings, day)
+    meeting = find_meeting(meetings, day, kind)
     return AgendaBook(build_agenda(meeting, standard, items, actions), settings)
 
 
@@ -113,9 +117,10 @@ def generate_agenda(
     *,
     pdf: bool = True,
     soffice: str | None = None,
+    kind: str = "",
 ) -> AgendaResult:
     """Agenda maken: Word (and PDF) in the agenda folder, and the ``Agenda`` sheet."""
-    book = load_agenda(backend, day)
+    book = load_agenda(backend, day, kind)
     agenda = book.agenda
     folder = book.output_folder(workbook_path)
     name = document_name(agenda)
@@ -140,14 +145,14 @@ class MinutesResult:
 
 
 def generate_minutes_template(
-    backend: WorkbookBackend, workbook_path: Path, day: date, *, overwrite: bool = False
+    backend: WorkbookBackend, workbook_path: Path, day: date, *, overwrite: bool = False, kind: str = ""
 ) -> MinutesResult:
     """Opzet verslag: a .docx with header, Aanwezig/Afwezig, a heading per item, the action list.
 
     An existing file is never overwritten unless asked: the notulist may
     already have typed the minutes into it.
     """
-    book = load_agenda(backend, day)
+    book = load_agenda(backend, day, kind)
     folder = book.output_folder(workbook_path)
     name = document_name(book.agenda, "Verslag")
     if (folder / name).exists() and not overwrite:
