@@ -316,6 +316,11 @@ def build_agenda(
             f"de begintijd van de vergadering van {meeting.date:%d-%m-%Y} ontbreekt (vul bijvoorbeeld 10:00 in)",
             _location(schema.MEETINGS, meeting.row, "Begin"),
         )
+    if meeting.end is not None and meeting.end <= meeting.start:
+        raise CellError(
+            f"de eindtijd {format_time(meeting.end)} ligt niet na de begintijd {format_time(meeting.start)}",
+            _location(schema.MEETINGS, meeting.row, "Einde"),
+        )
     own = [item for item in agenda_items if item.meeting == meeting.date]
     if not own:
         raise CellError(

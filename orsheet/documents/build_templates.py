@@ -35,6 +35,7 @@ def _styles(document) -> None:
     add_style(document, "Agendapunt", 10, bold=True, before=3, after=1, indent=0.8, hanging=0.8)
     add_style(document, "Subpunt", 10, before=3, after=1, indent=1.6, hanging=0.8)
     add_style(document, "Toelichting", 9, italic=True, color=GREY, after=3, indent=0.8)
+    add_style(document, "Toelichting subpunt", 9, italic=True, color=GREY, after=3, indent=1.6)
     add_style(document, "Celtekst", 10, before=3, after=3)
     add_style(document, "Totaal", 9.5, color=GREY, before=6, after=2)
     add_style(document, "Waarschuwing", 10, bold=True, color=RED, before=4, after=4)
@@ -62,20 +63,27 @@ def _loop_rows(grid, loop: str, end: str) -> None:
     first(grid.rows[3].cells[0], end)
 
 
+def _note(cell, style: str) -> None:
+    add(cell, "{%p if item.note %}")
+    add(cell, "{{ item.note }}", style)
+    add(cell, "{%p endif %}")
+
+
 def _agenda_table(document) -> None:
     grid = layout.table(document, AGENDA_WIDTHS, 4)
     layout.header_row(grid, ["Tijd", "Omschrijving", "Wie", "Doel"], "Tabelkop")
     _loop_rows(grid, "{%tr for item in items %}", "{%tr endfor %}")
     time_cell, text_cell, who_cell, purpose_cell = grid.rows[2].cells
     first(time_cell, "{{ item.start }}", "Tijd")
+    add(time_cell, "{%p if item.duration %}")
     add(time_cell, "{{ item.duration }}", "Duur")
+    add(time_cell, "{%p endif %}")
     first(text_cell, "{%p if item.is_sub %}")
     add(text_cell, "{{ item.number }}\t{{ item.title }}", "Subpunt")
+    _note(text_cell, "Toelichting subpunt")
     add(text_cell, "{%p else %}")
     add(text_cell, "{{ item.number }}\t{{ item.title }}", "Agendapunt")
-    add(text_cell, "{%p endif %}")
-    add(text_cell, "{%p if item.note %}")
-    add(text_cell, "{{ item.note }}", "Toelichting")
+    _note(text_cell, "Toelichting")
     add(text_cell, "{%p endif %}")
     first(who_cell, "{{ item.who }}", "Celtekst")
     first(purpose_cell, "{{ item.purpose }}", "Celtekst")
