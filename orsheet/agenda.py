@@ -244,6 +244,11 @@ def _combine(meeting: Meeting, standard: list[StandardItem], items: list[AgendaI
             closing.remove(replaced)
             entries[entry.key] = _merge(replaced, item, entry.key)
             continue
+        if not entry.title.strip():
+            raise CellError(
+                f"agendapunt {item.number} heeft geen onderwerp",
+                _location(schema.AGENDA_ITEMS, item.row, schema.ONDERWERP),
+            )
         entries[entry.key] = entry
     _check_numbering(entries)
     last = max((major for major, _ in entries), default=0)

@@ -181,3 +181,29 @@ def test_two_meetings_on_one_day_ask_for_the_kind_naming_the_second_row():
                                         r"\(OR-vergadering, Overlegvergadering; rijen 5, 6\); kies er één met --kind"):
         find_meeting(both, DAY)
     assert find_meeting(both, DAY, "OV-vergadering").start == time(14)
+
+
+def test_own_item_without_title_names_the_onderwerp_cell():
+    with pytest.raises(CellError, match=r"Agendapunten!C4 \(Onderwerp\): agendapunt 3 heeft geen onderwerp"):
+        build_agenda(meeting(), standard(), [item("3", "", row=4)])
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from orsheet.agenda import add_minutes  # noqa: E402
+
+
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 60)), st.integers(0, 3)), min_size=1, max_size=12))
+def test_each_item_starts_where_the_previous_ended_and_the_total_is_the_sum(shape):
+    rows, row = [], 2
+    for major, (minutes, subs) in enumerate(shape, start=3):
+        rows.append(item(str(major), f"Punt {major}", minutes, row))
+        row += 1
+        for minor in range(1, subs + 1):
+            rows.append(item(f"{major}.{minor}", f"Subpunt {major}.{minor}", 5, row))
+            row += 1
+    agenda = build_agenda(meeting(start=time(9), end=time(17)), standard(), rows)
+    for before, after in zip(agenda.items, agenda.items[1:]):
+        assert after.start == add_minutes(before.start, before.minutes or 0)
+    assert agenda.total_minutes == sum(i.minutes or 0 for i in agenda.items)
+    assert [i.number for i in agenda.items][-1] == str(len(shape) + 3)  # Sluiting closes
