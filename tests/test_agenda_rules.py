@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from orsheet.agenda import build_agenda, find_meeting, open_actions, same_kind
+from orsheet.agenda import add_minutes, build_agenda, find_meeting, open_actions, same_kind
 from orsheet.errors import CellError
 from orsheet.model import OR_MEETING, OV_MEETING, Action, AgendaItem, Meeting, StandardItem
 
@@ -186,11 +188,6 @@ def test_two_meetings_on_one_day_ask_for_the_kind_naming_the_second_row():
 def test_own_item_without_title_names_the_onderwerp_cell():
     with pytest.raises(CellError, match=r"Agendapunten!C4 \(Onderwerp\): agendapunt 3 heeft geen onderwerp"):
         build_agenda(meeting(), standard(), [item("3", "", row=4)])
-
-
-from hypothesis import given, strategies as st  # noqa: E402
-
-from orsheet.agenda import add_minutes  # noqa: E402
 
 
 @given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 60)), st.integers(0, 3)), min_size=1, max_size=12))
