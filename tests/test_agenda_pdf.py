@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from collections import Counter
 from datetime import date, time
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from orsheet.documents.render import AGENDA_TEMPLATE, convert_to_pdf, find_soffi
 from orsheet.model import OR_MEETING, AgendaItem, Meeting
 from orsheet.services.agenda import generate_agenda
 from orsheet.workbook.openpyxl_backend import FileBackend
-from tests.agenda_support import filled_workbook, load_cases
+from tests.agenda_support import docx_lines, filled_workbook, load_cases
 
 pytestmark = pytest.mark.libreoffice
 
@@ -26,6 +28,10 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", text) if w]
 
 
 def page_count(path: Path) -> int:
@@ -51,6 +57,17 @@ def test_pdf_of_14_september_has_every_item_time_and_the_overrun_note(tmp_path):
     assert "Openstaande acties OR-vergadering" in text and "Artikel 24 overleg" not in text  # 339 is newer
     assert "OR-verkiezingen" in text
     assert page_count(result.pdf) <= 2
+
+
+@needs_soffice
+@needs_poppler
+def test_pdf_has_every_word_of_the_word_document(tmp_path):
+    workbook = filled_workbook(tmp_path)
+    result = generate_agenda(FileBackend(workbook), workbook, date(2023, 10, 26), soffice=SOFFICE)
+    docx_words = Counter(words(" ".join(docx_lines(result.docx)).replace(" | ", " ").replace(" / ", " ")))
+    # pdftotext sets "5 m" in small print as "5m"; a line may break after a hyphen ("DOR-" / "werkgroepen").
+    pdf_words = Counter(words(re.sub(r"\b(\d+)m\b", r"\1 m", pdf_text(result.pdf))))
+    assert docx_words - pdf_words == Counter()  # nothing missing, no word broken or cut off
 
 
 @needs_soffice

@@ -20,7 +20,7 @@ from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATE
 
 
 AGENDA_WIDTHS = [1.8, 8.8, 2.9, 3.5]  # Tijd | Omschrijving | Wie | Doel  (17 cm)
-ACTION_WIDTHS = [0.9, 2.7, 4.6, 2.0, 2.1, 2.1, 2.6]  # 17 cm
+ACTION_WIDTHS = [0.9, 3.5, 4.2, 1.9, 2.0, 2.0, 2.5]  # 17 cm
 
 
 def _styles(document) -> None:
