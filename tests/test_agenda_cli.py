@@ -45,7 +45,7 @@ def test_agenda_json_gives_items_with_clock_times_totals_overrun_and_paths(workb
     assert data["items"][5] == {"nr": "6", "title": "Voorbereiden Overlegvergadering", "start": "10:45",
                                 "minutes": None, "wie": "", "doel": "", "toelichting": ""}
     assert (data["total_minutes"], data["available_minutes"], data["overrun_minutes"]) == (105, 90, 15)
-    assert data["meeting"]["begin"] == "10:00:00" and data["meeting"]["kind"] == "OR-vergadering"
+    assert data["meeting"]["begin"] == "10:00" and data["meeting"]["kind"] == "OR-vergadering"
     assert Path(data["paths"]["docx"]).is_file() and data["paths"]["pdf"] is None
 
 
@@ -103,6 +103,15 @@ def test_sub_item_without_parent_is_refused_naming_the_nr_cell(tmp_path):
     items = [dict(row) for row in AGENDA_ITEMS if row["Nr"] != 6 or row["Vergadering"] != date(2023, 9, 14)]
     workbook = filled_workbook(tmp_path, items=items)
     assert_refused(workbook, "2023-09-14", "Agendapunten!B3 (Nr): subpunt 6.1 heeft geen hoofdpunt 6")
+
+
+def test_kind_picks_one_of_two_meetings_on_the_same_day(workbook):
+    FileBackend(workbook).write([AppendRows("Vergaderingen", [{"Datum": date(2023, 10, 12), "Soort": "Overlegvergadering",
+                                                                "Begin": "14:00", "Einde": "15:30"}])])
+    refused = run("agenda", workbook, "--meeting", "2023-10-12", "--no-pdf")
+    assert refused.exit_code == 1 and "kies er één met --kind" in refused.output
+    chosen = run("agenda", workbook, "--meeting", "2023-10-12", "--kind", "OR-vergadering", "--no-pdf", "--json")
+    assert json.loads(chosen.output)["meeting"]["begin"] == "10:00"
 
 
 def test_meeting_option_that_is_not_a_date_is_refused(workbook):

@@ -34,11 +34,14 @@ kind_option = click.option(
 
 def agenda_json(result) -> dict:
     """The computed agenda as one JSON document (``--json``)."""
+    from orsheet.agenda import format_time
+
     agenda = result.agenda
     meeting = agenda.meeting
     return {
         "meeting": {
-            "date": meeting.date, "kind": meeting.kind, "begin": meeting.start, "end": meeting.end,
+            "date": meeting.date, "kind": meeting.kind,
+            "begin": format_time(meeting.start), "end": format_time(meeting.end),
             "location": meeting.location, "chair": meeting.chair, "minute_taker": meeting.minute_taker,
             "invited": meeting.invited,
         },
