@@ -141,3 +141,15 @@ def test_output_file_names_carry_the_meeting_date(generated):
     docx = generated["2023-10-12"].docx
     assert docx.name == "Agenda OR-vergadering 2023-10-12.docx"
     assert docx.parent.name == "Agenda's"
+
+
+def test_minutes_skeleton_text_matches_the_golden_file(generated):
+    from orsheet.services.agenda import generate_minutes_template
+
+    workbook = generated["2023-10-12"].docx.parent.parent / "or-2023.xlsm"
+    result = generate_minutes_template(FileBackend(workbook), workbook, date(2023, 10, 12))
+    lines = docx_lines(result.docx)
+    golden = GOLDEN / "verslag-2023-10-12.txt"
+    if os.environ.get("ORSHEET_UPDATE_GOLDEN"):
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == golden.read_text(encoding="utf-8").splitlines()
