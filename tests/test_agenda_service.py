@@ -105,3 +105,29 @@ def test_agenda_folder_that_is_a_file_is_refused_naming_the_setting(tmp_path):
     with pytest.raises(OrsheetError, match=r"Instellingen!B\d+ \(Waarde\): .* is een bestand, geen map"):
         generate_agenda(backend, tmp_path / "or.xlsm", DAY, pdf=False)
     assert backend.writes == 0
+
+
+def test_ov_agenda_uses_the_ov_standard_items_and_lists_the_ov_actions(tmp_path):
+    backend = MemoryBackend.new({
+        "Vergaderingen": [{"Datum": date(2023, 10, 19), "Soort": "Overlegvergadering", "Begin": time(14),
+                           "Einde": time(15, 30), "Voorzitter": "Henk Korvinus"}],
+        "Standaardpunten": STANDARD,
+        "Agendapunten": [{"Vergadering": date(2023, 10, 19), "Nr": 5, "Onderwerp": "Organisatie en Besturing",
+                          "Minuten": 30}],
+        "Acties": [
+            {"Nr": 336, "Onderwerp": "MTO", "Overleg": "OV-vergadering", "Datum": date(2023, 9, 14)},
+            {"Nr": 339, "Onderwerp": "Artikel 24 overleg", "Overleg": "OR-vergadering", "Datum": date(2023, 9, 28)},
+        ],
+    })
+    agenda = generate_agenda(backend, tmp_path / "or.xlsm", date(2023, 10, 19), pdf=False).agenda
+    assert [(i.number, i.title, i.start.strftime("%H:%M"), i.minutes) for i in agenda.items] == [
+        ("1", "Opening", "14:00", 5),
+        ("2", "Vaststellen agenda", "14:05", 5),
+        ("3", "Mededelingen", "14:10", 10),
+        ("4", "Actie-/besluitenlijst", "14:20", 5),
+        ("5", "Organisatie en Besturing", "14:25", 30),
+        ("6", "Rondvraag", "14:55", 5),
+        ("7", "Evaluatie van het overleg", "15:00", 5),
+        ("8", "Sluiting", "15:05", None),  # left empty in Standaardpunten: takes no time
+    ]
+    assert [a.number for a in agenda.actions] == [336]
