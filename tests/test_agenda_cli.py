@@ -149,3 +149,13 @@ def test_minutes_template_writes_a_skeleton_and_never_overwrites_without_force(w
 def test_both_commands_are_listed_in_the_help():
     output = run("--help").output
     assert "agenda" in output and "minutes-template" in output
+
+
+def test_demo_also_makes_the_agenda_of_the_demo_meeting(tmp_path):
+    result = run("demo", tmp_path / "demo", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert any(step.startswith("Agenda OR-vergadering 26-10-2023 gemaakt") for step in data["steps"])
+    docx = Path(data["documents"][0])
+    assert docx.name == "Agenda OR-vergadering 2023-10-26.docx"
+    assert "5\tJaarplan OR 2024 / De OR stelt de speerpunten voor 2024 vast." in " ".join(docx_lines(docx))
