@@ -131,3 +131,46 @@ def test_ov_agenda_uses_the_ov_standard_items_and_lists_the_ov_actions(tmp_path)
         ("8", "Sluiting", "15:05", None),  # left empty in Standaardpunten: takes no time
     ]
     assert [a.number for a in agenda.actions] == [336]
+
+
+def restyled_template(folder: Path, replace_text: tuple[str, str]) -> Path:
+    """A copy of the shipped agenda template with one text changed, as a secretary would in Word."""
+    import zipfile
+
+    from orsheet.documents.render import AGENDA_TEMPLATE
+
+    target = folder / "mijn agenda.docx"
+    with zipfile.ZipFile(AGENDA_TEMPLATE) as source, zipfile.ZipFile(target, "w") as copy:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/document.xml":
+                data = data.replace(replace_text[0].encode(), replace_text[1].encode())
+            copy.writestr(entry, data)
+    return target
+
+
+def test_restyled_template_named_in_instellingen_is_used(tmp_path):
+    restyled_template(tmp_path, ("Openstaande acties", "Actielijst"))
+    backend = backend_with([{"Nr": 5, "Onderwerp": "Jaarplan", "Minuten": 30}])
+    backend.sheets["Instellingen"].append(["Sjabloon agenda", "mijn agenda.docx"])
+    result = generate_agenda(backend, tmp_path / "or.xlsm", DAY, pdf=False)
+    from tests.agenda_support import docx_lines
+
+    assert "Actielijst OR-vergadering" in docx_lines(result.docx)
+
+
+def test_template_asking_for_an_unknown_field_is_refused_before_anything_is_written(tmp_path):
+    restyled_template(tmp_path, ("{{ meeting.location }}", "{{ meeting.room }}"))
+    backend = backend_with([{"Nr": 5, "Onderwerp": "Jaarplan", "Minuten": 30}])
+    backend.sheets["Instellingen"].append(["Sjabloon agenda", "mijn agenda.docx"])
+    with pytest.raises(OrsheetError, match="het Word-sjabloon mijn agenda.docx klopt niet: .*room"):
+        generate_agenda(backend, tmp_path / "or.xlsm", DAY, pdf=False)
+    assert backend.writes == 0
+
+
+def test_missing_template_file_is_refused_naming_the_setting(tmp_path):
+    backend = backend_with([{"Nr": 5, "Onderwerp": "Jaarplan", "Minuten": 30}])
+    backend.sheets["Instellingen"].append(["Sjabloon verslag", "weg.docx"])
+    row = len(backend.sheets["Instellingen"])
+    with pytest.raises(OrsheetError, match=rf"Instellingen!B{row} \(Waarde\): Word-sjabloon .*weg.docx niet gevonden"):
+        generate_minutes_template(backend, tmp_path / "or.xlsm", DAY)

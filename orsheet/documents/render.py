@@ -22,9 +22,20 @@ PDF_TIMEOUT_SECONDS = 180
 
 
 def render_docx(template: Path, context: dict, target: Path) -> Path:
-    """Render ``template`` with ``context`` into ``target`` (text is XML-escaped)."""
+    """Render ``template`` with ``context`` into ``target`` (text is XML-escaped).
+
+    A template (e.g. one a secretary restyled) that asks for a field the
+    context lacks, or has a broken tag, is refused with a Dutch message
+    instead of silently printing blanks.
+    """
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
     document = DocxTemplate(str(template))
-    document.render(context, autoescape=True)
+    try:
+        document.render(context, SandboxedEnvironment(undefined=StrictUndefined, autoescape=True), autoescape=True)
+    except TemplateError as error:
+        raise OrsheetError(f"het Word-sjabloon {template.name} klopt niet: {error.message}") from None
     document.save(str(target))
     return target
 

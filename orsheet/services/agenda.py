@@ -29,6 +29,9 @@ from orsheet.services.common import convert_all
 from orsheet.workbook.base import ReplaceSheet, WorkbookBackend
 
 DEFAULT_FOLDER = "Agenda's"
+# Optional Instellingen rows: a restyled copy of the shipped Word template to use instead.
+SETTING_AGENDA_TEMPLATE = "Sjabloon agenda"
+SETTING_MINUTES_TEMPLATE = "Sjabloon verslag"
 DEFAULT_ORGANISATION = "Ondernemingsraad"
 
 _SHEETS = (schema.MEETINGS, schema.AGENDA_ITEMS, schema.STANDARD_ITEMS, schema.ACTIONS, schema.SETTINGS)
@@ -56,6 +59,19 @@ class AgendaBook:
             location = records.setting_location(self.settings, schema.SETTING_AGENDA_FOLDER)
             raise CellError(f"{folder} is een bestand, geen map; kies een andere map voor de agenda's", location)
         return folder
+
+    def template(self, key: str, default: Path, workbook_path: Path) -> Path:
+        """The Word template named in setting ``key`` (relative to the workbook), else the shipped one."""
+        setting = self.settings.get(key)
+        text = clean_text(setting.value) if setting else ""
+        if not text:
+            return default
+        path = Path(text).expanduser()
+        path = path if path.is_absolute() else workbook_path.resolve().parent / path
+        if not path.is_file() or path.suffix.lower() != ".docx":
+            raise CellError(f"Word-sjabloon {path} niet gevonden (verwacht een .docx-bestand)",
+                            records.setting_location(self.settings, key))
+        return path
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
@@ -125,7 +141,8 @@ def generate_agenda(
     folder = book.output_folder(workbook_path)
     name = document_name(agenda)
     with tempfile.TemporaryDirectory(prefix="orsheet-agenda-") as work:
-        docx = render.render_docx(AGENDA_TEMPLATE, agenda_context(agenda, book.organisation), Path(work, name))
+        template = book.template(SETTING_AGENDA_TEMPLATE, AGENDA_TEMPLATE, workbook_path)
+        docx = render.render_docx(template, agenda_context(agenda, book.organisation), Path(work, name))
         converted = render.PdfResult(None, "geen PDF gevraagd (--no-pdf)")
         if pdf:
             converted = render.convert_to_pdf(docx, Path(work, "agenda.pdf"), soffice or render.find_soffice())
@@ -159,7 +176,8 @@ def generate_minutes_template(
         raise InputError(f"{folder / name} bestaat al (misschien al ingevuld); gebruik --force om het te vervangen")
     with tempfile.TemporaryDirectory(prefix="orsheet-minutes-") as work:
         context = minutes_context(book.agenda, book.organisation)
-        docx = render.render_docx(MINUTES_TEMPLATE, context, Path(work, name))
+        template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
+        docx = render.render_docx(template, context, Path(work, name))
         return MinutesResult(book.agenda, _place(docx, folder, name))
 
 
