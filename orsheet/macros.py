@@ -161,9 +161,22 @@ def meeting_for_selection(backend, sheet: str, row: int, today: date):
 @button("Agenda maken")
 def make_agenda(book, sheet: str = "", row: int = 0) -> str:
     """The agenda of the meeting on ``row`` of ``sheet`` (Vergaderingen/Agendapunten), else the next one."""
-    meeting = meeting_for_selection(_backend(book), sheet, row, date.today())
-    kind = meeting.kind or "vergadering"
-    return f"{kind} van {meeting.date:%d-%m-%Y}: " + NOT_AVAILABLE.format(action="Agenda maken")
+    from orsheet.services.agenda import generate_agenda
+
+    backend = _backend(book)
+    meeting = meeting_for_selection(backend, sheet, row, date.today())
+    progress(book, f"agenda {meeting.kind} {meeting.date:%d-%m-%Y} maken ...")
+    result = generate_agenda(backend, workbook_path(book), meeting.date, kind=meeting.kind)
+    open_documents([result.docx])  # Word, so the secretary can still adjust it
+    return result.summary()
+
+
+def workbook_path(book) -> Path:
+    """Where the open workbook is, for folders set relative to it (Map agenda's)."""
+    name = str(book.fullname)
+    if "://" in name:  # OneDrive/SharePoint without a local copy: use the Documents folder
+        return Path.home() / "Documents" / book.name
+    return Path(name)
 
 
 @button("Notulen verwerken")

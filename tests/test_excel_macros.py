@@ -103,12 +103,33 @@ def test_buttons_of_later_features_say_not_yet_available(press, function, args):
     assert "nog niet beschikbaar" in alerts[0]["args"][0]
 
 
-def test_agenda_button_names_the_selected_meeting_until_agendas_exist(press):
-    sheet = next(s for s in press.client.payload["sheets"] if s["name"] == schema.MEETINGS.name)
-    width = len(sheet["values"][0])
-    sheet["values"][1:] = [["2023-10-26T00:00:00.000Z", "Overlegvergadering"] + [""] * (width - 2)]
-    alerts = press(m.make_agenda, "Vergaderingen", 2)
-    assert alerts[0]["args"][0].startswith("Overlegvergadering van 26-10-2023: Agenda maken: deze functie is nog niet beschikbaar")
+def test_agenda_button_makes_the_agenda_of_the_selected_meeting_and_its_sheet(press, tmp_path, monkeypatch):
+    monkeypatch.setenv("ORSHEET_SOFFICE", str(tmp_path / "geen-soffice"))  # Word only: keeps the test fast
+    payload = press.client.payload
+    payload["book"]["name"] = str(tmp_path / "or.xlsm")  # the remote engine's fullname is the book name
+    sheets = {s["name"]: s for s in payload["sheets"]}
+    width = len(sheets[schema.MEETINGS.name]["values"][0])
+    sheets[schema.MEETINGS.name]["values"][1:] = [
+        ["2023-10-12T00:00:00.000Z", "OR-vergadering", 13 / 24, 16 / 24] + [""] * (width - 4),
+        ["2023-10-26T00:00:00.000Z", "Overlegvergadering", 13 / 24, 15 / 24] + [""] * (width - 4),
+    ]
+    width = len(sheets[schema.AGENDA_ITEMS.name]["values"][0])
+    sheets[schema.AGENDA_ITEMS.name]["values"][1:] = [["2023-10-26T00:00:00.000Z", "5", "Arbobeleid", 30] + [""] * (width - 4)]
+    alerts = press(m.make_agenda, "Vergaderingen", 3)
+    prompt, _, _, mode, _ = alerts[0]["args"]
+    assert mode == "info", prompt
+    assert prompt.startswith("Agenda Overlegvergadering 26-10-2023:")
+    assert (tmp_path / "Agenda's" / "Agenda Overlegvergadering 2023-10-26.docx").is_file()
+    agenda = next(s for s in press.client.payload["sheets"] if s["name"] == "Agenda")
+    assert any("Arbobeleid" in str(v) for row in agenda["values"] for v in row)
+
+
+def test_an_online_workbook_keeps_its_documents_in_the_documents_folder():
+    class OnlineBook:
+        fullname = "https://bedrijf.sharepoint.com/sites/or/Gedeelde documenten/or.xlsm"
+        name = "or.xlsm"
+
+    assert m.workbook_path(OnlineBook()).parent.name == "Documents"
 
 
 def test_every_action_has_a_macros_function_named_in_its_vba():
