@@ -148,3 +148,14 @@ def test_compound_file_directory_trees_are_sorted_red_black_trees(tmp_path):
 
     in_order, _ = walk(by_name["VBA"][4])
     assert in_order == sorted(names, key=lambda n: (len(n), n.upper()))
+
+
+def test_compound_file_marks_unused_mini_fat_entries_free():
+    import struct
+
+    data = write_cfb({"a": b"x" * 100, "b": b"y" * 10})
+    first_mini_fat, count = struct.unpack_from("<II", data, 60)
+    assert count == 1
+    entries = struct.unpack_from("<128I", data, 512 * (first_mini_fat + 1))
+    assert entries[:3] == (1, 0xFFFFFFFE, 0xFFFFFFFE)  # "a": two mini sectors, "b": one
+    assert set(entries[3:]) == {0xFFFFFFFF}

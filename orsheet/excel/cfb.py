@@ -142,9 +142,11 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
         entry.start = place(entry.data)
     root = entries[0]
     root.start = place(mini_stream)
-    mini_fat_bytes = struct.pack(f"<{len(mini_fat)}I", *mini_fat) if mini_fat else b""
-    mini_fat_start = place(_pad(mini_fat_bytes, SECTOR) if mini_fat else b"")
-    mini_fat_count = -(-len(mini_fat_bytes) // SECTOR)
+    if mini_fat:  # unused entries of the last mini FAT sector are free, not "sector 0"
+        mini_fat += [FREESECT] * (-len(mini_fat) % (SECTOR // 4))
+    mini_fat_bytes = struct.pack(f"<{len(mini_fat)}I", *mini_fat)
+    mini_fat_start = place(mini_fat_bytes)
+    mini_fat_count = len(mini_fat_bytes) // SECTOR
     directory_start = len(fat)
     directory_count = -(-len(entries) // 4)
     fat.extend(_chain(directory_start, directory_count))
