@@ -54,6 +54,14 @@ def test_class_modules_are_stored_with_the_attributes_the_vba_editor_adds():
     assert lines[5:8] == ["Attribute VB_Exposed = True", "Attribute VB_TemplateDerived = False", "Attribute VB_Customizable = False"]
 
 
+def test_vba_project_passes_olefiles_strictest_checks(built_workbook):
+    import io
+
+    ole = olefile.OleFileIO(io.BytesIO(_vba_bin(built_workbook)), raise_defects=olefile.DEFECT_POTENTIAL)
+    assert ole.parsing_issues == []
+    assert ["VBA", "dir"] in ole.listdir() and ["PROJECTwm"] in ole.listdir()
+
+
 def test_vba_project_has_document_modules_for_workbook_and_every_sheet(built_workbook):
     found = olevba_modules(built_workbook)
     assert {"ThisWorkbook", *(f"Sheet{n}" for n in range(1, 11))} <= set(found)
