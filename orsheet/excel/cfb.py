@@ -108,72 +108,78 @@ def _directory_entry(entry: _Entry, size: int) -> bytes:
     )
 
 
-def write_cfb(streams: dict[str, bytes]) -> bytes:
-    """Return a compound file holding ``streams`` (keys like ``"VBA/dir"``)."""
-    entries = _flatten(_build_tree(streams))
-    small = [e for e in entries if e.kind == _STREAM and len(e.data) < MINI_CUTOFF]
-    large = [e for e in entries if e.kind == _STREAM and len(e.data) >= MINI_CUTOFF]
-
+def _mini_stream(small: list[_Entry]) -> tuple[bytes, list[int]]:
+    """Pack small streams into 64-byte mini sectors: (mini stream, mini FAT)."""
     mini_stream = b""
     mini_fat: list[int] = []
     for entry in small:
         if not entry.data:
             entry.start = ENDOFCHAIN
             continue
-        count = -(-len(entry.data) // MINI_SECTOR)
         entry.start = len(mini_fat)
-        mini_fat += _chain(entry.start, count)
+        mini_fat += _chain(entry.start, -(-len(entry.data) // MINI_SECTOR))
         mini_stream += _pad(entry.data, MINI_SECTOR)
-
-    # Regular sectors, in order: large streams, mini stream, mini FAT, directory, FAT.
-    body: list[bytes] = []
-    fat: list[int] = []
-
-    def place(data: bytes) -> int:
-        if not data:
-            return ENDOFCHAIN
-        count = -(-len(data) // SECTOR)
-        start = len(fat)
-        fat.extend(_chain(start, count))
-        body.append(_pad(data, SECTOR))
-        return start
-
-    for entry in large:
-        entry.start = place(entry.data)
-    root = entries[0]
-    root.start = place(mini_stream)
     if mini_fat:  # unused entries of the last mini FAT sector are free, not "sector 0"
         mini_fat += [FREESECT] * (-len(mini_fat) % (SECTOR // 4))
-    mini_fat_bytes = struct.pack(f"<{len(mini_fat)}I", *mini_fat)
-    mini_fat_start = place(mini_fat_bytes)
-    mini_fat_count = len(mini_fat_bytes) // SECTOR
-    directory_start = len(fat)
+    return mini_stream, mini_fat
+
+
+class _Sectors:
+    """Regular 512-byte sectors and the FAT that chains them."""
+
+    def __init__(self) -> None:
+        self.body: list[bytes] = []
+        self.fat: list[int] = []
+
+    def place(self, data: bytes) -> int:
+        if not data:
+            return ENDOFCHAIN
+        start = len(self.fat)
+        self.fat.extend(_chain(start, -(-len(data) // SECTOR)))
+        self.body.append(_pad(data, SECTOR))
+        return start
+
+    def close_fat(self) -> tuple[int, int]:
+        """Add the FAT's own sectors; return (first FAT sector, FAT sector count)."""
+        count = 1
+        while len(self.fat) + count > count * (SECTOR // 4):
+            count += 1
+        if count > 109:
+            raise ValueError("CFB too large for a header-only DIFAT")
+        start = len(self.fat)
+        self.fat.extend([FATSECT] * count)
+        self.fat.extend([FREESECT] * (count * (SECTOR // 4) - len(self.fat)))
+        return start, count
+
+
+def write_cfb(streams: dict[str, bytes]) -> bytes:
+    """Return a compound file holding ``streams`` (keys like ``"VBA/dir"``)."""
+    entries = _flatten(_build_tree(streams))
+    root = entries[0]
+    mini_stream, mini_fat = _mini_stream([e for e in entries if e.kind == _STREAM and len(e.data) < MINI_CUTOFF])
+
+    # Regular sectors, in order: large streams, mini stream, mini FAT, directory, FAT.
+    sectors = _Sectors()
+    for entry in entries:
+        if entry.kind == _STREAM and len(entry.data) >= MINI_CUTOFF:
+            entry.start = sectors.place(entry.data)
+    root.start = sectors.place(mini_stream)
+    mini_fat_start = sectors.place(struct.pack(f"<{len(mini_fat)}I", *mini_fat))
     directory_count = -(-len(entries) // 4)
-    fat.extend(_chain(directory_start, directory_count))
-
-    fat_count = 1
-    while (len(fat) + fat_count) > fat_count * (SECTOR // 4):
-        fat_count += 1
-    if fat_count > 109:
-        raise ValueError("CFB too large for a header-only DIFAT")
-    fat_start = len(fat)
-    fat.extend([FATSECT] * fat_count)
-    fat.extend([FREESECT] * (fat_count * (SECTOR // 4) - len(fat)))
-
-    sizes = {id(root): len(mini_stream)}
+    unused = _Entry("", 0, start=0, color=_RED)
     directory = b"".join(
-        _directory_entry(e, sizes.get(id(e), len(e.data) if e.kind == _STREAM else 0)) for e in entries
-    )
-    unused = _Entry("", 0, left=NOSTREAM, right=NOSTREAM, child=NOSTREAM, start=0)
-    unused.color = _RED
-    directory += _directory_entry(unused, 0) * (directory_count * 4 - len(entries))
+        _directory_entry(e, len(mini_stream) if e is root else len(e.data) if e.kind == _STREAM else 0)
+        for e in entries
+    ) + _directory_entry(unused, 0) * (directory_count * 4 - len(entries))
+    directory_start = sectors.place(directory)
+    fat_start, fat_count = sectors.close_fat()
 
     difat = [fat_start + i for i in range(fat_count)] + [FREESECT] * (109 - fat_count)
     header = struct.pack(
         "<8s16sHHHHH6sIIIIIIIII109I",
         _SIGNATURE, b"\0" * 16, 0x003E, 0x0003, 0xFFFE, 9, 6, b"\0" * 6,
         0, fat_count, directory_start, 0, MINI_CUTOFF,
-        mini_fat_start if mini_fat else ENDOFCHAIN, mini_fat_count,
+        mini_fat_start, len(mini_fat) * 4 // SECTOR,
         ENDOFCHAIN, 0, *difat,
     )
-    return header + b"".join(body) + directory + struct.pack(f"<{len(fat)}I", *fat)
+    return header + b"".join(sectors.body) + struct.pack(f"<{len(sectors.fat)}I", *sectors.fat)
