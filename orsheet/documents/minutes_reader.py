@@ -1,0 +1,219 @@
+"""Read minutes files (.docx, .txt/.md, .pdf) into paragraphs with heading levels.
+
+The only module that opens a minutes file. It keeps the document's structure
+the parser needs: which paragraphs are headings (Word heading styles, Markdown
+"#", a bold numbered line such as "**4. Actie- en besluitenlijst**"), bullets,
+and the text of tables. Every failure is a Dutch :class:`InputError` that
+names the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from orsheet.errors import InputError
+from orsheet.minutes import Paragraph
+
+SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|o(?=\s)|\d+[.)](?=\s))\s+")
+
+
+def read_minutes(path: Path) -> list[Paragraph]:
+    """The paragraphs of a minutes file, or an InputError in Dutch."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"Notulenbestand {path.name} bestaat niet ({path}).")
+    if path.is_dir():
+        raise InputError(f"{path} is een map, geen notulenbestand.")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(
+            f"Notulenbestand {path.name}: soort {suffix or '(geen extensie)'} wordt niet ondersteund; "
+            "gebruik .docx, .txt, .md of .pdf."
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"Notulenbestand {path.name} is leeg.")
+    if suffix in (".docx", ".docm"):
+        paragraphs = _read_docx(path, data)
+    elif suffix == ".pdf":
+        paragraphs = _read_pdf(path)
+    else:
+        paragraphs = paragraphs_from_text(_decode(data))
+    if not any(p.text.strip() for p in paragraphs):
+        raise InputError(f"Notulenbestand {path.name} bevat geen tekst.")
+    return paragraphs
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# --------------------------------------------------------------- plain text
+
+def paragraphs_from_text(text: str) -> list[Paragraph]:
+    """Plain text or Markdown: blank lines separate paragraphs; headings by shape."""
+    paragraphs: list[Paragraph] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            paragraphs.append(Paragraph(" ".join(l.strip() for l in lines)))
+            lines.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        level = heading_level(line)
+        bullet = _BULLET.match(line)
+        if level:
+            flush()
+            paragraphs.append(Paragraph(_heading_text(line), level=level))
+        elif bullet:
+            flush()
+            lines.append(line[bullet.end() :])
+            paragraphs.append(Paragraph(lines.pop(), bullet=True))
+        elif paragraphs and paragraphs[-1].bullet and not lines and raw[:1].isspace():
+            last = paragraphs.pop()  # a wrapped bullet line
+            paragraphs.append(Paragraph(f"{last.text} {line.strip()}", bullet=True))
+        else:
+            lines.append(line)
+    flush()
+    return paragraphs
+
+
+def heading_level(line: str) -> int:
+    """The heading level a line of text looks like, 0 for body text.
+
+    Markdown "#" gives its own level; a bold line or a short numbered line
+    without a closing period ("5.1 Organisatie en besturing") counts by the
+    depth of its number.
+    """
+    stripped = line.strip()
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        return len(markdown.group(1))
+    bold = _BOLD_LINE.match(stripped)
+    candidate = bold.group(1).strip() if bold else stripped
+    numbered = _NUMBERED_HEADING.match(candidate)
+    if bold and len(candidate) <= 100 and not candidate.endswith((".", ":")):
+        return 1 + numbered.group(1).count(".") if numbered else 1
+    if numbered and len(candidate) <= 80 and not candidate.endswith((".", ",", ";", ":", "?")):
+        words = candidate.split()
+        if len(words) >= 2 and words[1][:1].isupper():
+            return 1 + numbered.group(1).count(".")
+    return 0
+
+
+def _heading_text(line: str) -> str:
+    stripped = line.strip()
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        stripped = markdown.group(2)
+    bold = _BOLD_LINE.match(stripped)
+    return (bold.group(1) if bold else stripped).strip(" *_")
+
+
+# ------------------------------------------------------------------- .docx
+
+def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"Notulenbestand {path.name} is beveiligd met een wachtwoord (of is een oud .doc-bestand). "
+            "Sla het op als gewoon .docx zonder wachtwoord en probeer het opnieuw."
+        )
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"Notulenbestand {path.name} is geen geldig Word-document (beschadigd of geen .docx).")
+    import docx  # python-docx; imported here so the CLI starts fast
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen ({error}).") from None
+    except Exception as error:  # lxml errors on a damaged document.xml
+        if type(error).__module__.startswith(("lxml", "xml")):
+            raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
+        raise
+    paragraphs: list[Paragraph] = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            paragraphs.extend(_table_paragraphs(block))
+        else:
+            paragraphs.append(_docx_paragraph(block))
+    return [p for p in paragraphs if p.text.strip()]
+
+
+def _docx_paragraph(paragraph) -> Paragraph:
+    text = paragraph.text
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    level = _style_heading_level(style)
+    if not level and text.strip() and _all_bold(paragraph):
+        level = heading_level(f"**{text.strip()}**")
+    bullet = "list" in style.lower() or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if level:
+        return Paragraph(_heading_text(text), level=level)
+    return Paragraph(text, bullet=bool(bullet))
+
+
+def _style_heading_level(style: str) -> int:
+    match = re.match(r"(?i)^(?:heading|kop)\s*(\d)", style)
+    if match:
+        return int(match.group(1))
+    return 1 if style.lower() in ("title", "titel") else 0
+
+
+def _all_bold(paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+
+
+def _table_paragraphs(table) -> list[Paragraph]:
+    """Every cell's paragraphs in reading order; merged cells once."""
+    paragraphs: list[Paragraph] = []
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for block in cell.iter_inner_content():
+                if hasattr(block, "rows"):
+                    paragraphs.extend(_table_paragraphs(block))
+                else:
+                    paragraphs.append(_docx_paragraph(block))
+    return paragraphs
+
+
+# -------------------------------------------------------------------- .pdf
+
+def _read_pdf(path: Path) -> list[Paragraph]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.")
+        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise InputError(f"Notulenbestand {path.name} is geen leesbare PDF ({error}).") from None
+    except Exception as error:
+        if "crypt" in type(error).__name__.lower() or "password" in str(error).lower():
+            raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.") from None
+        raise
+    return paragraphs_from_text(text)
