@@ -202,7 +202,7 @@ def split_owner(content: str) -> tuple[str, str]:
     commas, or a group ("werkgroep O&B", "het DB", "allen"). With no verb the
     whole (short) text is the owner.
     """
-    content = content.strip().rstrip(".").strip()
+    content = normalise(content).rstrip(".").strip()
     tokens = content.split()
     taken = 0
     while taken < len(tokens):

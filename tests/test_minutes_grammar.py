@@ -1,0 +1,224 @@
+"""The marker grammar of Dutch minutes: variants, owners, numbers, false friends."""
+
+from __future__ import annotations
+
+import pytest
+
+from orsheet.minutes import Paragraph, heading_title, parse_minutes
+from orsheet.minutes_grammar import closed_numbers, decision_in, split_owner
+
+
+def parse(*texts: str, heading: str = "3. Actualiteit"):
+    return parse_minutes([Paragraph(heading, level=2), *(Paragraph(t) for t in texts)])
+
+
+# ---------------------------------------------------------------- markers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De OR wil een overleg. (actie: 5.1.2e prikt hiervoor een datum)",
+        "De OR wil een overleg. (*actie: 5.1.2e prikt hiervoor een datum*)",
+        "De OR wil een overleg. (**actie:** 5.1.2e prikt hiervoor een datum)",
+        "De OR wil een overleg. (Actie : 5.1.2e prikt hiervoor een datum)",
+        "De OR wil een overleg. [actie: 5.1.2e prikt hiervoor een datum]",
+        "De OR wil een overleg (actie: 5.1.2e prikt hiervoor een datum).",
+    ],
+)
+def test_minutes_marker_variants_each_create_one_action_for_the_named_owner(text):
+    proposal = parse(text)
+    assert [a.owner for a in proposal.new_actions] == ["5.1.2e"]
+    assert proposal.new_actions[0].description.startswith("De OR wil een overleg")
+
+
+def test_minutes_marker_description_is_the_sentence_the_marker_follows():
+    proposal = parse("Eerste zin gaat ergens anders over. De OR zal dit opvragen bij de bestuurder. (actie: Jan)")
+    assert proposal.new_actions[0].description == "De OR zal dit opvragen bij de bestuurder."
+
+
+def test_minutes_marker_with_a_task_keeps_the_task_in_the_description():
+    proposal = parse("Er komt een Fika in Groningen. (actie: Karin maakt het ontwerp voor een poster.) Daarna meer.")
+    action = proposal.new_actions[0]
+    assert action.owner == "Karin"
+    assert action.description == "Er komt een Fika in Groningen. Actie: Karin maakt het ontwerp voor een poster."
+
+
+def test_minutes_marker_subject_is_the_heading_it_stands_under():
+    proposal = parse_minutes(
+        [
+            Paragraph("5. Voorbereiding Overlegvergadering", level=1),
+            Paragraph("5.1 Organisatie en besturing", level=2),
+            Paragraph("De brief wordt verstuurd. (actie: Piet)"),
+        ]
+    )
+    assert proposal.new_actions[0].subject == "Organisatie en besturing"
+
+
+def test_minutes_standalone_action_label_uses_its_own_task_as_description():
+    proposal = parse("Actie: Jan stuurt de brief naar de bestuurder.")
+    assert proposal.new_actions[0].owner == "Jan"
+    assert proposal.new_actions[0].description == "Stuurt de brief naar de bestuurder."
+
+
+@pytest.mark.parametrize(
+    "content, owner",
+    [
+        ("5.1.2e prikt hiervoor een datum", "5.1.2e"),
+        ("Allen", "Allen"),
+        ("allen", "allen"),
+        ("werkgroep O&B", "werkgroep O&B"),
+        ("werkgroep communicatie", "werkgroep communicatie"),
+        ("werkgroep personeelszaken zoekt dit uit", "werkgroep personeelszaken"),
+        ("het DB", "het DB"),
+        ("DB plant een overleg", "DB"),
+        ("Jan de Vries en Piet stellen een brief op", "Jan de Vries en Piet"),
+        ("Anne-Marie, Peter en Karin", "Anne-Marie, Peter en Karin"),
+        ("J. Jansen stuurt de brief", "J. Jansen"),
+        ("dagelijks bestuur zal het agenderen", "dagelijks bestuur"),
+        ("5.1.2e informeert of 5.1.2e deze cursus kan verzorgen.", "5.1.2e"),
+        ("5.1, 2, e praat je bij", "5.1.2e"),
+    ],
+)
+def test_minutes_owner_runs_up_to_the_first_verb_or_is_the_whole_group(content, owner):
+    assert split_owner(content)[0] == owner
+
+
+def test_minutes_redaction_variant_is_read_as_one_owner_code():
+    proposal = parse("Dat wordt uitgezocht. (actie: 5.1, 2, e praat je bij)")
+    assert proposal.new_actions[0].owner == "5.1.2e"
+
+
+# ------------------------------------------------------------ false friends
+
+
+def test_minutes_spokesperson_marker_is_not_an_action():
+    proposal = parse("De OR zal dit in de OV aangeven (woordvoerder: 5.1.2e).", "(**woordvoerder:** Jan en Piet)")
+    assert proposal.new_actions == []
+
+
+def test_minutes_actiepunt_in_running_text_is_not_an_action():
+    proposal = parse("Dit is een actiepunt voor de werkgroep O&B.", "Het actiepunt van vorige keer loopt nog.")
+    assert proposal.new_actions == [] and proposal.closures == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Zet een actie voortaan zo in de notulen: "(actie: Jan stuurt de brief)".',
+        "Zet een actie voortaan zo in de notulen: \u201c(actie: Jan stuurt de brief)\u201d.",
+        "Markeer acties in de tekst, bijvoorbeeld (actie: Jan stuurt de brief).",
+        "Een voorbeeld van een markering is (actie: Jan).",
+        "De notulist schrijft achter elke afspraak (actie: naam).",
+        "De notulist schrijft achter elke afspraak (actie: ...).",
+    ],
+)
+def test_minutes_marker_in_quotes_or_an_example_is_not_an_action(text):
+    assert parse(text).new_actions == []
+
+
+def test_minutes_reference_to_an_action_number_in_brackets_is_not_a_new_action():
+    assert parse("Dit hangt samen met de brief (actie 339).").new_actions == []
+
+
+# ---------------------------------------------------------------- closures
+
+
+@pytest.mark.parametrize(
+    "sentence, numbers",
+    [
+        ("Acties 325, 330, 338 en 340 zijn afgerond.", [325, 330, 338, 340]),
+        ("Actie 339 is afgerond", [339]),
+        ("Actiepunten 341 t/m 345 zijn afgehandeld.", [341, 342, 343, 344, 345]),
+        ("Acties 341\u2013345 zijn gereed.", [341, 342, 343, 344, 345]),
+        ("Actie nr. 12 is uitgevoerd.", [12]),
+        ("325 en 330 zijn afgerond.", [325, 330]),
+        ("Afgerond: 325, 330 en 338.", [325, 330, 338]),
+        ("Acties 1021 en 1022 kunnen van de actielijst.", [1021, 1022]),
+        ("Acties 325 en 330 zijn afgerond, actie 338 nog niet.", [325, 330]),
+        ("Actie 339 van 13 oktober is afgerond.", [339]),
+    ],
+)
+def test_minutes_closure_sentences_name_the_numbers_to_close(sentence, numbers):
+    assert closed_numbers(sentence) == numbers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Actie 339 is nog niet afgerond.",
+        "De actie van 13 oktober is afgerond.",
+        "Het artikel 24 overleg is afgerond.",
+        "De actielijst is bijgewerkt.",
+        "Op 13 oktober is de scholing afgerond.",
+        "Actie 339 loopt nog.",
+        "Agendapunt 5.3 Sturingsinformatie komt te vervallen.",
+        "De actie uit de vergadering van 12-10-2023 is afgerond.",
+    ],
+)
+def test_minutes_sentences_without_closed_action_numbers_close_nothing(sentence):
+    assert closed_numbers(sentence) == []
+
+
+def test_minutes_number_in_a_date_is_never_an_action_number():
+    proposal = parse("Actie 13 oktober is afgerond.", "Op 13 oktober is de actie afgerond.")
+    assert proposal.closures == []
+
+
+# --------------------------------------------------------------- decisions
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("De OR besluit een eigen overleg te beleggen.", ("besluit", "De OR besluit een eigen overleg te beleggen.")),
+        ("Het DB besluit dat het zo gaat.", ("besluit", "Het DB besluit dat het zo gaat.")),
+        ("Daarnaast besluit de OR om te evalueren.", ("besluit", "Daarnaast besluit de OR om te evalueren.")),
+        ("Besluit: we tillen het naar eind mei.", ("besluit", "we tillen het naar eind mei.")),
+        ("Afspraak: voorbereiding met Peter afstemmen.", ("afspraak", "voorbereiding met Peter afstemmen.")),
+    ],
+)
+def test_minutes_decision_phrases_are_recognised(sentence, expected):
+    assert decision_in(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het MT heeft een besluit genomen over een nieuw vlekkenplan.",
+        "Het nieuwe besluit is nog niet gedeeld.",
+        "In het overleg van 27 oktober is besloten dat EZK overgaat.",
+        "De OR vermoedt dat de bestuurder niet wil delen.",
+    ],
+)
+def test_minutes_sentences_about_other_decisions_are_not_decisions(sentence):
+    assert decision_in(sentence) is None
+
+
+def test_minutes_every_or_besluit_sentence_is_exactly_one_decision():
+    proposal = parse(
+        "De OR besluit A te doen. De OR besluit ook om B te doen. Iets anders.",
+        "De OR besluit A te doen.",  # repeated word for word: still one
+    )
+    assert [d.text for d in proposal.decisions] == ["De OR besluit A te doen.", "De OR besluit ook om B te doen."]
+
+
+def test_minutes_agreement_keeps_its_label_and_a_lone_label_takes_the_next_paragraph():
+    proposal = parse("Afspraak: Peter praat hier morgen over.", "Besluit:", "We tillen het naar eind mei.")
+    assert [(d.kind, d.text) for d in proposal.decisions] == [
+        ("afspraak", "Afspraak: Peter praat hier morgen over."),
+        ("besluit", "We tillen het naar eind mei."),
+    ]
+
+
+def test_minutes_quoted_decision_is_not_a_decision():
+    assert parse('Het verslag zegt: "De OR besluit niets."').decisions == []
+
+
+def test_minutes_heading_title_drops_the_item_number():
+    assert heading_title("5.1 Organisatie en besturing") == "Organisatie en besturing"
+    assert heading_title("**4. Actie- en besluitenlijst**") == "Actie- en besluitenlijst"
+
+
+def test_minutes_without_markers_give_an_empty_proposal():
+    assert parse("De voorzitter opent de vergadering.", "De actielijst is bijgewerkt.").is_empty
