@@ -1,0 +1,156 @@
+"""Reading minutes files: .txt/.md, .docx (headings, bullets, tables), .pdf, and bad files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from orsheet.documents.minutes_reader import heading_level, paragraphs_from_text, read_minutes
+from orsheet.errors import InputError
+from orsheet.minutes import parse_minutes
+from tests.minutes_support import DATA, docx_from_minutes_text, pdf_from_lines
+
+DOMAIN = Path("/work/shared/domain/or-documenten-2023-sep-okt.txt")
+
+
+@pytest.mark.parametrize("name, lines", [("notulen-2023-09-28.txt", (73, 147)),
+                                          ("notulen-2023-10-12.txt", (192, 287)),
+                                          ("notulen-2023-10-26.txt", (424, 514))])
+def test_minutes_test_data_is_the_published_text_cut_unchanged(name, lines):
+    if not DOMAIN.exists():
+        pytest.skip("shared domain material not available on this machine")
+    source = DOMAIN.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert (DATA / name).read_text(encoding="utf-8") == "".join(source[lines[0] - 1 : lines[1]])
+
+
+def test_minutes_text_headings_are_found_by_shape():
+    assert heading_level("#### 5.1 Organisatie en besturing") == 4
+    assert heading_level("**3. Actualiteit en ingekomen stukken**") == 1
+    assert heading_level("5.1 Organisatie en besturing") == 2
+    assert heading_level("1. Het is onduidelijk op welke wijze de kwaliteit gemeten is.") == 0
+    assert heading_level("De voorzitter opent de vergadering.") == 0
+
+
+def test_minutes_text_bullets_become_their_own_paragraphs():
+    paragraphs = paragraphs_from_text("Inleiding\nloopt door.\n\n- eerste punt\n- tweede punt\n  loopt door\n")
+    assert [(p.text, p.bullet) for p in paragraphs] == [
+        ("Inleiding loopt door.", False),
+        ("eerste punt", True),
+        ("tweede punt loopt door", True),
+    ]
+
+
+def _summary(paragraphs):
+    proposal = parse_minutes(paragraphs)
+    return (
+        proposal.closed_numbers,
+        [(a.owner, a.subject) for a in proposal.new_actions],
+        [d.text for d in proposal.decisions],
+    )
+
+
+@pytest.mark.parametrize("heading_styles", [True, False], ids=["heading-styles", "bold-paragraphs"])
+def test_minutes_docx_reads_the_same_as_the_text_it_was_made_from(tmp_path, heading_styles):
+    source = DATA / "notulen-2023-10-12.txt"
+    docx_path = docx_from_minutes_text(source, tmp_path / "notulen.docx", heading_styles=heading_styles)
+    assert _summary(read_minutes(docx_path)) == _summary(read_minutes(source))
+
+
+def test_minutes_docx_table_cells_and_bullets_are_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("4. Actie- en besluitenlijst", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Onderwerp"
+    table.cell(0, 1).text = "Afspraak"
+    table.cell(1, 0).text = "Poster"
+    table.cell(1, 1).text = "Er komt een poster. (actie: Karin)"
+    document.add_paragraph("Acties 12 en 13 zijn afgerond.", style="List Bullet")
+    document.save(tmp_path / "tabel.docx")
+    paragraphs = read_minutes(tmp_path / "tabel.docx")
+    assert any(p.bullet and "12 en 13" in p.text for p in paragraphs)
+    assert _summary(paragraphs) == ([12, 13], [("Karin", "Actie- en besluitenlijst")], [])
+
+
+def test_minutes_pdf_text_is_read(tmp_path):
+    lines = ["4. Actie- en besluitenlijst", "", "Acties 325 en 330 zijn afgerond.", "",
+             "5. Signalen", "", "De OR zal dit opvragen bij de bestuurder. (actie: 5.1.2e)"]
+    paragraphs = read_minutes(pdf_from_lines(lines, tmp_path / "notulen.pdf"))
+    assert _summary(paragraphs) == ([325, 330], [("5.1.2e", "Signalen")], [])
+
+
+def test_minutes_markdown_file_is_read_like_text(tmp_path):
+    path = tmp_path / "notulen.md"
+    path.write_text("# 3. Mededelingen\n\nDe OR besluit te vergaderen.\n", encoding="utf-8")
+    assert _summary(read_minutes(path)) == ([], [], ["De OR besluit te vergaderen."])
+
+
+# ------------------------------------------------------------------ bad files
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(InputError) as raised:
+        read_minutes(path)
+    return str(raised.value)
+
+
+def test_minutes_empty_file_is_refused_in_dutch(tmp_path):
+    (tmp_path / "leeg.docx").write_bytes(b"")
+    (tmp_path / "leeg.txt").write_text("  \n\n", encoding="utf-8")
+    assert "leeg.docx is leeg" in _error(tmp_path / "leeg.docx")
+    assert "leeg.txt is leeg" in _error(tmp_path / "leeg.txt")
+
+
+def test_minutes_missing_file_is_refused_in_dutch(tmp_path):
+    assert "bestaat niet" in _error(tmp_path / "weg.docx")
+
+
+def test_minutes_corrupt_docx_is_refused_in_dutch(tmp_path):
+    (tmp_path / "kapot.docx").write_bytes(b"dit is geen word-document" * 10)
+    assert "kapot.docx is geen geldig Word-document" in _error(tmp_path / "kapot.docx")
+
+
+def test_minutes_docx_with_a_broken_part_is_refused_in_dutch(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document")
+    (tmp_path / "half.docx").write_bytes(buffer.getvalue())
+    assert "half.docx is beschadigd" in _error(tmp_path / "half.docx")
+
+
+def test_minutes_password_protected_docx_is_refused_in_dutch(tmp_path):
+    msoffcrypto = pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool (via oletools) makes the encrypted file")
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = docx_from_minutes_text(DATA / "notulen-2023-10-26.txt", tmp_path / "plain.docx")
+    locked = tmp_path / "beveiligd.docx"
+    with open(plain, "rb") as source, open(locked, "wb") as target:
+        OOXMLFile(source).encrypt("geheim", target)
+    assert "beveiligd.docx is beveiligd met een wachtwoord" in _error(locked)
+
+
+def test_minutes_password_protected_pdf_is_refused_in_dutch(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = pdf_from_lines(["Acties 1 en 2 zijn afgerond."], tmp_path / "plain.pdf")
+    writer = PdfWriter()
+    writer.append(PdfReader(plain))
+    writer.encrypt("geheim", algorithm="AES-128")
+    with open(tmp_path / "beveiligd.pdf", "wb") as handle:
+        writer.write(handle)
+    assert "beveiligd met een wachtwoord" in _error(tmp_path / "beveiligd.pdf")
+
+
+def test_minutes_corrupt_pdf_is_refused_in_dutch(tmp_path):
+    (tmp_path / "kapot.pdf").write_bytes(b"%PDF-1.4\nrommel")
+    assert "kapot.pdf is geen leesbare PDF" in _error(tmp_path / "kapot.pdf")
+
+
+def test_minutes_unsupported_file_type_is_refused_in_dutch(tmp_path):
+    (tmp_path / "notulen.odt").write_bytes(b"iets")
+    assert ".odt wordt niet ondersteund" in _error(tmp_path / "notulen.odt")
