@@ -141,12 +141,10 @@ def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen ({error}).") from None
-    except Exception as error:  # lxml errors on a damaged document.xml
-        if type(error).__module__.startswith(("lxml", "xml")):
-            raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
-        raise
+    except PackageNotFoundError:
+        raise InputError(f"Notulenbestand {path.name} is geen geldig Word-document (beschadigd of geen .docx).") from None
+    except Exception:  # python-docx/lxml fail in many ways on damaged parts; any of them means "corrupt"
+        raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
     paragraphs: list[Paragraph] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
