@@ -88,14 +88,20 @@ def parse_minutes(paragraphs: list[Paragraph]) -> MinutesProposal:
     subject = ""
     previous_sentence = ""
     pending_label: str | None = None  # "Besluit:" standing alone: the next paragraph is the text
+    listing = False  # under a paragraph "Acties:", each bullet is an action
     for paragraph in paragraphs:
         text = grammar.normalise(paragraph.text)
         if not text:
             continue
         if paragraph.level > 0:
             subject = heading_title(text)
-            previous_sentence = ""
-            pending_label = None
+            previous_sentence, pending_label, listing = "", None, False
+            continue
+        if listing and paragraph.bullet and not grammar.find_markers(text):
+            _add_listed_action(proposal, text, subject)
+            continue
+        listing = grammar.is_action_list_label(text)
+        if listing:
             continue
         if pending_label is not None:
             _add_decision(proposal, pending_label, _strip_markers(text), subject)
@@ -125,8 +131,8 @@ def _read_paragraph(text: str, subject: str, previous_sentence: str, proposal: M
         decision = grammar.decision_in(clean)
         if decision is not None and not _is_quoted_or_example(sentence):
             kind, decided = decision
-            if not decided:
-                return kind
+            if not decided or (decided.endswith(":") and (start, end) == spans[-1]):
+                return kind if not decided else f"{kind}:{decided}"
             _add_decision(proposal, kind, decided, subject)
     for marker in markers:
         action = _action_from_marker(text, marker, spans, quotes, subject, previous_sentence)
@@ -187,8 +193,15 @@ def _is_quoted_or_example(sentence: str) -> bool:
     return bool(stripped) and stripped[0] in "\"“„‘'" or bool(re.match(r"(?i)(?:bijvoorbeeld|voorbeeld|bv\.?)\b", stripped))
 
 
+def _add_listed_action(proposal: MinutesProposal, text: str, subject: str) -> None:
+    owner, task = grammar.split_listed_action(text)
+    if task:
+        proposal.new_actions.append(NewAction(owner, _capitalise(task), subject, f"actie: {text}"))
+
+
 def _add_decision(proposal: MinutesProposal, kind: str, text: str, subject: str) -> None:
-    text = text.strip()
+    kind, _, lead = kind.partition(":")  # "besluit:De OR besluit:" carries its lead-in
+    text = f"{lead} {text}".strip() if lead else text.strip()
     if not text:
         return
     if kind == "afspraak":

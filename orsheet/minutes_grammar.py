@@ -104,6 +104,32 @@ _LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=^[-•–] ))\s*{_MARKER_WOR
 _CLOSING = {"(": ")", "[": "]"}
 
 
+_LIST_LABEL = re.compile(rf"^\s*{_MARKER_WORD}\s*:?\s*$", re.IGNORECASE)
+
+
+def is_action_list_label(text: str) -> bool:
+    """A paragraph that only says "Acties:" (the bullets below it are actions)."""
+    return bool(_LIST_LABEL.match(text))
+
+
+def split_listed_action(text: str) -> tuple[str, str]:
+    """(owner, description) of a bullet under "Acties:".
+
+    "Jan: brief sturen" and "brief sturen (Jan)" name the owner apart; in
+    "Jan stuurt de brief" the owner runs up to the verb and the whole bullet
+    is the description.
+    """
+    text = text.strip()
+    colon = re.match(r"^([^:]{1,40}):\s*(.+)$", text)
+    if colon and not _looks_like_verb(colon.group(1).split()[-1]):
+        return colon.group(1).strip(), colon.group(2).strip()
+    trailing = re.match(r"^(.+?)\s*[(\[]([^()\[\]]{1,40})[)\]]\.?$", text)
+    if trailing:
+        return trailing.group(2).strip(), trailing.group(1).strip()
+    owner, task = split_owner(text)
+    return owner, (text if task else "")
+
+
 def find_markers(text: str) -> list[Marker]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
     markers: list[Marker] = []
@@ -169,6 +195,7 @@ GROUP_WORDS = {
     "ondernemingsraad", "bestuurder", "directie", "db", "p&o", "hr", "secretariaat", "kerngroep",
     "presidium", "leden", "alle", "vaste", "agendacommissie",
 }
+_TITLES = {"mevrouw", "meneer", "mevr", "dhr", "heer", "mw", "mr", "dr", "drs", "ir", "prof"}
 _MODAL_VERBS = {
     "zal", "zullen", "kan", "kunnen", "wil", "willen", "moet", "moeten", "gaat", "gaan", "is", "zijn",
     "heeft", "hebben", "neemt", "nemen", "doet", "doen", "wordt", "worden", "zorgt", "zorgen",
@@ -186,7 +213,7 @@ def _is_name(token: str) -> bool:
         return False
     if _REDACTION.fullmatch(word) or re.fullmatch(r"(?:[A-Z]\.)+", token.rstrip(",")):
         return True
-    return word[0].isupper() or word.lower() in GROUP_WORDS
+    return word[0].isupper() or word.lower() in GROUP_WORDS or word.lower() in _TITLES
 
 
 def _looks_like_verb(token: str) -> bool:

@@ -222,3 +222,31 @@ def test_minutes_heading_title_drops_the_item_number():
 
 def test_minutes_without_markers_give_an_empty_proposal():
     assert parse("De voorzitter opent de vergadering.", "De actielijst is bijgewerkt.").is_empty
+
+
+def test_minutes_bullets_under_an_acties_label_are_actions_with_their_owner():
+    proposal = parse_minutes(
+        [
+            Paragraph("7. Rondvraag", level=1),
+            Paragraph("Acties:"),
+            Paragraph("Jan: brief sturen", bullet=True),
+            Paragraph("agenda opstellen (Piet)", bullet=True),
+            Paragraph("werkgroep Arbo plant een overleg", bullet=True),
+            Paragraph("Daarna sluit de voorzitter af."),
+            Paragraph("Een punt zonder label", bullet=True),
+        ]
+    )
+    assert [(a.owner, a.description, a.subject) for a in proposal.new_actions] == [
+        ("Jan", "Brief sturen.", "Rondvraag"),
+        ("Piet", "Agenda opstellen.", "Rondvraag"),
+        ("werkgroep Arbo", "Werkgroep Arbo plant een overleg.", "Rondvraag"),
+    ]
+
+
+def test_minutes_decision_ending_in_a_colon_takes_the_next_paragraph():
+    proposal = parse("De OR besluit:", "het jaarplan 2024 wordt vastgesteld.")
+    assert [d.text for d in proposal.decisions] == ["De OR besluit: het jaarplan 2024 wordt vastgesteld."]
+
+
+def test_minutes_owner_with_a_title_keeps_the_title():
+    assert split_owner("mevrouw De Vries stuurt de brief") == ("mevrouw De Vries", "stuurt de brief")
