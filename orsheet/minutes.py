@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from orsheet import minutes_grammar as grammar
 
@@ -25,6 +26,7 @@ __all__ = [
     "MinutesProposal",
     "parse_minutes",
     "heading_title",
+    "meeting_date_in",
 ]
 
 
@@ -80,6 +82,33 @@ def heading_title(text: str) -> str:
     """'5.1 Organisatie en besturing' -> 'Organisatie en besturing'."""
     title = grammar.normalise(text).strip(" :")
     return _HEADING_NUMBER.sub("", title).strip() or title
+
+
+_MONTH_NUMBERS = {name: index for index, names in enumerate(
+    ("jan januari", "feb februari", "mrt maart", "apr april", "mei", "jun juni", "jul juli", "aug augustus",
+     "sep sept september", "okt oktober", "nov november", "dec december"), start=1) for name in names.split()}
+_WRITTEN_DATE = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+
+
+def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
+    """The meeting date the minutes state near the top ("Vergaderdatum: 12 oktober 2023")."""
+    head = [grammar.normalise(p.text) for p in paragraphs[:15]]
+    dated = [t for t in head if re.search(r"(?i)datum|vergadering|verslag|notulen", t)] + head
+    for text in dated:
+        for match in _WRITTEN_DATE.finditer(text):
+            month = _MONTH_NUMBERS.get(match.group(2).lower())
+            if month:
+                try:
+                    return date(int(match.group(3)), month, int(match.group(1)))
+                except ValueError:
+                    continue
+        for match in _NUMERIC_DATE.finditer(text):
+            try:
+                return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            except ValueError:
+                continue
+    return None
 
 
 def parse_minutes(paragraphs: list[Paragraph]) -> MinutesProposal:

@@ -200,3 +200,16 @@ def test_minutes_proposal_with_a_bad_toepassen_value_names_the_cell():
     backend.write([UpdateCells("Voorstel", 3, {"Toepassen": "misschien"})])
     with pytest.raises(Exception, match=r"Voorstel!A3 \(Toepassen\)"):
         apply_proposal_sheet(backend)
+
+
+def test_minutes_without_a_meeting_date_use_the_date_stated_at_the_top():
+    backend = memory_workbook("2023-09-28")
+    plan = process_minutes(backend, MINUTES_12, None)
+    assert plan.changes.meeting == OCT_12
+
+
+def test_minutes_without_any_date_ask_for_one(tmp_path):
+    minutes = tmp_path / "zonder-datum.txt"
+    minutes.write_text("De OR besluit door te gaan.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="--meeting"):
+        process_minutes(memory_workbook("2023-09-28"), minutes, None)

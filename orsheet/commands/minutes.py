@@ -104,13 +104,13 @@ def show_plan(plan) -> None:
 @click.command()
 @workbook_argument
 @click.argument("minutes_file", metavar="MINUTES", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting_text", required=True, help="Date of the meeting (YYYY-MM-DD).")
+@click.option("--meeting", "meeting_text", default=None, help="Date of the meeting (YYYY-MM-DD); default: the date in the minutes.")
 @click.option("--kind", default=None, help="Meeting kind (default: from Vergaderingen, else OR-vergadering).")
 @click.option("--apply", "apply_now", is_flag=True, help="Apply the proposal (one save, all or nothing).")
 @click.option("--propose", is_flag=True, help="Write the proposal to the Voorstel sheet (Toepassen ja/nee).")
 @json_option
 def minutes(
-    path: Path, minutes_file: Path, meeting_text: str, kind: str | None, apply_now: bool, propose: bool, as_json: bool
+    path: Path, minutes_file: Path, meeting_text: str | None, kind: str | None, apply_now: bool, propose: bool, as_json: bool
 ) -> None:
     """Read MINUTES (.docx, .txt, .md, .pdf) and show what changes in the workbook at PATH.
 
@@ -126,7 +126,7 @@ def minutes(
 
         if apply_now and propose:
             raise InputError("kies --apply of --propose, niet allebei")
-        meeting = _meeting_date(meeting_text)
+        meeting = _meeting_date(meeting_text) if meeting_text else None
         backend = open_workbook(path)
         if propose:
             return propose_minutes(backend, minutes_file, meeting, meeting_kind=kind)

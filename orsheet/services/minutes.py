@@ -24,7 +24,7 @@ from typing import Sequence
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import InputError
-from orsheet.minutes import MinutesProposal, Paragraph, parse_minutes
+from orsheet.minutes import MinutesProposal, Paragraph, meeting_date_in, parse_minutes
 from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
@@ -311,13 +311,22 @@ def _log_edit(log: list[list[object]], plan: MinutesPlan, today: date) -> Edit:
 def process_minutes(
     backend: WorkbookBackend,
     minutes_path: Path,
-    meeting: date,
+    meeting: date | None,
     *,
     apply: bool = False,
     meeting_kind: str | None = None,
 ) -> MinutesPlan:
-    """Read the minutes, plan against the workbook and, with ``apply``, write it."""
+    """Read the minutes, plan against the workbook and, with ``apply``, write it.
+
+    Without ``meeting`` the date the minutes state at the top is used.
+    """
     paragraphs, proposal = read_minutes_file(minutes_path)
+    if meeting is None:
+        meeting = meeting_date_in(paragraphs)
+        if meeting is None:
+            raise InputError(
+                f"De vergaderdatum staat niet bovenaan in {Path(minutes_path).name}; geef hem op (--meeting JJJJ-MM-DD)."
+            )
     kind = meeting_kind_for(backend, meeting, meeting_kind)
     changes = changes_from_proposal(proposal, meeting, kind, Path(minutes_path).name, fingerprint(paragraphs, meeting))
     plan = plan_changes(backend, changes)

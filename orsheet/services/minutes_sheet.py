@@ -52,7 +52,7 @@ def proposal_rows(plan: MinutesPlan) -> list[list[object]]:
 
 
 def propose_minutes(
-    backend: WorkbookBackend, minutes_path: Path, meeting: date, *, meeting_kind: str | None = None
+    backend: WorkbookBackend, minutes_path: Path, meeting: date | None = None, *, meeting_kind: str | None = None
 ) -> MinutesPlan:
     """Plan the minutes and write the plan to Voorstel (nothing else changes)."""
     plan = process_minutes(backend, minutes_path, meeting, apply=False, meeting_kind=meeting_kind)
