@@ -137,8 +137,8 @@ def find_markers(text: str) -> list[Marker]:
         opening = text[match.start()]
         end = _matching_bracket(text, match.start(), opening, _CLOSING[opening])
         content = text[match.end() : end - 1 if end <= len(text) and text[end - 1] == _CLOSING[opening] else end]
-        if not match.group(1) and re.match(r"#?\d", content):
-            continue  # "(actie 339)" refers to an action; it does not create one
+        if not match.group(1) and re.match(r"(?:nr\.?\s*)?#?\d+(?![.\d])", content, re.IGNORECASE):
+            continue  # "(actie 339)" refers to an action; "(actie 5.1.2e)" names an owner
         markers.append(Marker(match.start(), end, content.strip(), standalone=False))
     for match in _LABEL_MARKER.finditer(text):
         if any(m.start <= match.start() < m.end for m in markers):
@@ -272,9 +272,10 @@ _ACTION_WORD = re.compile(
 )
 _NUMBER = re.compile(r"#?(\d{1,6})(?![\d])")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tm|tot en met|tot|-|–|—)\s*", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|\ben\b|\bof\b)\s*", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\ben\b|\bof\b)\s*", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _NOT_AN_ACTION = re.compile(
-    rf"\s*(?:[-/.:]\d|(?:{'|'.join(MONTHS)})\b|uur\b|u\b|%|minuten\b|min\b|euro\b|jaar\b|dagen\b|weken\b)",
+    rf"\s*(?:[.:]\d|(?:{'|'.join(MONTHS)})\b|uur\b|u\b|%|minuten\b|min\b|euro\b|jaar\b|dagen\b|weken\b)",
     re.IGNORECASE,
 )
 
@@ -289,7 +290,7 @@ def number_list_at(text: str, position: int) -> tuple[list[int], int]:
     cursor = position
     while True:
         match = _NUMBER.match(text, cursor)
-        if not match or _NOT_AN_ACTION.match(text, match.end()):
+        if not match or _NOT_AN_ACTION.match(text, match.end()) or _FULL_DATE.match(text, match.start()):
             break
         value = int(match.group(1))
         after = match.end()
@@ -345,7 +346,7 @@ def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:
     label = _DONE_LABEL.match(sentence)
     if label:
         starts.append(label.end())
-    leading = re.match(r"\s*(?:(?:nr|nrs|nummer|nummers)\b\.?\s*)?(?=#?\d)", sentence, re.IGNORECASE)
+    leading = re.match(r"\s*(?:[-•–*]\s*)?(?:(?:nr|nrs|nummer|nummers)\b\.?\s*)?(?=#?\d)", sentence, re.IGNORECASE)
     if leading:
         starts.append(leading.end())
     lists = []

@@ -250,3 +250,32 @@ def test_minutes_decision_ending_in_a_colon_takes_the_next_paragraph():
 
 def test_minutes_owner_with_a_title_keeps_the_title():
     assert split_owner("mevrouw De Vries stuurt de brief") == ("mevrouw De Vries", "stuurt de brief")
+
+
+@pytest.mark.parametrize(
+    "sentence, numbers",
+    [
+        ("Acties 325/330 zijn afgerond.", [325, 330]),
+        ("Acties 12-15 zijn afgerond.", [12, 13, 14, 15]),
+        ("Actie 12 (Jan) is afgerond.", [12]),
+        ("- 325 Overdracht: afgerond", [325]),
+        ("Acties 332 en 337 worden afgesloten.", [332, 337]),
+        ("Actie 332 kan van de lijst.", [332]),
+        ("Actie 4 is om 10.30 uur afgerond.", [4]),
+    ],
+)
+def test_minutes_closure_variants_of_other_councils(sentence, numbers):
+    assert closed_numbers(sentence) == numbers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Acties van 12-10-2023 zijn afgerond.", "Actie 5.1.2e is afgerond.", "Om 10.30 uur was alles afgerond."],
+)
+def test_minutes_dates_times_and_codes_are_not_closed_numbers(sentence):
+    assert closed_numbers(sentence) == []
+
+
+def test_minutes_bracketed_action_without_colon_names_a_redacted_owner():
+    proposal = parse("De brief gaat eruit. (Actie 5.1.2e)")
+    assert [a.owner for a in proposal.new_actions] == ["5.1.2e"]
