@@ -154,3 +154,9 @@ def test_minutes_corrupt_pdf_is_refused_in_dutch(tmp_path):
 def test_minutes_unsupported_file_type_is_refused_in_dutch(tmp_path):
     (tmp_path / "notulen.odt").write_bytes(b"iets")
     assert ".odt wordt niet ondersteund" in _error(tmp_path / "notulen.odt")
+
+
+@pytest.mark.parametrize("line", ["**Besluit: de OR gaat akkoord**", "**Actie: Jan stuurt de brief**",
+                                  "**Acties 12 en 13 zijn afgerond**", "**De OR besluit akkoord te gaan**"])
+def test_minutes_bold_line_that_is_a_marker_or_decision_is_not_a_heading(line):
+    assert heading_level(line) == 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from orsheet.errors import InputError
 from orsheet.minutes import Paragraph
+from orsheet.minutes_grammar import closed_numbers, decision_in, find_markers, normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -107,6 +108,8 @@ def heading_level(line: str) -> int:
         return len(markdown.group(1))
     bold = _BOLD_LINE.match(stripped)
     candidate = bold.group(1).strip() if bold else stripped
+    if _says_something(candidate):
+        return 0
     numbered = _NUMBERED_HEADING.match(candidate)
     if bold and len(candidate) <= 100 and not candidate.endswith((".", ":")):
         return 1 + numbered.group(1).count(".") if numbered else 1
@@ -115,6 +118,12 @@ def heading_level(line: str) -> int:
         if len(words) >= 2 and words[1][:1].isupper():
             return 1 + numbered.group(1).count(".")
     return 0
+
+
+def _says_something(text: str) -> bool:
+    """A bold line that is a marker or a decision is content, not a heading."""
+    text = normalise(text)
+    return bool(find_markers(text) or decision_in(text) or closed_numbers(text))
 
 
 def _heading_text(line: str) -> str:
