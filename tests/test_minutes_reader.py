@@ -160,3 +160,25 @@ def test_minutes_unsupported_file_type_is_refused_in_dutch(tmp_path):
                                   "**Acties 12 en 13 zijn afgerond**", "**De OR besluit akkoord te gaan**"])
 def test_minutes_bold_line_that_is_a_marker_or_decision_is_not_a_heading(line):
     assert heading_level(line) == 0
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_minutes_pdf_printed_by_libreoffice_reads_like_the_docx(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; it prints the .docx to PDF for this test")
+    docx_path = docx_from_minutes_text(DATA / "notulen-2023-10-26.txt", tmp_path / "notulen.docx")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    from_pdf = _summary(read_minutes(tmp_path / "notulen.pdf"))
+    from_docx = _summary(read_minutes(docx_path))
+    assert from_pdf[0] == from_docx[0] == [333, 334, 341, 342, 343, 344, 345]
+    assert [owner for owner, _ in from_pdf[1]] == ["5.1.2e"]
+    assert len(from_pdf[2]) == 1 and from_pdf[2][0].startswith("De OR besluit dat voortaan")
