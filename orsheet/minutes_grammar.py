@@ -377,7 +377,7 @@ def decision_in(sentence: str) -> tuple[str, str] | None:
     kind is "besluit" or "afspraak". For a "Besluit:"/"Afspraak:" label the
     text is what follows the label ("" when the label stands alone).
     """
-    text = sentence.strip()
+    text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
         kind = "afspraak" if label.group(1).lower().startswith("afspra") else "besluit"

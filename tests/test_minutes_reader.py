@@ -182,3 +182,20 @@ def test_minutes_pdf_printed_by_libreoffice_reads_like_the_docx(tmp_path):
     assert from_pdf[0] == from_docx[0] == [333, 334, 341, 342, 343, 344, 345]
     assert [owner for owner, _ in from_pdf[1]] == ["5.1.2e"]
     assert len(from_pdf[2]) == 1 and from_pdf[2][0].startswith("De OR besluit dat voortaan")
+
+
+def test_minutes_pdf_style_text_keeps_wrapped_bullets_and_finds_unnumbered_headings():
+    text = (
+        "Terugkoppeling vanuit de DOR\n"
+        "Er is vergaderd.\n"
+        "\uf0b7 De OR besluit op korte termijn een eigen overleg (BOT-\n"
+        "overleg) te beleggen.\n"
+        "Een nieuwe alinea begint hier.\n"
+    )
+    paragraphs = paragraphs_from_text(text, loose_headings=True)
+    assert [(p.level, p.bullet, p.text) for p in paragraphs] == [
+        (3, False, "Terugkoppeling vanuit de DOR"),
+        (0, False, "Er is vergaderd."),
+        (0, True, "De OR besluit op korte termijn een eigen overleg (BOT-overleg) te beleggen."),
+        (0, False, "Een nieuwe alinea begint hier."),
+    ]

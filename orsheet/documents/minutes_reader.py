@@ -23,7 +23,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
-_BULLET = re.compile(r"^\s*(?:[-*•–]|o(?=\s)|\d+[.)](?=\s))\s+")
+# Bullet glyphs as text exports and PDF extraction give them ("\uf0b7" is Word's Symbol bullet).
+_BULLET = re.compile(r"^\s*(?:[-*•–▪◦●■□➢►\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
 
 
 def read_minutes(path: Path) -> list[Paragraph]:
@@ -62,37 +63,66 @@ def _decode(data: bytes) -> str:
 
 # --------------------------------------------------------------- plain text
 
-def paragraphs_from_text(text: str) -> list[Paragraph]:
-    """Plain text or Markdown: blank lines separate paragraphs; headings by shape."""
+def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Paragraph]:
+    """Plain text or Markdown: blank lines separate paragraphs; headings by shape.
+
+    A line right below a bullet continues it (Markdown's lazy continuation).
+    ``loose_headings`` is for PDF text, where every wrapped line is a line and
+    blank lines are rare: a short unpunctuated line between sentences is a
+    heading, a bullet ends at a full stop followed by a capital, and a word
+    hyphenated at the line end is joined again.
+    """
     paragraphs: list[Paragraph] = []
-    lines: list[str] = []
+    current: list[str] = []
+    bullet_open = False
 
     def flush() -> None:
-        if lines:
-            paragraphs.append(Paragraph(" ".join(l.strip() for l in lines)))
-            lines.clear()
+        nonlocal bullet_open
+        if current:
+            paragraphs.append(Paragraph(_join_lines(current), bullet=bullet_open))
+            current.clear()
+        bullet_open = False
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.rstrip()
-        if not line.strip():
+    all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, raw in enumerate(all_lines):
+        line = raw.strip()
+        if not line:
             flush()
             continue
-        level = heading_level(line)
+        level = heading_level(line) or (3 if loose_headings and _stands_alone(all_lines, index) else 0)
         bullet = _BULLET.match(line)
         if level:
             flush()
             paragraphs.append(Paragraph(_heading_text(line), level=level))
         elif bullet:
             flush()
-            lines.append(line[bullet.end() :])
-            paragraphs.append(Paragraph(lines.pop(), bullet=True))
-        elif paragraphs and paragraphs[-1].bullet and not lines and raw[:1].isspace():
-            last = paragraphs.pop()  # a wrapped bullet line
-            paragraphs.append(Paragraph(f"{last.text} {line.strip()}", bullet=True))
+            current.append(line[bullet.end() :])
+            bullet_open = True
+        elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
+            flush()
+            current.append(line)
         else:
-            lines.append(line)
+            current.append(line)
     flush()
     return paragraphs
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        hyphenated = re.search(r"[A-Za-zÀ-ÿ]-$", text) and line[:1].islower()
+        text = f"{text}{line}" if hyphenated else f"{text} {line}"
+    return text
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A short line without end punctuation between a finished sentence and a new one."""
+    line = lines[index].strip()
+    if not line or len(line) > 70 or line[-1] in ".,;:!?)" or not line[0].isupper() or _BULLET.match(line):
+        return False
+    before = lines[index - 1].strip() if index else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return (not before or before[-1] in ".!?:)") and bool(after) and (after[0].isupper() or bool(_BULLET.match(after)))
 
 
 def heading_level(line: str) -> int:
@@ -214,7 +244,7 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.")
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        text = _join_pages([page.extract_text() or "" for page in reader.pages])
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as error:
@@ -223,4 +253,14 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         if "crypt" in type(error).__name__.lower() or "password" in str(error).lower():
             raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.") from None
         raise
-    return paragraphs_from_text(text)
+    return paragraphs_from_text(text, loose_headings=True)
+
+
+def _join_pages(pages: list[str]) -> str:
+    """Page texts in order; a paragraph running on over a page break stays one."""
+    text = ""
+    for page in pages:
+        page = page.strip("\n")
+        runs_on = text.rstrip() and text.rstrip()[-1] not in ".!?:)" and page.lstrip()[:1].islower()
+        text += ("\n" if runs_on else "\n\n") + page if text else page
+    return text
