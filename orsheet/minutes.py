@@ -214,7 +214,7 @@ def _strip_markers(sentence: str) -> str:
     for marker in reversed(grammar.find_markers(sentence)):
         sentence = sentence[: marker.start] + sentence[marker.end :]
     sentence = re.sub(r"\s+([.,;:!?])", r"\1", sentence)
-    return re.sub(r"\s{2,}", " ", sentence).strip(" -–•")
+    return " ".join(sentence.split()).strip(" -–•")
 
 
 def _is_quoted_or_example(sentence: str) -> bool:

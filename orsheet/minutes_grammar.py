@@ -100,7 +100,7 @@ class Marker:
 
 _MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders)"
 _BRACKET_MARKER = re.compile(rf"[(\[]\s*{_MARKER_WORD}\b\s*(:|-|>|voor\b)?\s*", re.IGNORECASE)
-_LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=^[-•–] ))\s*{_MARKER_WORD}\s*:\s*", re.IGNORECASE)
+_LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^[-•–] ))[ \t]*{_MARKER_WORD}\s*:\s*", re.IGNORECASE)
 _CLOSING = {"(": ")", "[": "]"}
 
 

@@ -279,3 +279,8 @@ def test_minutes_dates_times_and_codes_are_not_closed_numbers(sentence):
 def test_minutes_bracketed_action_without_colon_names_a_redacted_owner():
     proposal = parse("De brief gaat eruit. (Actie 5.1.2e)")
     assert [a.owner for a in proposal.new_actions] == ["5.1.2e"]
+
+
+def test_minutes_action_label_after_a_soft_line_break_is_a_marker():
+    proposal = parse("De brief wordt aangepast\nActie: Jan")
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("Jan", "De brief wordt aangepast")]

@@ -213,3 +213,26 @@ def test_minutes_without_any_date_ask_for_one(tmp_path):
     minutes.write_text("De OR besluit door te gaan.\n", encoding="utf-8")
     with pytest.raises(InputError, match="--meeting"):
         process_minutes(memory_workbook("2023-09-28"), minutes, None)
+
+
+def test_minutes_listed_in_logboek_add_nothing_again_even_after_the_rows_were_edited():
+    backend = memory_workbook("2023-09-28")
+    process_minutes(backend, MINUTES_12, OCT_12, apply=True)
+    grid = backend.sheets[schema.ACTIONS.name]
+    column = grid[0].index(schema.OMSCHRIJVING)
+    for row in grid[1:]:
+        if row[0] and row[0] >= 341:
+            row[column] = "ingekort door de secretaris"
+    again = process_minutes(backend, MINUTES_12, OCT_12, apply=True)
+    assert again.new_actions == [] and again.logged_on is not None and backend.writes == 1
+
+
+def test_minutes_of_a_meeting_already_processed_from_another_file_warn(tmp_path):
+    backend = memory_workbook("2023-09-28")
+    process_minutes(backend, MINUTES_12, OCT_12, apply=True)
+    corrected = tmp_path / "notulen-v2.txt"
+    corrected.write_text(MINUTES_12.read_text(encoding="utf-8") + "\nDe OR besluit ook de kerstborrel te steunen.\n",
+                         encoding="utf-8")
+    plan = process_minutes(backend, corrected, OCT_12, apply=True)
+    assert any("al notulen verwerkt" in w and "notulen-2023-10-12.txt" in w for w in plan.warnings)
+    assert plan.new_actions == [] and [d.text for d in plan.decisions] == ["De OR besluit ook de kerstborrel te steunen."]

@@ -154,29 +154,42 @@ def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None 
     return kinds.pop() if len(kinds) == 1 else model.OR_MEETING
 
 
-def plan_changes(backend: WorkbookBackend, changes: MinutesChanges) -> MinutesPlan:
-    """Check the changes against the workbook; nothing is written."""
+def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_log: bool = True) -> MinutesPlan:
+    """Check the changes against the workbook; nothing is written.
+
+    With ``respect_log`` minutes that Logboek lists as applied add nothing
+    again, even when the secretary has since edited the rows they made. The
+    Voorstel path turns it off: there every row is chosen by hand and marked
+    "verwerkt" once applied.
+    """
     wb = _load(backend)
     closures, warnings = _plan_closures(wb.book, changes.close)
+    logged = next((row for row in wb.log if len(row) > 3 and row[3] == changes.key), None)
+    earlier = [row for row in wb.log if len(row) > 3 and _as_date(row[2]) == changes.meeting and row[3] != changes.key]
+    if earlier and respect_log:
+        when = _as_date(earlier[-1][0])
+        warnings.append(
+            f"voor de vergadering van {changes.meeting:%d-%m-%Y} zijn al notulen verwerkt"
+            + (f" op {when:%d-%m-%Y}" if when else "") + f" ({earlier[-1][1]}); alleen wat nieuw is, wordt toegevoegd"
+        )
     skipped: list[str] = []
-    new_actions = []
+    new_actions, decisions = [], []
     for action in changes.actions:
-        if _action_exists(action, wb.book):
+        if (logged and respect_log) or _action_exists(action, wb.book):
             skipped.append(f"actie staat er al: {action.description[:60]}")
         else:
             new_actions.append(action)
     numbered = _numbers_for_new(wb.book, new_actions)
     new_actions = [replace(a, number=n) for a, n in zip(new_actions, numbered)]
-    decisions = []
     next_decision = max([d.number or 0 for d in wb.decisions], default=0) + 1
     for decision in changes.decisions:
-        if any(_same_decision(decision, d) for d in wb.decisions):
+        if (logged and respect_log) or any(_same_decision(decision, d) for d in wb.decisions):
             skipped.append(f"besluit staat er al: {decision.text[:60]}")
             continue
         decisions.append(replace(decision, number=next_decision))
         next_decision += 1
-    logged = next((row[0] for row in wb.log if len(row) > 3 and row[3] == changes.key), None)
-    return MinutesPlan(changes, closures, new_actions, decisions, skipped, warnings, _as_date(logged))
+    logged_on = _as_date(logged[0]) if logged else None
+    return MinutesPlan(changes, closures, new_actions, decisions, skipped, warnings, logged_on)
 
 
 def _plan_closures(book: ActionBook, close: list[tuple[int, str]]) -> tuple[list[PlannedClosure], list[str]]:

@@ -76,7 +76,7 @@ def apply_proposal_sheet(backend: WorkbookBackend) -> MinutesPlan:
     if not chosen:
         raise InputError("Geen regels met Toepassen = ja in het blad Voorstel; er is niets gewijzigd.")
     changes = _changes_from_rows(table, chosen)
-    plan = plan_changes(backend, changes)
+    plan = plan_changes(backend, changes, respect_log=False)
     marks: list[Edit] = [UpdateCells(table.sheet, row.number, {"Toepassen": APPLIED}) for row in chosen]
     apply_plan(backend, plan, extra_edits=marks)
     return plan
