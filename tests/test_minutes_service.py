@@ -236,3 +236,8 @@ def test_minutes_of_a_meeting_already_processed_from_another_file_warn(tmp_path)
     plan = process_minutes(backend, corrected, OCT_12, apply=True)
     assert any("al notulen verwerkt" in w and "notulen-2023-10-12.txt" in w for w in plan.warnings)
     assert plan.new_actions == [] and [d.text for d in plan.decisions] == ["De OR besluit ook de kerstborrel te steunen."]
+
+
+def test_minutes_warn_when_the_given_meeting_date_differs_from_the_stated_one():
+    plan = process_minutes(memory_workbook("2023-09-28"), MINUTES_12, OCT_26)
+    assert plan.warnings[0] == "de notulen noemen als vergaderdatum 12-10-2023, niet 26-10-2023: klopt --meeting?"

@@ -334,8 +334,12 @@ def process_minutes(
     Without ``meeting`` the date the minutes state at the top is used.
     """
     paragraphs, proposal = read_minutes_file(minutes_path)
+    stated = meeting_date_in(paragraphs)
+    mismatch = ""
+    if meeting is not None and stated is not None and stated != meeting:
+        mismatch = f"de notulen noemen als vergaderdatum {stated:%d-%m-%Y}, niet {meeting:%d-%m-%Y}: klopt --meeting?"
     if meeting is None:
-        meeting = meeting_date_in(paragraphs)
+        meeting = stated
         if meeting is None:
             raise InputError(
                 f"De vergaderdatum staat niet bovenaan in {Path(minutes_path).name}; geef hem op (--meeting JJJJ-MM-DD)."
@@ -343,6 +347,8 @@ def process_minutes(
     kind = meeting_kind_for(backend, meeting, meeting_kind)
     changes = changes_from_proposal(proposal, meeting, kind, Path(minutes_path).name, fingerprint(paragraphs, meeting))
     plan = plan_changes(backend, changes)
+    if mismatch:
+        plan.warnings.insert(0, mismatch)
     if apply:
         apply_plan(backend, plan)
     return plan
