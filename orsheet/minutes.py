@@ -148,6 +148,7 @@ def _read_paragraph(text: str, subject: str, previous_sentence: str, proposal: M
     spans = grammar.sentence_spans(text)
     quotes = grammar.quoted_spans(text)
     markers = grammar.find_markers(text)
+    waiting: str | None = None
     for start, end in spans:
         if grammar.inside(start + 1, quotes) and grammar.inside(end - 1, quotes):
             continue
@@ -160,14 +161,15 @@ def _read_paragraph(text: str, subject: str, previous_sentence: str, proposal: M
         decision = grammar.decision_in(clean)
         if decision is not None and not _is_quoted_or_example(sentence):
             kind, decided = decision
-            if not decided or (decided.endswith(":") and (start, end) == spans[-1]):
-                return kind if not decided else f"{kind}:{decided}"
-            _add_decision(proposal, kind, decided, subject)
+            if (start, end) == spans[-1] and (not decided or decided.endswith(":")):
+                waiting = f"{kind}:{decided}" if decided else kind
+            elif decided:
+                _add_decision(proposal, kind, decided, subject)
     for marker in markers:
         action = _action_from_marker(text, marker, spans, quotes, subject, previous_sentence)
         if action is not None:
             proposal.new_actions.append(action)
-    return None
+    return waiting
 
 
 def _action_from_marker(

@@ -284,3 +284,9 @@ def test_minutes_bracketed_action_without_colon_names_a_redacted_owner():
 def test_minutes_action_label_after_a_soft_line_break_is_a_marker():
     proposal = parse("De brief wordt aangepast\nActie: Jan")
     assert [(a.owner, a.description) for a in proposal.new_actions] == [("Jan", "De brief wordt aangepast")]
+
+
+def test_minutes_paragraph_ending_in_a_decision_label_still_yields_its_markers():
+    proposal = parse("De brief gaat eruit. (actie: Jan) De OR besluit:", "de brief wordt openbaar.")
+    assert [a.owner for a in proposal.new_actions] == ["Jan"]
+    assert [d.text for d in proposal.decisions] == ["De OR besluit: de brief wordt openbaar."]
