@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orsheet.minutes import Paragraph, heading_title, parse_minutes
 from orsheet.minutes_grammar import closed_numbers, decision_in, split_owner
@@ -290,3 +292,35 @@ def test_minutes_paragraph_ending_in_a_decision_label_still_yields_its_markers()
     proposal = parse("De brief gaat eruit. (actie: Jan) De OR besluit:", "de brief wordt openbaar.")
     assert [a.owner for a in proposal.new_actions] == ["Jan"]
     assert [d.text for d in proposal.decisions] == ["De OR besluit: de brief wordt openbaar."]
+
+
+# ------------------------------------------------- other numbers, names, spacing
+
+_spaces = st.sampled_from([" ", "  ", "\u00a0", " \t"])
+_numbers = st.lists(st.integers(min_value=1, max_value=99999), min_size=1, max_size=6, unique=True)
+_names = st.lists(
+    st.sampled_from(["Jan", "Fatima", "Anne-Marie", "Piet", "Ömer", "5.1.2e", "DB", "Allen"]), min_size=1, max_size=3,
+    unique=True,
+)
+
+
+def _listed(numbers: list[int], space: str) -> str:
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return f",{space}".join(map(str, numbers[:-1])) + f"{space}en{space}{numbers[-1]}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbers=_numbers, space=_spaces, word=st.sampled_from(["Acties", "Actiepunten", "acties", "Actie"]),
+       done=st.sampled_from(["zijn afgerond", "zijn afgehandeld", "zijn gereed", "zijn uitgevoerd", "vervallen"]))
+def test_minutes_closures_hold_for_any_numbers_and_spacing(numbers, space, word, done):
+    sentence = f"{word}{space}{_listed(numbers, space)}{space}{done}."
+    assert closed_numbers(sentence) == numbers
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=_names, space=_spaces, verb=st.sampled_from(["stuurt de brief", "plant een overleg", ""]))
+def test_minutes_owner_holds_for_any_names_and_spacing(names, space, verb):
+    owner = " en ".join(names)
+    proposal = parse(f"Dit moet gebeuren.{space}(actie:{space}{owner}{space}{verb})")
+    assert [a.owner for a in proposal.new_actions] == [owner]
