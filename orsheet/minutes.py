@@ -27,6 +27,7 @@ __all__ = [
     "parse_minutes",
     "heading_title",
     "meeting_date_in",
+    "deadline_date",
 ]
 
 
@@ -51,6 +52,7 @@ class NewAction:
     description: str
     subject: str
     marker: str  # the marker text as written, e.g. "actie: Jan maakt een poster"
+    deadline: str = ""  # as written in the marker: "1 november", "eind okt", "volgende vergadering"
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,25 @@ def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def deadline_date(text: str, meeting: date) -> date | None:
+    """The date a written deadline means, after the meeting: "1 november", "1-11", "1-11-2023"."""
+    written = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?", text.strip(), re.IGNORECASE)
+    numeric = re.fullmatch(r"(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2,4}))?", text.strip())
+    if written and _MONTH_NUMBERS.get(written.group(2).lower()):
+        day, month, year = int(written.group(1)), _MONTH_NUMBERS[written.group(2).lower()], written.group(3)
+    elif numeric:
+        day, month, year = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
+    else:
+        return None
+    try:
+        if year:
+            return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        found = date(meeting.year, month, day)
+        return found if found >= meeting else date(meeting.year + 1, month, day)
+    except ValueError:
+        return None
 
 
 def parse_minutes(paragraphs: list[Paragraph]) -> MinutesProposal:
@@ -185,6 +206,7 @@ def _action_from_marker(
     if grammar.is_example(text, marker, sentence_start):
         return None
     owner, task = grammar.split_owner(marker.content)
+    task, deadline = grammar.split_deadline(task)
     if not owner and not task:
         return None
     sentence = _sentence_for(text, marker, spans, index) or (previous_sentence if not task else "")
@@ -194,7 +216,7 @@ def _action_from_marker(
     else:
         description = sentence or _capitalise(task)
     written = text[marker.start : marker.end].strip("()[] ")
-    return NewAction(owner=owner, description=description, subject=subject, marker=written)
+    return NewAction(owner, description, subject, written, deadline)
 
 
 def _sentence_for(text: str, marker: grammar.Marker, spans: list[tuple[int, int]], index: int) -> str:

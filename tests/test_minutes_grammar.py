@@ -324,3 +324,30 @@ def test_minutes_owner_holds_for_any_names_and_spacing(names, space, verb):
     owner = " en ".join(names)
     proposal = parse(f"Dit moet gebeuren.{space}(actie:{space}{owner}{space}{verb})")
     assert [a.owner for a in proposal.new_actions] == [owner]
+
+
+@pytest.mark.parametrize(
+    "marker, owner, deadline",
+    [
+        ("(actie: Jan, deadline 1 november)", "Jan", "1 november"),
+        ("(actie: Jan stuurt de brief voor 1 november)", "Jan", "1 november"),
+        ("(actie: Piet, uiterlijk eind okt)", "Piet", "eind okt"),
+        ("(actie: DB, voor de volgende vergadering)", "DB", "de volgende vergadering"),
+        ("(actie: Karin zorgt voor een poster)", "Karin", ""),
+    ],
+)
+def test_minutes_marker_deadline_is_read_apart_from_owner_and_task(marker, owner, deadline):
+    [action] = parse(f"Het moet gebeuren. {marker}").new_actions
+    assert (action.owner, action.deadline) == (owner, deadline)
+    assert deadline == "" or deadline not in action.description
+
+
+def test_minutes_deadline_without_a_year_falls_after_the_meeting():
+    from datetime import date
+
+    from orsheet.minutes import deadline_date
+
+    assert deadline_date("1 november", date(2023, 10, 26)) == date(2023, 11, 1)
+    assert deadline_date("15 januari", date(2023, 12, 14)) == date(2024, 1, 15)
+    assert deadline_date("1-11-2023", date(2023, 10, 26)) == date(2023, 11, 1)
+    assert deadline_date("eind okt", date(2023, 10, 26)) is None

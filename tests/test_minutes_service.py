@@ -241,3 +241,14 @@ def test_minutes_of_a_meeting_already_processed_from_another_file_warn(tmp_path)
 def test_minutes_warn_when_the_given_meeting_date_differs_from_the_stated_one():
     plan = process_minutes(memory_workbook("2023-09-28"), MINUTES_12, OCT_26)
     assert plan.warnings[0] == "de notulen noemen als vergaderdatum 12-10-2023, niet 26-10-2023: klopt --meeting?"
+
+
+def test_minutes_marker_deadline_fills_the_deadline_column(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("# 3. Fika\n\nEr komt een poster. (actie: Karin, deadline 1 november)\n"
+                       "Er komt een verslag. (actie: DB, uiterlijk eind okt)\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, OCT_26, apply=True)
+    assert [a.deadline.cell_value() for a in plan.new_actions] == [date(2023, 11, 1), "eind okt"]
+    stored = {a.description: a.deadline for a in sheet_actions(backend, schema.ACTIONS.name)}
+    assert stored["Er komt een poster."].date == date(2023, 11, 1)

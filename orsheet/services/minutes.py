@@ -24,7 +24,7 @@ from typing import Sequence
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import InputError
-from orsheet.minutes import MinutesProposal, Paragraph, meeting_date_in, parse_minutes
+from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
 from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
@@ -102,6 +102,7 @@ def changes_from_proposal(
             owner=a.owner,
             meeting_kind=meeting_kind,
             date=meeting,
+            deadline=_deadline(a.deadline, meeting),
         )
         for a in proposal.new_actions
     ]
@@ -112,6 +113,14 @@ def changes_from_proposal(
     ]
     close = [(c.number, c.sentence) for c in proposal.closures]
     return MinutesChanges(meeting, meeting_kind, source, key, close, actions, decisions)
+
+
+def _deadline(text: str, meeting: date) -> model.Deadline:
+    """A date where the minutes give one, else the words as written ("eind okt")."""
+    if not text:
+        return model.Deadline()
+    when = deadline_date(text, meeting)
+    return model.Deadline(date=when) if when else model.Deadline(text=text)
 
 
 def decision_source(meeting: date, source: str) -> str:
