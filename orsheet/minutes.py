@@ -113,6 +113,29 @@ def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
     return None
 
 
+_MONTHS = "|".join(grammar.MONTHS)
+
+_WHEN = (
+    rf"(?:\d{{1,2}}[-/]\d{{1,2}}(?:[-/]\d{{2,4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"
+    rf"|(?:eind|begin|half|medio)\s+(?:{_MONTHS}|dit jaar|volgend jaar)\b|week\s+\d{{1,2}}|Q[1-4]\b"
+    r"|(?:de\s+)?volgende\s+(?:OR-|OV-)?vergadering)"
+)
+_DEADLINE = re.compile(
+    rf"\s*[,;]?\s*(?:\bdeadline\s*:?|\buiterlijk|\bvóór|\bvoor|\bgereed\s+voor|\bklaar\s+voor)\s+(?P<when>{_WHEN})",
+    re.IGNORECASE,
+)
+
+
+def split_deadline(task: str) -> tuple[str, str]:
+    """(task without the deadline, the deadline as written) for "..., deadline 1 november"."""
+    match = _DEADLINE.search(task)
+    if not match:
+        return task, ""
+    rest = (task[: match.start()] + task[match.end() :]).strip(" ,;.")
+    return rest, match.group("when").strip(" .")
+
+
+
 def deadline_date(text: str, meeting: date) -> date | None:
     """The date a written deadline means, after the meeting: "1 november", "1-11", "1-11-2023"."""
     written = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?", text.strip(), re.IGNORECASE)
@@ -206,7 +229,7 @@ def _action_from_marker(
     if grammar.is_example(text, marker, sentence_start):
         return None
     owner, task = grammar.split_owner(marker.content)
-    task, deadline = grammar.split_deadline(task)
+    task, deadline = split_deadline(task)
     if not owner and not task:
         return None
     sentence = _sentence_for(text, marker, spans, index) or (previous_sentence if not task else "")

@@ -263,28 +263,6 @@ def _qualifies_group(tokens: list[str], index: int) -> bool:
     return following is None or _looks_like_verb(following)
 
 
-# ---------------------------------------------------------------- deadlines
-
-_WHEN = (
-    rf"(?:\d{{1,2}}[-/]\d{{1,2}}(?:[-/]\d{{2,4}})?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b\.?(?:\s+\d{{4}})?"
-    rf"|(?:eind|begin|half|medio)\s+(?:{'|'.join(MONTHS)}|dit jaar|volgend jaar)\b|week\s+\d{{1,2}}|Q[1-4]\b"
-    r"|(?:de\s+)?volgende\s+(?:OR-|OV-)?vergadering)"
-)
-_DEADLINE = re.compile(
-    rf"\s*[,;]?\s*(?:\bdeadline\s*:?|\buiterlijk|\bvóór|\bvoor|\bgereed\s+voor|\bklaar\s+voor)\s+(?P<when>{_WHEN})",
-    re.IGNORECASE,
-)
-
-
-def split_deadline(task: str) -> tuple[str, str]:
-    """(task without the deadline, the deadline as written) for "..., deadline 1 november"."""
-    match = _DEADLINE.search(task)
-    if not match:
-        return task, ""
-    rest = (task[: match.start()] + task[match.end() :]).strip(" ,;.")
-    return rest, match.group("when").strip(" .")
-
-
 # ------------------------------------------------------------------ numbers
 
 _ACTION_WORD = re.compile(

@@ -43,8 +43,9 @@ def proposal_rows(plan: MinutesPlan) -> list[list[object]]:
         rows.append(["ja" if closure.current else "nee", CLOSE, closure.number, current.subject,
                      current.description, current.owner, c.meeting, c.meeting_kind, c.source, note, c.key])
     for action in plan.new_actions:
+        note = "nummer wordt bij toepassen toegekend" + (f"; deadline {action.deadline.cell_value()}" if action.deadline else "")
         rows.append(["ja", NEW_ACTION, action.number, action.subject, action.description, action.owner,
-                     c.meeting, c.meeting_kind, c.source, "", c.key])
+                     c.meeting, c.meeting_kind, c.source, note, c.key])
     for decision in plan.decisions:
         rows.append(["ja", DECISION, decision.number, decision.subject, decision.text, "",
                      c.meeting, c.meeting_kind, c.source, "", c.key])
