@@ -199,3 +199,22 @@ def test_minutes_pdf_style_text_keeps_wrapped_bullets_and_finds_unnumbered_headi
         (0, True, "De OR besluit op korte termijn een eigen overleg (BOT-overleg) te beleggen."),
         (0, False, "Een nieuwe alinea begint hier."),
     ]
+
+
+def test_minutes_action_list_table_closes_rows_whose_status_says_done(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Actielijst OR-vergadering", level=1)
+    rows = [["Nr", "Onderwerp", "Omschrijving", "Wie", "Status"],
+            ["332", "DOR-werkgroepen", "Nagaan of de scholing is afgerond", "5.1.2e", ""],
+            ["337", "Politieke invloed", "Werkbezoek vormgeven", "5.1.2e", "afgerond"],
+            ["339", "Artikel 24 overleg", "Opstellen agenda", "DB", "ON HOLD"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.save(tmp_path / "verslag.docx")
+    paragraphs = read_minutes(tmp_path / "verslag.docx")
+    assert [p.text for p in paragraphs if not p.level] == ["Actie 337 (Politieke invloed): afgerond."]
+    assert parse_minutes(paragraphs).closed_numbers == [337]

@@ -217,20 +217,45 @@ def _all_bold(paragraph) -> bool:
     return bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
 
 
+_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen"}
+
+
 def _table_paragraphs(table) -> list[Paragraph]:
-    """Every cell's paragraphs in reading order; merged cells once."""
+    """Every cell's paragraphs in reading order; merged cells once.
+
+    An action list (a table with "Nr" and "Status" columns, as in the minutes
+    skeleton) is read by row: a row whose Status says done becomes the
+    sentence "Actie 325 (Overdracht): afgerond."; its other cells are list
+    content, not minutes.
+    """
+    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+    header = [text.casefold() for text in rows[0]] if rows else []
+    if "nr" in header and "status" in header:
+        return _action_table_paragraphs(rows, header)
     paragraphs: list[Paragraph] = []
-    seen: set[int] = set()
+    seen: set = set()  # the cell elements themselves: merged cells repeat them
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             for block in cell.iter_inner_content():
                 if hasattr(block, "rows"):
                     paragraphs.extend(_table_paragraphs(block))
                 else:
                     paragraphs.append(_docx_paragraph(block))
+    return paragraphs
+
+
+def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[Paragraph]:
+    number, status = header.index("nr"), header.index("status")
+    subject = header.index("onderwerp") if "onderwerp" in header else None
+    paragraphs = []
+    for row in rows[1:]:
+        if len(row) <= max(number, status) or row[status].casefold() not in _DONE_STATUS:
+            continue
+        about = f" ({row[subject]})" if subject is not None and row[subject] else ""
+        paragraphs.append(Paragraph(f"Actie {row[number]}{about}: {row[status]}."))
     return paragraphs
 
 
