@@ -167,6 +167,11 @@ def _heading_text(line: str) -> str:
 
 # ------------------------------------------------------------------- .docx
 
+# The agenda's minutes skeleton prints each item's purpose in style "Toelichting":
+# that is the agenda speaking, not the minutes, so it is not read.
+_SKELETON_ONLY_STYLES = {"Toelichting"}
+
+
 def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
     if data.startswith(_OLE_MAGIC):
         raise InputError(
@@ -188,9 +193,9 @@ def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
             paragraphs.extend(_table_paragraphs(block))
-        else:
+        elif block.style is None or block.style.name not in _SKELETON_ONLY_STYLES:
             paragraphs.append(_docx_paragraph(block))
-    return [p for p in paragraphs if p.text.strip()]
+    return [p for p in paragraphs if p.text.strip() and p.text.strip() != "…"]
 
 
 def _docx_paragraph(paragraph) -> Paragraph:
