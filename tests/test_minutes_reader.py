@@ -218,3 +218,18 @@ def test_minutes_action_list_table_closes_rows_whose_status_says_done(tmp_path):
     paragraphs = read_minutes(tmp_path / "verslag.docx")
     assert [p.text for p in paragraphs if not p.level] == ["Actie 337 (Politieke invloed): afgerond."]
     assert parse_minutes(paragraphs).closed_numbers == [337]
+
+
+def test_minutes_skeleton_toelichting_and_placeholders_are_not_read(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Toelichting", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("5.1 Organisatie en besturing", level=2)
+    document.add_paragraph("De OR besluit welke aandachtspunten hij meegeeft.", style="Toelichting")
+    document.add_paragraph("…")
+    document.add_paragraph("De OR besluit de brief te versturen.")
+    document.save(tmp_path / "verslag.docx")
+    paragraphs = read_minutes(tmp_path / "verslag.docx")
+    assert [p.text for p in paragraphs] == ["5.1 Organisatie en besturing", "De OR besluit de brief te versturen."]
