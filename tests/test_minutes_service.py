@@ -11,7 +11,7 @@ from orsheet.errors import InputError
 from orsheet.services.minutes import process_minutes
 from orsheet.services.minutes_sheet import apply_proposal_sheet, propose_minutes
 from orsheet.workbook.base import UpdateCells
-from tests.minutes_support import DATA, OV_ACTIONS, memory_workbook
+from tests.minutes_support import DATA, OV_ACTIONS, docx_from_minutes_text, memory_workbook
 
 OCT_12 = date(2023, 10, 12)
 OCT_26 = date(2023, 10, 26)
@@ -35,9 +35,17 @@ def setting(backend, key: str):
     return records.settings_from_table(backend.read([schema.SETTINGS.name])[schema.SETTINGS.name])[key].value
 
 
-def test_minutes_12_october_on_the_28_september_list_close_four_and_create_341_to_345():
+def as_format(minutes, fmt: str, tmp_path):
+    """The real minutes as kept (.txt) or as the notulist sends them (.docx)."""
+    if fmt == "txt":
+        return minutes
+    return docx_from_minutes_text(minutes, tmp_path / minutes.with_suffix(".docx").name)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_minutes_12_october_on_the_28_september_list_close_four_and_create_341_to_345(fmt, tmp_path):
     backend = memory_workbook("2023-09-28")
-    plan = process_minutes(backend, MINUTES_12, OCT_12, apply=True)
+    plan = process_minutes(backend, as_format(MINUTES_12, fmt, tmp_path), OCT_12, apply=True)
     assert plan.applied and plan.warnings == []
     assert numbers(backend, schema.ARCHIVE.name) == [325, 330, 338, 340]
     assert all(a.closed_on == OCT_12 and a.status == "afgerond" for a in sheet_actions(backend, schema.ARCHIVE.name))
@@ -57,9 +65,10 @@ def test_minutes_12_october_on_the_28_september_list_close_four_and_create_341_t
     assert setting(backend, schema.SETTING_LAST_NUMBER) == 345
 
 
-def test_minutes_26_october_on_the_12_october_list_close_333_334_and_341_to_345():
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_minutes_26_october_on_the_12_october_list_close_333_334_and_341_to_345(fmt, tmp_path):
     backend = memory_workbook("2023-10-12", OV_ACTIONS)
-    plan = process_minutes(backend, MINUTES_26, OCT_26, apply=True)
+    plan = process_minutes(backend, as_format(MINUTES_26, fmt, tmp_path), OCT_26, apply=True)
     assert [c.number for c in plan.closures] == [333, 334, 341, 342, 343, 344, 345]
     assert numbers(backend, schema.ARCHIVE.name) == [333, 334, 341, 342, 343, 344, 345]
     # 346 and 347 are OV actions in the one sequence: the marker's action gets 348.
