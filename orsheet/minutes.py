@@ -170,7 +170,7 @@ def parse_minutes(paragraphs: list[Paragraph]) -> MinutesProposal:
             subject = heading_title(text)
             previous_sentence, pending_label, listing = "", None, False
             continue
-        if listing and paragraph.bullet and not grammar.find_markers(text):
+        if listing and paragraph.bullet and not grammar.find_markers(text) and not grammar.closed_numbers(text):
             _add_listed_action(proposal, text, subject)
             continue
         listing = grammar.is_action_list_label(text)

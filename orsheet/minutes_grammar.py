@@ -343,7 +343,7 @@ def closed_numbers(sentence: str) -> list[int]:
 def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:
     """Each number list that follows an action word, a "done" label or starts the sentence."""
     starts = [m.end() for m in _ACTION_WORD.finditer(sentence)]
-    label = _DONE_LABEL.match(sentence)
+    label = _DONE_LABEL.match(sentence) or re.match(r"\s*(?:actielijst|acties)\s*:\s*", sentence, re.IGNORECASE)
     if label:
         starts.append(label.end())
     leading = re.match(r"\s*(?:[-•–*]\s*)?(?:(?:nr|nrs|nummer|nummers)\b\.?\s*)?(?=#?\d)", sentence, re.IGNORECASE)
@@ -368,7 +368,7 @@ _BODY = (
 _DECISION_VERB = re.compile(rf"^{_BODY}\s+(?:besluit|besluiten)\b")
 _DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b")
 _DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
-_DECISION_LABEL = re.compile(r"^(besluit|besluiten|afspraak|afspraken)\s*:\s*", re.IGNORECASE)
+_DECISION_LABEL = re.compile(r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?\s*:\s*", re.IGNORECASE)
 
 
 def decision_in(sentence: str) -> tuple[str, str] | None:

@@ -351,3 +351,17 @@ def test_minutes_deadline_without_a_year_falls_after_the_meeting():
     assert deadline_date("15 januari", date(2023, 12, 14)) == date(2024, 1, 15)
     assert deadline_date("1-11-2023", date(2023, 10, 26)) == date(2023, 11, 1)
     assert deadline_date("eind okt", date(2023, 10, 26)) is None
+
+
+def test_minutes_action_list_label_and_decision_label_with_body():
+    assert closed_numbers("Actielijst: 325 en 330 afgerond, 332 loopt nog.") == [325, 330]
+    assert decision_in("Besluit OR: de brief gaat uit.") == ("besluit", "de brief gaat uit.")
+
+
+def test_minutes_bullets_under_acties_that_report_done_numbers_close_them():
+    proposal = parse_minutes(
+        [Paragraph("4. Actielijst", level=1), Paragraph("Acties:"), Paragraph("325: afgerond", bullet=True),
+         Paragraph("Jan: brief sturen", bullet=True)]
+    )
+    assert proposal.closed_numbers == [325]
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("Jan", "Brief sturen.")]
