@@ -173,8 +173,8 @@ def parse_minutes(paragraphs: list[Paragraph]) -> MinutesProposal:
         if listing and paragraph.bullet and not grammar.find_markers(text) and not grammar.closed_numbers(text):
             _add_listed_action(proposal, text, subject)
             continue
-        listing = grammar.is_action_list_label(text)
-        if listing:
+        listing = (listing and paragraph.bullet) or grammar.is_action_list_label(text)
+        if grammar.is_action_list_label(text):
             continue
         if pending_label is not None:
             _add_decision(proposal, pending_label, _strip_markers(text), subject)
