@@ -146,3 +146,12 @@ def test_minutes_propose_then_apply_proposal_applies_rows_marked_ja(list_28_sept
 def test_minutes_apply_proposal_without_a_voorstel_sheet_says_what_to_do(list_28_september):
     result = run("apply-proposal", list_28_september)
     assert result.exit_code == 1 and "blad Voorstel ontbreekt" in result.output
+
+
+def test_minutes_preview_with_an_unknown_number_warns_that_apply_will_refuse(list_28_september, tmp_path):
+    minutes = tmp_path / "typo.txt"
+    minutes.write_text("# 4. Actielijst\n\nActies 325 en 3250 zijn afgerond.\n", encoding="utf-8")
+    result = run("minutes", list_28_september, minutes, "--meeting", "2023-10-12")
+    assert result.exit_code == 0
+    assert "actie 3250 bestaat niet in Acties of Archief" in result.output
+    assert "--apply weigert zolang actie 3250 niet bestaat" in result.output

@@ -99,6 +99,9 @@ def show_plan(plan) -> None:
         click.echo("Niets te wijzigen.")
     else:
         click.echo("Dit is een voorstel; er is niets gewijzigd. Gebruik --apply om het toe te passen.")
+        if plan.unknown_numbers:
+            numbers = ", ".join(str(n) for n in plan.unknown_numbers)
+            click.echo(f"Let op: --apply weigert zolang actie {numbers} niet bestaat; verbeter eerst de notulen.")
 
 
 @click.command()
