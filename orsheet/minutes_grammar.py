@@ -33,13 +33,13 @@ def normalise(text: str) -> str:
     """Collapse spacing, drop Markdown/HTML emphasis, unify redaction codes."""
     text = _EMPHASIS.sub("", text)
     text = _REDACTION_VARIANT.sub(r"\1.\2.\3\4", text)
-    text = text.replace("\u2019", "'") if "\u2019s " in text else text
+    text = re.sub(r"(?<=\w)\u2019(?=\w)", "'", text)  # "collega’s": an apostrophe, not a closing quote
     return _SPACES.sub(" ", text).strip()
 
 
 # ---------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[\u2063A-ZÀ-Ý0-9-])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[A-ZÀ-Ý0-9•\uf0b7-])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
