@@ -67,6 +67,8 @@ class MinutesProposal:
     closures: list[Closure] = field(default_factory=list)
     new_actions: list[NewAction] = field(default_factory=list)
     decisions: list[DecisionItem] = field(default_factory=list)
+    # "De actielijst is bijgewerkt": actions whose Status says afgerond are closed too.
+    list_updated: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -200,6 +202,8 @@ def _read_paragraph(text: str, subject: str, previous_sentence: str, proposal: M
         if any(m.start <= start and end <= m.end for m in markers):
             continue  # the sentence is a marker itself
         clean = _strip_markers(sentence)
+        if grammar.says_list_updated(clean):
+            proposal.list_updated = clean
         for number in grammar.closed_numbers(clean):
             proposal.closures.append(Closure(number, clean))
         decision = grammar.decision_in(clean)

@@ -357,6 +357,18 @@ def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:
     return lists
 
 
+_LIST_UPDATED = re.compile(
+    r"\bactie(?:lijst|-\s*(?:en\s+|/\s*)?besluitenlijst)\s+(?:is|wordt|werd)\s+"
+    r"(?:bijgewerkt|geactualiseerd|doorgenomen|doorgelopen|vastgesteld)\b",
+    re.IGNORECASE,
+)
+
+
+def says_list_updated(sentence: str) -> bool:
+    """"De actielijst is bijgewerkt": the statuses set in the meeting stand."""
+    return bool(_LIST_UPDATED.search(sentence)) and not _NOT_DONE.search(sentence)
+
+
 # ---------------------------------------------------------------- decisions
 
 # Case matters for the body's name ("De OR", not "Het nieuwe besluit"), so

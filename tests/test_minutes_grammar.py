@@ -365,3 +365,18 @@ def test_minutes_bullets_under_acties_that_report_done_numbers_close_them():
     )
     assert proposal.closed_numbers == [325]
     assert [(a.owner, a.description) for a in proposal.new_actions] == [("Jan", "Brief sturen.")]
+
+
+@pytest.mark.parametrize(
+    "sentence, updated",
+    [
+        ("De actielijst is bijgewerkt.", True),
+        ("De actie- en besluitenlijst is doorgenomen.", True),
+        ("De actielijst is nog niet bijgewerkt.", False),
+        ("De actielijst wordt volgende keer besproken.", False),
+    ],
+)
+def test_minutes_list_updated_sentence_is_recognised(sentence, updated):
+    from orsheet.minutes_grammar import says_list_updated
+
+    assert says_list_updated(sentence) is updated

@@ -261,3 +261,17 @@ def test_minutes_marker_deadline_fills_the_deadline_column(tmp_path):
     assert [a.deadline.cell_value() for a in plan.new_actions] == [date(2023, 11, 1), "eind okt"]
     stored = {a.description: a.deadline for a in sheet_actions(backend, schema.ACTIONS.name)}
     assert stored["Er komt een poster."].date == date(2023, 11, 1)
+
+
+def test_minutes_saying_the_list_was_updated_close_actions_whose_status_says_afgerond(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    grid = backend.sheets[schema.ACTIONS.name]
+    status = grid[0].index(schema.STATUS)
+    next(row for row in grid[1:] if row[0] == 339)[status] = "afgerond"
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("# 4. Actie- en besluitenlijst\n\nActie 332 is afgerond. De actielijst is bijgewerkt.\n",
+                       encoding="utf-8")
+    plan = process_minutes(backend, minutes, OCT_26, apply=True)
+    assert [c.number for c in plan.closures] == [332, 339]
+    assert plan.closures[1].sentence == "Status afgerond; De actielijst is bijgewerkt."
+    assert numbers(backend, schema.ARCHIVE.name) == [332, 339]

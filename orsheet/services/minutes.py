@@ -40,6 +40,7 @@ class MinutesChanges:
     close: list[tuple[int, str]] = field(default_factory=list)  # (number, sentence)
     actions: list[model.Action] = field(default_factory=list)  # without numbers yet
     decisions: list[model.Decision] = field(default_factory=list)  # without numbers yet
+    list_updated: str = ""  # the sentence saying so: open actions with Status afgerond close too
 
 
 @dataclass
@@ -112,7 +113,7 @@ def changes_from_proposal(
         for d in proposal.decisions
     ]
     close = [(c.number, c.sentence) for c in proposal.closures]
-    return MinutesChanges(meeting, meeting_kind, source, key, close, actions, decisions)
+    return MinutesChanges(meeting, meeting_kind, source, key, close, actions, decisions, proposal.list_updated)
 
 
 def _deadline(text: str, meeting: date) -> model.Deadline:
@@ -172,7 +173,12 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
     "verwerkt" once applied.
     """
     wb = _load(backend)
-    closures, warnings = _plan_closures(wb.book, changes.close)
+    close = list(changes.close)
+    if changes.list_updated:
+        named = {number for number, _ in close}
+        close += [(a.number, f"Status afgerond; {changes.list_updated}") for a in wb.book.actions
+                  if a.is_done and a.number is not None and a.number not in named]
+    closures, warnings = _plan_closures(wb.book, close)
     logged = next((row for row in wb.log if len(row) > 3 and row[3] == changes.key), None)
     earlier = [row for row in wb.log if len(row) > 3 and _as_date(row[2]) == changes.meeting and row[3] != changes.key]
     if earlier and respect_log:
