@@ -49,6 +49,7 @@ class PlannedClosure:
     sentence: str
     current: model.Action | None  # the open action it closes (None: a warning)
     warning: str = ""
+    unknown: bool = False  # in neither Acties nor Archief: --apply refuses
 
 
 @dataclass
@@ -66,7 +67,7 @@ class MinutesPlan:
 
     @property
     def unknown_numbers(self) -> list[int]:
-        return [c.number for c in self.closures if c.current is None and "bestaat niet" in c.warning]
+        return [c.number for c in self.closures if c.unknown]
 
     @property
     def has_work(self) -> bool:
@@ -220,7 +221,7 @@ def _plan_closures(book: ActionBook, close: list[tuple[int, str]]) -> tuple[list
             reason = f"actie {number} is al afgerond" + (f" op {when:%d-%m-%Y}" if when else "") + " (staat in Archief)"
         else:
             reason = f"actie {number} bestaat niet in Acties of Archief (typefout in de notulen?)"
-        closures.append(PlannedClosure(number, sentence, None, reason))
+        closures.append(PlannedClosure(number, sentence, None, reason, unknown=number not in archived))
         warnings.append(reason)
     return closures, warnings
 
