@@ -25,7 +25,7 @@ from typing import Sequence
 from orsheet import model, records, rules, schema
 from orsheet.errors import InputError
 from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
-from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
+from orsheet.services.common import ActionBook, load_actions, set_setting
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
 
@@ -136,24 +136,18 @@ def decision_source(meeting: date, source: str) -> str:
 class _Workbook:
     book: ActionBook
     decisions: list[model.Decision]
-    meetings: list[model.Meeting]
     log: list[list[object]]  # Logboek rows below the header (may be empty)
 
 
 def _load(backend: WorkbookBackend) -> _Workbook:
     book = load_actions(backend)
-    tables = backend.read([schema.DECISIONS.name, schema.MEETINGS.name])
-    decisions, meetings = convert_all(
-        [
-            (records.decisions_from_table, tables[schema.DECISIONS.name]),
-            (records.meetings_from_table, tables[schema.MEETINGS.name]),
-        ]
-    )
+    table = backend.read([schema.DECISIONS.name])[schema.DECISIONS.name]
+    decisions = records.decisions_from_table(table)
     log: list[list[object]] = []
     if schema.LOG.name in backend.sheet_names():
         table = backend.read([schema.LOG.name])[schema.LOG.name]
         log = [[row.get(h) for h in schema.LOG.headers] for row in table.rows]
-    return _Workbook(book, decisions, meetings, log)
+    return _Workbook(book, decisions, log)
 
 
 def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None = None) -> str:
