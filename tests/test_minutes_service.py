@@ -275,3 +275,14 @@ def test_minutes_saying_the_list_was_updated_close_actions_whose_status_says_afg
     assert [c.number for c in plan.closures] == [332, 339]
     assert plan.closures[1].sentence == "Status afgerond; De actielijst is bijgewerkt."
     assert numbers(backend, schema.ARCHIVE.name) == [332, 339]
+
+
+def test_minutes_logboek_grows_by_one_row_per_run_that_changes_something(tmp_path):
+    backend = memory_workbook("2023-09-28")
+    process_minutes(backend, MINUTES_12, OCT_12, apply=True)
+    later = tmp_path / "later.txt"
+    later.write_text("# 4. Actielijst\n\nActie 332 is afgerond.\n", encoding="utf-8")
+    process_minutes(backend, later, OCT_26, apply=True)
+    rows = backend.sheets["Logboek"][1:]
+    assert [(r[1], r[4]) for r in rows][1] == ("later.txt", "afgerond: 332")
+    assert len(rows) == 2

@@ -137,6 +137,7 @@ class _Workbook:
     book: ActionBook
     decisions: list[model.Decision]
     log: list[list[object]]  # Logboek rows below the header (may be empty)
+    log_ready: bool = False  # Logboek exists with every column: append to it
 
 
 def _load(backend: WorkbookBackend) -> _Workbook:
@@ -147,6 +148,7 @@ def _load(backend: WorkbookBackend) -> _Workbook:
     if schema.LOG.name in backend.sheet_names():
         table = backend.read([schema.LOG.name])[schema.LOG.name]
         log = [[row.get(h) for h in schema.LOG.headers] for row in table.rows]
+        return _Workbook(book, decisions, log, all(h in table.header for h in schema.LOG.headers))
     return _Workbook(book, decisions, log)
 
 
@@ -272,7 +274,7 @@ def apply_plan(
     today = today or date.today()
     wb = _load(backend)  # fresh: rows as they are now
     edits = _edits(wb, plan)
-    edits.append(_log_edit(wb.log, plan, today))
+    edits.append(_log_edit(wb, plan, today))
     edits.extend(extra_edits)
     backend.write(edits)
     plan.applied = True
@@ -322,10 +324,13 @@ def change_summary(plan: MinutesPlan) -> str:
     return "; ".join(parts) or "niets gewijzigd"
 
 
-def _log_edit(log: list[list[object]], plan: MinutesPlan, today: date) -> Edit:
+def _log_edit(wb: _Workbook, plan: MinutesPlan, today: date) -> Edit:
+    """Add this run to Logboek; the sheet is made the first time (with earlier rows, if any)."""
     row = [today, plan.changes.source, plan.changes.meeting, plan.changes.key, change_summary(plan)]
+    if wb.log_ready:
+        return AppendRows(schema.LOG.name, [dict(zip(schema.LOG.headers, row))])
     widths = [c.width for c in schema.LOG.columns]
-    return ReplaceSheet(schema.LOG.name, [list(schema.LOG.headers), *log, row], widths)
+    return ReplaceSheet(schema.LOG.name, [list(schema.LOG.headers), *wb.log, row], widths)
 
 
 # -------------------------------------------------------------- the CLI path
