@@ -68,6 +68,8 @@ def test_minutes_replay_12_then_26_october_through_the_cli(tmp_path):
     assert [c["nr"] for c in data["closures"]] == [333, 334, 341, 342, 343, 344, 345]
     assert [a["nr"] for a in data["new_actions"]] == [348]
     assert read_numbers(path, schema.ACTIONS.name) == [133, 269, 332, 337, 339, 346, 347, 348]
+    logboek = FileBackend(path).read(["Logboek"])["Logboek"]
+    assert [row.get("Bestand") for row in logboek.rows] == ["notulen-2023-10-12.txt", "notulen-2023-10-26.txt"]
 
 
 def test_minutes_applied_twice_leave_the_file_unchanged_the_second_time(list_28_september):
