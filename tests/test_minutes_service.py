@@ -286,3 +286,13 @@ def test_minutes_logboek_grows_by_one_row_per_run_that_changes_something(tmp_pat
     rows = backend.sheets["Logboek"][1:]
     assert [(r[1], r[4]) for r in rows][1] == ("later.txt", "afgerond: 332")
     assert len(rows) == 2
+
+
+def test_minutes_plan_summary_is_one_dutch_sentence_for_a_message_box():
+    backend = memory_workbook("2023-09-28")
+    plan = propose_minutes(backend, MINUTES_12, None)
+    assert plan.summary() == (
+        "Voorstel notulen 12-10-2023: 4 actie(s) afronden (325, 330, 338, 340), "
+        "5 nieuwe actie(s) (341, 342, 343, 344, 345), 2 besluit(en)."
+    )
+    assert apply_proposal_sheet(backend).summary().startswith("Verwerkt notulen 12-10-2023: 4 actie(s) afronden")

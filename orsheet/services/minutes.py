@@ -73,6 +73,21 @@ class MinutesPlan:
     def has_work(self) -> bool:
         return bool(self.new_actions or self.decisions or any(c.current for c in self.closures))
 
+    def summary(self) -> str:
+        """One Dutch sentence for a message box or the command line."""
+        closing = [str(c.number) for c in self.closures if c.current]
+        parts = []
+        if closing:
+            parts.append(f"{len(closing)} actie(s) afronden ({', '.join(closing)})")
+        if self.new_actions:
+            parts.append(f"{len(self.new_actions)} nieuwe actie(s) ({', '.join(str(a.number) for a in self.new_actions)})")
+        if self.decisions:
+            parts.append(f"{len(self.decisions)} besluit(en)")
+        what = ", ".join(parts) or "niets te wijzigen"
+        done = "Verwerkt" if self.applied else "Voorstel"
+        warned = f" Let op, {len(self.warnings)} waarschuwing(en): " + "; ".join(self.warnings) + "." if self.warnings else ""
+        return f"{done} notulen {self.changes.meeting:%d-%m-%Y}: {what}.{warned}"
+
 
 def fingerprint(paragraphs: list[Paragraph], meeting: date) -> str:
     text = "\n".join(p.text.strip() for p in paragraphs if p.text.strip())
