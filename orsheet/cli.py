@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "agenda": "orsheet.commands.agenda:agenda",
     "minutes-template": "orsheet.commands.agenda:minutes_template",
     "setup-excel": "orsheet.commands.excel:setup_excel",
+    "minutes": "orsheet.commands.minutes:minutes",
+    "apply-proposal": "orsheet.commands.minutes:apply_proposal",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -37,6 +39,8 @@ SHORT_HELP: dict[str, str] = {
     "agenda": "Make a meeting's agenda (Word, PDF, Agenda sheet) with clock times.",
     "minutes-template": "Write a minutes skeleton (.docx) for a meeting.",
     "setup-excel": "Point the workbook's xlwings.conf at this Python (run once on Windows/Mac).",
+    "minutes": "Read minutes (.docx/.txt/.pdf): close, create and record; preview or --apply.",
+    "apply-proposal": "Apply the rows marked 'ja' on the Voorstel sheet.",
 }
 
 

@@ -138,6 +138,38 @@ SETTINGS = SheetSpec(
 )
 START = SheetSpec("Start", (), table=None)
 
+# Sheets orsheet creates when it first needs them (not in the template's
+# required set): the log of processed minutes and the proposal from minutes
+# that the secretary confirms row by row ("Toepassen" ja/nee).
+LOG = SheetSpec(
+    "Logboek",
+    (
+        Column(DATUM, "date", 12),
+        Column("Bestand", "text", 30),
+        Column("Vergadering", "date", 12),
+        Column("Sleutel", "text", 18),
+        Column("Wijzigingen", "text", 80, wrap=True),
+    ),
+    required=False,
+)
+PROPOSAL = SheetSpec(
+    "Voorstel",
+    (
+        Column("Toepassen", "yesno", 10, choices=("ja", "nee")),
+        Column("Soort", "text", 14),
+        Column(NR, "int", 7),
+        Column(ONDERWERP, "text", 28, wrap=True),
+        Column("Tekst", "text", 60, wrap=True),
+        Column(VERANTWOORDELIJKE, "text", 18),
+        Column("Vergadering", "date", 12),
+        Column(OVERLEG, "text", 18),
+        Column("Bron", "text", 28),
+        Column("Toelichting", "text", 50, wrap=True),
+        Column("Sleutel", "text", 18),
+    ),
+    required=False,
+)
+
 # In workbook order.
 SHEETS: tuple[SheetSpec, ...] = (
     START,
@@ -151,7 +183,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     SETTINGS,
 )
 DATA_SHEETS = tuple(s for s in SHEETS if s.table)
-BY_NAME = {s.name: s for s in SHEETS}
+BY_NAME = {s.name: s for s in (*SHEETS, LOG, PROPOSAL)}
 
 # Settings (Instellingen) keys, with the defaults a new workbook starts with.
 SETTING_LAST_NUMBER = "Laatste nummer"

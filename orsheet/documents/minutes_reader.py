@@ -1,0 +1,296 @@
+"""Read minutes files (.docx, .txt/.md, .pdf) into paragraphs with heading levels.
+
+The only module that opens a minutes file. It keeps the document's structure
+the parser needs: which paragraphs are headings (Word heading styles, Markdown
+"#", a bold numbered line such as "**4. Actie- en besluitenlijst**"), bullets,
+and the text of tables. Every failure is a Dutch :class:`InputError` that
+names the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from orsheet.errors import InputError
+from orsheet.minutes import Paragraph
+from orsheet.minutes_grammar import closed_numbers, decision_in, find_markers, normalise
+
+SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+# Bullet glyphs as text exports and PDF extraction give them ("\uf0b7" is Word's Symbol bullet).
+_BULLET = re.compile(r"^\s*(?:[-*•–▪◦●■□➢►\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
+
+
+def read_minutes(path: Path) -> list[Paragraph]:
+    """The paragraphs of a minutes file, or an InputError in Dutch."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"Notulenbestand {path.name} bestaat niet ({path}).")
+    if path.is_dir():
+        raise InputError(f"{path} is een map, geen notulenbestand.")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(
+            f"Notulenbestand {path.name}: soort {suffix or '(geen extensie)'} wordt niet ondersteund; "
+            "gebruik .docx, .txt, .md of .pdf."
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"Notulenbestand {path.name} is leeg.")
+    if suffix in (".docx", ".docm"):
+        paragraphs = _read_docx(path, data)
+    elif suffix == ".pdf":
+        paragraphs = _read_pdf(path)
+    else:
+        paragraphs = paragraphs_from_text(_decode(data))
+    if not any(p.text.strip() for p in paragraphs):
+        raise InputError(f"Notulenbestand {path.name} bevat geen tekst.")
+    return paragraphs
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# --------------------------------------------------------------- plain text
+
+def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Paragraph]:
+    """Plain text or Markdown: blank lines separate paragraphs; headings by shape.
+
+    A line right below a bullet continues it (Markdown's lazy continuation).
+    ``loose_headings`` is for PDF text, where every wrapped line is a line and
+    blank lines are rare: a short unpunctuated line between sentences is a
+    heading, a bullet ends at a full stop followed by a capital, and a word
+    hyphenated at the line end is joined again.
+    """
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    bullet_open = False
+
+    def flush() -> None:
+        nonlocal bullet_open
+        if current:
+            paragraphs.append(Paragraph(_join_lines(current), bullet=bullet_open))
+            current.clear()
+        bullet_open = False
+
+    all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, raw in enumerate(all_lines):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        level = heading_level(line) or (3 if loose_headings and _stands_alone(all_lines, index) else 0)
+        bullet = _BULLET.match(line)
+        if level:
+            flush()
+            paragraphs.append(Paragraph(_heading_text(line), level=level))
+        elif bullet:
+            flush()
+            current.append(line[bullet.end() :])
+            bullet_open = True
+        elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
+            flush()
+            current.append(line)
+        else:
+            current.append(line)
+    flush()
+    return paragraphs
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        hyphenated = re.search(r"[A-Za-zÀ-ÿ]-$", text) and line[:1].islower()
+        text = f"{text}{line}" if hyphenated else f"{text} {line}"
+    return text
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A short line without end punctuation between a finished sentence and a new one."""
+    line = lines[index].strip()
+    if not line or len(line) > 70 or line[-1] in ".,;:!?)" or not line[0].isupper() or _BULLET.match(line):
+        return False
+    before = lines[index - 1].strip() if index else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return (not before or before[-1] in ".!?:)") and bool(after) and (after[0].isupper() or bool(_BULLET.match(after)))
+
+
+def heading_level(line: str) -> int:
+    """The heading level a line of text looks like, 0 for body text.
+
+    Markdown "#" gives its own level; a bold line or a short numbered line
+    without a closing period ("5.1 Organisatie en besturing") counts by the
+    depth of its number.
+    """
+    stripped = line.strip()
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        return len(markdown.group(1))
+    bold = _BOLD_LINE.match(stripped)
+    candidate = bold.group(1).strip() if bold else stripped
+    if _says_something(candidate):
+        return 0
+    numbered = _NUMBERED_HEADING.match(candidate)
+    if bold and len(candidate) <= 100 and not candidate.endswith((".", ":")):
+        return 1 + numbered.group(1).count(".") if numbered else 1
+    if numbered and len(candidate) <= 80 and not candidate.endswith((".", ",", ";", ":", "?")):
+        words = candidate.split()
+        if len(words) >= 2 and words[1][:1].isupper():
+            return 1 + numbered.group(1).count(".")
+    return 0
+
+
+def _says_something(text: str) -> bool:
+    """A bold line that is a marker or a decision is content, not a heading."""
+    text = normalise(text)
+    return bool(find_markers(text) or decision_in(text) or closed_numbers(text))
+
+
+def _heading_text(line: str) -> str:
+    stripped = line.strip()
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        stripped = markdown.group(2)
+    bold = _BOLD_LINE.match(stripped)
+    return (bold.group(1) if bold else stripped).strip(" *_")
+
+
+# ------------------------------------------------------------------- .docx
+
+# The agenda's minutes skeleton prints each item's purpose in style "Toelichting":
+# that is the agenda speaking, not the minutes, so it is not read.
+_SKELETON_ONLY_STYLES = {"Toelichting"}
+
+
+def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"Notulenbestand {path.name} is beveiligd met een wachtwoord (of is een oud .doc-bestand). "
+            "Sla het op als gewoon .docx zonder wachtwoord en probeer het opnieuw."
+        )
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"Notulenbestand {path.name} is geen geldig Word-document (beschadigd of geen .docx).")
+    import docx  # python-docx; imported here so the CLI starts fast
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError:
+        raise InputError(f"Notulenbestand {path.name} is geen geldig Word-document (beschadigd of geen .docx).") from None
+    except Exception:  # python-docx/lxml fail in many ways on damaged parts; any of them means "corrupt"
+        raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
+    paragraphs: list[Paragraph] = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            paragraphs.extend(_table_paragraphs(block))
+        elif block.style is None or block.style.name not in _SKELETON_ONLY_STYLES:
+            paragraphs.append(_docx_paragraph(block))
+    return [p for p in paragraphs if p.text.strip() and p.text.strip() != "…"]
+
+
+def _docx_paragraph(paragraph) -> Paragraph:
+    text = paragraph.text
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    level = _style_heading_level(style)
+    if not level and text.strip() and _all_bold(paragraph):
+        level = heading_level(f"**{text.strip()}**")
+    bullet = "list" in style.lower() or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if level:
+        return Paragraph(_heading_text(text), level=level)
+    return Paragraph(text, bullet=bool(bullet))
+
+
+def _style_heading_level(style: str) -> int:
+    match = re.match(r"(?i)^(?:heading|kop)\s*(\d)", style)
+    if match:
+        return int(match.group(1))
+    return 1 if style.lower() in ("title", "titel") else 0
+
+
+def _all_bold(paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+
+
+_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen"}
+
+
+def _table_paragraphs(table) -> list[Paragraph]:
+    """Every cell's paragraphs in reading order; merged cells once.
+
+    An action list (a table with "Nr" and "Status" columns, as in the minutes
+    skeleton) is read by row: a row whose Status says done becomes the
+    sentence "Actie 325 (Overdracht): afgerond."; its other cells are list
+    content, not minutes.
+    """
+    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+    header = [text.casefold() for text in rows[0]] if rows else []
+    if "nr" in header and "status" in header:
+        return _action_table_paragraphs(rows, header)
+    paragraphs: list[Paragraph] = []
+    seen: set = set()  # the cell elements themselves: merged cells repeat them
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            for block in cell.iter_inner_content():
+                if hasattr(block, "rows"):
+                    paragraphs.extend(_table_paragraphs(block))
+                else:
+                    paragraphs.append(_docx_paragraph(block))
+    return paragraphs
+
+
+def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[Paragraph]:
+    number, status = header.index("nr"), header.index("status")
+    subject = header.index("onderwerp") if "onderwerp" in header else None
+    paragraphs = []
+    for row in rows[1:]:
+        if len(row) <= max(number, status) or row[status].casefold() not in _DONE_STATUS:
+            continue
+        about = f" ({row[subject]})" if subject is not None and row[subject] else ""
+        paragraphs.append(Paragraph(f"Actie {row[number]}{about}: {row[status]}."))
+    return paragraphs
+
+
+# -------------------------------------------------------------------- .pdf
+
+def _read_pdf(path: Path) -> list[Paragraph]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.")
+        text = _join_pages([page.extract_text() or "" for page in reader.pages])
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise InputError(f"Notulenbestand {path.name} is geen leesbare PDF ({error}).") from None
+    except Exception as error:
+        if "crypt" in type(error).__name__.lower() or "password" in str(error).lower():
+            raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.") from None
+        raise
+    return paragraphs_from_text(text, loose_headings=True)
+
+
+def _join_pages(pages: list[str]) -> str:
+    """Page texts in order; a paragraph running on over a page break stays one."""
+    text = ""
+    for page in pages:
+        page = page.strip("\n")
+        runs_on = text.rstrip() and text.rstrip()[-1] not in ".!?:)" and page.lstrip()[:1].islower()
+        text += ("\n" if runs_on else "\n\n") + page if text else page
+    return text

@@ -1,0 +1,398 @@
+"""Minutes -> workbook: close, create and record, previewed first, applied in one save.
+
+Two paths share this service. From the command line, ``orsheet minutes``
+reads a file, shows the plan and (with ``--apply``) applies it. From Excel,
+"Notulen verwerken" writes the plan to the ``Voorstel`` sheet, the secretary
+sets "Toepassen" to ja/nee, and "Voorstel toepassen" applies the rows marked
+ja (:mod:`orsheet.services.minutes_sheet`). Either way a :class:`MinutesChanges`
+is planned against the workbook (:func:`plan_changes`) and applied with one
+``write`` (:func:`apply_plan`), all or nothing.
+
+Applying twice changes nothing: closed numbers are then archived (a warning,
+not an error), actions and decisions already present for the meeting are
+skipped, and the ``Logboek`` sheet records every run (date, file, meeting,
+what changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from orsheet import model, records, rules, schema
+from orsheet.errors import InputError
+from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
+from orsheet.services.common import ActionBook, load_actions, set_setting
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
+
+
+@dataclass
+class MinutesChanges:
+    """What the minutes ask for, whatever path they came by."""
+
+    meeting: date
+    meeting_kind: str
+    source: str  # file name, for Bron and Logboek
+    key: str  # fingerprint of the minutes text + meeting date
+    close: list[tuple[int, str]] = field(default_factory=list)  # (number, sentence)
+    actions: list[model.Action] = field(default_factory=list)  # without numbers yet
+    decisions: list[model.Decision] = field(default_factory=list)  # without numbers yet
+    list_updated: str = ""  # the sentence saying so: open actions with Status afgerond close too
+
+
+@dataclass
+class PlannedClosure:
+    number: int
+    sentence: str
+    current: model.Action | None  # the open action it closes (None: a warning)
+    warning: str = ""
+    unknown: bool = False  # in neither Acties nor Archief: --apply refuses
+
+
+@dataclass
+class MinutesPlan:
+    """The changes checked against the workbook: numbers, warnings, duplicates."""
+
+    changes: MinutesChanges
+    closures: list[PlannedClosure]
+    new_actions: list[model.Action]  # numbered as they will be
+    decisions: list[model.Decision]  # numbered as they will be
+    skipped: list[str] = field(default_factory=list)  # already present (idempotency)
+    warnings: list[str] = field(default_factory=list)
+    logged_on: date | None = None  # when Logboek says these minutes were applied before
+    applied: bool = False
+
+    @property
+    def unknown_numbers(self) -> list[int]:
+        return [c.number for c in self.closures if c.unknown]
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.new_actions or self.decisions or any(c.current for c in self.closures))
+
+    def summary(self) -> str:
+        """One Dutch sentence for a message box or the command line."""
+        closing = [str(c.number) for c in self.closures if c.current]
+        parts = []
+        if closing:
+            parts.append(f"{len(closing)} actie(s) afronden ({', '.join(closing)})")
+        if self.new_actions:
+            parts.append(f"{len(self.new_actions)} nieuwe actie(s) ({', '.join(str(a.number) for a in self.new_actions)})")
+        if self.decisions:
+            parts.append(f"{len(self.decisions)} besluit(en)")
+        what = ", ".join(parts) or "niets te wijzigen"
+        done = "Verwerkt" if self.applied else "Voorstel"
+        warned = f" Let op, {len(self.warnings)} waarschuwing(en): " + "; ".join(self.warnings) + "." if self.warnings else ""
+        return f"{done} notulen {self.changes.meeting:%d-%m-%Y}: {what}.{warned}"
+
+
+def fingerprint(paragraphs: list[Paragraph], meeting: date) -> str:
+    text = "\n".join(p.text.strip() for p in paragraphs if p.text.strip())
+    return hashlib.sha256(f"{meeting.isoformat()}\n{text}".encode()).hexdigest()[:16]
+
+
+def read_minutes_file(path: Path) -> tuple[list[Paragraph], MinutesProposal]:
+    """Read and parse a minutes file; no markers at all is an error."""
+    from orsheet.documents.minutes_reader import read_minutes
+
+    paragraphs = read_minutes(Path(path))
+    proposal = parse_minutes(paragraphs)
+    if proposal.is_empty:
+        raise InputError(
+            f"In {Path(path).name} staan geen acties, afgeronde acties of besluiten "
+            '(verwacht o.a. "(actie: naam ...)", "Acties 325 en 330 zijn afgerond", "De OR besluit ...").'
+        )
+    return paragraphs, proposal
+
+
+def changes_from_proposal(
+    proposal: MinutesProposal, meeting: date, meeting_kind: str, source: str, key: str
+) -> MinutesChanges:
+    actions = [
+        model.Action(
+            number=None,
+            subject=a.subject,
+            description=a.description,
+            owner=a.owner,
+            meeting_kind=meeting_kind,
+            date=meeting,
+            deadline=_deadline(a.deadline, meeting),
+        )
+        for a in proposal.new_actions
+    ]
+    bron = decision_source(meeting, source)
+    decisions = [
+        model.Decision(None, date=meeting, meeting_kind=meeting_kind, subject=d.subject, text=d.text, source=bron)
+        for d in proposal.decisions
+    ]
+    close = [(c.number, c.sentence) for c in proposal.closures]
+    return MinutesChanges(meeting, meeting_kind, source, key, close, actions, decisions, proposal.list_updated)
+
+
+def _deadline(text: str, meeting: date) -> model.Deadline:
+    """A date where the minutes give one, else the words as written ("eind okt")."""
+    if not text:
+        return model.Deadline()
+    when = deadline_date(text, meeting)
+    return model.Deadline(date=when) if when else model.Deadline(text=text)
+
+
+def decision_source(meeting: date, source: str) -> str:
+    return f"Notulen {meeting:%d-%m-%Y} ({source})" if source else f"Notulen {meeting:%d-%m-%Y}"
+
+
+# -------------------------------------------------------------- planning
+
+
+@dataclass
+class _Workbook:
+    book: ActionBook
+    decisions: list[model.Decision]
+    log: list[list[object]]  # Logboek rows below the header (may be empty)
+    log_ready: bool = False  # Logboek exists with every column: append to it
+
+
+def _load(backend: WorkbookBackend) -> _Workbook:
+    book = load_actions(backend)
+    table = backend.read([schema.DECISIONS.name])[schema.DECISIONS.name]
+    decisions = records.decisions_from_table(table)
+    log: list[list[object]] = []
+    if schema.LOG.name in backend.sheet_names():
+        table = backend.read([schema.LOG.name])[schema.LOG.name]
+        log = [[row.get(h) for h in schema.LOG.headers] for row in table.rows]
+        return _Workbook(book, decisions, log, all(h in table.header for h in schema.LOG.headers))
+    return _Workbook(book, decisions, log)
+
+
+def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None = None) -> str:
+    """The kind of the meeting: as given, else from Vergaderingen, else an OR meeting."""
+    if given:
+        return given
+    meetings = records.meetings_from_table(backend.read([schema.MEETINGS.name])[schema.MEETINGS.name])
+    kinds = {m.kind for m in meetings if m.date == meeting and m.kind}
+    return kinds.pop() if len(kinds) == 1 else model.OR_MEETING
+
+
+def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_log: bool = True) -> MinutesPlan:
+    """Check the changes against the workbook; nothing is written.
+
+    With ``respect_log`` minutes that Logboek lists as applied add nothing
+    again, even when the secretary has since edited the rows they made. The
+    Voorstel path turns it off: there every row is chosen by hand and marked
+    "verwerkt" once applied.
+    """
+    wb = _load(backend)
+    close = list(changes.close)
+    if changes.list_updated:
+        named = {number for number, _ in close}
+        close += [(a.number, f"Status afgerond; {changes.list_updated}") for a in wb.book.actions
+                  if a.is_done and a.number is not None and a.number not in named]
+    closures, warnings = _plan_closures(wb.book, close)
+    logged = next((row for row in wb.log if len(row) > 3 and row[3] == changes.key), None)
+    earlier = [row for row in wb.log if len(row) > 3 and _as_date(row[2]) == changes.meeting and row[3] != changes.key]
+    if earlier and respect_log:
+        when = _as_date(earlier[-1][0])
+        warnings.append(
+            f"voor de vergadering van {changes.meeting:%d-%m-%Y} zijn al notulen verwerkt"
+            + (f" op {when:%d-%m-%Y}" if when else "") + f" ({earlier[-1][1]}); alleen wat nieuw is, wordt toegevoegd"
+        )
+    skipped: list[str] = []
+    new_actions, decisions = [], []
+    for action in changes.actions:
+        if (logged and respect_log) or _action_exists(action, wb.book):
+            skipped.append(f"actie staat er al: {action.description[:60]}")
+        else:
+            new_actions.append(action)
+    numbered = _numbers_for_new(wb.book, new_actions)
+    new_actions = [replace(a, number=n) for a, n in zip(new_actions, numbered)]
+    next_decision = max([d.number or 0 for d in wb.decisions], default=0) + 1
+    for decision in changes.decisions:
+        if (logged and respect_log) or any(_same_decision(decision, d) for d in wb.decisions):
+            skipped.append(f"besluit staat er al: {decision.text[:60]}")
+            continue
+        decisions.append(replace(decision, number=next_decision))
+        next_decision += 1
+    logged_on = _as_date(logged[0]) if logged else None
+    return MinutesPlan(changes, closures, new_actions, decisions, skipped, warnings, logged_on)
+
+
+def _plan_closures(book: ActionBook, close: list[tuple[int, str]]) -> tuple[list[PlannedClosure], list[str]]:
+    open_by_number = {a.number: a for a in book.actions if a.number is not None}
+    archived = {a.number: a for a in book.archive if a.number is not None}
+    closures, warnings = [], []
+    for number, sentence in close:
+        if number in open_by_number:
+            closures.append(PlannedClosure(number, sentence, open_by_number[number]))
+            continue
+        if number in archived:
+            when = archived[number].closed_on
+            reason = f"actie {number} is al afgerond" + (f" op {when:%d-%m-%Y}" if when else "") + " (staat in Archief)"
+        else:
+            reason = f"actie {number} bestaat niet in Acties of Archief (typefout in de notulen?)"
+        closures.append(PlannedClosure(number, sentence, None, reason, unknown=number not in archived))
+        warnings.append(reason)
+    return closures, warnings
+
+
+def _numbers_for_new(book: ActionBook, new_actions: list[model.Action]) -> list[int]:
+    """Numbers from the one global sequence (existing unnumbered rows go first)."""
+    drafts = [replace(a, number=None, row=None) for a in new_actions]
+    numbered = rules.assign_numbers(book.actions + drafts, book.archive, book.last_number)
+    return [n.number for n in numbered if n.row is None]
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _action_exists(action: model.Action, book: ActionBook) -> bool:
+    return any(
+        a.date == action.date and _norm(a.description) == _norm(action.description) for a in book.actions + book.archive
+    )
+
+
+def _same_decision(new: model.Decision, old: model.Decision) -> bool:
+    return old.date == new.date and _norm(old.text) == _norm(new.text)
+
+
+def _as_date(value: object) -> date | None:
+    if value is None:
+        return None
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+# -------------------------------------------------------------- applying
+
+
+def apply_plan(
+    backend: WorkbookBackend, plan: MinutesPlan, *, today: date | None = None, extra_edits: Sequence[Edit] = ()
+) -> MinutesPlan:
+    """Write the plan in one save. Unknown action numbers refuse the whole plan.
+
+    ``extra_edits`` go into the same save (the Voorstel path marks its rows).
+    """
+    if plan.unknown_numbers:
+        numbers = ", ".join(str(n) for n in plan.unknown_numbers)
+        raise InputError(
+            f"Niets verwerkt: actie {numbers} bestaat niet in Acties of Archief. Verbeter het nummer in de "
+            "notulen, of zet die regel in het blad Voorstel op Toepassen = nee."
+        )
+    if not plan.has_work:
+        if extra_edits:
+            backend.write(list(extra_edits))
+        return plan
+    today = today or date.today()
+    wb = _load(backend)  # fresh: rows as they are now
+    edits = _edits(wb, plan)
+    edits.append(_log_edit(wb, plan, today))
+    edits.extend(extra_edits)
+    backend.write(edits)
+    plan.applied = True
+    return plan
+
+
+def _edits(wb: _Workbook, plan: MinutesPlan) -> list[Edit]:
+    book = wb.book
+    drafts = [replace(a, number=None, row=None) for a in plan.new_actions]
+    numbered = rules.assign_numbers(book.actions + drafts, book.archive, book.last_number)
+    by_row = {n.row: n.number for n in numbered if n.row is not None}
+    new_numbers = [n.number for n in numbered if n.row is None]
+    actions = [replace(a, number=by_row[a.row]) if a.row in by_row else a for a in book.actions]
+    wanted = [c.number for c in plan.closures if c.current is not None]
+    still_open = {a.number for a in actions}
+    closing = rules.plan_close(actions, book.archive, [n for n in wanted if n in still_open], plan.changes.meeting)
+    closed = [a for a in closing.closed if a.number in wanted]  # only what the minutes name
+    closed_rows = {a.row for a in closed}
+    edits: list[Edit] = [
+        UpdateCells(schema.ACTIONS.name, row, {schema.NR: number}) for row, number in by_row.items() if row not in closed_rows
+    ]
+    if closed:
+        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(replace(a, row=None)) for a in closed]))
+        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
+    if drafts:
+        new_rows = [replace(a, number=n) for a, n in zip(plan.new_actions, new_numbers)]
+        plan.new_actions = new_rows
+        edits.append(AppendRows(schema.ACTIONS.name, [records.action_to_cells(a) for a in new_rows]))
+    highest = max([*by_row.values(), *new_numbers], default=0)
+    if highest > book.last_number:
+        edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
+    if plan.decisions:
+        edits.append(AppendRows(schema.DECISIONS.name, [records.decision_to_cells(d) for d in plan.decisions]))
+    return edits
+
+
+def change_summary(plan: MinutesPlan) -> str:
+    """One line for Logboek: what this run changed."""
+    parts = []
+    closed = [str(c.number) for c in plan.closures if c.current is not None]
+    if closed:
+        parts.append("afgerond: " + ", ".join(closed))
+    if plan.new_actions:
+        parts.append("nieuwe acties: " + ", ".join(str(a.number) for a in plan.new_actions))
+    if plan.decisions:
+        parts.append("besluiten: " + ", ".join(str(d.number) for d in plan.decisions))
+    return "; ".join(parts) or "niets gewijzigd"
+
+
+def _log_edit(wb: _Workbook, plan: MinutesPlan, today: date) -> Edit:
+    """Add this run to Logboek; the sheet is made the first time (with earlier rows, if any)."""
+    row = [today, plan.changes.source, plan.changes.meeting, plan.changes.key, change_summary(plan)]
+    if wb.log_ready:
+        return AppendRows(schema.LOG.name, [dict(zip(schema.LOG.headers, row))])
+    widths = [c.width for c in schema.LOG.columns]
+    return ReplaceSheet(schema.LOG.name, [list(schema.LOG.headers), *wb.log, row], widths)
+
+
+# -------------------------------------------------------------- the CLI path
+
+
+def process_minutes(
+    backend: WorkbookBackend,
+    minutes_path: Path,
+    meeting: date | None,
+    *,
+    apply: bool = False,
+    meeting_kind: str | None = None,
+) -> MinutesPlan:
+    """Read the minutes, plan against the workbook and, with ``apply``, write it.
+
+    Without ``meeting`` the date the minutes state at the top is used.
+    """
+    paragraphs, proposal = read_minutes_file(minutes_path)
+    stated = meeting_date_in(paragraphs)
+    mismatch = ""
+    if meeting is not None and stated is not None and stated != meeting:
+        mismatch = f"de notulen noemen als vergaderdatum {stated:%d-%m-%Y}, niet {meeting:%d-%m-%Y}: klopt --meeting?"
+    if meeting is None:
+        meeting = stated
+        if meeting is None:
+            raise InputError(
+                f"De vergaderdatum staat niet bovenaan in {Path(minutes_path).name}; geef hem op (--meeting JJJJ-MM-DD)."
+            )
+    kind = meeting_kind_for(backend, meeting, meeting_kind)
+    changes = changes_from_proposal(proposal, meeting, kind, Path(minutes_path).name, fingerprint(paragraphs, meeting))
+    plan = plan_changes(backend, changes)
+    if mismatch:
+        plan.warnings.insert(0, mismatch)
+    if apply:
+        apply_plan(backend, plan)
+    return plan
+
+
+__all__ = [
+    "MinutesChanges",
+    "MinutesPlan",
+    "PlannedClosure",
+    "apply_plan",
+    "change_summary",
+    "changes_from_proposal",
+    "fingerprint",
+    "plan_changes",
+    "process_minutes",
+    "read_minutes_file",
+]
