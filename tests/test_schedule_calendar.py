@@ -86,3 +86,12 @@ def test_two_manual_meetings_of_one_kind_on_one_day_get_different_uids():
     ]
     uids = [str(e["UID"]) for e in events(calendar_bytes(meetings, "OR", now=NOW))]
     assert uids == ["or-20240314.or@orsheet", "or-20240314-2.or@orsheet"]
+
+
+def test_vtimezone_rules_give_the_amsterdam_offsets_around_31_march_2024():
+    calendar = icalendar.Calendar.from_ical(calendar_bytes(plan(), "OR", now=NOW))
+    [zone] = calendar.walk("VTIMEZONE")
+    tz = zone.to_tz()
+    assert tz.utcoffset(datetime(2024, 3, 28, 10)) == timedelta(hours=1)
+    assert tz.utcoffset(datetime(2024, 4, 11, 10)) == timedelta(hours=2)
+    assert tz.utcoffset(datetime(2024, 10, 31, 10)) == timedelta(hours=1)

@@ -16,7 +16,7 @@ STATUS:CANCELLED so calendars remove or strike them.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 from zoneinfo import ZoneInfo
 
@@ -66,15 +66,35 @@ def calendar_bytes(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Vergaderingen {organisation}")
     calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add_component(amsterdam_vtimezone())
     taken: set[str] = set()
     for meeting in meetings:
         uid = meeting_uid(meeting, organisation, taken)
         calendar.add_component(_event(meeting, uid, agenda_link(meeting), stamp))
-    if meetings:
-        calendar.add_missing_timezones(
-            first_date=date(meetings[0].date.year, 1, 1), last_date=date(meetings[-1].date.year + 1, 1, 1)
-        )
     return calendar.to_ical()
+
+
+def amsterdam_vtimezone() -> icalendar.Timezone:
+    """Europe/Amsterdam as rules (the EU switch on the last Sundays of March and October).
+
+    Rules rather than a list of transitions: this is the form Outlook and
+    Google themselves export, and it stays right for any year.
+    """
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    zone.add("x-lic-location", TIMEZONE)
+    for kind, name, start, offset_from, offset_to, month in (
+        (icalendar.TimezoneDaylight, "CEST", datetime(1970, 3, 29, 2), 1, 2, 3),
+        (icalendar.TimezoneStandard, "CET", datetime(1970, 10, 25, 3), 2, 1, 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=offset_from))
+        part.add("tzoffsetto", timedelta(hours=offset_to))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone
 
 
 def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime) -> icalendar.Event:

@@ -1,0 +1,220 @@
+"""Use case "Jaarplanning": propose a year of meetings, show the diff, apply, export .ics.
+
+read (Instellingen + Vergaderingen) -> pure rules (:mod:`orsheet.schedule`)
+-> write the differences through the backend's edits. Dutch public holidays
+come from the ``holidays`` package here, so the rules stay free of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Mapping
+
+from orsheet import records, schema, schedule
+from orsheet.model import Meeting, Setting
+from orsheet.schedule_settings import days_off_from_settings, series_from_settings
+from orsheet.services.common import convert_all
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
+
+
+@dataclass
+class ScheduleResult:
+    """What the plan proposes (and, when applied, wrote) for one year."""
+
+    year: int
+    changes: schedule.PlanChanges
+    days_off: dict[date, str]
+    organisation: str = "Ondernemingsraad"
+    agenda_folder: str = ""  # the "Map agenda's" setting as typed
+    applied: bool = False
+    ics_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        return self.changes.resulting_meetings()
+
+    def overview_text(self) -> str:
+        return schedule.overview_text(self.year, self.meetings, self.days_off)
+
+    def changes_text(self) -> str:
+        return changes_text(self.changes)
+
+    def summary(self) -> str:
+        changes = self.changes
+        if not changes.has_changes:
+            text = f"Jaarplanning {self.year}: Vergaderingen is al bijgewerkt, er verandert niets."
+        else:
+            verb = "toegepast" if self.applied else "voorgesteld (nog niet opgeslagen; gebruik --apply)"
+            text = (
+                f"Jaarplanning {self.year} {verb}: {len(changes.added)} nieuw, {len(changes.updated)} bijgewerkt, "
+                f"{len(changes.removed)} verwijderd, {len(changes.kept_by_hand)} met de hand aangepast en bewaard."
+            )
+        if self.ics_path is not None:
+            text += f" Agenda-bestand: {self.ics_path}."
+        return text
+
+    def to_json(self) -> dict:
+        changes = self.changes
+        return {
+            "year": self.year,
+            "applied": self.applied,
+            "added": [_meeting_json(m) for m in changes.added],
+            "updated": [{"row": c.before.row, "before": _meeting_json(c.before), "after": _meeting_json(c.meeting)}
+                        for c in changes.updated if c.before is not None],  # fmt: skip
+            "removed": [_meeting_json(m) for m in changes.removed],
+            "kept_by_hand": [_meeting_json(m) for m in changes.kept_by_hand],
+            "unchanged": len(changes.unchanged),
+            "warnings": self.warnings,
+            "overview": schedule.overview(self.meetings, self.days_off),
+            "ics": self.ics_path,
+        }
+
+
+def _meeting_json(meeting: Meeting) -> dict:
+    return {
+        "row": meeting.row,
+        "datum": meeting.date,
+        "soort": meeting.kind,
+        "begin": meeting.start,
+        "einde": meeting.end,
+        "locatie": meeting.location,
+        "opmerking": schedule.split_marker(meeting.remark)[0],
+    }
+
+
+def changes_text(changes: schedule.PlanChanges) -> str:
+    """The diff in Dutch, one line per row that would change."""
+    lines = []
+    for meeting in changes.added:
+        lines.append(f"+ {_line(meeting)}")
+    for change in changes.updated:
+        lines.append(f"~ rij {change.meeting.row}: {_line(change.before)}  ->  {_line(change.meeting)}")
+    for meeting in changes.removed:
+        lines.append(f"- rij {meeting.row}: {_line(meeting)}")
+    for meeting in changes.kept_by_hand:
+        lines.append(f"= rij {meeting.row}: {_line(meeting)} (met de hand aangepast, blijft staan)")
+    return "\n".join(lines)
+
+
+def _line(meeting: Meeting | None) -> str:
+    if meeting is None:
+        return ""
+    text = f"{schedule.format_day(meeting.date)} {schedule._span(meeting)} {meeting.kind}"
+    remark = schedule.split_marker(meeting.remark)[0]
+    return f"{text} ({remark})" if remark else text
+
+
+def dutch_holidays(year: int) -> dict[date, str]:
+    """Dutch public holidays of ``year`` and the next (suggestions may fall in January)."""
+    import holidays
+
+    return dict(holidays.country_holidays("NL", years=[year, year + 1], language="nl"))
+
+
+def load_schedule(backend: WorkbookBackend) -> tuple[dict[str, Setting], list[Meeting]]:
+    tables = backend.read([schema.SETTINGS.name, schema.MEETINGS.name])
+    settings, meetings = convert_all(
+        [
+            (records.settings_from_table, tables[schema.SETTINGS.name]),
+            (records.meetings_from_table, tables[schema.MEETINGS.name]),
+        ]
+    )
+    return settings, meetings
+
+
+def propose(
+    backend: WorkbookBackend,
+    year: int,
+    holidays: Mapping[date, str] | None = None,
+    keep_before: date | None = None,
+) -> ScheduleResult:
+    """Read the workbook and compute the year's changes; nothing is written."""
+    settings, existing = load_schedule(backend)
+    series = series_from_settings(settings)
+    days_off = {**days_off_from_settings(settings), **(dutch_holidays(year) if holidays is None else holidays)}
+    proposals = schedule.propose_year(series, year, days_off)
+    changes = schedule.merge(year, proposals, existing, keep_before=keep_before)
+    result = ScheduleResult(year, changes, days_off, _text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"))
+    result.agenda_folder = _text_setting(settings, schema.SETTING_AGENDA_FOLDER, "")
+    result.warnings = schedule.warnings(result.meetings, days_off)
+    return result
+
+
+def plan_edits(changes: schedule.PlanChanges) -> list[Edit]:
+    sheet = schema.MEETINGS.name
+    edits: list[Edit] = [UpdateCells(sheet, c.before.row, _cells(c.meeting)) for c in changes.updated if c.before]
+    if changes.removed:
+        edits.append(DeleteRows(sheet, sorted(m.row for m in changes.removed if m.row is not None)))
+    if changes.added:
+        edits.append(AppendRows(sheet, [_cells(m) for m in changes.added]))
+    return edits
+
+
+def _cells(meeting: Meeting) -> dict[str, object]:
+    return {header: (None if value == "" else value) for header, value in records.meeting_to_cells(meeting).items()}
+
+
+def plan_year(
+    backend: WorkbookBackend,
+    year: int,
+    apply: bool = False,
+    *,
+    ics_path: Path | None = None,
+    holidays: Mapping[date, str] | None = None,
+    keep_before: date | None = None,
+    workbook_dir: Path | None = None,
+) -> ScheduleResult:
+    """The "Jaarplanning maken" button: propose ``year``; write it when ``apply``.
+
+    With ``ics_path`` the year's meetings (as they are after applying) are
+    also exported as an iCalendar file; agendas are looked up in the "Map
+    agenda's" folder, relative to ``workbook_dir`` when not absolute.
+    """
+    result = propose(backend, year, holidays, keep_before)
+    if apply and result.changes.has_changes:
+        backend.write(plan_edits(result.changes))
+        result.applied = True
+    if ics_path is not None:
+        folder = Path(result.agenda_folder) if result.agenda_folder else None
+        if folder is not None and not folder.is_absolute():
+            folder = (workbook_dir / folder) if workbook_dir is not None else None
+        write_ics(result.meetings, ics_path, result.organisation, agenda_finder(folder))
+        result.ics_path = ics_path
+    return result
+
+
+def _text_setting(settings: dict[str, Setting], key: str, default: str) -> str:
+    setting = settings.get(key)
+    text = "" if setting is None or setting.value is None else str(setting.value).strip()
+    return text or default
+
+
+def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None]) -> None:
+    from orsheet.documents.calendar import calendar_bytes
+    from orsheet.errors import InputError
+
+    data = calendar_bytes(meetings, organisation, link)
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise InputError(f"kan agenda-bestand {path} niet schrijven: {error.strerror or error}") from None
+
+
+def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
+    """Meeting -> file:// link to its agenda in ``folder`` (a name with the date in it), if any."""
+    if folder is None or not folder.is_dir():
+        return lambda meeting: None
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".docx", ".pdf") and p.is_file())
+
+    def find(meeting: Meeting) -> str | None:
+        day = meeting.date
+        patterns = (f"{day:%Y-%m-%d}", f"{day:%d-%m-%Y}", f"{day:%Y%m%d}")
+        matches = [p for p in files if any(s in p.name for s in patterns)]
+        code = schedule.KIND_CODES.get(meeting.kind, "")
+        preferred = [p for p in matches if code and code.casefold() in p.name.casefold()] or matches
+        return preferred[0].resolve().as_uri() if preferred else None
+
+    return find
