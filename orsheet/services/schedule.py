@@ -7,13 +7,14 @@ come from the ``holidays`` package here, so the rules stay free of it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
 
 from orsheet import records, schema, schedule
-from orsheet.model import Meeting, Setting
+from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
@@ -203,8 +204,17 @@ def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Call
         raise InputError(f"kan agenda-bestand {path} niet schrijven: {error.strerror or error}") from None
 
 
+# Words in an agenda's file name that say which kind of meeting it is for.
+_KIND_WORDS = {OR_MEETING: {"or"}, OV_MEETING: {"ov", "overlegvergadering"}, INFORMAL_MEETING: {"io", "informeel"}}
+
+
 def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
-    """Meeting -> file:// link to its agenda in ``folder`` (a name with the date in it), if any."""
+    """Meeting -> file:// link to its agenda in ``folder``, if there is one.
+
+    An agenda is a .docx or .pdf whose name holds the meeting's date
+    (2024-01-04, 04-01-2024 or 20240104) and either names the meeting's kind
+    ("OR", "OV"/"Overlegvergadering", "Informeel") or no kind at all.
+    """
     if folder is None or not folder.is_dir():
         return lambda meeting: None
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".docx", ".pdf") and p.is_file())
@@ -212,9 +222,13 @@ def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
     def find(meeting: Meeting) -> str | None:
         day = meeting.date
         patterns = (f"{day:%Y-%m-%d}", f"{day:%d-%m-%Y}", f"{day:%Y%m%d}")
-        matches = [p for p in files if any(s in p.name for s in patterns)]
-        code = schedule.KIND_CODES.get(meeting.kind, "")
-        preferred = [p for p in matches if code and code.casefold() in p.name.casefold()] or matches
-        return preferred[0].resolve().as_uri() if preferred else None
+        for path in files:
+            if not any(pattern in path.name for pattern in patterns):
+                continue
+            words = set(re.split(r"[^a-z0-9]+", path.stem.casefold()))
+            named = {kind for kind, marks in _KIND_WORDS.items() if words & marks}
+            if not named or meeting.kind in named:
+                return path.resolve().as_uri()
+        return None
 
     return find
