@@ -9,6 +9,7 @@ dates and zip timestamps, so building twice gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from importlib import resources
@@ -17,6 +18,7 @@ from pathlib import Path
 from orsheet import schema
 
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
+FIXED_STAMP = b"2024-01-01T00:00:00Z"
 XLSM_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 XLSX_WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
@@ -168,6 +170,8 @@ def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
             content = source.read(name)
+            if name == "docProps/core.xml":  # openpyxl stamps "modified" with the clock
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_STAMP, content)
             if name == "[Content_Types].xml" and macro_enabled:
                 content = content.replace(XLSX_WORKBOOK_TYPE.encode(), XLSM_WORKBOOK_TYPE.encode())
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
