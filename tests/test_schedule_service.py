@@ -166,3 +166,9 @@ def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: P
     linked = events["or-20240104.ondernemingsraad@orsheet"]
     assert str(linked["DESCRIPTION"]) == f"Agenda: {agenda.resolve().as_uri()}"
     assert "DESCRIPTION" not in events["io-20240104.ondernemingsraad@orsheet"]
+
+
+def test_impossible_year_is_refused_in_dutch(workbook: Path):
+    result = CliRunner().invoke(main, ["schedule", str(workbook), "--year", "24"])
+    assert result.exit_code == 1
+    assert "24 is geen jaar om te plannen" in result.output

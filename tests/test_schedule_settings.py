@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -124,3 +125,12 @@ def test_unreadable_free_days_entry_names_the_cell():
         days_off_from_settings(settings_with({"Vrije dagen": "zomer"}))
     assert error.value.location.row == row_of("Vrije dagen")
     assert '"zomer" begrijp ik niet' in str(error.value)
+
+
+def test_misspelled_series_label_names_the_instelling_cell():
+    settings = settings_with()
+    typo = settings.pop("Reeks 1 weekdag")
+    settings["Reeks 1 wekdag"] = replace(typo, key="Reeks 1 wekdag")
+    with pytest.raises(CellError) as error:
+        series_from_settings(settings)
+    assert str(error.value).startswith(f'Instellingen!A{typo.row} (Instelling): "Reeks 1 wekdag" is geen bekende instelling')

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from orsheet import records, schema, schedule
+from orsheet.errors import InputError
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.services.common import convert_all
@@ -133,6 +134,8 @@ def propose(
     keep_before: date | None = None,
 ) -> ScheduleResult:
     """Read the workbook and compute the year's changes; nothing is written."""
+    if not 1900 < year < 2200:
+        raise InputError(f"{year} is geen jaar om te plannen (bijvoorbeeld 2024)")
     settings, existing = load_schedule(backend)
     series = series_from_settings(settings)
     days_off = {**days_off_from_settings(settings), **(dutch_holidays(year) if holidays is None else holidays)}
@@ -195,7 +198,6 @@ def _text_setting(settings: dict[str, Setting], key: str, default: str) -> str:
 
 def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None]) -> None:
     from orsheet.documents.calendar import calendar_bytes
-    from orsheet.errors import InputError
 
     data = calendar_bytes(meetings, organisation, link)
     try:
