@@ -107,7 +107,7 @@ def _fill_start(sheet) -> None:
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -115,7 +115,10 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(1, index, column.header)
-        header.font = Font(bold=True)
+        # Explicit header colours, so the sheet reads well in viewers that ignore table styles.
+        header.font = Font(bold=True, color="FFFFFF")
+        header.fill = PatternFill(start_color="1F4E79", end_color="1F4E79", fill_type="solid")
+        header.alignment = Alignment(vertical="center")
         sheet.column_dimensions[letter].width = column.width
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
         for row in (2,):
@@ -134,6 +137,17 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet) -> None:
+    """Landscape, one page wide, header row repeated: how the lists get printed for meetings."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _fill_rows(sheet, rows) -> None:
