@@ -87,6 +87,7 @@ class PlanChanges:
     removed: list[Meeting] = field(default_factory=list)
     kept_by_hand: list[Meeting] = field(default_factory=list)
     unchanged: list[Meeting] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Dutch: why a row was kept against the plan
 
     @property
     def has_changes(self) -> bool:
@@ -202,13 +203,52 @@ def origin(meeting: Meeting) -> tuple[PlanKey | None, bool]:
 # --- merging with the sheet ---------------------------------------------------
 
 
-def merge(year: int, proposals: list[Meeting], existing: list[Meeting], keep_before: date | None = None) -> PlanChanges:
+def merge(
+    year: int,
+    proposals: list[Meeting],
+    existing: list[Meeting],
+    keep_before: date | None = None,
+    in_use: Iterable[date] = (),
+) -> PlanChanges:
     """Compare the proposals with the rows in Vergaderingen; see the module docstring.
 
     Rows dated before ``keep_before`` are history: never updated or removed,
-    and no proposal before it is added.
+    and no proposal before it is added. An untouched row on a date in
+    ``in_use`` (agenda items exist for it) is kept rather than removed.
     """
     changes = PlanChanges(year)
+    untouched, covered = _classify(year, existing, keep_before, changes)
+    for proposal in proposals:
+        key, _ = origin(proposal)
+        assert key is not None
+        current = untouched.pop(key, None)
+        if current is not None:
+            if _same_cells(current, proposal):
+                changes.unchanged.append(current)
+            else:
+                changes.updated.append(Change(replace(proposal, row=current.row), current))
+        elif key not in covered and (keep_before is None or proposal.date >= keep_before):
+            changes.added.append(proposal)
+    in_use = set(in_use)
+    for meeting in untouched.values():
+        if meeting.date in in_use:
+            changes.kept_by_hand.append(meeting)
+            changes.notes.append(
+                f"{format_day(meeting.date)}: {meeting.kind} blijft staan: er zijn agendapunten voor deze datum"
+            )
+        else:
+            changes.removed.append(meeting)
+    changes.removed.sort(key=_sort_key)
+    return changes
+
+
+def _classify(
+    year: int, existing: list[Meeting], keep_before: date | None, changes: PlanChanges
+) -> tuple[dict[PlanKey, Meeting], set[PlanKey]]:
+    """Sort the year's rows: untouched generated ones by origin; the rest kept.
+
+    Returns the untouched rows and the origins that kept rows already stand for.
+    """
     untouched: dict[PlanKey, Meeting] = {}
     covered: set[PlanKey] = set()
     for meeting in existing:
@@ -226,20 +266,7 @@ def merge(year: int, proposals: list[Meeting], existing: list[Meeting], keep_bef
         else:
             changes.kept_by_hand.append(meeting)
             covered.add(key or _manual_key(meeting))
-    for proposal in proposals:
-        key, _ = origin(proposal)
-        assert key is not None
-        current = untouched.pop(key, None)
-        if current is not None:
-            if _same_cells(current, proposal):
-                changes.unchanged.append(current)
-            else:
-                changes.updated.append(Change(replace(proposal, row=current.row), current))
-        elif key not in covered and (keep_before is None or proposal.date >= keep_before):
-            changes.added.append(proposal)
-    changes.removed.extend(untouched.values())
-    changes.removed.sort(key=_sort_key)
-    return changes
+    return untouched, covered
 
 
 def _manual_key(meeting: Meeting) -> PlanKey:
@@ -270,8 +297,8 @@ def warnings(meetings: Iterable[Meeting], days_off: Mapping[date, str]) -> list[
                 break
             if _overlaps(meeting, other):
                 messages.append(
-                    f"{format_day(meeting.date)}: {meeting.kind} ({_span(meeting)}) overlapt met "
-                    f"{other.kind} ({_span(other)})"
+                    f"{format_day(meeting.date)}: {meeting.kind} ({time_span(meeting)}) overlapt met "
+                    f"{other.kind} ({time_span(other)})"
                 )
         if meeting.kind == OV_MEETING and meeting.date not in or_days:
             messages.append(f"{format_day(meeting.date)}: {OV_MEETING} valt niet op een dag met een {OR_MEETING}")
@@ -284,7 +311,7 @@ def overview(meetings: Iterable[Meeting], days_off: Mapping[date, str]) -> dict[
     """Per month (Dutch name, in order) one line per meeting."""
     months: dict[str, list[str]] = {}
     for meeting in sort_meetings(meetings):
-        line = f"{format_day(meeting.date)}  {_span(meeting):<11}  {meeting.kind}"
+        line = f"{format_day(meeting.date)}  {time_span(meeting):<11}  {meeting.kind}"
         if meeting.location:
             line += f", {meeting.location}"
         if is_cancelled(meeting):
@@ -324,7 +351,7 @@ def _overlaps(a: Meeting, b: Meeting) -> bool:
     return a.start < b.end and b.start < a.end  # type: ignore[operator]
 
 
-def _span(meeting: Meeting) -> str:
+def time_span(meeting: Meeting) -> str:
     if meeting.start and meeting.end:
         return f"{_time_text(meeting.start)}–{_time_text(meeting.end)}"
     return _time_text(meeting.start)

@@ -133,3 +133,12 @@ def test_exact_copy_of_a_generated_row_is_removed_as_a_duplicate():
     rows.append(replace(rows[0], row=300))
     changes = regenerate(rows)
     assert [m.row for m in changes.removed] == [300]
+
+
+def test_untouched_row_with_agenda_items_is_kept_when_the_plan_drops_it():
+    rows = fresh_sheet()
+    tuesday = [replace(DEFAULT_SERIES[0], weekday=1)] + DEFAULT_SERIES[1:]
+    changes = regenerate(rows, tuesday, in_use=[date(2024, 1, 18)])
+    assert len(changes.removed) == 25
+    assert [m.date for m in changes.kept_by_hand] == [date(2024, 1, 18)]
+    assert changes.notes == ["do 18-01-2024: OR-vergadering blijft staan: er zijn agendapunten voor deze datum"]

@@ -172,3 +172,14 @@ def test_impossible_year_is_refused_in_dutch(workbook: Path):
     result = CliRunner().invoke(main, ["schedule", str(workbook), "--year", "24"])
     assert result.exit_code == 1
     assert "24 is geen jaar om te plannen" in result.output
+
+
+def test_meeting_with_agenda_items_is_not_removed_when_the_series_changes():
+    backend = MemoryBackend.new()
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    backend.write([AppendRows(schema.AGENDA_ITEMS.name, [{"Vergadering": date(2024, 2, 1), "Nr": "1", "Onderwerp": "Opening"}])])
+    _set_setting(backend, "Reeks 1 weekdag", "di")
+    result = plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert len(result.changes.removed) == 25
+    assert find(meetings_in(backend), date(2024, 2, 1)).kind == OR_MEETING
+    assert result.warnings[0] == "do 01-02-2024: OR-vergadering blijft staan: er zijn agendapunten voor deze datum"

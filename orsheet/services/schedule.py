@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from orsheet import records, schema, schedule
-from orsheet.errors import InputError
+from orsheet.errors import InputError, Location, OrsheetError
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.services.common import convert_all
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
+from orsheet.parsing import parse_date
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
 
 
 @dataclass
@@ -52,7 +53,7 @@ class ScheduleResult:
             verb = "toegepast" if self.applied else "voorgesteld (nog niet opgeslagen; gebruik --apply)"
             text = (
                 f"Jaarplanning {self.year} {verb}: {len(changes.added)} nieuw, {len(changes.updated)} bijgewerkt, "
-                f"{len(changes.removed)} verwijderd, {len(changes.kept_by_hand)} met de hand aangepast en bewaard."
+                f"{len(changes.removed)} verwijderd, {len(changes.kept_by_hand)} met de hand aangepast of in gebruik en bewaard."
             )
         if self.ics_path is not None:
             text += f" Agenda-bestand: {self.ics_path}."
@@ -104,7 +105,7 @@ def changes_text(changes: schedule.PlanChanges) -> str:
 def _line(meeting: Meeting | None) -> str:
     if meeting is None:
         return ""
-    text = f"{schedule.format_day(meeting.date)} {schedule._span(meeting)} {meeting.kind}"
+    text = f"{schedule.format_day(meeting.date)} {schedule.time_span(meeting)} {meeting.kind}"
     remark = schedule.split_marker(meeting.remark)[0]
     return f"{text} ({remark})" if remark else text
 
@@ -116,15 +117,29 @@ def dutch_holidays(year: int) -> dict[date, str]:
     return dict(holidays.country_holidays("NL", years=[year, year + 1], language="nl"))
 
 
-def load_schedule(backend: WorkbookBackend) -> tuple[dict[str, Setting], list[Meeting]]:
-    tables = backend.read([schema.SETTINGS.name, schema.MEETINGS.name])
+def load_schedule(backend: WorkbookBackend) -> tuple[dict[str, Setting], list[Meeting], set[date]]:
+    """Settings, meetings, and the dates that have agenda items (those rows are in use)."""
+    tables = backend.read([schema.SETTINGS.name, schema.MEETINGS.name, schema.AGENDA_ITEMS.name])
     settings, meetings = convert_all(
         [
             (records.settings_from_table, tables[schema.SETTINGS.name]),
             (records.meetings_from_table, tables[schema.MEETINGS.name]),
         ]
     )
-    return settings, meetings
+    return settings, meetings, _agenda_dates(tables[schema.AGENDA_ITEMS.name])
+
+
+def _agenda_dates(table: Table) -> set[date]:
+    """Dates in Agendapunten's Vergadering column; a bad cell is not this use case's business."""
+    dates = set()
+    for row in table.rows:
+        try:
+            day = parse_date(row.get("Vergadering"), Location(table.sheet, row.number))
+        except OrsheetError:
+            continue
+        if day is not None:
+            dates.add(day)
+    return dates
 
 
 def propose(
@@ -136,14 +151,14 @@ def propose(
     """Read the workbook and compute the year's changes; nothing is written."""
     if not 1900 < year < 2200:
         raise InputError(f"{year} is geen jaar om te plannen (bijvoorbeeld 2024)")
-    settings, existing = load_schedule(backend)
+    settings, existing, in_use = load_schedule(backend)
     series = series_from_settings(settings)
     days_off = {**days_off_from_settings(settings), **(dutch_holidays(year) if holidays is None else holidays)}
     proposals = schedule.propose_year(series, year, days_off)
-    changes = schedule.merge(year, proposals, existing, keep_before=keep_before)
+    changes = schedule.merge(year, proposals, existing, keep_before=keep_before, in_use=in_use)
     result = ScheduleResult(year, changes, days_off, _text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"))
     result.agenda_folder = _text_setting(settings, schema.SETTING_AGENDA_FOLDER, "")
-    result.warnings = schedule.warnings(result.meetings, days_off)
+    result.warnings = changes.notes + schedule.warnings(result.meetings, days_off)
     return result
 
 
