@@ -130,7 +130,8 @@ def test_cli_schedule_shows_the_plan_and_applies_it_with_ics(workbook: Path, tmp
     shown = runner.invoke(main, ["schedule", str(workbook), "--year", "2024"])
     assert shown.exit_code == 0, shown.output
     assert "mei 2024\n  do 09-05-2024  10:00–11:30  OR-vergadering, Vergaderruimte 6.2.02  ! Hemelvaartsdag" in shown.output
-    assert "voorgesteld (nog niet opgeslagen; gebruik --apply)" in shown.output
+    assert "voorgesteld (nog niet opgeslagen): 52 nieuw" in shown.output
+    assert shown.output.rstrip().endswith("Gebruik --apply om op te slaan.")
     applied = runner.invoke(main, ["schedule", str(workbook), "--year", "2024", "--apply", "--ics", str(ics), "--json"])
     assert applied.exit_code == 0, applied.output
     data = json.loads(applied.output)

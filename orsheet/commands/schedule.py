@@ -48,6 +48,7 @@ def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, 
         if diff:
             click.echo("\nWijzigingen in Vergaderingen:")
             click.echo(diff)
-        click.echo("\n" + result.summary())
+        hint = "" if result.applied or not result.changes.has_changes else " Gebruik --apply om op te slaan."
+        click.echo("\n" + result.summary() + hint)
 
     run_command(as_json, work, show)

@@ -17,8 +17,8 @@ from orsheet import records, schema, schedule
 from orsheet.errors import InputError, Location, OrsheetError
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
-from orsheet.services.common import convert_all
 from orsheet.parsing import parse_date
+from orsheet.services.common import convert_all
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
 
 
@@ -50,7 +50,7 @@ class ScheduleResult:
         if not changes.has_changes:
             text = f"Jaarplanning {self.year}: Vergaderingen is al bijgewerkt, er verandert niets."
         else:
-            verb = "toegepast" if self.applied else "voorgesteld (nog niet opgeslagen; gebruik --apply)"
+            verb = "toegepast" if self.applied else "voorgesteld (nog niet opgeslagen)"
             text = (
                 f"Jaarplanning {self.year} {verb}: {len(changes.added)} nieuw, {len(changes.updated)} bijgewerkt, "
                 f"{len(changes.removed)} verwijderd, {len(changes.kept_by_hand)} met de hand aangepast of in gebruik en bewaard."
@@ -98,7 +98,8 @@ def changes_text(changes: schedule.PlanChanges) -> str:
     for meeting in changes.removed:
         lines.append(f"- rij {meeting.row}: {_line(meeting)}")
     for meeting in changes.kept_by_hand:
-        lines.append(f"= rij {meeting.row}: {_line(meeting)} (met de hand aangepast, blijft staan)")
+        lines.append(f"= rij {meeting.row}: {_line(meeting)} (blijft staan)")
+    lines += [f"! {note}" for note in changes.notes]
     return "\n".join(lines)
 
 
