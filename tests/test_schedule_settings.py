@@ -134,3 +134,19 @@ def test_misspelled_series_label_names_the_instelling_cell():
     with pytest.raises(CellError) as error:
         series_from_settings(settings)
     assert str(error.value).startswith(f'Instellingen!A{typo.row} (Instelling): "Reeks 1 wekdag" is geen bekende instelling')
+
+
+@pytest.mark.parametrize("module", ["orsheet.schedule", "orsheet.schedule_settings"])
+def test_year_plan_core_imports_no_holidays_package_engine_or_documents(module):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    forbidden = ["holidays", "icalendar", "openpyxl", "xlwings", "pandas", "click", "orsheet.workbook", "orsheet.documents"]
+    code = f"import sys, {module}; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
