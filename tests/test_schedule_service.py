@@ -184,3 +184,19 @@ def test_meeting_with_agenda_items_is_not_removed_when_the_series_changes():
     assert len(result.changes.removed) == 25
     assert find(meetings_in(backend), date(2024, 2, 1)).kind == OR_MEETING
     assert result.warnings[0] == "do 01-02-2024: OR-vergadering blijft staan: er zijn agendapunten voor deze datum"
+
+
+def test_suggested_year_is_next_year_from_october():
+    from orsheet.services.schedule import suggested_year
+
+    assert suggested_year(date(2023, 9, 30)) == 2023
+    assert suggested_year(date(2023, 10, 1)) == 2024
+
+
+def test_message_for_excel_lists_the_warnings():
+    result = plan_year(MemoryBackend.new(), 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert result.message() == (
+        "Jaarplanning 2024 toegepast: 52 nieuw, 0 bijgewerkt, 0 verwijderd, 0 met de hand aangepast of in gebruik "
+        "en bewaard.\n\nLet op:\n- do 09-05-2024: OR-vergadering valt op Hemelvaartsdag\n"
+        "- do 09-05-2024: Overlegvergadering valt op Hemelvaartsdag"
+    )

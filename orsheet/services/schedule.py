@@ -59,6 +59,15 @@ class ScheduleResult:
             text += f" Agenda-bestand: {self.ics_path}."
         return text
 
+    def message(self, max_warnings: int = 8) -> str:
+        """The summary and the first warnings, for a message box in Excel."""
+        lines = [self.summary()]
+        if self.warnings:
+            lines += ["", "Let op:"] + [f"- {w}" for w in self.warnings[:max_warnings]]
+            if len(self.warnings) > max_warnings:
+                lines.append(f"- en nog {len(self.warnings) - max_warnings} waarschuwing(en)")
+        return "\n".join(lines)
+
     def to_json(self) -> dict:
         changes = self.changes
         return {
@@ -109,6 +118,11 @@ def _line(meeting: Meeting | None) -> str:
     text = f"{schedule.format_day(meeting.date)} {schedule.time_span(meeting)} {meeting.kind}"
     remark = schedule.split_marker(meeting.remark)[0]
     return f"{text} ({remark})" if remark else text
+
+
+def suggested_year(today: date) -> int:
+    """The year a "Jaarplanning maken" press most likely means: next year from October on."""
+    return today.year + 1 if today.month >= 10 else today.year
 
 
 def dutch_holidays(year: int) -> dict[date, str]:
