@@ -155,13 +155,13 @@ def split_marker(remark: str) -> tuple[str, PlanKey | None, str | None]:
     match = _MARKER.search(remark or "")
     if match is None:
         return (remark or "").strip(), None, None
-    code, day, month, year, fingerprint = match.groups()
+    code, day, month, year, stored = match.groups()
     try:
         key = PlanKey(code, date(int(year), int(month), int(day)))
     except ValueError:
         return (remark or "").strip(), None, None
     text = (remark[: match.start()] + remark[match.end() :]).strip()
-    return text, key, fingerprint
+    return text, key, stored
 
 
 def fingerprint(meeting: Meeting, remark_text: str) -> str:
