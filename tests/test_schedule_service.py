@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from orsheet import records, schema
 from orsheet.cli import main
-from orsheet.errors import CellError
+from orsheet.errors import CellError, InputError
 from orsheet.model import OR_MEETING, OV_MEETING
 from orsheet.schedule import split_marker
 from orsheet.services.schedule import dutch_holidays, plan_year
@@ -200,3 +200,10 @@ def test_message_for_excel_lists_the_warnings():
         "en bewaard.\n\nLet op:\n- do 09-05-2024: OR-vergadering valt op Hemelvaartsdag\n"
         "- do 09-05-2024: Overlegvergadering valt op Hemelvaartsdag"
     )
+
+
+def test_ics_into_a_missing_folder_is_refused_before_anything_is_written(tmp_path: Path):
+    backend = MemoryBackend.new()
+    with pytest.raises(InputError, match="bestaat niet"):
+        plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024, ics_path=tmp_path / "nergens" / "or.ics")
+    assert backend.writes == 0

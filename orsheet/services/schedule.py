@@ -208,6 +208,8 @@ def plan_year(
     agenda's" folder, relative to ``workbook_dir`` when not absolute.
     """
     result = propose(backend, year, holidays, keep_before)
+    if ics_path is not None and not ics_path.parent.is_dir():  # refuse before writing anything
+        raise InputError(f"map {ics_path.parent} bestaat niet; het agenda-bestand {ics_path.name} kan daar niet heen")
     if apply and result.changes.has_changes:
         backend.write(plan_edits(result.changes))
         result.applied = True
@@ -233,7 +235,7 @@ def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Call
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise InputError(f"kan agenda-bestand {path} niet schrijven: {error.strerror or error}") from None
+        raise InputError(f"kan agenda-bestand {path} niet schrijven ({error.strerror or error})") from None
 
 
 # Words in an agenda's file name that say which kind of meeting it is for.
