@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting
 from orsheet.schedule import Series, merge, propose_year, split_marker
 from tests.test_schedule_plan import DEFAULT_SERIES, HOLIDAYS_2024
@@ -142,3 +145,36 @@ def test_untouched_row_with_agenda_items_is_kept_when_the_plan_drops_it():
     assert len(changes.removed) == 25
     assert [m.date for m in changes.kept_by_hand] == [date(2024, 1, 18)]
     assert changes.notes == ["do 18-01-2024: OR-vergadering blijft staan: er zijn agendapunten voor deze datum"]
+
+series_strategy = st.builds(
+    Series,
+    number=st.just(1),
+    kind=st.sampled_from([OR_MEETING, OV_MEETING, INFORMAL_MEETING]),
+    weekday=st.integers(0, 6),
+    first=st.dates(date(2023, 6, 1), date(2024, 12, 31)),
+    interval_weeks=st.integers(1, 8),
+    start=st.sampled_from([time(9), time(10), time(14)]),
+    end=st.sampled_from([time(17)]),
+    location=st.sampled_from(["", "Zaal 1"]),
+)
+edits = st.sampled_from(["move", "cancel", "retime", "chair"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(series=series_strategy, edit=edits, pick=st.integers(0, 1000))
+def test_any_single_hand_edit_survives_regeneration_and_nothing_else_changes(series, edit, pick):
+    rows = sheet_rows(propose_year([series], 2024, HOLIDAYS_2024))
+    assert not merge(2024, propose_year([series], 2024, HOLIDAYS_2024), rows).has_changes
+    if not rows:
+        return
+    index = pick % len(rows)
+    row = rows[index]
+    rows[index] = {
+        "move": replace(row, date=row.date.replace(day=1) if row.date.day != 1 else row.date.replace(day=2)),
+        "cancel": replace(row, remark=row.remark + " geschrapt"),
+        "retime": replace(row, start=time(8)),
+        "chair": replace(row, chair="Voorzitter"),
+    }[edit]
+    changes = merge(2024, propose_year([series], 2024, HOLIDAYS_2024), rows)
+    assert not changes.has_changes
+    assert changes.kept_by_hand == [rows[index]]
