@@ -269,8 +269,14 @@ def _classify(
     return untouched, covered
 
 
+def kind_code(kind: str) -> str:
+    """"OR-vergadering" (any case) -> "OR"; a kind the plan does not know stays as typed."""
+    wanted = kind.strip().casefold()
+    return next((code for known, code in KIND_CODES.items() if known.casefold() == wanted), kind.strip())
+
+
 def _manual_key(meeting: Meeting) -> PlanKey:
-    return PlanKey(KIND_CODES.get(meeting.kind, meeting.kind), meeting.date)
+    return PlanKey(kind_code(meeting.kind), meeting.date)
 
 
 def _same_cells(a: Meeting, b: Meeting) -> bool:

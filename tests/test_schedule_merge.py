@@ -178,3 +178,9 @@ def test_any_single_hand_edit_survives_regeneration_and_nothing_else_changes(ser
     changes = merge(2024, propose_year([series], 2024, HOLIDAYS_2024), rows)
     assert not changes.has_changes
     assert changes.kept_by_hand == [rows[index]]
+
+
+def test_manual_row_with_kind_in_other_case_still_stands_in_for_the_proposal():
+    typed = Meeting(date(2024, 1, 4), "or-vergadering", time(10), time(11, 30), row=2)
+    changes = regenerate([typed])
+    assert date(2024, 1, 4) not in [m.date for m in changes.added if m.kind == OR_MEETING]

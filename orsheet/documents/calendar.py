@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from orsheet.model import Meeting
-from orsheet.schedule import KIND_CODES, is_cancelled, origin, sort_meetings, split_marker
+from orsheet.schedule import is_cancelled, kind_code, origin, sort_meetings, split_marker
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//orsheet//Vergaderingen//NL"
@@ -39,7 +39,7 @@ def meeting_uid(meeting: Meeting, organisation: str, taken: set[str] | None = No
     if key is not None:
         base = f"{key.code.lower()}-{key.date:%Y%m%d}"
     else:
-        base = f"{slug(KIND_CODES.get(meeting.kind, meeting.kind))}-{meeting.date:%Y%m%d}"
+        base = f"{slug(kind_code(meeting.kind))}-{meeting.date:%Y%m%d}"
     uid = f"{base}.{slug(organisation)}@orsheet"
     if taken is not None:
         number = 2
