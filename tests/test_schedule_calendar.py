@@ -95,3 +95,10 @@ def test_vtimezone_rules_give_the_amsterdam_offsets_around_31_march_2024():
     assert tz.utcoffset(datetime(2024, 3, 28, 10)) == timedelta(hours=1)
     assert tz.utcoffset(datetime(2024, 4, 11, 10)) == timedelta(hours=2)
     assert tz.utcoffset(datetime(2024, 10, 31, 10)) == timedelta(hours=1)
+
+
+def test_a_later_export_has_a_higher_sequence_so_calendars_take_the_update():
+    first = events(calendar_bytes(plan(), "OR", now=NOW))[0]
+    later = events(calendar_bytes(plan(), "OR", now=NOW + timedelta(hours=1)))[0]
+    assert str(first["UID"]) == str(later["UID"])
+    assert int(later["SEQUENCE"]) == int(first["SEQUENCE"]) + 60

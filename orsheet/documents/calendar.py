@@ -11,6 +11,10 @@ One VEVENT per meeting, in Europe/Amsterdam time with its VTIMEZONE, so
 
 Cancelled meetings ("geschrapt" in Opmerking) are exported with
 STATUS:CANCELLED so calendars remove or strike them.
+
+SEQUENCE is the number of minutes since 2020 at export time: it only grows,
+so calendars that ignore an event whose SEQUENCE did not increase (Google)
+take a re-export as the newer version.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from orsheet.schedule import is_cancelled, kind_code, origin, sort_meetings, spl
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//orsheet//Vergaderingen//NL"
+_SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
 
 
 def slug(text: str) -> str:
@@ -101,6 +106,7 @@ def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime) -> ica
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
+    event.add("sequence", max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60)))
     cancelled = is_cancelled(meeting)
     event.add("summary", f"{meeting.kind} (geschrapt)" if cancelled else meeting.kind)
     zone = ZoneInfo(TIMEZONE)
