@@ -171,8 +171,13 @@ def propose(
     days_off = {**days_off_from_settings(settings), **(dutch_holidays(year) if holidays is None else holidays)}
     proposals = schedule.propose_year(series, year, days_off)
     changes = schedule.merge(year, proposals, existing, keep_before=keep_before, in_use=in_use)
-    result = ScheduleResult(year, changes, days_off, _text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"))
-    result.agenda_folder = _text_setting(settings, schema.SETTING_AGENDA_FOLDER, "")
+    result = ScheduleResult(
+        year,
+        changes,
+        days_off,
+        organisation=_text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"),
+        agenda_folder=_text_setting(settings, schema.SETTING_AGENDA_FOLDER, ""),
+    )
     result.warnings = changes.notes + schedule.warnings(result.meetings, days_off)
     return result
 
