@@ -159,14 +159,19 @@ def test_cli_schedule_reports_a_bad_weekday_in_dutch(workbook: Path):
 def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: Path):
     folder = tmp_path / "Agenda's"
     folder.mkdir()
-    agenda = folder / "Agenda OR-vergadering 2024-01-04.docx"
+    agenda = folder / "Agenda OR-vergadering 2024-01-04.pdf"  # the name `orsheet agenda` writes
     agenda.write_bytes(b"not read, only linked")
+    (folder / "Opzet verslag OR-vergadering 2024-01-04.docx").write_bytes(b"minutes, not an agenda")
+    (folder / "agenda ov 18-01-2024.docx").write_bytes(b"typed by hand")
     ics = tmp_path / "plan.ics"
     plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path)
     events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
     linked = events["or-20240104.ondernemingsraad@orsheet"]
     assert str(linked["DESCRIPTION"]) == f"Agenda: {agenda.resolve().as_uri()}"
     assert "DESCRIPTION" not in events["io-20240104.ondernemingsraad@orsheet"]
+    by_hand = (folder / "agenda ov 18-01-2024.docx").resolve().as_uri()
+    assert str(events["ov-20240118.ondernemingsraad@orsheet"]["DESCRIPTION"]) == f"Agenda: {by_hand}"
+    assert "DESCRIPTION" not in events["or-20240118.ondernemingsraad@orsheet"]
 
 
 def test_impossible_year_is_refused_in_dutch(workbook: Path):

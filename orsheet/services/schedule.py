@@ -176,7 +176,9 @@ def propose(
         changes,
         days_off,
         organisation=_text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"),
-        agenda_folder=_text_setting(settings, schema.SETTING_AGENDA_FOLDER, ""),
+        agenda_folder=_text_setting(
+            settings, schema.SETTING_AGENDA_FOLDER, str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])
+        ),
     )
     result.warnings = changes.notes + schedule.warnings(result.meetings, days_off)
     return result
@@ -219,7 +221,7 @@ def plan_year(
         backend.write(plan_edits(result.changes))
         result.applied = True
     if ics_path is not None:
-        folder = Path(result.agenda_folder) if result.agenda_folder else None
+        folder = Path(result.agenda_folder).expanduser() if result.agenda_folder else None
         if folder is not None and not folder.is_absolute():
             folder = (workbook_dir / folder) if workbook_dir is not None else None
         write_ics(result.meetings, ics_path, result.organisation, agenda_finder(folder))
@@ -250,21 +252,26 @@ _KIND_WORDS = {OR_MEETING: {"or"}, OV_MEETING: {"ov", "overlegvergadering"}, INF
 def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
     """Meeting -> file:// link to its agenda in ``folder``, if there is one.
 
-    An agenda is a .docx or .pdf whose name holds the meeting's date
-    (2024-01-04, 04-01-2024 or 20240104) and either names the meeting's kind
-    ("OR", "OV"/"Overlegvergadering", "Informeel") or no kind at all.
+    First the name ``orsheet agenda`` writes (``Agenda OR-vergadering
+    2024-01-04.pdf``, else ``.docx``); else any .pdf/.docx with "agenda" and
+    the date (2024-01-04, 04-01-2024 or 20240104) in its name that names the
+    meeting's kind ("OR", "OV"/"Overlegvergadering", "Informeel") or no kind.
     """
     if folder is None or not folder.is_dir():
         return lambda meeting: None
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".docx", ".pdf") and p.is_file())
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".pdf", ".docx") and p.is_file())
 
     def find(meeting: Meeting) -> str | None:
         day = meeting.date
+        for suffix in (".pdf", ".docx"):
+            exact = folder / f"Agenda {meeting.kind} {day.isoformat()}{suffix}"
+            if exact.is_file():
+                return exact.resolve().as_uri()
         patterns = (f"{day:%Y-%m-%d}", f"{day:%d-%m-%Y}", f"{day:%Y%m%d}")
         for path in files:
-            if not any(pattern in path.name for pattern in patterns):
-                continue
             words = set(re.split(r"[^a-z0-9]+", path.stem.casefold()))
+            if "agenda" not in words or not any(pattern in path.name for pattern in patterns):
+                continue
             named = {kind for kind, marks in _KIND_WORDS.items() if words & marks}
             if not named or meeting.kind in named:
                 return path.resolve().as_uri()
