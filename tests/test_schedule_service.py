@@ -212,3 +212,24 @@ def test_ics_into_a_missing_folder_is_refused_before_anything_is_written(tmp_pat
     with pytest.raises(InputError, match="bestaat niet"):
         plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024, ics_path=tmp_path / "nergens" / "or.ics")
     assert backend.writes == 0
+
+
+@pytest.mark.libreoffice
+def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workbook: Path, tmp_path: Path):
+    import subprocess
+
+    from orsheet.documents.render import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    plan_year(FileBackend(workbook), 2024, apply=True, holidays=HOLIDAYS_2024)
+    out = tmp_path / "resaved"
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsm", "--outdir", str(out), str(workbook)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    result = plan_year(FileBackend(out / workbook.name), 2024, holidays=HOLIDAYS_2024)
+    assert not result.changes.has_changes
+    assert len(result.changes.unchanged) == 52
