@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Mapping
 
 from orsheet import schema
-from orsheet.errors import CellError, Location, SheetError
+from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
 from orsheet.model import INFORMAL_MEETING, MEETING_KINDS, OR_MEETING, OV_MEETING, Setting
 from orsheet.parsing import clean_text, is_blank, parse_date, parse_int, parse_time
 from orsheet.schedule import Series
@@ -74,7 +74,16 @@ def series_from_settings(settings: Mapping[str, Setting]) -> list[Series]:
         blocks.setdefault(number, {})[field] = setting
     if not blocks:
         return series_from_settings(default_settings())
-    series = [_series(number, fields) for number, fields in sorted(blocks.items())]
+    series, problems = [], []
+    for number, fields in sorted(blocks.items()):
+        try:
+            series.append(_series(number, fields))
+        except OrsheetError as problem:  # report every broken series at once
+            problems.append(problem)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ProblemList(problems, "De vergaderreeksen in Instellingen bevatten fouten")
     return [one for one in series if one is not None]
 
 

@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 
 from orsheet import records, schema
-from orsheet.errors import CellError, SheetError
+from orsheet.errors import CellError, ProblemList, SheetError
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.workbook.base import DeleteRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
@@ -150,3 +150,10 @@ def test_year_plan_core_imports_no_holidays_package_engine_or_documents(module):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_problems_in_several_series_are_reported_together():
+    with pytest.raises(ProblemList) as error:
+        series_from_settings(settings_with({"Reeks 1 weekdag": "dondag", "Reeks 3 interval (weken)": 0}))
+    assert [p.location.row for p in error.value.problems] == [row_of("Reeks 1 weekdag"), row_of("Reeks 3 interval (weken)")]
+    assert str(error.value).startswith("De vergaderreeksen in Instellingen bevatten fouten (2):")
