@@ -10,21 +10,17 @@ action list in Acties.
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import date, time
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.openpyxl_backend import FileBackend
 
-# The repository expects ../shared beside it; a git worktree one level deeper finds /work/shared.
-_CANDIDATES = (Path(__file__).resolve().parents[1].parent / "shared" / "cases", Path("/work/shared/cases"))
-CASES = next((c for c in _CANDIDATES if c.is_dir()), _CANDIDATES[0])
+from tests.support.seeds import load_case
 GOLDEN = Path(__file__).resolve().parent / "golden" / "agenda"
 
 NAME = "5.1.2e"  # the redacted names of the published documents
@@ -93,11 +89,7 @@ AGENDA_ITEMS = [
 
 
 def load_cases(name: str) -> dict:
-    path = CASES / name
-    if not path.is_file():
-        pytest.skip(f"seed cases not found at {CASES} (the repository expects ../shared beside it)",
-                    allow_module_level=True)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_case(name)
 
 
 def action_rows() -> list[dict]:
