@@ -33,7 +33,6 @@ from typing import Iterable, Mapping
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting
 
 KIND_CODES = {OR_MEETING: "OR", OV_MEETING: "OV", INFORMAL_MEETING: "IO"}
-KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 WEEKDAY_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
