@@ -26,7 +26,13 @@ from typing import Mapping
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
-from orsheet.model import INFORMAL_MEETING, MEETING_KINDS, OR_MEETING, OV_MEETING, Setting
+from orsheet.model import (
+    INFORMAL_MEETING,
+    MEETING_KINDS,
+    OR_MEETING,
+    OV_MEETING,
+    Setting,
+)
 from orsheet.parsing import clean_text, is_blank, parse_date, parse_int, parse_time
 from orsheet.schedule import Series
 
@@ -91,7 +97,7 @@ def _series(number: int, fields: dict[str, Setting]) -> Series | None:
     kind_setting = fields.get("soort")
     if kind_setting is None or is_blank(kind_setting.value):
         return None  # switched off
-    soort, weekdag, eerste, interval, begin, einde, locatie = schema.SERIES_FIELDS
+    _, weekdag, eerste, interval, begin, einde, locatie = schema.SERIES_FIELDS
 
     def field(name: str) -> Setting:
         if name not in fields:

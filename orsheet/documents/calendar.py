@@ -27,7 +27,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from orsheet.model import Meeting
-from orsheet.schedule import is_cancelled, kind_code, origin, sort_meetings, split_marker
+from orsheet.schedule import (
+    is_cancelled,
+    kind_code,
+    origin,
+    sort_meetings,
+    split_marker,
+)
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//orsheet//Vergaderingen//NL"

@@ -13,13 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
 
-from orsheet import records, schema, schedule
+from orsheet import records, schedule, schema
 from orsheet.errors import InputError, Location, OrsheetError
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
-from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.parsing import parse_date
+from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.services.common import convert_all
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import (
+    AppendRows,
+    DeleteRows,
+    Edit,
+    Table,
+    UpdateCells,
+    WorkbookBackend,
+)
 
 
 @dataclass
@@ -74,8 +81,11 @@ class ScheduleResult:
             "year": self.year,
             "applied": self.applied,
             "added": [_meeting_json(m) for m in changes.added],
-            "updated": [{"row": c.before.row, "before": _meeting_json(c.before), "after": _meeting_json(c.meeting)}
-                        for c in changes.updated if c.before is not None],  # fmt: skip
+            "updated": [
+                {"row": c.before.row, "before": _meeting_json(c.before), "after": _meeting_json(c.meeting)}
+                for c in changes.updated
+                if c.before is not None
+            ],
             "removed": [_meeting_json(m) for m in changes.removed],
             "kept_by_hand": [_meeting_json(m) for m in changes.kept_by_hand],
             "unchanged": len(changes.unchanged),
