@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "setup-excel": "orsheet.commands.excel:setup_excel",
     "minutes": "orsheet.commands.minutes:minutes",
     "apply-proposal": "orsheet.commands.minutes:apply_proposal",
+    "schedule": "orsheet.commands.schedule:schedule",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -41,6 +42,7 @@ SHORT_HELP: dict[str, str] = {
     "setup-excel": "Point the workbook's xlwings.conf at this Python (run once on Windows/Mac).",
     "minutes": "Read minutes (.docx/.txt/.pdf): close, create and record; preview or --apply.",
     "apply-proposal": "Apply the rows marked 'ja' on the Voorstel sheet.",
+    "schedule": "Propose the meeting year plan (Vergaderingen); --apply, --ics calendar export.",
 }
 
 

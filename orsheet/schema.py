@@ -197,3 +197,28 @@ DEFAULT_SETTINGS: tuple[tuple[str, object], ...] = (
 
 DATE_FORMAT = "dd-mm-yyyy"
 TIME_FORMAT = "hh:mm"
+
+# Year plan (orsheet.schedule_settings): every recurring meeting series is a
+# block of rows "Reeks N <veld>" so each value sits in its own Waarde cell;
+# "Vrije dagen" lists extra days off ("22-07-2024 t/m 30-08-2024 zomerreces").
+SERIES_FIELDS = ("soort", "weekdag", "eerste datum", "interval (weken)", "begin", "einde", "locatie")
+SETTING_FREE_DAYS = "Vrije dagen"
+
+
+def series_setting(number: int, field: str) -> str:
+    """The Instelling label of one field of series ``number``: "Reeks 1 weekdag"."""
+    return f"Reeks {number} {field}"
+
+
+# The 2024 pattern: OR every two weeks on Thursday; the formal Overlegvergadering
+# and the Informeel overleg alternate on OR days, each every four weeks.
+DEFAULT_SERIES: tuple[tuple[object, ...], ...] = (
+    (model.OR_MEETING, "donderdag", "04-01-2024", 2, "10:00", "11:30", "Vergaderruimte 6.2.02"),
+    (model.OV_MEETING, "donderdag", "18-01-2024", 4, "14:00", "15:30", "Vergaderruimte 4.3.07"),
+    (model.INFORMAL_MEETING, "donderdag", "04-01-2024", 4, "16:00", "16:45", "Vergaderruimte 4.3.07"),
+)
+DEFAULT_SETTINGS = DEFAULT_SETTINGS + tuple(
+    (series_setting(number, field), value)
+    for number, values in enumerate(DEFAULT_SERIES, start=1)
+    for field, value in zip(SERIES_FIELDS, values)
+) + ((SETTING_FREE_DAYS, ""),)
