@@ -262,12 +262,17 @@ class _Repair:
             self.new.set(opc.CONTENT_TYPES, new_types.to_bytes())
 
     def _workbook_type(self, new_types: ContentTypes, old_types: ContentTypes, macro_enabled: bool) -> None:
-        book = opc.workbook_part(self.new)
-        old_book = opc.workbook_part(self.old)
-        was_macro = old_book is not None and old_types.type_of(old_book) == XLSM_WORKBOOK_TYPE
-        if book and (macro_enabled or was_macro) and new_types.type_of(book) != XLSM_WORKBOOK_TYPE:
-            new_types.set_override(book, XLSM_WORKBOOK_TYPE)
-            self.done.append("workbook part typed as macro-enabled")
+        """An .xlsm must be typed macro-enabled and an .xlsx must not: Excel refuses either mix-up."""
+        book, old_book = opc.workbook_part(self.new), opc.workbook_part(self.old)
+        if not book:
+            return
+        was = old_types.type_of(old_book) if old_book else None
+        wanted = XLSM_WORKBOOK_TYPE if macro_enabled or was == XLSM_WORKBOOK_TYPE else None
+        if wanted is None and was == XLSX_WORKBOOK_TYPE:
+            wanted = XLSX_WORKBOOK_TYPE
+        if wanted and new_types.type_of(book) != wanted:
+            new_types.set_override(book, wanted)
+            self.done.append(f"content type of workbook part set to {wanted}")
 
 
 def _local(element: etree._Element) -> str:

@@ -20,7 +20,7 @@ from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Row, Table, UpdateCells, Value
 from orsheet.workbook.fidelity import restore_dropped_parts
-from orsheet.workbook.safe_save import atomic_save, ensure_writable, file_stamp
+from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
 
@@ -41,7 +41,7 @@ class FileBackend:
         if not zipfile.is_zipfile(self.path):
             raise WorkbookError(f"{self.path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
         self._book = None
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: FileStamp | None = None
 
     # -- reading ---------------------------------------------------------
 
@@ -91,7 +91,7 @@ class FileBackend:
             book.save(temp)
             restore_dropped_parts(self.path, temp)
 
-        atomic_save(self.path, write_to)
+        atomic_save(self.path, write_to, expected=self._stamp)
         self._book = None
         self._stamp = file_stamp(self.path)
 

@@ -12,7 +12,8 @@
   ``backups`` are kept) and only then renames the new file over the old one.
   If anything fails - including ``write_to`` raising or the process being
   killed - the workbook is the old version, complete; a stray temporary file
-  is removed (or, after a kill, left as a hidden ``.~orsheet-*`` file).
+  is removed (after a kill it stays as a hidden ``.~orsheet-*`` file until a
+  later save, an hour or more on, cleans it up).
 
 Typical use in a backend::
 
@@ -28,6 +29,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -150,7 +152,19 @@ def atomic_save(
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+    _remove_stale_temporaries(path.parent)
     return backup
+
+
+def _remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
+    """Remove what saves killed long ago left behind (a live save takes seconds)."""
+    limit = time.time() - older_than
+    for stray in folder.glob(TEMP_PREFIX + "*"):
+        try:
+            if stray.is_file() and stray.stat().st_mtime < limit:
+                stray.unlink()
+        except OSError:
+            pass
 
 
 def _check_complete(temp: Path, path: Path) -> None:
