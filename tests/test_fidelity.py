@@ -17,7 +17,16 @@ from orsheet.workbook.fidelity import (
     restore_dropped_parts,
 )
 from orsheet.workbook.opc import ContentTypes
-from tests.support.rich_xlsm import BUTTON_TEXT, DATA_SHEET, MACRO, START_SHEET, UI_2007, build_rich_xlsm
+from tests.support.rich_xlsm import (
+    BUTTON_TEXT,
+    DATA_SHEET,
+    MACRO,
+    PEOPLE_SHEET,
+    START_SHEET,
+    UI_2007,
+    X14_VALIDATION_URI,
+    build_rich_xlsm,
+)
 
 # Parts nobody means to change: they must come back byte for byte.
 OPAQUE_PARTS = (
@@ -30,6 +39,8 @@ OPAQUE_PARTS = (
     "xl/drawings/vmlDrawing1.vml",
     "xl/drawings/drawing1.xml",
     "xl/printerSettings/printerSettings1.bin",
+    "customXml/item1.xml",
+    "customXml/itemProps1.xml",
 )
 # Parts openpyxl regenerates on every save (timestamps), whatever we do.
 REGENERATED = {"docProps/core.xml"}
@@ -87,6 +98,8 @@ def test_openpyxl_alone_loses_the_ribbon_relationship_and_the_button_block(rich,
     assert UI_2007.encode() not in part(saved, "_rels/.rels")
     assert b"<controls" not in etree.tostring(sheet_xml(saved, START_SHEET))
     assert "xl/printerSettings/printerSettings1.bin" not in describe_parts(saved)
+    assert "customXml/item1.xml" not in describe_parts(saved)
+    assert sheet_xml(saved, DATA_SHEET).find("{*}extLst") is None
 
 
 def test_round_trip_keeps_every_part_and_untouched_parts_byte_for_byte(rich, tmp_path):
@@ -147,6 +160,15 @@ def test_sheet_root_keeps_the_namespaces_the_controls_block_requires(rich):
     assert root.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable") == "x14ac xr xr2 xr3"
 
 
+def test_excel_2010_validation_with_a_list_from_another_sheet_survives(rich):
+    save_cycle(rich)
+    root = sheet_xml(rich, DATA_SHEET)
+    ext = root.find(f"{{*}}extLst/{{*}}ext[@uri='{X14_VALIDATION_URI}']")
+    assert ext is not None
+    assert ext.findtext(".//{*}f") == f"{PEOPLE_SHEET}!$A$2:$A$8"
+    assert etree.QName(root[-1]).localname == "extLst"
+
+
 def test_copied_parts_keep_their_own_content_types(rich):
     save_cycle(rich)
     types = ContentTypes(part(rich, "[Content_Types].xml"))
@@ -154,6 +176,7 @@ def test_copied_parts_keep_their_own_content_types(rich):
     assert types.type_of("xl/vbaProject.bin") == "application/vnd.ms-office.vbaProject"
     assert types.type_of("xl/printerSettings/printerSettings1.bin").endswith("printerSettings")
     assert types.type_of("xl/workbook.xml") == XLSM_WORKBOOK_TYPE
+    assert types.type_of("customXml/itemProps1.xml").endswith("customXmlProperties+xml")
 
 
 def test_vba_project_reads_back_with_oletools_after_the_round_trip(rich):

@@ -11,7 +11,11 @@ models and copies some parts it does not (VBA, VML, ``ctrlProps``,
   sheet relationships to the ``xl/ctrlProps`` parts, which stay behind as
   orphans; also shapes in a sheet ``<drawing>`` (a shape with a macro is a
   button too), ``oleObjects``, ``legacyDrawingHF`` and ``picture``;
+* custom XML parts (SharePoint document metadata) and, without
+  ``keep_vba``, the VBA project;
 * printer settings (the part, its relationship and ``pageSetup r:id``);
+* the Excel 2010 sheet extensions (``extLst``): data validation with a list
+  from another sheet, data bars and icon sets, sparklines;
 * the content types of the parts it copies (``ctrlProps`` become plain XML,
   any ``.bin`` becomes a VBA project) and the namespace declarations and
   ``mc:Ignorable`` of the sheet root.
@@ -48,10 +52,15 @@ __all__ = ["restore_dropped_parts", "describe_parts", "package_problems", "XLSM_
 
 XLSM_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 XLSX_WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_ID = f"{{{R_NS}}}id"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MC_IGNORABLE = f"{{{MC_NS}}}Ignorable"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+# Workbook relationships to parts openpyxl does not model and nothing else
+# depends on (calcChain, by contrast, must go: openpyxl's cells no longer match it).
+_OPAQUE_WORKBOOK_RELS = (VBA_REL, CUSTOM_XML_REL)
 # Root relationships openpyxl always writes itself.
 _OWN_ROOT_RELS = ("/officeDocument", "/core-properties", "/extended-properties")
 
@@ -66,7 +75,18 @@ _SHEET_ORDER = (
 # Sheet elements that only point at parts openpyxl does not model.
 _OPAQUE_SHEET_ELEMENTS = ("drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls")
 # Cheap test before parsing a (possibly large) original sheet.
-_SHEET_MARKERS = re.compile(rb"<(?:\w+:)?(?:controls|oleObjects|picture|legacyDrawing|drawing)\b|pageSetup\b[^>]*:id=")
+_SHEET_MARKERS = re.compile(
+    rb"<(?:\w+:)?(?:controls|oleObjects|picture|legacyDrawing|drawing|extLst)\b|pageSetup\b[^>]*:id="
+)
+# Sheet extensions openpyxl drops ("... extension is not supported and will be
+# removed") that refer to no other part, so they can be put back as they were:
+# Excel 2010 data validation (lists from another sheet), conditional formats
+# (data bars, icon sets) and sparklines.
+_SAFE_SHEET_EXTENSIONS = {
+    "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}",  # x14:dataValidations
+    "{78C0D931-6437-407d-A8EE-F0AAD7539E65}",  # x14:conditionalFormattings
+    "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}",  # x14:sparklineGroups
+}
 
 
 def restore_dropped_parts(original: Path, saved: Path, *, macro_enabled: bool | None = None) -> list[str]:
@@ -96,7 +116,7 @@ class _Repair:
 
     def run(self, macro_enabled: bool) -> None:
         self.restore_root_relationships()
-        self.restore_vba_relationship()
+        self.restore_workbook_relationships()
         for title, (old_sheet, new_sheet) in self.matching_sheets().items():
             self.restore_sheet(title, old_sheet, new_sheet)
         self.restore_dangling_targets()
@@ -161,14 +181,16 @@ class _Repair:
             if rel.part is None or rel.part in self.old:
                 self.link("", rel)
 
-    def restore_vba_relationship(self) -> None:
+    def restore_workbook_relationships(self) -> None:
+        """The VBA project and custom XML (SharePoint metadata) hang off the workbook part."""
         old_book, new_book = opc.workbook_part(self.old), opc.workbook_part(self.new)
         if not old_book or not new_book:
             return
-        if any(rel.type == VBA_REL for rel in opc.relationships(self.new, new_book)):
-            return
+        have = {rel.type for rel in opc.relationships(self.new, new_book)}
         for rel in opc.relationships(self.old, old_book):
-            if rel.type == VBA_REL and rel.part in self.old:
+            if rel.type in _OPAQUE_WORKBOOK_RELS and rel.part in self.old:
+                if rel.type == VBA_REL and VBA_REL in have:
+                    continue
                 self.link(new_book, rel)
 
     def restore_dangling_targets(self) -> None:
@@ -199,6 +221,7 @@ class _Repair:
                 self.done.append(f"restored <{_opaque_name(element)}> on sheet {title}")
                 changed = True
         changed |= self._restore_page_setup(old_root, new_root, old_part, new_part, title)
+        changed |= self._restore_extensions(old_root, new_root, title)
         if changed:
             new_root = _merge_root_namespaces(old_root, new_root)
             self.new.set(new_part, opc.to_xml(new_root))
@@ -209,7 +232,7 @@ class _Repair:
         old_rels = {rel.id: rel for rel in opc.relationships(self.old, old_part)}
         for node in element.iter():
             for attribute, value in node.attrib.items():
-                if attribute.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"):
+                if attribute.startswith(f"{{{R_NS}}}"):
                     if value in old_rels:
                         node.set(attribute, self.link(new_part, old_rels[value]))
         return element
@@ -223,6 +246,24 @@ class _Repair:
             return False
         new_setup.set(R_ID, self.link(new_part, rel))
         self.done.append(f"restored printer settings on sheet {title}")
+        return True
+
+    def _restore_extensions(self, old_root, new_root, title: str) -> bool:
+        old_list = _find_top(old_root, "extLst")
+        if old_list is None or _find_top(new_root, "extLst") is not None:
+            return False
+        keep = [
+            copy.deepcopy(ext)
+            for ext in old_list
+            if _local(ext) == "ext"
+            and ext.get("uri", "").upper() in {uri.upper() for uri in _SAFE_SHEET_EXTENSIONS}
+            and not any(key.startswith(f"{{{R_NS}}}") for node in ext.iter() for key in node.attrib)
+        ]
+        if not keep:
+            return False
+        extensions = etree.SubElement(new_root, old_list.tag)
+        extensions.extend(keep)
+        self.done.append(f"restored {len(keep)} Excel 2010 extension(s) on sheet {title}")
         return True
 
     @staticmethod

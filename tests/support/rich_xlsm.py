@@ -14,8 +14,11 @@ the way Excel writes them:
 * a ribbon: ``customUI/customUI.xml`` (Office 2007) and
   ``customUI/customUI14.xml`` (Office 2010+) with an image, each with its
   relationship in ``_rels/.rels``;
+* an Excel 2010 data validation on ``Acties`` whose list comes from the
+  sheet ``Personen`` (stored in the sheet's ``extLst``);
 * printer settings for ``Start`` (``pageSetup r:id``);
-* custom document properties (``docProps/custom.xml``).
+* custom document properties (``docProps/custom.xml``);
+* a custom XML part with its properties, as SharePoint adds them.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ import xlwings
 QUICKSTART = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
 START_SHEET = "Start"
 DATA_SHEET = "Acties"
+PEOPLE_SHEET = "Personen"
+X14_VALIDATION_URI = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"
 MACRO = "SampleCall"  # a Sub in the quickstart's Module1
 SHAPE_MACRO = "SampleCall"
 BUTTON_TEXT = "Nummer nieuwe acties"
@@ -83,6 +88,10 @@ def _build_with_openpyxl(path: Path, rows: int) -> None:
     ws.conditional_formatting.add(
         f"A2:A{last}", CellIsRule(operator="greaterThan", formula=["100"], font=Font(color="9C0006"))
     )
+    people = wb.create_sheet(PEOPLE_SHEET)
+    people.append(["Naam"])
+    for n in range(7):
+        people.append([f"Lid {n}"])
     wb.defined_names["LaatsteNummer"] = DefinedName("LaatsteNummer", attr_text=f"{DATA_SHEET}!$A${last}")
     wb.save(path)
 
@@ -93,6 +102,8 @@ def _add_parts_openpyxl_cannot_write(path: Path) -> None:
     start_part = _sheet_part(parts, START_SHEET)
     parts[start_part] = _start_sheet_xml()
     parts[_rels_of(start_part)] = _start_sheet_rels()
+    data_part = _sheet_part(parts, DATA_SHEET)
+    parts[data_part] = parts[data_part].replace(b"</worksheet>", _people_validation() + b"</worksheet>")
     parts["xl/drawings/vmlDrawing1.vml"] = _button_vml()
     parts["xl/drawings/drawing1.xml"] = _shape_drawing()
     parts["xl/ctrlProps/ctrlProp1.xml"] = _ctrl_prop()
@@ -104,6 +115,13 @@ def _add_parts_openpyxl_cannot_write(path: Path) -> None:
     )
     parts["customUI/images/orsheet.png"] = tiny_png()
     parts["docProps/custom.xml"] = _custom_properties()
+    parts["customXml/item1.xml"] = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" SelectedStyle=""/>'
+    parts["customXml/itemProps1.xml"] = _custom_xml_properties()
+    parts["customXml/_rels/item1.xml.rels"] = _rels([("rId1", f"{REL}/customXmlProps", "itemProps1.xml")])
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdCx1" Type="{REL}/customXml" Target="../customXml/item1.xml"/></Relationships>'.encode(),
+    )
     parts["_rels/.rels"] = _add_root_rels(parts["_rels/.rels"])
     parts["[Content_Types].xml"] = _add_content_types(parts["[Content_Types].xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
@@ -152,6 +170,14 @@ xr:uid="{{00000000-0001-0000-0000-000000000000}}"><sheetPr codeName="Sheet1"/><d
 <anchor moveWithCells="1" sizeWithCells="1"><from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></from>\
 <to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor></controlPr></control>\
 </mc:Choice></mc:AlternateContent></controls></mc:Choice></mc:AlternateContent></worksheet>""".encode()
+
+
+def _people_validation() -> bytes:
+    return f"""<extLst><ext uri="{X14_VALIDATION_URI}" \
+xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" \
+xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" \
+showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>{PEOPLE_SHEET}!$A$2:$A$8</xm:f></x14:formula1>\
+<xm:sqref>C2:C31</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>""".encode()
 
 
 def _start_sheet_rels() -> bytes:
@@ -234,6 +260,16 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <vt:lpwstr>1</vt:lpwstr></property></Properties>"""
 
 
+def _custom_xml_properties() -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem '
+        b'ds:itemID="{5F3A9E4B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}" '
+        b'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+        b'<ds:schemaRefs><ds:schemaRef ds:uri="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"/>'
+        b"</ds:schemaRefs></ds:datastoreItem>"
+    )
+
+
 def _rels(items: list[tuple[str, str, str]]) -> bytes:
     body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in items)
     return (
@@ -266,6 +302,8 @@ def _add_content_types(data: bytes) -> bytes:
         'ContentType="application/vnd.ms-excel.controlproperties+xml"/>'
         '<Override PartName="/xl/drawings/drawing1.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+        '<Override PartName="/customXml/itemProps1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>'
         '<Override PartName="/docProps/custom.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
     )
