@@ -258,6 +258,19 @@ def test_a_part_name_openpyxl_reused_is_restored_under_a_free_name(rich, tmp_pat
     assert b"<c:chart" in part(saved, "xl/drawings/drawing1.xml")
 
 
+def test_a_reference_that_was_already_broken_in_the_original_does_not_stop_the_save(rich, tmp_path):
+    broken = tmp_path / "kapot.xlsm"
+    with zipfile.ZipFile(rich) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            if info.filename != "xl/ctrlProps/ctrlProp1.xml":
+                target.writestr(info, source.read(info))
+    saved = tmp_path / "opgeslagen.xlsm"
+    openpyxl_save(broken, saved)
+    restore_dropped_parts(broken, saved)
+    assert sheet_xml(saved, START_SHEET).find(".//{*}control") is not None
+    assert part(saved, "xl/vbaProject.bin") == part(rich, "xl/vbaProject.bin")
+
+
 def test_a_plain_workbook_needs_no_repair_and_is_left_untouched(tmp_path):
     original, saved = tmp_path / "plat.xlsx", tmp_path / "opgeslagen.xlsx"
     book = openpyxl.Workbook()

@@ -166,6 +166,8 @@ class _Repair:
         """Id of a relationship of new ``source`` equivalent to the original ``rel``."""
         if rel.part is None:
             return opc.add_relationship(self.new, source, rel.type, rel.target, rel.id)
+        if rel.part not in self.old:  # already dangling in the original: keep it as it was
+            return opc.add_relationship(self.new, source, rel.type, self._relative(source, rel.part), rel.id)
         part = self.import_part(rel.part)
         for mine in opc.relationships(self.new, source):
             if mine.type == rel.type and mine.part == part:
