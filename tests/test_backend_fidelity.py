@@ -21,6 +21,11 @@ def rich_original(tmp_path_factory) -> Path:
     return build_rich_xlsm(tmp_path_factory.mktemp("rich") / "rich.xlsm")
 
 
+@pytest.fixture(params=["xml", "openpyxl"])
+def engine(request) -> str:
+    return request.param
+
+
 @pytest.fixture
 def rich(rich_original, tmp_path) -> Path:
     copy = tmp_path / "Actielijst OR.xlsm"
@@ -28,9 +33,9 @@ def rich(rich_original, tmp_path) -> Path:
     return copy
 
 
-def test_file_backend_write_keeps_vba_buttons_ribbon_and_printer_settings(rich):
+def test_file_backend_write_keeps_vba_buttons_ribbon_and_printer_settings(rich, engine):
     before = describe_parts(rich)
-    backend = FileBackend(rich)
+    backend = FileBackend(rich, engine=engine)
     backend.read([DATA_SHEET])
     backend.write(
         [
@@ -48,15 +53,15 @@ def test_file_backend_write_keeps_vba_buttons_ribbon_and_printer_settings(rich):
     assert len(backups_of(rich)) == 1
 
 
-def test_file_backend_write_changes_the_cells_it_was_asked_to_change(rich):
-    FileBackend(rich).write([AppendRows(DATA_SHEET, [{"Nr": 31, "Onderwerp": "Nieuw via orsheet"}])])
+def test_file_backend_write_changes_the_cells_it_was_asked_to_change(rich, engine):
+    FileBackend(rich, engine=engine).write([AppendRows(DATA_SHEET, [{"Nr": 31, "Onderwerp": "Nieuw via orsheet"}])])
     sheet = openpyxl.load_workbook(rich)[DATA_SHEET]
     assert sheet["B32"].value == "Nieuw via orsheet"
     assert sheet.tables["Acties"].ref == "A1:E32"
 
 
-def test_ten_backend_saves_neither_grow_nor_lose_anything(rich):
-    backend = FileBackend(rich)
+def test_ten_backend_saves_neither_grow_nor_lose_anything(rich, engine):
+    backend = FileBackend(rich, engine=engine)
     backend.write([UpdateCells(DATA_SHEET, 2, {"Status": "in behandeling"})])
     first, size = describe_parts(rich), rich.stat().st_size
     for n in range(9):
