@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from orsheet.workbook.base import AppendRows, DeleteRows, UpdateCells
+from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
 from orsheet.workbook.fidelity import describe_parts, package_problems
 from orsheet.workbook.openpyxl_backend import FileBackend
 from orsheet.workbook.safe_save import backups_of
@@ -71,3 +71,16 @@ def test_ten_backend_saves_neither_grow_nor_lose_anything(rich, engine):
     assert {name for name in first if first[name] != last[name]} <= {"docProps/core.xml"}
     assert abs(rich.stat().st_size - size) <= 16
     assert len(backups_of(rich)) == 10
+
+
+def test_a_generated_sheet_is_added_without_losing_anything_or_breaking_the_package(rich, engine):
+    before = describe_parts(rich)
+    rows = [["Nr", "Onderwerp"], ["1", "Opening"], ["2", "Rondvraag"]]
+    FileBackend(rich, engine=engine).write([ReplaceSheet("Agenda", rows, widths=(6, 40))])
+    after = describe_parts(rich)
+    assert set(before) <= set(after)
+    assert all(after[name] == before[name] for name in OPAQUE_PARTS)
+    assert package_problems(rich) == []
+    book = openpyxl.load_workbook(rich)
+    assert book["Agenda"]["B3"].value == "Rondvraag"
+    assert sheet_xml(rich, START_SHEET).find(".//{*}controls") is not None
