@@ -13,8 +13,8 @@ the median of several repetitions:
    engine (load, edit, save, restore), the "before" of the surgical save;
 4. process start-up of ``orsheet --help`` and ``orsheet actions --json``, and
    whether heavy libraries (pandas, openpyxl) were imported for ``--help``;
-5. peak memory (maximum resident set size) of a process that reads the
-   workbook into the model.
+5. peak memory (high-water resident set size) of a fresh process that
+   reads the workbook into the model (interpreter and imports included).
 
 It then repeats the read and save measurements at other sizes to show how
 time grows. ``--json`` prints one JSON object with every figure and a
@@ -208,14 +208,26 @@ def heavy_imports_at_help() -> list[str]:
     return [m for m in result.stderr.strip().splitlines()[-1:][0].split(",") if m] if result.stderr.strip() else []
 
 
+_PEAK_CODE = """
+import resource, sys
+sys.path.insert(0, sys.argv[2])
+from benchmarks.bench import read_model
+read_model(sys.argv[1])
+try:  # this process's own high-water mark; ru_maxrss also counts the parent it was forked from
+    with open("/proc/self/status") as status:
+        print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM")))
+except OSError:
+    divisor = 1024 if sys.platform == "darwin" else 1
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // divisor)
+"""
+
+
 def peak_memory_mb(path: Path) -> float:
-    code = (
-        "import resource, sys\nsys.path.insert(0, sys.argv[2])\nfrom benchmarks.bench import read_model\n"
-        "read_model(sys.argv[1])\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """Peak resident memory (MB) of a fresh process that reads the workbook into the model."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK_CODE, str(path), str(ROOT)], env=ENV, capture_output=True, text=True, check=True
     )
-    result = subprocess.run([sys.executable, "-c", code, str(path), str(ROOT)], env=ENV, capture_output=True, text=True)
-    kilobytes = int(result.stdout.strip().splitlines()[-1])
-    return kilobytes / (1024 * 1024) if sys.platform == "darwin" else kilobytes / 1024
+    return int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
 def agenda_seconds(path: Path, repeat: int) -> float | None:
