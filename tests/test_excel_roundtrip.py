@@ -41,10 +41,7 @@ def macro_features(parts: dict[str, bytes]) -> dict[str, object]:
     "engine",
     [
         "xml",
-        pytest.param("openpyxl", marks=pytest.mark.xfail(
-            reason="openpyxl drops the ribbon relationship and the <controls> block; fidelity does not restore them yet",
-            strict=False,
-        )),
+        "openpyxl",
     ],
 )
 def test_fifty_file_backend_saves_keep_vba_buttons_ribbon_tables_and_validation(tmp_path: Path, engine: str):

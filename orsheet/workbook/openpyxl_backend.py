@@ -20,7 +20,7 @@ from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Table, UpdateCells, Value, row_from_values
 from orsheet.workbook.fidelity import restore_dropped_parts
-from orsheet.workbook.safe_save import atomic_save, ensure_writable, file_stamp
+from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
 
@@ -53,7 +53,7 @@ class FileBackend:
         if not zipfile.is_zipfile(self.path):
             raise WorkbookError(f"{self.path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
         self._book = None
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: FileStamp | None = None
 
     # -- reading ---------------------------------------------------------
 
@@ -93,7 +93,7 @@ class FileBackend:
         if self.engine == "xml":
             from orsheet.workbook.xml_writer import write_edits
 
-            atomic_save(self.path, lambda temp: write_edits(self.path, edits, temp))
+            atomic_save(self.path, lambda temp: write_edits(self.path, edits, temp), expected=self._stamp)
         else:
             self._write_with_openpyxl(edits)
         self._book = None
@@ -113,7 +113,7 @@ class FileBackend:
             book.save(temp)
             restore_dropped_parts(self.path, temp)
 
-        atomic_save(self.path, write_to)
+        atomic_save(self.path, write_to, expected=self._stamp)
 
 
 def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
