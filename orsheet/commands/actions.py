@@ -1,0 +1,181 @@
+"""CLI commands for the action list: new, number, close, actions, import-actions, check."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import click
+
+from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.errors import InputError, ProblemList
+
+
+def _parse_numbers(text: str | None) -> list[int]:
+    if not text:
+        return []
+    numbers = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "-" in part[1:]:
+            low, high = part.split("-", 1)
+            if low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high):
+                numbers.extend(range(int(low), int(high) + 1))
+                continue
+        if not part.isdigit():
+            raise InputError(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)')
+        numbers.append(int(part))
+    return numbers
+
+
+def _action_json(action) -> dict:
+    return {
+        "nr": action.number,
+        "onderwerp": action.subject,
+        "omschrijving": action.description,
+        "verantwoordelijke": action.owner,
+        "overleg": action.meeting_kind,
+        "datum": action.date,
+        "deadline": action.deadline.text or action.deadline.date,
+        "status": action.status,
+        "opmerkingen": action.remarks,
+        "afgerond_op": action.closed_on,
+    }
+
+
+@click.command()
+@workbook_argument
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@json_option
+def new(path: Path, force: bool, as_json: bool) -> None:
+    """Create a new, empty orsheet workbook at PATH from the template."""
+
+    def work():
+        from orsheet.template import template_path
+
+        if path.exists() and not force:
+            raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")
+        if path.suffix.lower() != ".xlsm":
+            raise InputError(f"{path.name}: een orsheet-werkmap heeft de extensie .xlsm")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template_path(), path)
+        return {"path": path}
+
+    run_command(as_json, work, lambda r: click.echo(f"Nieuwe werkmap: {r['path']}"))
+
+
+@click.command()
+@workbook_argument
+@json_option
+def number(path: Path, as_json: bool) -> None:
+    """Give every action without a number the next number of the one sequence."""
+
+    def work():
+        from orsheet.services.actions import number_actions
+        from orsheet.services.common import open_workbook
+
+        result = number_actions(open_workbook(path))
+        return {
+            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "last_number": result.last_number,
+            "message": result.summary(),
+        }
+
+    run_command(as_json, work, lambda r: click.echo(r["message"]))
+
+
+@click.command()
+@workbook_argument
+@click.option("--numbers", help="Action numbers to close, e.g. 325,330,341-345.")
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="Closing date (default: today).")
+@json_option
+def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
+    """Close the named actions and every action with status "afgerond"."""
+
+    def work():
+        from orsheet.services.actions import close_actions
+        from orsheet.services.common import open_workbook
+
+        wanted = _parse_numbers(numbers)
+        result = close_actions(open_workbook(path), wanted, on.date() if on else date.today())
+        return {
+            "closed": [_action_json(a) for a in result.closed],
+            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "date": result.on,
+            "message": result.summary(),
+        }
+
+    run_command(as_json, work, lambda r: click.echo(r["message"]))
+
+
+@click.command()
+@workbook_argument
+@click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
+@click.option("--person", default="", help="Only actions whose Verantwoordelijke contains NAME.")
+@click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
+@json_option
+def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
+    """List actions: open ones first, then the archive."""
+
+    def work():
+        from orsheet.services.actions import ActionFilter, list_actions
+        from orsheet.services.common import open_workbook
+
+        chosen = list_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
+        return {"actions": [_action_json(a) for a in chosen]}
+
+    def show(result):
+        rows = result["actions"]
+        if not rows:
+            click.echo("Geen acties gevonden.")
+            return
+        for a in rows:
+            status = a["status"] or "open"
+            deadline = a["deadline"]
+            deadline = deadline.strftime("%d-%m-%Y") if isinstance(deadline, date) else deadline
+            extra = f" (deadline {deadline})" if deadline else ""
+            click.echo(f"{a['nr'] or '-':>5}  {status:<15} {a['verantwoordelijke']:<18} {a['onderwerp']}: {a['omschrijving']}{extra}")
+
+    run_command(as_json, work, show)
+
+
+@click.command("import-actions")
+@workbook_argument
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def import_actions(path: Path, source: Path, as_json: bool) -> None:
+    """Import an existing action list (.xlsx or .csv), keeping its numbers."""
+
+    def work():
+        from orsheet.services.actions import import_actions as run_import
+        from orsheet.services.common import open_workbook
+
+        result = run_import(open_workbook(path), source)
+        return {
+            "imported": [_action_json(a) for a in result.imported],
+            "ignored_columns": result.ignored_columns,
+            "message": result.summary(),
+        }
+
+    run_command(as_json, work, lambda r: click.echo(r["message"]))
+
+
+@click.command()
+@workbook_argument
+@json_option
+def check(path: Path, as_json: bool) -> None:
+    """Validate the workbook and list every problem with its cell."""
+
+    def work():
+        from orsheet.services.actions import check_workbook
+        from orsheet.services.common import open_workbook
+
+        problems = check_workbook(open_workbook(path))
+        if problems:
+            raise ProblemList(problems)
+        return {"problems": [], "message": "Geen problemen gevonden."}
+
+    run_command(as_json, work, lambda r: click.echo(r["message"]))

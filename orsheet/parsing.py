@@ -1,0 +1,177 @@
+"""Turn what users type into cells into Python values, once, at the edge.
+
+Every parser takes the raw cell value (as a backend returns it) and the
+cell's :class:`~orsheet.errors.Location`, and either returns a clean value or
+raises a :class:`~orsheet.errors.CellError` with a Dutch message. Text that
+is allowed to be free (a deadline like "eind okt") is kept, never rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from orsheet.errors import CellError, Location
+from orsheet.model import Deadline
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+# Serial numbers that can be real dates in a council's records (1950..2100).
+_SERIAL_RANGE = (18264, 73051)
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{2}|\d{4})$")  # 26-10-2023
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # 26.10.2023 / 14.09.23
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")  # US 10/26/2023 (Excel US export)
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*uur)?$")
+
+
+def clean_text(value: object) -> str:
+    """Cell value as text: None -> "", numbers without a spurious ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y %H:%M") if value.time() != time() else value.strftime("%d-%m-%Y")
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return str(value).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _make_date(year: int, month: int, day: int, raw: object, location: Location) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise CellError(f'datum "{raw}" bestaat niet', location) from None
+
+
+def _date_from_text(text: str, raw: object, location: Location) -> date | None:
+    """A date written as text, or None when the text is not date-shaped."""
+    if match := _ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        return _make_date(year, month, day, raw, location)
+    if match := _DUTCH.match(text) or _DOTTED.match(text):
+        day, month, year = match.groups()
+        return _make_date(_year(year), int(month), int(day), raw, location)
+    if match := _SLASHED.match(text):
+        first, second, year = (int(g) if i < 2 else _year(g) for i, g in enumerate(match.groups()))
+        # Excel's US export writes m/d/yyyy (the seeds: 10/26/2023). A first
+        # number above 12 can only be a day, so d/m/yyyy is understood too.
+        if first > 12 >= second:
+            return _make_date(year, second, first, raw, location)
+        return _make_date(year, first, second, raw, location)
+    return None
+
+
+def parse_date(value: object, location: Location, *, required: bool = False) -> date | None:
+    """A real date from a date cell, an Excel serial number or typed text."""
+    if is_blank(value):
+        if required:
+            raise CellError("datum ontbreekt", location)
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise CellError(f'"{value}" is geen datum', location)
+    if isinstance(value, (int, float)):
+        if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise CellError(f'"{clean_text(value)}" is geen datum', location)
+    text = str(value).strip()
+    parsed = _date_from_text(text, value, location)
+    if parsed is None:
+        raise CellError(f'"{text}" is geen datum (schrijf bijvoorbeeld 26-10-2023)', location)
+    return parsed
+
+
+def parse_deadline(value: object, location: Location) -> Deadline:
+    """A deadline: a date where it is one, else the text exactly as typed."""
+    if is_blank(value):
+        return Deadline()
+    if isinstance(value, (date, int, float)) and not isinstance(value, bool):
+        try:
+            return Deadline(date=parse_date(value, location))
+        except CellError:
+            return Deadline(text=clean_text(value))
+    text = str(value).strip()
+    try:
+        parsed = _date_from_text(text, value, location)
+    except CellError:
+        parsed = None  # "31-02-2023" in a free-text column: keep it as typed
+    return Deadline(date=parsed) if parsed else Deadline(text=text)
+
+
+def parse_int(value: object, location: Location, *, required: bool = False, what: str = "nummer") -> int | None:
+    """A whole number; "12" and 12.0 are fine, "abc" and 1.5 are not."""
+    if is_blank(value):
+        if required:
+            raise CellError(f"{what} ontbreekt", location)
+        return None
+    if isinstance(value, bool):
+        raise CellError(f'"{value}" is geen geheel getal', location)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise CellError(f'"{value}" is geen geheel getal', location)
+    text = str(value).strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d+[.,]0+", text):
+        return int(re.split(r"[.,]", text)[0])
+    raise CellError(f'"{text}" is geen geheel getal', location)
+
+
+def parse_minutes(value: object, location: Location) -> int | None:
+    """A duration in minutes: 15, "15", "15 m", "15 min"; empty means none."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*(m|min|minuten)?\.?\s*", value, re.IGNORECASE)
+        if match:
+            value = match.group(1)
+    minutes = parse_int(value, location, what="aantal minuten")
+    if minutes is not None and minutes < 0:
+        raise CellError(f"aantal minuten ({minutes}) kan niet negatief zijn", location)
+    return minutes
+
+
+def parse_time(value: object, location: Location, *, required: bool = False) -> time | None:
+    """A clock time: a time cell, a day fraction, "10:00", "10.00" or "10.00 uur"."""
+    if is_blank(value):
+        if required:
+            raise CellError("tijd ontbreekt", location)
+        return None
+    if isinstance(value, datetime):
+        return value.time().replace(microsecond=0)
+    if isinstance(value, time):
+        return value.replace(microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:
+        seconds = round(value * 24 * 3600)
+        return time(seconds // 3600, seconds % 3600 // 60)
+    text = clean_text(value)
+    match = _TIME.match(text)
+    if match:
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        if hours < 24 and minutes < 60:
+            return time(hours, minutes)
+    raise CellError(f'"{text}" is geen tijd (schrijf bijvoorbeeld 10:00)', location)
+
+
+def parse_yes_no(value: object, location: Location) -> bool:
+    text = clean_text(value).casefold()
+    if text in ("ja", "j", "yes", "y", "true", "waar", "1", "x"):
+        return True
+    if text in ("", "nee", "n", "no", "false", "onwaar", "0"):
+        return False
+    raise CellError(f'"{clean_text(value)}" is geen ja of nee', location)

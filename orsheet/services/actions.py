@@ -1,0 +1,161 @@
+"""Use cases of the action list: number, close, list, import, check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from orsheet import model, records, rules, schema
+from orsheet.errors import OrsheetError, ProblemList
+from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
+
+
+@dataclass
+class NumberResult:
+    numbered: list[rules.Numbered]
+    last_number: int
+
+    def summary(self) -> str:
+        if not self.numbered:
+            return "Alle acties hebben al een nummer."
+        numbers = ", ".join(str(n.number) for n in self.numbered)
+        return f"{len(self.numbered)} actie(s) genummerd: {numbers}."
+
+
+def _numbering_edits(book: ActionBook, numbered: list[rules.Numbered], skip_rows: set[int] = frozenset()) -> list[Edit]:
+    edits: list[Edit] = [
+        UpdateCells(schema.ACTIONS.name, n.row, {schema.NR: n.number}) for n in numbered if n.row not in skip_rows
+    ]
+    if numbered:
+        highest = max(n.number for n in numbered)
+        if highest > book.last_number:
+            edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
+    return edits
+
+
+def number_actions(backend: WorkbookBackend) -> NumberResult:
+    """Give every action without a number the next number of the one sequence."""
+    book = load_actions(backend)
+    numbered = rules.assign_numbers(book.actions, book.archive, book.last_number)
+    if numbered:
+        backend.write(_numbering_edits(book, numbered))
+    highest = rules.highest_number(book.actions, book.archive, book.last_number)
+    return NumberResult(numbered, max([highest, *(n.number for n in numbered)]))
+
+
+@dataclass
+class CloseResult:
+    closed: list[model.Action]
+    numbered: list[rules.Numbered]
+    on: date
+
+    def summary(self) -> str:
+        if not self.closed:
+            return "Geen acties om te sluiten."
+        numbers = ", ".join(str(a.number) for a in self.closed)
+        return f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
+
+
+def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: date | None = None) -> CloseResult:
+    """Move the named actions and every "afgerond" action to Archief.
+
+    Actions still without a number get theirs first, in the same save, so no
+    action ever reaches the archive unnumbered.
+    """
+    on = on or date.today()
+    book = load_actions(backend)
+    numbered = rules.assign_numbers(book.actions, book.archive, book.last_number)
+    by_row = {n.row: n.number for n in numbered}
+    actions = [replace(a, number=by_row[a.row]) if a.row in by_row else a for a in book.actions]
+    plan = rules.plan_close(actions, book.archive, numbers, on)
+    if not plan.closed and not numbered:
+        return CloseResult([], [], on)
+    closed_rows = {a.row for a in plan.closed}
+    edits = _numbering_edits(book, numbered, skip_rows=closed_rows)
+    if plan.closed:
+        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(a) for a in plan.closed]))
+        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
+    backend.write(edits)
+    return CloseResult(plan.closed, numbered, on)
+
+
+@dataclass
+class ActionFilter:
+    open_only: bool = False
+    person: str = ""
+    meeting_kind: str = ""
+
+    def matches(self, action: model.Action) -> bool:
+        if self.person and self.person.casefold() not in action.owner.casefold():
+            return False
+        if self.meeting_kind and self.meeting_kind.casefold() not in action.meeting_kind.casefold():
+            return False
+        return True
+
+
+def list_actions(backend: WorkbookBackend, wanted: ActionFilter = ActionFilter()) -> list[model.Action]:
+    """Open actions (Acties), followed by archived ones unless ``open_only``."""
+    book = load_actions(backend)
+    chosen = [a for a in book.actions if wanted.matches(a)]
+    if not wanted.open_only:
+        chosen += [a for a in book.archive if wanted.matches(a)]
+    return chosen
+
+
+@dataclass
+class ImportResult:
+    imported: list[model.Action]
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{len(self.imported)} actie(s) geïmporteerd in Acties."
+        if self.ignored_columns:
+            text += " Genegeerde kolommen: " + ", ".join(self.ignored_columns) + "."
+        return text
+
+
+def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
+    """Add the actions of an existing list (.xlsx/.csv), keeping their numbers."""
+    from orsheet.services.importing import read_action_source
+
+    table, ignored = read_action_source(Path(source))
+    imported = records.actions_from_table(table)
+    book = load_actions(backend)
+    problems = rules.numbering_problems(book.actions + imported, book.archive)
+    if problems:
+        raise ProblemList(problems, f"Import van {Path(source).name} geweigerd")
+    if imported:
+        edits: list[Edit] = [AppendRows(schema.ACTIONS.name, [records.action_to_cells(a) for a in imported])]
+        highest = rules.highest_number(imported, [], 0)
+        if highest > book.last_number:
+            edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
+        backend.write(edits)
+    return ImportResult(imported, ignored)
+
+
+def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
+    """Every problem in every sheet, each with its cell (empty list: all fine)."""
+    converters = {
+        schema.ACTIONS.name: records.actions_from_table,
+        schema.ARCHIVE.name: records.actions_from_table,
+        schema.DECISIONS.name: records.decisions_from_table,
+        schema.MEETINGS.name: records.meetings_from_table,
+        schema.AGENDA_ITEMS.name: records.agenda_items_from_table,
+        schema.STANDARD_ITEMS.name: records.standard_items_from_table,
+        schema.PEOPLE.name: records.people_from_table,
+        schema.SETTINGS.name: records.settings_from_table,
+    }
+    tables = backend.read(list(converters))
+    try:
+        actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
+    except ProblemList as many:
+        return many.problems
+    problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
+    try:
+        records.last_number_setting(settings)
+    except OrsheetError as error:
+        problems.append(error)
+    return problems

@@ -1,0 +1,184 @@
+"""Build the plain orsheet workbook from the sheet contract (no VBA yet).
+
+``tools/build_workbook.py`` calls :func:`build_template` and then adds the
+VBA project, buttons and ribbon; ``orsheet new`` copies the result
+(``workbooks/orsheet.xlsm``). The build is deterministic: fixed document
+dates and zip timestamps, so building twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from orsheet import schema
+
+FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
+XLSM_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+XLSX_WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+START_TEXT = (
+    ("OR-secretariaat", "title"),
+    ("Deze werkmap houdt de actielijst, de besluitenlijst, de vergaderingen en de agenda's van de ondernemingsraad bij.", ""),
+    ("", ""),
+    ("Bladen", "heading"),
+    ("Acties: de open acties. Nieuwe acties typt u onderaan zonder nummer; 'Acties nummeren' geeft ze het volgende nummer.", ""),
+    ("Archief: afgeronde acties, met de datum waarop ze zijn afgerond.", ""),
+    ("Besluiten: de besluitenlijst van de OR en de Overlegvergadering.", ""),
+    ("Vergaderingen: datum, soort, tijden, locatie, voorzitter en notulist van elke vergadering.", ""),
+    ("Agendapunten: de punten per vergadering (Nr 6.1 is een subpunt van 6), met minuten, wie en doel.", ""),
+    ("Standaardpunten: punten die op elke agenda van een soort vergadering staan (begin en eind).", ""),
+    ("Personen: wie er in de OR zit; Openbaar = ja voor namen die gepubliceerd mogen worden (Woo).", ""),
+    ("Instellingen: o.a. het laatst gebruikte actienummer en de map voor agenda's.", ""),
+    ("", ""),
+    ("Werkwijze", "heading"),
+    ("Zet de Status van een actie op 'afgerond' en kies 'Afgeronde acties sluiten': de actie gaat naar het Archief.", ""),
+    ("Nummers worden nooit hergebruikt: OR- en OV-acties delen één nummerreeks.", ""),
+    ("Deze werkmap is ook zonder Python leesbaar; de knoppen hebben orsheet (Python) nodig.", ""),
+)
+
+OVERDUE_FORMULA = 'AND(ISNUMBER($G2),$G2<TODAY(),LOWER($H2)<>"afgerond")'
+
+DEFAULT_STANDARD_ITEMS = (
+    # Soort, Plaats, Volgorde, Onderwerp, Minuten, Wie, Doel — as on the seeds' OR agendas.
+    ("OR-vergadering", "begin", 1, "Opening", 5, "Voorzitter", ""),
+    ("OR-vergadering", "begin", 2, "Vaststellen agenda", 5, "Voorzitter", "Ter vaststelling"),
+    ("OR-vergadering", "begin", 3, "Actualiteit en ingekomen stukken", 15, "Allen", "Ter bespreking"),
+    ("OR-vergadering", "begin", 4, "Actie-/besluitenlijst", 5, "Secretaris", "Ter vaststelling"),
+    ("OR-vergadering", "eind", 1, "Sluiting", 5, "Voorzitter", ""),
+    ("Overlegvergadering", "begin", 1, "Opening", 5, "Voorzitter", ""),
+    ("Overlegvergadering", "begin", 2, "Vaststellen agenda", 5, "Voorzitter", "Ter vaststelling"),
+    ("Overlegvergadering", "begin", 3, "Mededelingen", 10, "Allen", "Ter informatie"),
+    ("Overlegvergadering", "begin", 4, "Actie-/besluitenlijst", 5, "Secretaris", "Ter vaststelling"),
+    ("Overlegvergadering", "eind", 1, "Rondvraag", 5, "Allen", ""),
+    ("Overlegvergadering", "eind", 2, "Evaluatie van het overleg", 5, "Allen", ""),
+    ("Overlegvergadering", "eind", 3, "Sluiting", None, "Voorzitter", ""),
+)
+
+
+def template_path() -> Path:
+    """The template workbook: packaged copy first, else the repository's."""
+    packaged = resources.files("orsheet").joinpath("data/orsheet.xlsm")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "workbooks" / "orsheet.xlsm"
+
+
+def build_workbook():
+    """The contract workbook as an openpyxl Workbook (not saved)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for spec in schema.SHEETS:
+        sheet = book.create_sheet(spec.name)
+        if spec is schema.START:
+            _fill_start(sheet)
+        else:
+            _fill_table_sheet(sheet, spec)
+    _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
+    _fill_rows(book[schema.STANDARD_ITEMS.name], DEFAULT_STANDARD_ITEMS)
+    _add_overdue_formatting(book[schema.ACTIONS.name])
+    book.properties.creator = "orsheet"
+    book.properties.lastModifiedBy = "orsheet"
+    book.properties.title = "OR-secretariaat"
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    book.active = 0
+    return book
+
+
+def _fill_start(sheet) -> None:
+    from openpyxl.styles import Font
+
+    sheet.column_dimensions["A"].width = 110
+    for row, (text, style) in enumerate(START_TEXT, start=1):
+        cell = sheet.cell(row, 1, text or None)
+        if style == "title":
+            cell.font = Font(size=18, bold=True, color="1F4E79")
+        elif style == "heading":
+            cell.font = Font(size=12, bold=True, color="1F4E79")
+    sheet.sheet_view.showGridLines = False
+
+
+def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    for index, column in enumerate(spec.columns, start=1):
+        letter = get_column_letter(index)
+        header = sheet.cell(1, index, column.header)
+        header.font = Font(bold=True)
+        sheet.column_dimensions[letter].width = column.width
+        number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
+        for row in (2,):
+            cell = sheet.cell(row, index)
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+        if column.choices:
+            # A drop-down that still accepts other text: the secretary's own words are never refused.
+            listing = ",".join(column.choices)
+            validation = DataValidation(type="list", formula1=f'"{listing}"', allow_blank=True, showErrorMessage=False)
+            validation.add(f"{letter}2:{letter}5000")
+            sheet.add_data_validation(validation)
+    last = get_column_letter(len(spec.columns))
+    table = Table(displayName=spec.table, ref=f"A1:{last}2")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    sheet.add_table(table)
+    sheet.freeze_panes = "A2"
+
+
+def _fill_rows(sheet, rows) -> None:
+    from orsheet.workbook.base import AppendRows
+    from orsheet.workbook.openpyxl_backend import apply_edits  # same code path as every later write
+
+    header = [c.value for c in sheet[1]]
+    apply_edits(sheet.parent, [AppendRows(sheet.title, [dict(zip(header, row)) for row in rows])])
+
+
+def _add_overdue_formatting(sheet) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    overdue = FormulaRule(
+        formula=[OVERDUE_FORMULA],
+        fill=PatternFill(start_color="F8CBAD", end_color="F8CBAD", fill_type="solid"),
+        font=Font(color="9C0006"),
+    )
+    sheet.conditional_formatting.add("A2:J5000", overdue)
+
+
+def save_template(book, path: Path) -> None:
+    """Save as a macro-enabled workbook with deterministic bytes."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(normalise_package(buffer.getvalue(), macro_enabled=path.suffix.lower() == ".xlsm"))
+
+
+def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
+    """Fixed zip timestamps and order; the macro-enabled workbook content type."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "[Content_Types].xml" and macro_enabled:
+                content = content.replace(XLSX_WORKBOOK_TYPE.encode(), XLSM_WORKBOOK_TYPE.encode())
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def build_template(path: Path) -> Path:
+    """Write the plain contract workbook to ``path`` (``.xlsm`` or ``.xlsx``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_template(build_workbook(), path)
+    return path
