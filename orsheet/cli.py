@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "import-actions": "orsheet.commands.actions:import_actions",
     "check": "orsheet.commands.actions:check",
     "demo": "orsheet.commands.demo:demo",
+    "woo-export": "orsheet.commands.woo:woo_export",
+    "overview": "orsheet.commands.woo:overview",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -31,6 +33,8 @@ SHORT_HELP: dict[str, str] = {
     "import-actions": "Import an existing action list (.xlsx or .csv).",
     "check": "Validate the workbook and list every problem with its cell.",
     "demo": "Build a demo workbook with a realistic council and run the main job.",
+    "woo-export": "Export lists and agendas for Woo publication, names replaced by 5.1.2e.",
+    "overview": "Open actions per person, overdue first (optionally the Overzicht sheet).",
 }
 
 
