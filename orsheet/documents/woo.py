@@ -58,7 +58,11 @@ def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, co
     groups: dict[tuple[etree._Element, str], list[etree._Element]] = {}
     for element in root.iter():
         name = _local(element.tag)
-        if not name:
+        if not name:  # XML comment or processing instruction: text only
+            result = redactor.redact(element.text or "")
+            if result.counts:
+                element.text = result.text
+                counts += result.counts
             continue
         _redact_attributes(element, redactor, counts)
         if name in _TEXT_LEAVES:

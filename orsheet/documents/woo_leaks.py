@@ -51,6 +51,9 @@ def _xml_texts(data: bytes) -> Iterator[str]:
         yield data.decode("utf-8", "replace")
         return
     for element in root.iter():
+        if not isinstance(element.tag, str):  # XML comment or processing instruction
+            yield element.text or ""
+            continue
         yield "".join(element.itertext())
         yield from element.attrib.values()
 
