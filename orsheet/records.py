@@ -30,11 +30,11 @@ def header_problems(table: Table, spec: schema.SheetSpec) -> list[OrsheetError]:
     """What is wrong with a table's header row (empty list when it is fine)."""
     problems: list[OrsheetError] = []
     seen: set[str] = set()
-    used_columns = {i for row in table.rows for i, h in enumerate(table.header) if not _blank(row.values.get(h))}
+    used_columns = {index for row in table.rows for index in row.unnamed}
     for index, header in enumerate(table.header, start=1):
-        location = Location(spec.name, 1, index)
+        location = Location(table.sheet, 1, index)
         if not header.strip():
-            if index - 1 in used_columns:
+            if index in used_columns:
                 problems.append(CellError("kolomkop is leeg, maar de kolom bevat gegevens", location))
         elif header in seen:
             problems.append(CellError(f'kolomkop "{header}" staat er twee keer', location))
@@ -42,7 +42,7 @@ def header_problems(table: Table, spec: schema.SheetSpec) -> list[OrsheetError]:
     missing = [h for h in spec.headers if h not in seen]
     if missing:
         names = ", ".join(f'"{h}"' for h in missing)
-        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1", Location(spec.name)))
+        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1", Location(table.sheet)))
     return problems
 
 
@@ -58,7 +58,7 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Calla
     """Run ``convert`` on every row, collecting every located problem."""
     problems = header_problems(table, spec)
     if problems:
-        raise ProblemList(problems, f"Blad {spec.name} heeft niet de verwachte kolommen")
+        raise ProblemList(problems, f"Blad {table.sheet} heeft niet de verwachte kolommen")
     results: list[T] = []
     for row in table.rows:
         if all(_blank(row.values.get(h)) for h in spec.headers):
@@ -75,7 +75,7 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Calla
         except OrsheetError as error:
             problems.append(error)
     if problems:
-        raise ProblemList(problems, f"Blad {spec.name} bevat fouten")
+        raise ProblemList(problems, f"Blad {table.sheet} bevat fouten")
     return results
 
 

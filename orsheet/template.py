@@ -9,6 +9,7 @@ dates and zip timestamps, so building twice gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from importlib import resources
@@ -17,6 +18,7 @@ from pathlib import Path
 from orsheet import schema
 
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
+FIXED_STAMP = b"2024-01-01T00:00:00Z"
 XLSM_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 XLSX_WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
@@ -105,7 +107,7 @@ def _fill_start(sheet) -> None:
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -113,7 +115,10 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(1, index, column.header)
-        header.font = Font(bold=True)
+        # Explicit header colours, so the sheet reads well in viewers that ignore table styles.
+        header.font = Font(bold=True, color="FFFFFF")
+        header.fill = PatternFill(start_color="1F4E79", end_color="1F4E79", fill_type="solid")
+        header.alignment = Alignment(vertical="center")
         sheet.column_dimensions[letter].width = column.width
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
         for row in (2,):
@@ -132,6 +137,17 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet) -> None:
+    """Landscape, one page wide, header row repeated: how the lists get printed for meetings."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _fill_rows(sheet, rows) -> None:
@@ -168,6 +184,8 @@ def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
             content = source.read(name)
+            if name == "docProps/core.xml":  # openpyxl stamps "modified" with the clock
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_STAMP, content)
             if name == "[Content_Types].xml" and macro_enabled:
                 content = content.replace(XLSX_WORKBOOK_TYPE.encode(), XLSM_WORKBOOK_TYPE.encode())
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])

@@ -26,13 +26,17 @@ class NumberResult:
 
 
 def _numbering_edits(book: ActionBook, numbered: list[rules.Numbered], skip_rows: set[int] = frozenset()) -> list[Edit]:
+    """Write new numbers, and keep "Laatste nummer" at the highest number ever used.
+
+    The setting is what keeps a number from being reused after its action
+    has left both sheets (deleted by hand, or moved to another workbook).
+    """
     edits: list[Edit] = [
         UpdateCells(schema.ACTIONS.name, n.row, {schema.NR: n.number}) for n in numbered if n.row not in skip_rows
     ]
-    if numbered:
-        highest = max(n.number for n in numbered)
-        if highest > book.last_number:
-            edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
+    highest = max([rules.highest_number(book.actions, book.archive, 0), *(n.number for n in numbered)])
+    if highest > book.last_number:
+        edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
     return edits
 
 
@@ -129,10 +133,8 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
         raise ProblemList(problems, f"Import van {Path(source).name} geweigerd")
     if imported:
         edits: list[Edit] = [AppendRows(schema.ACTIONS.name, [records.action_to_cells(a) for a in imported])]
-        highest = rules.highest_number(imported, [], 0)
-        if highest > book.last_number:
-            edits.append(set_setting(book.settings, schema.SETTING_LAST_NUMBER, highest))
-        backend.write(edits)
+        merged = ActionBook(book.actions + imported, book.archive, book.settings)
+        backend.write(edits + _numbering_edits(merged, []))
     return ImportResult(imported, ignored)
 
 

@@ -27,9 +27,24 @@ Value = Any
 class Row:
     number: int  # 1-based sheet row
     values: dict[str, Value]  # by header text
+    unnamed: dict[int, Value] = field(default_factory=dict)  # 1-based column -> value, where row 1 is empty
 
     def get(self, header: str, default: Value = None) -> Value:
         return self.values.get(header, default)
+
+
+def row_from_values(number: int, header: Sequence[str], values: Sequence[Value]) -> Row:
+    """A Row from one sheet row's values; blanks become None."""
+    named: dict[str, Value] = {}
+    unnamed: dict[int, Value] = {}
+    for index, value in enumerate(values, start=1):
+        value = None if value == "" else value
+        name = header[index - 1] if index <= len(header) else ""
+        if name:
+            named.setdefault(name, value)
+        elif value is not None:
+            unnamed[index] = value
+    return Row(number, named, unnamed)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping, Sequence
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Row, Table, UpdateCells, Value
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Table, UpdateCells, Value, row_from_values
 
 
 def _blank(value: Value) -> bool:
@@ -50,7 +50,7 @@ class MemoryBackend:
             for index, values in enumerate(grid[1:], start=2):
                 if all(_blank(v) for v in values):
                     continue
-                rows.append(Row(index, {h: v for h, v in zip(header, values) if h}))
+                rows.append(row_from_values(index, header, values))
             tables[name] = Table(name, header, rows)
         return tables
 

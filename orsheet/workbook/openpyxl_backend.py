@@ -18,7 +18,7 @@ from typing import Sequence
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Row, Table, UpdateCells, Value
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Table, UpdateCells, Value, row_from_values
 from orsheet.workbook.fidelity import restore_dropped_parts
 from orsheet.workbook.safe_save import atomic_save, ensure_writable, file_stamp
 
@@ -104,7 +104,7 @@ def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
     for number, values in enumerate(grid[1:], start=2):
         if all(_blank(v) for v in values):
             continue
-        rows.append(Row(number, {h: (None if _blank(v) else v) for h, v in zip(header, values) if h}))
+        rows.append(row_from_values(number, header, values))
     return Table(name, header, rows)
 
 

@@ -1,0 +1,60 @@
+from datetime import date
+
+import pytest
+
+from orsheet.errors import ProblemList
+from orsheet.model import Action
+from orsheet.rules import assign_numbers, next_number, numbering_problems, plan_close
+
+
+def action(number, row, status="", **kwargs):
+    return Action(number=number, row=row, status=status, **kwargs)
+
+
+def test_next_number_follows_the_highest_number_in_either_sheet_or_setting():
+    actions = [action(345, 2)]
+    archive = [action(347, 2)]  # an OV action, archived: the OR list must skip it
+    assert next_number(actions, archive, 0) == 348
+    assert next_number(actions, archive, 400) == 401
+
+
+def test_new_actions_are_numbered_in_sheet_order_from_the_global_sequence():
+    actions = [action(339, 2), action(None, 3), action(345, 4), action(None, 5)]
+    assigned = assign_numbers(actions, [action(347, 2)], 0)
+    assert [(n.row, n.number) for n in assigned] == [(3, 348), (5, 349)]
+
+
+def test_duplicate_numbers_are_reported_with_both_cells_and_nothing_is_numbered():
+    actions = [action(330, 2), action(None, 3)]
+    archive = [action(330, 7)]
+    with pytest.raises(ProblemList) as caught:
+        assign_numbers(actions, archive, 0)
+    message = str(caught.value)
+    assert "Archief!A7" in message and "Acties!A2" in message and "twee keer" in message
+
+
+def test_zero_and_negative_numbers_are_reported():
+    problems = numbering_problems([action(-3, 4), action(0, 5)], [])
+    assert [str(p.location) for p in problems] == ["Acties!A4 (Nr)", "Acties!A5 (Nr)"]
+
+
+def test_closing_takes_named_numbers_and_every_action_marked_afgerond():
+    actions = [action(325, 2), action(330, 3), action(332, 4, status="Afgerond"), action(333, 5)]
+    plan = plan_close(actions, [], [325, 330], date(2023, 10, 12))
+    assert [a.number for a in plan.closed] == [325, 330, 332]
+    assert all(a.status == "afgerond" and a.closed_on == date(2023, 10, 12) for a in plan.closed)
+
+
+def test_closing_keeps_a_closing_date_the_secretary_typed():
+    actions = [action(325, 2, status="afgerond", closed_on=date(2023, 10, 1))]
+    assert plan_close(actions, [], [], date(2023, 10, 12)).closed[0].closed_on == date(2023, 10, 1)
+
+
+def test_closing_an_unknown_or_archived_number_closes_nothing_and_says_why():
+    actions = [action(325, 2)]
+    archive = [action(301, 9, closed_on=date(2023, 6, 1))]
+    with pytest.raises(ProblemList) as caught:
+        plan_close(actions, archive, [325, 301, 999], date(2023, 10, 12))
+    text = str(caught.value)
+    assert "actie 301 is al afgerond op 01-06-2023" in text
+    assert "actie 999 bestaat niet" in text

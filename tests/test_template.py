@@ -1,0 +1,62 @@
+"""The template workbook a secretary starts from (`orsheet new`)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from orsheet import schema
+from orsheet.template import XLSM_WORKBOOK_TYPE, build_template, template_path
+
+
+def test_the_checked_in_template_is_what_the_build_script_produces(tmp_path: Path):
+    rebuilt = tmp_path / "orsheet.xlsm"
+    import subprocess, sys
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, str(root / "tools" / "build_workbook.py"), str(rebuilt)], check=True, cwd=root)
+    assert rebuilt.read_bytes() == template_path().read_bytes(), "run `make template` and commit workbooks/orsheet.xlsm"
+
+
+def test_building_twice_gives_the_same_bytes(tmp_path: Path):
+    assert build_template(tmp_path / "a.xlsm").read_bytes() == build_template(tmp_path / "b.xlsm").read_bytes()
+
+
+def test_the_template_is_typed_as_a_macro_enabled_workbook():
+    with zipfile.ZipFile(template_path()) as package:
+        types = package.read("[Content_Types].xml").decode()
+    assert XLSM_WORKBOOK_TYPE in types
+
+
+def test_every_data_sheet_has_its_named_table_with_the_contract_headers_and_a_frozen_header():
+    book = openpyxl.load_workbook(template_path(), keep_vba=True)
+    for spec in schema.DATA_SHEETS:
+        sheet = book[spec.name]
+        assert spec.table in sheet.tables, spec.name
+        assert [c.value for c in sheet[1]][: len(spec.headers)] == list(spec.headers)
+        assert sheet.freeze_panes == "A2"
+
+
+def test_status_and_overleg_offer_a_list_but_accept_other_text():
+    sheet = openpyxl.load_workbook(template_path())[schema.ACTIONS.name]
+    lists = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    status = lists["H2:H5000"]
+    assert "in behandeling" in status.formula1 and "afgerond" in status.formula1
+    assert not status.showErrorMessage
+    assert "Overlegvergadering" in lists["E2:E5000"].formula1
+
+
+def test_overdue_actions_are_marked_by_conditional_formatting():
+    sheet = openpyxl.load_workbook(template_path())[schema.ACTIONS.name]
+    formulas = [rule.formula[0] for cf in sheet.conditional_formatting for rule in cf.rules]
+    assert any("TODAY()" in f and "$G2" in f for f in formulas)
+
+
+def test_a_new_workbook_starts_with_default_settings_and_standard_items():
+    book = openpyxl.load_workbook(template_path())
+    settings = {row[0]: row[1] for row in book[schema.SETTINGS.name].iter_rows(min_row=2, values_only=True)}
+    assert settings[schema.SETTING_LAST_NUMBER] == 0
+    items = list(book[schema.STANDARD_ITEMS.name].iter_rows(min_row=2, values_only=True))
+    assert ("OR-vergadering", "begin", 1, "Opening") == items[0][:4]
