@@ -125,6 +125,7 @@ class Section:
     title: str
     headers: Sequence[str]
     rows: Sequence[Sequence[Any]]
+    widths: Sequence[float] = ()  # relative column widths (e.g. the sheet's); equal when empty
 
 
 @dataclass
@@ -146,15 +147,17 @@ def _display(value: Any) -> str:
 
 
 def write_list_docx(document: ListDocument, path: Path, organisation: str) -> None:
-    """The list as a Word document: a heading and one table per section."""
+    """The list as a Word document: a heading and one table per section (A4 landscape)."""
     import docx
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     word = docx.Document()
     section = word.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(1.5)
+    usable = Cm(29.7 - 3.0)
     word.add_heading(document.title, level=1)
     if document.subtitle:
         word.add_paragraph(document.subtitle)
@@ -162,20 +165,39 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
         word.add_heading(part.title, level=2)
         table = word.add_table(rows=1, cols=len(part.headers))
         table.style = "Table Grid"
+        table.autofit = False
+        widths = _column_widths(part, usable)
         for cell, header in zip(table.rows[0].cells, part.headers):
             cell.text = header
             cell.paragraphs[0].runs[0].bold = True
         for row in part.rows:
             for cell, value in zip(table.add_row().cells, row):
                 cell.text = _display(value)
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(9)
+        for index, column in enumerate(table.columns):
+            column.width = widths[index]
+            for cell in column.cells:
+                cell.width = column.width
+                for run in (r for p in cell.paragraphs for r in p.runs):
+                    run.font.size = Pt(8)
     properties = word.core_properties
     properties.author = properties.last_modified_by = organisation
     properties.title = document.title
     properties.comments = properties.keywords = properties.subject = ""
     properties.revision = 1
     word.save(path)
+
+
+def _column_widths(part: Section, usable: int) -> list[int]:
+    """Narrow columns (numbers, dates, status) get what they need at 8 pt; wide
+    text columns share the rest in proportion to their sheet widths."""
+    from docx.shared import Cm
+
+    if len(part.widths) != len(part.headers):
+        return [usable // len(part.headers)] * len(part.headers)
+    fixed = {i: int(Cm(w * 0.13 + 0.5)) for i, w in enumerate(part.widths) if w <= 20}
+    rest = usable - sum(fixed.values())
+    wide = sum(w for i, w in enumerate(part.widths) if i not in fixed) or 1
+    return [fixed.get(i, int(rest * w / wide)) for i, w in enumerate(part.widths)]
 
 
 def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> None:

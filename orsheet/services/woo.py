@@ -43,7 +43,9 @@ SETTING_WITHHOLD = "Woo weglaten"
 AGENDA_FILE = re.compile(r"Agenda (?P<kind>.+) (?P<date>\d{4}-\d{2}-\d{2})\.docx", re.IGNORECASE)
 ACTION_HEADERS = (schema.NR, schema.ONDERWERP, schema.OMSCHRIJVING, schema.VERANTWOORDELIJKE, schema.OVERLEG,
                   schema.DATUM, schema.DEADLINE, schema.STATUS, schema.OPMERKINGEN, schema.AFGEROND_OP)
-DECISION_HEADERS = (schema.NR, schema.DATUM, schema.OVERLEG, schema.ONDERWERP, "Besluit", "Bron")
+DECISION_HEADERS = tuple(c.header for c in schema.DECISIONS.columns)
+ACTION_WIDTHS = tuple(schema.ACTIONS.column(h).width for h in ACTION_HEADERS)
+DECISION_WIDTHS = tuple(c.width for c in schema.DECISIONS.columns)
 
 
 @dataclass(frozen=True)
@@ -139,13 +141,13 @@ def list_documents(sources: _Sources, period: Period, redactor: Redactor) -> lis
     open_rows = [_action_row(a) for a in sources.actions if _in_period(a, period)]
     archive_rows = [_action_row(a) for a in sources.archive if _in_period(a, period)]
     actions = ListDocument("Actielijst", "Actielijst", [
-        Section("Openstaande acties", ACTION_HEADERS, _redact_rows(open_rows, redactor, action_counts)),
-        Section("Archief", ACTION_HEADERS, _redact_rows(archive_rows, redactor, action_counts)),
+        Section("Openstaande acties", ACTION_HEADERS, _redact_rows(open_rows, redactor, action_counts), ACTION_WIDTHS),
+        Section("Archief", ACTION_HEADERS, _redact_rows(archive_rows, redactor, action_counts), ACTION_WIDTHS),
     ], subtitle)
     decision_rows = [[d.number, d.date, d.meeting_kind, d.subject, d.text, d.source]
                      for d in sources.decisions if period.contains(d.date)]
     decisions = ListDocument("Besluitenlijst", "Besluitenlijst", [
-        Section("Besluiten", DECISION_HEADERS, _redact_rows(decision_rows, redactor, decision_counts)),
+        Section("Besluiten", DECISION_HEADERS, _redact_rows(decision_rows, redactor, decision_counts), DECISION_WIDTHS),
     ], subtitle)
     return [(actions, action_counts), (decisions, decision_counts)]
 
@@ -169,13 +171,16 @@ def find_agendas(folder: Path | None, period: Period) -> list[tuple[Path, str, d
 
 
 def agenda_folder(settings: dict[str, model.Setting], workbook_path: Path | None) -> Path | None:
-    """The agenda folder from Instellingen ("Map agenda's"), relative to the workbook."""
-    text = _setting_text(settings, schema.SETTING_AGENDA_FOLDER)
-    if not text:
-        return None
-    folder = Path(text).expanduser()
-    if not folder.is_absolute() and workbook_path is not None:
-        folder = workbook_path.parent / folder
+    """The agenda folder from Instellingen ("Map agenda's"), relative to the workbook.
+
+    Resolved the way the agenda service resolves it when it writes agendas.
+    """
+    text = _setting_text(settings, schema.SETTING_AGENDA_FOLDER) or dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER]
+    folder = Path(str(text)).expanduser()
+    if not folder.is_absolute():
+        if workbook_path is None:
+            return None
+        folder = workbook_path.resolve().parent / folder
     return folder
 
 
