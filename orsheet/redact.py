@@ -20,6 +20,7 @@ capitalised, because the lower-case form is usually an ordinary Dutch word
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -167,17 +168,21 @@ class Redactor:
     emails: tuple[str, ...] = ()
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping (start, end, code) spans to replace, in order."""
-        taken: list[tuple[int, int, str]] = []
+        """Non-overlapping (start, end, code) spans to replace, in order.
+
+        Public officials' names are found first and block any overlapping
+        match; names (5.1.2e) then block other withheld text (5.2.1).
+        """
+        blocked: list[tuple[int, int]] = []
         if self.protected is not None:
-            taken.extend((m.start(), m.end(), "") for m in self.protected.finditer(text))
+            blocked = [m.span() for m in self.protected.finditer(text)]
+        found: list[tuple[int, int, str]] = []
         for code, pattern in self.patterns:
-            for match in pattern.finditer(text):
-                span = (match.start(), match.end())
-                if span[0] == span[1] or any(s < span[1] and span[0] < e for s, e, _ in taken):
-                    continue
-                taken.append((*span, code))
-        return sorted(span for span in taken if span[2])
+            accepted = [(m.start(), m.end(), code) for m in pattern.finditer(text)
+                        if m.end() > m.start() and not _overlaps(blocked, m.start(), m.end())]
+            found.extend(accepted)
+            blocked = sorted(blocked + [(start, end) for start, end, _ in accepted])
+        return sorted(found)
 
     def redact(self, text: str) -> Redaction:
         """Replace every match by its code; count replacements per code."""
@@ -232,6 +237,12 @@ class Redactor:
             context = text[max(0, start - 30):end + 30].replace("\n", " ")
             found.append(Leak(text[start:end], code, context))
         return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted, non-overlapping ``spans``."""
+    index = bisect.bisect_left(spans, (end,))  # spans before this one start before ``end``
+    return index > 0 and spans[index - 1][1] > start
 
 
 def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = ()) -> Redactor:
