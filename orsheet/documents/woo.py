@@ -150,7 +150,7 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
     """The list as a Word document: a heading and one table per section (A4 landscape)."""
     import docx
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     word = docx.Document()
     section = word.sections[0]
@@ -167,24 +167,27 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
         table.style = "Table Grid"
         table.autofit = False
         widths = _column_widths(part, usable)
-        for cell, header in zip(table.rows[0].cells, part.headers):
-            cell.text = header
-            cell.paragraphs[0].runs[0].bold = True
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        _fill_row(table.rows[0].cells, part.headers, widths, bold=True)
         for row in part.rows:
-            for cell, value in zip(table.add_row().cells, row):
-                cell.text = _display(value)
-        for index, column in enumerate(table.columns):
-            column.width = widths[index]
-            for cell in column.cells:
-                cell.width = column.width
-                for run in (r for p in cell.paragraphs for r in p.runs):
-                    run.font.size = Pt(8)
+            _fill_row(table.add_row().cells, [_display(v) for v in row], widths)
     properties = word.core_properties
     properties.author = properties.last_modified_by = organisation
     properties.title = document.title
     properties.comments = properties.keywords = properties.subject = ""
     properties.revision = 1
     word.save(path)
+
+
+def _fill_row(cells: Sequence[Any], texts: Sequence[str], widths: Sequence[int], bold: bool = False) -> None:
+    from docx.shared import Pt
+
+    for cell, text, width in zip(cells, texts, widths):
+        cell.width = width
+        run = cell.paragraphs[0].add_run(text)
+        run.font.size = Pt(8)
+        run.bold = bold or None
 
 
 def _column_widths(part: Section, usable: int) -> list[int]:
@@ -209,13 +212,12 @@ def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> No
     book.remove(book.active)
     for part in document.sections:
         sheet = book.create_sheet(_sheet_title(part.title))
-        sheet.append([neutralise_formula(h) for h in part.headers])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in part.rows:
-            sheet.append([_xlsx_value(v) for v in row])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, (date, datetime)):
+        for column, header in enumerate(part.headers, start=1):
+            sheet.cell(1, column, neutralise_formula(header)).font = Font(bold=True)
+        for number, row in enumerate(part.rows, start=2):
+            for column, value in enumerate(row, start=1):
+                cell = sheet.cell(number, column, _xlsx_value(value))
+                if isinstance(value, (date, datetime)):
                     cell.number_format = "dd-mm-yyyy"
     book.properties.creator = book.properties.lastModifiedBy = organisation
     book.properties.title = document.title

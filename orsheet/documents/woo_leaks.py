@@ -96,7 +96,12 @@ def find_leaks(paths: Sequence[Path], redactor: Redactor) -> list[FoundLeak]:
     leaks: list[FoundLeak] = []
     for path in paths:
         seen: dict[str, list[str]] = {}
+        checked: set[str] = set()
         for where, text in extract_texts(path):
+            # The same text comes up at several XML levels; a name needs letters.
+            if text in checked or not any(c.isalpha() for c in text):
+                continue
+            checked.add(text)
             for leak in redactor.leaks(text):
                 # Text is read at every level of the XML: a run's "Jan" is part of
                 # the paragraph's "Jan de Vries" already reported for this part.
