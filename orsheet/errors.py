@@ -20,7 +20,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Location:
     """A place in the workbook: a sheet, optionally a row and a column header."""
 
@@ -84,12 +84,18 @@ class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
 
 
+MAX_SHOWN = 50
+
+
 class ProblemList(OrsheetError):
     """Several problems at once (e.g. from ``orsheet check``); all are listed."""
 
     def __init__(self, problems: list[OrsheetError], intro: str = "De werkmap bevat fouten"):
         self.problems = list(problems)
-        lines = [f"{intro} ({len(self.problems)}):"] + [f"- {p}" for p in self.problems]
+        shown = self.problems[:MAX_SHOWN]
+        lines = [f"{intro} ({len(self.problems)}):"] + [f"- {p}" for p in shown]
+        if len(self.problems) > len(shown):
+            lines.append(f"- ... en nog {len(self.problems) - len(shown)} (orsheet check --json toont ze allemaal)")
         super().__init__("\n".join(lines))
 
     def to_dict(self) -> dict:

@@ -50,23 +50,22 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _cell(table: Table, row: Row, header: str) -> tuple[object, Location]:
-    return row.values.get(header), Location(table.sheet, row.number, table.column_index(header), header)
-
-
 def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Callable], T]) -> list[T]:
     """Run ``convert`` on every row, collecting every located problem."""
     problems = header_problems(table, spec)
     if problems:
         raise ProblemList(problems, f"Blad {table.sheet} heeft niet de verwachte kolommen")
+    columns = {h: table.column_index(h) for h in spec.headers}
     results: list[T] = []
     for row in table.rows:
-        if all(_blank(row.values.get(h)) for h in spec.headers):
+        values = row.values
+        if all(_blank(values.get(h)) for h in spec.headers):
             continue
 
-        def cell(header: str, parse: Callable | None = None, row: Row = row, **kwargs):
-            value, location = _cell(table, row, header)
-            return parse(value, location, **kwargs) if parse else clean_text(value)
+        def cell(header: str, parse: Callable | None = None, values=values, number=row.number, **kwargs):
+            if parse is None:
+                return clean_text(values.get(header))
+            return parse(values.get(header), Location(table.sheet, number, columns[header], header), **kwargs)
 
         try:
             results.append(convert(cell, row.number))

@@ -22,13 +22,16 @@ def make_memory(tmp_path: Path) -> WorkbookBackend:
     return MemoryBackend.new()
 
 
-def make_file(tmp_path: Path) -> WorkbookBackend:
-    path = tmp_path / "contract.xlsm"
-    shutil.copyfile(template_path(), path)
-    return FileBackend(path)
+def make_file(engine: str):
+    def make(tmp_path: Path) -> WorkbookBackend:
+        path = tmp_path / "contract.xlsm"
+        shutil.copyfile(template_path(), path)
+        return FileBackend(path, engine=engine)
+
+    return make
 
 
-BACKENDS = {"memory": make_memory, "file": make_file}
+BACKENDS = {"memory": make_memory, "file-xml": make_file("xml"), "file-openpyxl": make_file("openpyxl")}
 
 
 @pytest.fixture(params=sorted(BACKENDS))
@@ -38,7 +41,7 @@ def backend(request, tmp_path) -> WorkbookBackend:
 
 def reread(backend: WorkbookBackend) -> WorkbookBackend:
     """A fresh view of the same workbook (the file backend re-opens the file)."""
-    return FileBackend(backend.path) if isinstance(backend, FileBackend) else backend
+    return FileBackend(backend.path, engine=backend.engine) if isinstance(backend, FileBackend) else backend
 
 
 def action_row(nr, subject, **extra):

@@ -1,0 +1,58 @@
+"""Importing an existing action list: numbers kept, problems located in the source file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from orsheet import schema
+from orsheet.workbook.base import AppendRows
+from orsheet.workbook.openpyxl_backend import FileBackend
+from tests.support.cli import run_json
+
+
+def write_csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_xlsx_list_with_cut_off_headers_and_an_extra_column_is_imported(template_copy, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["nr", "onderwerp", "omschrijving", "verantwoor", "Overleg", "datum", "deadline", "status", "opmerkingen", "kleur"])
+    sheet.append([325, "Overdracht", "Borrel organiseren", "Allen", "OR-vergadering", "7/6/2023", "", "", "", "geel"])
+    book.save(tmp_path / "lijst.xlsx")
+    code, result = run_json("import-actions", template_copy, tmp_path / "lijst.xlsx")
+    assert code == 0
+    assert result["ignored_columns"] == ["kleur"]
+    assert result["imported"][0]["datum"] == "2023-07-06"
+    assert result["imported"][0]["verantwoordelijke"] == "Allen"
+
+
+def test_a_bad_date_in_the_source_is_named_by_file_row_and_column_and_nothing_is_imported(template_copy, tmp_path):
+    source = write_csv(tmp_path / "oud.csv", ["nr;onderwerp;datum", "1;Een;1/5/2023", "2;Twee;13/13/2023"])
+    before = template_copy.read_bytes()
+    code, result = run_json("import-actions", template_copy, source)
+    assert code == 1
+    assert 'oud.csv!C3 (Datum): datum "13/13/2023" bestaat niet' in result["error"]["message"]
+    assert template_copy.read_bytes() == before
+
+
+def test_numbers_already_in_the_workbook_refuse_the_import(template_copy, tmp_path):
+    FileBackend(template_copy).write([AppendRows(schema.ARCHIVE.name, [{schema.NR: 7, schema.ONDERWERP: "Oud"}])])
+    source = write_csv(tmp_path / "lijst.csv", ["nr,onderwerp", "7,Dubbel"])
+    code, result = run_json("import-actions", template_copy, source)
+    assert code == 1 and "nummer 7 komt twee keer voor" in result["error"]["message"]
+
+
+def test_a_file_without_action_columns_is_not_taken_for_an_action_list(template_copy, tmp_path):
+    source = write_csv(tmp_path / "boodschappen.csv", ["product,aantal", "melk,2"])
+    code, result = run_json("import-actions", template_copy, source)
+    assert code == 1 and "geen actielijst herkend" in result["error"]["message"]
+
+
+def test_imported_numbers_raise_the_last_number_so_new_actions_follow_them(template_copy, tmp_path):
+    run_json("import-actions", template_copy, write_csv(tmp_path / "l.csv", ["nr,onderwerp", "350,Laatste"]))
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{schema.ONDERWERP: "Nieuw"}])])
+    assert run_json("number", template_copy)[1]["numbered"][0]["nr"] == 351
