@@ -12,10 +12,10 @@ in every form the secretary types them: "Jan de Vries", "De Vries",
 "J. de Vries", "J.W. de Vries", "Jan", "Jansen-rapport". A word that merely
 contains a name ("Januari", "Jansens", "Jan-Willem") is left alone.
 
-One deliberate exception to case-insensitivity: the bare core of a surname
-that has a tussenvoegsel ("Berg" of "van den Berg") only matches when it is
-capitalised, because the lower-case form is usually an ordinary Dutch word
-("berg", "dam") and the surname alone is always written with a capital.
+A surname with a tussenvoegsel is only matched with it ("de Groot", "De
+Groot", "J. de Groot"), never as the bare core ("Groot"): that is how Dutch
+names are written, and the bare core is too often an ordinary word or part of
+a proper noun ("het Groot MT", "Berg en Dal").
 """
 
 from __future__ import annotations
@@ -114,12 +114,10 @@ def person_forms(name: str) -> list[str]:
     if given:
         forms.append(f"(?i:{_phrase(given[0])}{_GAP}{surname})")
     forms.append(f"(?i:{_INITIALS}?{surname})")
-    core_pieces = [parts.core, *parts.core.split("-")] if "-" in parts.core else [parts.core]
-    for piece in dict.fromkeys(p for p in core_pieces if len(p) >= 2):
-        if parts.particles:
-            forms.append(f"{_INITIALS}?{_phrase(piece)}")  # capitalised only, see module doc
-        else:
-            forms.append(f"(?i:{_INITIALS}?{_phrase(piece)})")
+    if "-" in parts.core:  # "Smit-Jansen": "Smit" and "Jansen" alone too; particles stay with the first
+        first, *later = parts.core.split("-")
+        pieces = [" ".join((*parts.particles, first))] + later
+        forms.extend(f"(?i:{_INITIALS}?{_phrase(p)})" for p in pieces if len(p) >= 2)
     forms.extend(f"(?i:{_phrase(t)})" for t in given)
     return forms
 
