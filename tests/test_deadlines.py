@@ -96,3 +96,15 @@ def test_deadline_text_is_interpreted_and_left_unchanged():
     deadline = Deadline(None, "eind okt")
     assert deadline_date(deadline, date(2023, 9, 28)) == date(2023, 10, 31)
     assert deadline.text == "eind okt"
+
+
+def test_every_deadline_in_the_seed_action_lists_is_understood():
+    from tests.support.seeds import load_case
+
+    case = load_case("actielijsten.json")
+    entries = [e for lists in (case["or_lists"], case["ov_lists"]) for entries in lists.values() for e in entries]
+    typed = {(e["deadline"], e["datum"]) for e in entries if e["deadline"]}
+    assert typed  # the seeds do carry deadlines
+    for text, datum in typed:
+        assert interpret(text, date.fromisoformat(datum)) is not None, text
+    assert interpret("eind okt", date(2023, 9, 28)) == date(2023, 10, 31)
