@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from orsheet.cli import main
 from orsheet.documents.woo import soffice_path
 from orsheet.documents.woo_leaks import WooLeakError, find_leaks
+from orsheet.errors import InputError
 from orsheet.model import Person
 from orsheet.redact import build_redactor
 from orsheet.services import woo as woo_service
@@ -181,3 +182,28 @@ def test_cli_woo_export_reports_a_bad_cell_with_its_location(tmp_path):
     error = json.loads(result.output)["error"]
     assert error["problems"][0]["sheet"] == "Besluiten" and error["problems"][0]["row"] == 2
     assert error["problems"][0]["column"] == "Datum"
+
+
+def test_out_that_is_a_file_is_a_dutch_input_error(tmp_path):
+    out = tmp_path / "woo.txt"
+    out.write_text("iets")
+    with pytest.raises(InputError, match="is een bestand"):
+        woo_export(memory_workbook(), out, pdf=False)
+    assert out.read_text() == "iets"
+
+
+def test_missing_agenda_folder_given_on_the_command_line_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="bestaat niet"):
+        woo_export(memory_workbook(), tmp_path / "woo", agenda_dir=tmp_path / "nergens", pdf=False)
+
+
+def test_missing_agenda_folder_from_the_settings_is_a_warning(tmp_path):
+    result = woo_export(memory_workbook(), tmp_path / "woo", workbook_path=tmp_path / "or.xlsm", pdf=False)
+    assert any("geen agenda's meegenomen" in w for w in result.warnings)
+
+
+def test_exporting_into_the_agenda_folder_itself_is_refused(tmp_path, agendas):
+    before = sorted(p.name for p in agendas.iterdir())
+    with pytest.raises(InputError, match="originele agenda's"):
+        woo_export(memory_workbook(), agendas, PERIOD, agenda_dir=agendas, pdf=False)
+    assert sorted(p.name for p in agendas.iterdir()) == before

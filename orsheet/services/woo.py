@@ -33,7 +33,7 @@ from orsheet.documents.woo import (
     write_list_xlsx,
 )
 from orsheet.documents.woo_leaks import check_leaks
-from orsheet.errors import InputError
+from orsheet.errors import InputError, OrsheetError
 from orsheet.redact import Redactor, build_redactor
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import WorkbookBackend
@@ -184,6 +184,32 @@ def agenda_folder(settings: dict[str, model.Setting], workbook_path: Path | None
     return folder
 
 
+def _agendas(sources: _Sources, out: Path, period: Period, workbook_path: Path | None,
+             agenda_dir: Path | None, warnings: list[str]) -> list[tuple[Path, str, date]]:
+    if agenda_dir is not None and not agenda_dir.is_dir():
+        raise InputError(f"map met agenda's {agenda_dir} bestaat niet")
+    folder = agenda_dir or agenda_folder(sources.settings, workbook_path)
+    if folder is None:
+        return []
+    if not folder.is_dir():
+        warnings.append(f"map met agenda's {folder} bestaat niet: er zijn geen agenda's meegenomen")
+        return []
+    if out.resolve() == folder.resolve():
+        raise InputError(f"{out} is de map met de originele agenda's; kies voor --out een andere map")
+    return find_agendas(folder, period)
+
+
+def _prepare_output(out: Path) -> Path:
+    """Create ``out`` and a staging folder inside it; Dutch errors for file problems."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is een bestand; kies voor --out een map")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".woo-export-", dir=out))
+    except OSError as error:
+        raise InputError(f"map {out} kan niet worden gemaakt of beschreven: {error.strerror or error}") from None
+
+
 def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *,
                workbook_path: Path | None = None, agenda_dir: Path | None = None,
                today: date | None = None, pdf: bool = True) -> WooResult:
@@ -192,24 +218,21 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
     organisation = _setting_text(sources.settings, schema.SETTING_ORGANISATION) or "Ondernemingsraad"
     withheld = [t for t in re.split(r"[;\n]", _setting_text(sources.settings, SETTING_WITHHOLD)) if t.strip()]
     redactor = build_redactor(sources.people, withheld)
-    warnings = []
+    warnings: list[str] = []
     if not any(not p.public and p.name.strip() for p in sources.people):
         warnings.append("in Personen staat niemand met Openbaar = nee: er zijn geen namen gelakt")
-    agendas = find_agendas(agenda_dir or agenda_folder(sources.settings, workbook_path), period)
+    agendas = _agendas(sources, out, period, workbook_path, agenda_dir, warnings)
     if pdf and soffice_path() is None:
         warnings.append("LibreOffice (soffice) is niet gevonden: er zijn geen PDF-bestanden gemaakt")
         pdf = False
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".woo-export-", dir=out))
+    staging = _prepare_output(out)
     try:
         entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(), pdf)
         files = sorted(staging.iterdir())
         check_leaks(files, redactor)
-        published = []
-        for file in files:
-            target = out / file.name
-            file.replace(target)
-            published.append(target)
+        published = [file.replace(out / file.name) for file in files]
+    except OSError as error:
+        raise OrsheetError(f"Woo-export afgebroken ({error}); controleer de map {out}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return WooResult(out, published, entries, warnings)
