@@ -223,3 +223,40 @@ def test_pdf_of_a_redacted_agenda_has_no_names(tmp_path, redactor):
     text = all_text(pdf)
     assert "Olivier de Bruijne" in text and "5.1.2e" in text
     assert find_leaks([pdf], redactor) == []
+
+
+def build_tricky(path: Path) -> Path:
+    """Hyperlink to a mailto:, tracked insert/delete with authors, a field code, an XML comment."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.core_properties.author = ORG
+    rid = document.part.relate_to("mailto:anna.bakker@org.nl?subject=Jan de Vries", RT.HYPERLINK, is_external=True)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    xml = (
+        f'<w:p {w} {r}><w:hyperlink r:id="{rid}"><w:r><w:t>Anna</w:t></w:r><w:r><w:t xml:space="preserve"> Bakker</w:t></w:r></w:hyperlink>'
+        '<w:ins w:id="1" w:author="Jan de Vries" w:date="2023-10-01T00:00:00Z"><w:r><w:t xml:space="preserve"> met J. de Vries</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="Onbekende Auteur" w:date="2023-10-01T00:00:00Z"><w:r><w:delText>Roos en Anna</w:delText></w:r></w:del>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> AUTHOR "Jan de Vries" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><!-- Jan de Vries --></w:p>'
+    )
+    document.element.body.append(parse_xml(xml))
+    document.save(path)
+    return path
+
+
+def test_hyperlinks_revisions_fields_and_xml_comments_are_redacted(tmp_path, redactor):
+    source = build_tricky(tmp_path / "lastig.docx")
+    assert {leak.where for leak in find_leaks([source], redactor)} >= {"word/document.xml", "word/_rels/document.xml.rels"}
+    target = tmp_path / "woo.docx"
+    redact_office_file(source, target, redactor, ORG)
+    assert find_leaks([target], redactor) == []
+    with zipfile.ZipFile(target) as archive:
+        body = archive.read("word/document.xml").decode()
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    assert 'w:author="5.1.2e"' in body and "Onbekende Auteur" not in body  # every revision author goes
+    assert ">5.1.2e en 5.1.2e</w:delText>" in body
+    assert "mailto:5.1.2e?subject=5.1.2e" in rels
+    assert docx.Document(target).paragraphs[-1].text.startswith("5.1.2e met 5.1.2e")
