@@ -261,3 +261,12 @@ def test_hyperlinks_revisions_fields_and_xml_comments_are_redacted(tmp_path, red
     assert "mailto:5.1.2e?subject=5.1.2e" in rels
     assert docx.Document(target).paragraphs[-1].text == "5.1.2e"  # the hyperlink text, split over two runs
     assert "> met 5.1.2e</w:t>" in body
+
+
+def test_inventory_csv_neutralises_formula_injection(tmp_path):
+    entries = [InventoryEntry('=HYPERLINK("http://evil","klik")', date(2023, 9, 14), ["@x.docx"], Counter())]
+    _, csv_path = write_inventory(entries, tmp_path, ORG)
+    with csv_path.open(encoding="utf-8-sig") as handle:
+        row = list(csv.reader(handle, delimiter=";"))[1]
+    assert row[1] == "'=HYPERLINK(\"http://evil\",\"klik\")"
+    assert row[3] == "'@x.docx"

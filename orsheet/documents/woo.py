@@ -298,8 +298,11 @@ def convert_to_pdf(paths: Sequence[Path], folder: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="orsheet-lo-") as profile:
         command = [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths)]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                                env={**os.environ, "HOME": profile})
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                                    env={**os.environ, "HOME": profile})
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise OrsheetError(f"LibreOffice kon de PDF-bestanden niet maken: {error}") from None
     pdfs = [folder / f"{p.stem}.pdf" for p in paths]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:
