@@ -207,3 +207,23 @@ def test_exporting_into_the_agenda_folder_itself_is_refused(tmp_path, agendas):
     with pytest.raises(InputError, match="originele agenda's"):
         woo_export(memory_workbook(), agendas, PERIOD, agenda_dir=agendas, pdf=False)
     assert sorted(p.name for p in agendas.iterdir()) == before
+
+
+def test_woo_export_redacts_the_agenda_the_demo_generates(tmp_path):
+    demo = tmp_path / "demo"
+    result = CliRunner().invoke(main, ["demo", str(demo)])
+    assert result.exit_code == 0, result.output
+    workbook = next(demo.glob("*.xlsm"))
+    generated = sorted((demo / "Agenda's").glob("Agenda *.docx")) if (demo / "Agenda's").is_dir() else []
+    if not generated:
+        pytest.skip("the demo makes no agenda yet (agenda generation is not merged on this branch)")
+    out = tmp_path / "woo"
+    result = CliRunner().invoke(main, ["woo-export", str(workbook), "--out", str(out), "--no-pdf", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    agenda_entry = next(d for d in data["documents"] if d["document"].startswith("Agenda "))
+    assert agenda_entry["counts"]["5.1.2e"] > 0
+    people = FileBackend(workbook).read(["Personen"])["Personen"].rows
+    redactor = build_redactor([Person(r.get("Naam"), public=str(r.get("Openbaar")).lower() == "ja") for r in people])
+    assert find_leaks(sorted(out.iterdir()), redactor) == []
+    assert find_leaks(generated[:1], redactor)  # the original did have names
