@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "import-actions": "orsheet.commands.actions:import_actions",
     "check": "orsheet.commands.actions:check",
     "demo": "orsheet.commands.demo:demo",
+    "agenda": "orsheet.commands.agenda:agenda",
+    "minutes-template": "orsheet.commands.agenda:minutes_template",
     "woo-export": "orsheet.commands.woo:woo_export",
     "overview": "orsheet.commands.woo:overview",
 }
@@ -33,6 +35,8 @@ SHORT_HELP: dict[str, str] = {
     "import-actions": "Import an existing action list (.xlsx or .csv).",
     "check": "Validate the workbook and list every problem with its cell.",
     "demo": "Build a demo workbook with a realistic council and run the main job.",
+    "agenda": "Make a meeting's agenda (Word, PDF, Agenda sheet) with clock times.",
+    "minutes-template": "Write a minutes skeleton (.docx) for a meeting.",
     "woo-export": "Export lists and agendas for Woo publication, names replaced by 5.1.2e.",
     "overview": "Open actions per person, overdue first (optionally the Overzicht sheet).",
 }

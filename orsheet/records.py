@@ -21,7 +21,7 @@ from orsheet.parsing import (
     parse_time,
     parse_yes_no,
 )
-from orsheet.workbook.base import Row, Table
+from orsheet.workbook.base import Table
 
 T = TypeVar("T")
 

@@ -19,6 +19,7 @@ class Column:
     width: float = 14
     choices: tuple[str, ...] = ()  # offered as a drop-down list; other text stays allowed
     wrap: bool = False
+    text_format: bool = False  # cells formatted as text ("@"), so Excel keeps "6.10" as typed
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ AGENDA_ITEMS = SheetSpec(
     "Agendapunten",
     (
         Column("Vergadering", "date", 12),
-        Column(NR, "text", 6),
+        Column(NR, "text", 6, text_format=True),
         Column(ONDERWERP, "text", 36, wrap=True),
         Column("Minuten", "minutes", 9),
         Column("Wie", "text", 16),

@@ -121,10 +121,13 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
         header.alignment = Alignment(vertical="center")
         sheet.column_dimensions[letter].width = column.width
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
+        if column.text_format:
+            number_format = "@"
         for row in (2,):
             cell = sheet.cell(row, index)
             if number_format:
                 cell.number_format = number_format
+                sheet.column_dimensions[letter].number_format = number_format
             cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
         if column.choices:
             # A drop-down that still accepts other text: the secretary's own words are never refused.

@@ -30,7 +30,10 @@ def build_demo(folder: Path) -> dict:
 
     steps = [number_actions(backend).summary()]
     steps.append(close_actions(backend, demo_data.CLOSE_NUMBERS, demo_data.CLOSE_DATE).summary())
-    return {"workbook": path, "steps": steps, "documents": []}
+    from orsheet.services.agenda import agenda_for_demo
+
+    agenda_step, documents = agenda_for_demo(backend, path, demo_data.DEMO_MEETING)
+    return {"workbook": path, "steps": [*steps, agenda_step], "documents": documents}
 
 
 @click.command()

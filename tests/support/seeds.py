@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+def _shared_candidates():
+    """Where ../shared may be: $ORSHEET_SHARED, beside the repository, or beside
+    the main checkout when the tests run in a git worktree."""
+    if os.environ.get("ORSHEET_SHARED"):
+        yield Path(os.environ["ORSHEET_SHARED"])
+    repo = Path(__file__).resolve().parents[2]
+    yield repo.parent / "shared"
+    dot_git = repo / ".git"
+    if dot_git.is_file():  # "gitdir: <main>/.git/worktrees/<name>"
+        git_dir = Path(dot_git.read_text().split(":", 1)[1].strip())
+        yield git_dir.parents[2].parent / "shared"
+
+
+SHARED = next((c for c in _shared_candidates() if (c / "cases").is_dir()), Path(__file__).resolve().parents[3] / "shared")
 CASES = SHARED / "cases"
 DOMAIN = SHARED / "domain"
 

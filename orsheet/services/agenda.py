@@ -1,0 +1,190 @@
+"""Use cases "Agenda maken" and "Opzet verslag": read -> compute the agenda -> write documents.
+
+Everything is read and checked before anything is written: bad input (no
+such meeting, no items, a bad Nr or Minuten) raises a located Dutch error and
+leaves workbook and folder untouched. The documents are rendered in a
+temporary folder first; the workbook's ``Agenda`` sheet is written next
+(a locked workbook stops here); only then are the files moved into the
+output folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from orsheet import records, schema
+from orsheet.agenda import Agenda, build_agenda, find_meeting
+from orsheet.documents import render
+from orsheet.documents.agenda_context import agenda_context, minutes_context
+from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
+from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
+from orsheet.errors import CellError, InputError
+from orsheet.model import Setting
+from orsheet.parsing import clean_text
+from orsheet.services.common import convert_all
+from orsheet.workbook.base import ReplaceSheet, WorkbookBackend
+
+DEFAULT_FOLDER = "Agenda's"
+# Optional Instellingen rows: a restyled copy of the shipped Word template to use instead.
+SETTING_AGENDA_TEMPLATE = "Sjabloon agenda"
+SETTING_MINUTES_TEMPLATE = "Sjabloon verslag"
+DEFAULT_ORGANISATION = "Ondernemingsraad"
+
+_SHEETS = (schema.MEETINGS, schema.AGENDA_ITEMS, schema.STANDARD_ITEMS, schema.ACTIONS, schema.SETTINGS)
+
+
+@dataclass
+class AgendaBook:
+    """The computed agenda and the settings it needs for its documents."""
+
+    agenda: Agenda
+    settings: dict[str, Setting]
+
+    @property
+    def organisation(self) -> str:
+        setting = self.settings.get(schema.SETTING_ORGANISATION)
+        return clean_text(setting.value) if setting and clean_text(setting.value) else DEFAULT_ORGANISATION
+
+    def output_folder(self, workbook_path: Path) -> Path:
+        """``Map agenda's`` from Instellingen; relative to the workbook's folder."""
+        setting = self.settings.get(schema.SETTING_AGENDA_FOLDER)
+        text = clean_text(setting.value) if setting else ""
+        folder = Path(text or DEFAULT_FOLDER).expanduser()
+        folder = folder if folder.is_absolute() else workbook_path.resolve().parent / folder
+        if folder.exists() and not folder.is_dir():
+            location = records.setting_location(self.settings, schema.SETTING_AGENDA_FOLDER)
+            raise CellError(f"{folder} is een bestand, geen map; kies een andere map voor de agenda's", location)
+        return folder
+
+    def template(self, key: str, default: Path, workbook_path: Path) -> Path:
+        """The Word template named in setting ``key`` (relative to the workbook), else the shipped one."""
+        setting = self.settings.get(key)
+        text = clean_text(setting.value) if setting else ""
+        if not text:
+            return default
+        path = Path(text).expanduser()
+        path = path if path.is_absolute() else workbook_path.resolve().parent / path
+        if not path.is_file() or path.suffix.lower() != ".docx":
+            raise CellError(f"Word-sjabloon {path} niet gevonden (verwacht een .docx-bestand)",
+                            records.setting_location(self.settings, key))
+        return path
+
+
+def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
+    """Read the sheets the agenda needs and compute it (no writing).
+
+    ``kind`` picks the meeting when several are on one day. Agendapunten has
+    no Soort column, so all rows of that date belong to the chosen meeting.
+    """
+    tables = backend.read([spec.name for spec in _SHEETS])
+    meetings, items, standard, actions, settings = convert_all([
+        (records.meetings_from_table, tables[schema.MEETINGS.name]),
+        (records.agenda_items_from_table, tables[schema.AGENDA_ITEMS.name]),
+        (records.standard_items_from_table, tables[schema.STANDARD_ITEMS.name]),
+        (records.actions_from_table, tables[schema.ACTIONS.name]),
+        (records.settings_from_table, tables[schema.SETTINGS.name]),
+    ])
+    meeting = find_meeting(meetings, day, kind)
+    return AgendaBook(build_agenda(meeting, standard, items, actions), settings)
+
+
+def document_name(agenda: Agenda, what: str = "Agenda", suffix: str = ".docx") -> str:
+    """``Agenda OR-vergadering 2023-10-12.docx``."""
+    return f"{what} {agenda.meeting.kind} {agenda.meeting.date.isoformat()}{suffix}"
+
+
+@dataclass
+class AgendaResult:
+    agenda: Agenda
+    docx: Path
+    pdf: Path | None
+    pdf_note: str = ""
+    sheet: str = AGENDA_SHEET
+
+    def summary(self) -> str:
+        agenda = self.agenda
+        lines = [f"Agenda {agenda.meeting.kind} {agenda.meeting.date:%d-%m-%Y}: {len(agenda.items)} punten, "
+                 f"{agenda.total_minutes} minuten, {len(agenda.actions)} openstaande acties."]
+        if agenda.overrun_message:
+            lines.append(agenda.overrun_message)
+        lines.append(f"Word: {self.docx}")
+        lines.append(f"PDF: {self.pdf}" if self.pdf else f"PDF: {self.pdf_note}")
+        lines.append(f"Blad {self.sheet} in de werkmap bijgewerkt.")
+        return "\n".join(lines)
+
+
+def _place(source: Path, folder: Path, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    staged = folder / f".{name}.orsheet-tmp"
+    shutil.copyfile(source, staged)
+    render.replace_file(staged, target)
+    return target
+
+
+def generate_agenda(
+    backend: WorkbookBackend,
+    workbook_path: Path,
+    day: date,
+    *,
+    pdf: bool = True,
+    soffice: str | None = None,
+    kind: str = "",
+) -> AgendaResult:
+    """Agenda maken: Word (and PDF) in the agenda folder, and the ``Agenda`` sheet."""
+    book = load_agenda(backend, day, kind)
+    agenda = book.agenda
+    folder = book.output_folder(workbook_path)
+    name = document_name(agenda)
+    with tempfile.TemporaryDirectory(prefix="orsheet-agenda-") as work:
+        template = book.template(SETTING_AGENDA_TEMPLATE, AGENDA_TEMPLATE, workbook_path)
+        docx = render.render_docx(template, agenda_context(agenda, book.organisation), Path(work, name))
+        converted = render.PdfResult(None, "geen PDF gevraagd (--no-pdf)")
+        if pdf:
+            converted = render.convert_to_pdf(docx, Path(work, "agenda.pdf"), soffice or render.find_soffice())
+        backend.write([ReplaceSheet(AGENDA_SHEET, agenda_sheet_rows(agenda), WIDTHS)])
+        docx_path = _place(docx, folder, name)
+        pdf_path = _place(converted.path, folder, document_name(agenda, suffix=".pdf")) if converted.path else None
+    return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
+
+
+@dataclass
+class MinutesResult:
+    agenda: Agenda
+    docx: Path
+
+    def summary(self) -> str:
+        return f"Opzet verslag {self.agenda.meeting.kind} {self.agenda.meeting.date:%d-%m-%Y}: {self.docx}"
+
+
+def generate_minutes_template(
+    backend: WorkbookBackend, workbook_path: Path, day: date, *, overwrite: bool = False, kind: str = ""
+) -> MinutesResult:
+    """Opzet verslag: a .docx with header, Aanwezig/Afwezig, a heading per item, the action list.
+
+    An existing file is never overwritten unless asked: the notulist may
+    already have typed the minutes into it.
+    """
+    book = load_agenda(backend, day, kind)
+    folder = book.output_folder(workbook_path)
+    name = document_name(book.agenda, "Verslag")
+    if (folder / name).exists() and not overwrite:
+        raise InputError(f"{folder / name} bestaat al (misschien al ingevuld); gebruik --force om het te vervangen")
+    with tempfile.TemporaryDirectory(prefix="orsheet-minutes-") as work:
+        context = minutes_context(book.agenda, book.organisation)
+        template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
+        docx = render.render_docx(template, context, Path(work, name))
+        return MinutesResult(book.agenda, _place(docx, folder, name))
+
+
+def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:
+    """For ``orsheet demo``: make the agenda (PDF where LibreOffice is there); a summary line and the files."""
+    result = generate_agenda(backend, workbook_path, day)
+    agenda = result.agenda
+    line = f"Agenda {agenda.meeting.kind} {agenda.meeting.date:%d-%m-%Y} gemaakt ({agenda.total_minutes} minuten"
+    line += f"; {result.pdf_note})" if result.pdf is None else ", Word en PDF)"
+    return line, [path for path in (result.docx, result.pdf) if path is not None]
