@@ -97,13 +97,18 @@ def _phrase(text: str) -> str:
 
 def _is_first_name(token: str) -> bool:
     """Initials ("J.", "JW") are not first names; real names have 2+ letters and no dot."""
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and "." not in token
+    return _letters(token) >= 2 and "." not in token
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
 
 
 def person_forms(name: str) -> list[str]:
     """Regex alternatives for every way ``name`` is written, longest first."""
     parts = split_name(name)
+    if _letters(parts.core) < 2:  # "J." or a number is no surname
+        parts = NameParts(parts.first_names + ((parts.core,) if parts.core else ()), (), "")
     if not parts.core:
         return [f"(?i:{_phrase(t)})" for t in parts.first_names if _is_first_name(t)]
     surname = _phrase(parts.surname)
@@ -117,7 +122,7 @@ def person_forms(name: str) -> list[str]:
     if "-" in parts.core:  # "Smit-Jansen": "Smit" and "Jansen" alone too; particles stay with the first
         first, *later = parts.core.split("-")
         pieces = [" ".join((*parts.particles, first))] + later
-        forms.extend(f"(?i:{_INITIALS}?{_phrase(p)})" for p in pieces if len(p) >= 2)
+        forms.extend(f"(?i:{_INITIALS}?{_phrase(p)})" for p in pieces if _letters(p) >= 2)
     forms.extend(f"(?i:{_phrase(t)})" for t in given)
     return forms
 
@@ -262,6 +267,7 @@ def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = ()) ->
     others = _compile(f"(?i:{_phrase(t)})" for t in other_terms if t.strip())
     if others is not None:
         patterns.append((OTHER_CODE, others))
-    protected_forms = [f for p in public for f in _public_forms(p.name)]
+    # The codes themselves are never touched ("1" or "e" in "5.1.2e" is no name).
+    protected_forms = [re.escape(code) for code in CODES] + [f for p in public for f in _public_forms(p.name)]
     return Redactor(tuple(patterns), _compile(protected_forms), emails)
 

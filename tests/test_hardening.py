@@ -217,3 +217,16 @@ def test_impossible_date_in_a_hidden_row_is_reported_with_its_cell_and_nothing_s
     assert (problem["sheet"], problem["row"], problem["column"]) == ("Acties", 2, "Datum")
     assert "31-02-2023" in problem["message"]
     assert path.read_bytes() == before
+
+
+name_text = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x24F), min_size=1, max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(name_text, min_size=1, max_size=4), text=st.text(max_size=80), public=st.booleans())
+def test_any_name_in_personen_gives_a_working_redactor_that_leaves_no_leaks(names, text, public):
+    people = [Person(n, public=(public and i == 0)) for i, n in enumerate(names)]
+    redactor = build_redactor(people)
+    sample = text + " " + " ".join(names) + " " + text
+    result = redactor.redact(sample)
+    assert redactor.leaks(result.text) == []
