@@ -270,3 +270,29 @@ def test_inventory_csv_neutralises_formula_injection(tmp_path):
         row = list(csv.reader(handle, delimiter=";"))[1]
     assert row[1] == "'=HYPERLINK(\"http://evil\",\"klik\")"
     assert row[3] == "'@x.docx"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+words = st.sampled_from(["Jan", "de", "Vries", "J.", "Anna", "Bakker", "Olivier", "Bruijne", "januari", " ", ", ",
+                         "anna.bakker@org.nl", "en", "De", "-", "\t", "Jansen"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(st.lists(st.lists(words, min_size=1, max_size=4), min_size=1, max_size=6), min_size=1, max_size=4))
+def test_any_split_of_names_over_runs_is_redacted_without_leaks(tmp_path_factory, redactor, paragraphs):
+    folder = tmp_path_factory.mktemp("runs")
+    document = docx.Document()
+    document.core_properties.author = ORG
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for run in runs:
+            paragraph.add_run("".join(run))
+    source = folder / "a.docx"
+    document.save(source)
+    target = folder / "woo.docx"
+    redact_office_file(source, target, redactor, ORG)
+    assert find_leaks([target], redactor) == []
+    expected = [redactor.redact("".join("".join(run) for run in runs)).text for runs in paragraphs]
+    assert [p.text for p in docx.Document(target).paragraphs] == expected

@@ -33,6 +33,7 @@ from orsheet.redact import CODE_REASONS, CODES, NAME_CODE, Redactor
 # Elements whose text is joined per paragraph-like parent before matching.
 _TEXT_LEAVES = {"t", "delText", "instrText"}
 _PARAGRAPHS = {"p", "si", "is"}  # Word/DrawingML paragraph, shared string, inline string
+_SEPARATORS = {"tab", "br", "cr", "ptab"}  # inside a run: read as white space
 # Attributes that hold a person (comment and revision authors): replaced whole.
 _AUTHOR_ATTRIBUTES = {"author", "initials", "userId"}
 # Core properties that name who wrote or saved the file: replaced by the organisation.
@@ -65,9 +66,10 @@ def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, co
                 counts += result.counts
             continue
         _redact_attributes(element, redactor, counts)
-        if name in _TEXT_LEAVES:
+        separator = name in _SEPARATORS and _local(element.getparent().tag) == "r"
+        if name in _TEXT_LEAVES or separator:
             parent = next((a for a in element.iterancestors() if _local(a.tag) in _PARAGRAPHS), element)
-            groups.setdefault((parent, name), []).append(element)
+            groups.setdefault((parent, "t" if separator else name), []).append(element)
         elif core and name in _AUTHOR_PROPERTIES:
             element.text = organisation
         elif element.text and element.text.strip():
@@ -75,14 +77,28 @@ def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, co
             element.text = result.text
             counts += result.counts
     for leaves in groups.values():
-        pieces, found = redactor.redact_pieces([leaf.text or "" for leaf in leaves])
-        counts += found
-        for leaf, piece in zip(leaves, pieces):
-            if piece != (leaf.text or ""):
-                leaf.text = piece
-                if _local(leaf.tag) != "instrText":
-                    leaf.set(_XML_SPACE, "preserve")
+        counts += _redact_group(leaves, redactor)
     return counts
+
+
+def _redact_group(leaves: list[etree._Element], redactor: Redactor) -> Counter:
+    """Redact the text pieces of one paragraph as one text.
+
+    A tab or line break between runs reads as white space, so "Jan<tab/>Jan"
+    holds two names; a break inside a name ("Jan<br/>de Vries") goes with it.
+    """
+    texts = [" " if _local(leaf.tag) in _SEPARATORS else (leaf.text or "") for leaf in leaves]
+    pieces, found = redactor.redact_pieces(texts)
+    for leaf, before, piece in zip(leaves, texts, pieces):
+        if piece == before:
+            continue
+        if _local(leaf.tag) in _SEPARATORS:
+            leaf.getparent().remove(leaf)
+        else:
+            leaf.text = piece
+            if _local(leaf.tag) != "instrText":
+                leaf.set(_XML_SPACE, "preserve")
+    return found
 
 
 def _redact_attributes(element: etree._Element, redactor: Redactor, counts: Counter) -> None:

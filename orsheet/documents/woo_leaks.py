@@ -20,6 +20,11 @@ from lxml import etree
 from orsheet.errors import OrsheetError
 from orsheet.redact import Redactor
 
+# Paragraph-like elements: Word/DrawingML paragraphs, Excel shared and inline strings.
+_PARAGRAPHS = {"p", "si", "is"}
+# Elements inside a run that a reader sees as white space.
+_SEPARATORS = {"tab", "br", "cr", "ptab"}
+
 
 @dataclass(frozen=True)
 class FoundLeak:
@@ -44,18 +49,58 @@ class WooLeakError(OrsheetError):
         )
 
 
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _walk(element: etree._Element, inside: bool, found: list[str]) -> tuple[str, bool]:
+    """The text of ``element`` as a reader sees it, and whether it holds a paragraph.
+
+    Tabs and line breaks in runs read as spaces; nested paragraphs (text boxes)
+    are set apart by line breaks; XML comments are no text. Paragraph texts,
+    and texts outside any paragraph, are appended to ``found``.
+    """
+    name = _local(element)
+    paragraph = name in _PARAGRAPHS
+    parts = [" "] if name in _SEPARATORS and _local(element.getparent()) == "r" else []
+    if element.text:
+        parts.append(element.text)
+    holds_paragraph = False
+    for child in element:
+        if isinstance(child.tag, str):
+            text, child_holds = _walk(child, inside or paragraph, found)
+            holds_paragraph = holds_paragraph or child_holds or _local(child) in _PARAGRAPHS
+            parts.append(f"\n{text}\n" if _local(child) in _PARAGRAPHS else text)
+        if child.tail:
+            parts.append(child.tail)
+    text = "".join(parts)
+    if paragraph or not (inside or holds_paragraph):
+        found.append(text)
+    return text, holds_paragraph
+
+
 def _xml_texts(data: bytes) -> Iterator[str]:
+    """Every text a reader could see, per paragraph, and every attribute value.
+
+    Text is read per paragraph (Word paragraph, Excel string), because run
+    boundaries are no word boundaries ("Jan" + "sen" is "Jansen") but tabs and
+    breaks are. Text outside paragraphs (properties, cell values) is read per
+    element; elements holding paragraphs are not read again as a whole.
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, recover=True)
     root = etree.fromstring(data, parser)
     if root is None:
         yield data.decode("utf-8", "replace")
         return
     for element in root.iter():
-        if not isinstance(element.tag, str):  # XML comment or processing instruction
+        if isinstance(element.tag, str):
+            yield from element.attrib.values()
+        else:  # XML comment or processing instruction
             yield element.text or ""
-            continue
-        yield "".join(element.itertext())
-        yield from element.attrib.values()
+    found: list[str] = []
+    _walk(root, False, found)
+    yield from found
 
 
 def extract_texts(path: Path) -> Iterator[tuple[str, str]]:
