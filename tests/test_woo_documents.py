@@ -296,3 +296,24 @@ def test_any_split_of_names_over_runs_is_redacted_without_leaks(tmp_path_factory
     assert find_leaks([target], redactor) == []
     expected = [redactor.redact("".join("".join(run) for run in runs)).text for runs in paragraphs]
     assert [p.text for p in docx.Document(target).paragraphs] == expected
+
+
+def test_excel_comments_rich_text_and_their_authors_are_redacted(tmp_path, redactor):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = CellRichText(["Actie voor Jan ", TextBlock(InlineFont(b=True), "de"), " Vries"])
+    sheet["A2"].comment = Comment("Gevraagd door Anna Bakker", "Onbekende Collega")
+    sheet.oddHeader.left.text = "Lijst van J. de Vries"
+    source = tmp_path / "rijk.xlsx"
+    book.save(source)
+    assert find_leaks([source], redactor)
+    target = tmp_path / "woo.xlsx"
+    redact_office_file(source, target, redactor, ORG)
+    assert find_leaks([target], redactor) == []
+    text = all_text(target)
+    assert "Onbekende Collega" not in text and "Gevraagd door 5.1.2e" in text
+    assert "Actie voor 5.1.2e" in text and "Lijst van 5.1.2e" in text

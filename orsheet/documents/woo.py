@@ -32,7 +32,7 @@ from orsheet.redact import CODE_REASONS, CODES, NAME_CODE, Redactor
 
 # Elements whose text is joined per paragraph-like parent before matching.
 _TEXT_LEAVES = {"t", "delText", "instrText"}
-_PARAGRAPHS = {"p", "si", "is"}  # Word/DrawingML paragraph, shared string, inline string
+_PARAGRAPHS = {"p", "si", "is", "text"}  # Word/DrawingML paragraph, Excel string, Excel comment
 _SEPARATORS = {"tab", "br", "cr", "ptab"}  # inside a run: read as white space
 # Attributes that hold a person (comment and revision authors): replaced whole.
 _AUTHOR_ATTRIBUTES = {"author", "initials", "userId"}
@@ -72,6 +72,10 @@ def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, co
             groups.setdefault((parent, "t" if separator else name), []).append(element)
         elif core and name in _AUTHOR_PROPERTIES:
             element.text = organisation
+        elif name == "author" and element.text and element.text.strip():  # Excel comment authors
+            if redactor.protected is None or not redactor.protected.fullmatch(element.text.strip()):
+                element.text = NAME_CODE
+                counts[NAME_CODE] += 1
         elif element.text and element.text.strip():
             result = redactor.redact(element.text)
             element.text = result.text

@@ -20,8 +20,8 @@ from lxml import etree
 from orsheet.errors import OrsheetError
 from orsheet.redact import Redactor
 
-# Paragraph-like elements: Word/DrawingML paragraphs, Excel shared and inline strings.
-_PARAGRAPHS = {"p", "si", "is"}
+# Paragraph-like elements: Word/DrawingML paragraphs, Excel strings and comments.
+_PARAGRAPHS = {"p", "si", "is", "text"}
 # Elements inside a run that a reader sees as white space.
 _SEPARATORS = {"tab", "br", "cr", "ptab"}
 
