@@ -134,3 +134,20 @@ def test_cli_overview_text_names_days_overdue(tmp_path):
     result = CliRunner().invoke(main, ["overview", str(path), "--today", "2023-11-10"])
     assert result.exit_code == 0, result.output
     assert "10 dag(en) te laat" in result.output and "eind okt (31-10-2023)" in result.output
+
+
+def test_seed_list_of_28_september_imported_shows_eind_okt_overdue_in_november(template_copy, tmp_path):
+    from tests.support.seeds import load_case, write_seed_csv
+
+    entries = load_case("actielijsten.json")["or_lists"]["2023-09-28"]
+    source = write_seed_csv(entries, tmp_path / "actielijst 28-09-2023.csv")
+    runner = CliRunner()
+    assert runner.invoke(main, ["import-actions", str(template_copy), str(source)]).exit_code == 0
+    result = runner.invoke(main, ["overview", str(template_copy), "--overdue", "--today", "2023-11-10", "--json"])
+    assert result.exit_code == 0, result.output
+    people = json.loads(result.output)["people"]
+    overdue = {line["nr"]: line for lines in people.values() for line in lines}
+    assert sorted(overdue) == [338, 339, 340]
+    assert overdue[339]["deadline"] == "eind okt" and overdue[339]["deadline_datum"] == "2023-10-31"
+    assert overdue[339]["dagen_te_laat"] == 10 and overdue[338]["dagen_te_laat"] == 32
+    assert list(people) == ["5.1.2e", "DB"]  # the seeds' owners are redacted already
