@@ -38,12 +38,16 @@ ACTIONS = [
      "Verantwoordelijke": "Jan", "Overleg": "OR-vergadering", "Datum": date(2023, 9, 14)},
     {"Nr": 339, "Onderwerp": "Artikel 24 overleg", "Omschrijving": "=HYPERLINK(\"http://x\",\"De Vries\")",
      "Verantwoordelijke": "DB", "Overleg": "OR-vergadering", "Datum": date(2023, 9, 28), "Deadline": "eind okt"},
-    {"Nr": 120, "Onderwerp": "Oud", "Omschrijving": "Buiten de periode, van A. Bakker",
+    {"Nr": 120, "Onderwerp": "Oud", "Omschrijving": "Nog open, van A. Bakker",
      "Verantwoordelijke": "Anna", "Overleg": "OR-vergadering", "Datum": date(2022, 1, 5)},
+    {"Nr": 350, "Onderwerp": "Later", "Omschrijving": "Na de periode afgesproken met Anna",
+     "Verantwoordelijke": "Anna", "Overleg": "OR-vergadering", "Datum": date(2023, 11, 9)},
 ]
 ARCHIVE = [
     {"Nr": 325, "Onderwerp": "Overdracht", "Omschrijving": "Borrel door J. de Vries", "Verantwoordelijke": "Anna Bakker",
      "Overleg": "OR-vergadering", "Datum": date(2023, 7, 6), "Status": "afgerond", "Afgerond op": date(2023, 10, 12)},
+    {"Nr": 301, "Onderwerp": "Vroeger", "Omschrijving": "Voor de periode afgerond door Anna", "Verantwoordelijke": "Anna",
+     "Overleg": "OR-vergadering", "Datum": date(2023, 5, 6), "Status": "afgerond", "Afgerond op": date(2023, 6, 1)},
 ]
 DECISIONS = [
     {"Nr": 12, "Datum": date(2023, 9, 28), "Overleg": "OR-vergadering", "Onderwerp": "Evaluatie",
@@ -98,11 +102,12 @@ def test_exported_action_list_is_redacted_filtered_and_formula_safe(tmp_path, ag
     woo_export(memory_workbook(), out, PERIOD, agenda_dir=agendas, pdf=False)
     book = openpyxl.load_workbook(out / "Actielijst.xlsx")
     open_rows = [[c.value for c in row] for row in book["Openstaande acties"].iter_rows(min_row=2)]
-    assert [row[0] for row in open_rows] == [334, 339]
+    assert [row[0] for row in open_rows] == [334, 339, 120]  # still open from before; 350 came later
     assert open_rows[0][2] == "Olivier de Bruijne en 5.1.2e uitnodigen"
     assert open_rows[0][3] == "5.1.2e"
     assert open_rows[1][2] == "'=HYPERLINK(\"http://x\",\"5.1.2e\")"
     archive = [[c.value for c in row] for row in book["Archief"].iter_rows(min_row=2)]
+    assert [row[0] for row in archive] == [325]  # 301 was closed before the period
     assert archive[0][2] == "Borrel door 5.1.2e"
 
 
@@ -114,7 +119,7 @@ def test_inventory_names_each_document_with_counts(tmp_path, agendas):
     by_document = {row["Document"]: row for row in rows}
     assert list(by_document) == ["Actielijst", "Besluitenlijst", "Agenda OR-vergadering 14-09-2023",
                                  "Agenda Overlegvergadering 19-10-2023"]
-    assert by_document["Actielijst"]["Aantal 5.1.2e"] == "5"
+    assert by_document["Actielijst"]["Aantal 5.1.2e"] == "7"
     assert by_document["Besluitenlijst"]["Beoordeling"] == "Deels openbaar"
     agenda = by_document["Agenda OR-vergadering 14-09-2023"]
     assert agenda["Datum"] == "14-09-2023" and agenda["Aantal 5.1.2e"] == "3"

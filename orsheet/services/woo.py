@@ -131,7 +131,12 @@ def _action_row(action: model.Action) -> list[Any]:
 
 
 def _in_period(action: model.Action, period: Period) -> bool:
-    return period.contains(action.date) or (action.closed_on is not None and period.contains(action.closed_on))
+    """Whether the action was on the list during the period: agreed before its
+    end and not closed before its start (as the published lists show old open
+    actions too)."""
+    agreed_in_time = period.end is None or action.date is None or action.date <= period.end
+    still_open = period.start is None or action.closed_on is None or action.closed_on >= period.start
+    return agreed_in_time and still_open
 
 
 def list_documents(sources: _Sources, period: Period, redactor: Redactor) -> list[tuple[ListDocument, Counter]]:
