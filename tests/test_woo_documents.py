@@ -196,6 +196,7 @@ def test_list_docx_has_a_table_with_dutch_dates(tmp_path):
     table = docx.Document(path).tables[0]
     assert [c.text for c in table.rows[1].cells] == ["339", "=cmd|' /C calc'!A0", "28-09-2023"]
     assert docx.Document(path).core_properties.author == ORG
+    assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(path).namelist()
 
 
 def test_inventory_lists_documents_with_counts_per_code_and_reasons(tmp_path):
@@ -317,3 +318,48 @@ def test_excel_comments_rich_text_and_their_authors_are_redacted(tmp_path, redac
     text = all_text(target)
     assert "Onbekende Collega" not in text and "Gevraagd door 5.1.2e" in text
     assert "Actie voor 5.1.2e" in text and "Lijst van 5.1.2e" in text
+
+
+def test_embedded_documents_are_redacted_and_checked_too(tmp_path, redactor):
+    inner = tmp_path / "bijlage.docx"
+    word = docx.Document()
+    word.add_paragraph("Bijlage van Jan de Vries")
+    word.core_properties.author = ORG
+    word.save(inner)
+    outer = build_agenda(tmp_path / "a.docx")
+    with zipfile.ZipFile(outer, "a") as archive:
+        archive.write(inner, "word/embeddings/bijlage.docx")
+    leaks = find_leaks([outer], redactor)
+    assert any(leak.where.startswith("word/embeddings/bijlage.docx: ") for leak in leaks)
+    target = tmp_path / "woo.docx"
+    redact_office_file(outer, target, redactor, ORG)
+    assert find_leaks([target], redactor) == []
+    with zipfile.ZipFile(target) as archive:
+        (tmp_path / "terug.docx").write_bytes(archive.read("word/embeddings/bijlage.docx"))
+    assert docx.Document(tmp_path / "terug.docx").paragraphs[0].text == "Bijlage van 5.1.2e"
+
+
+def test_preview_picture_is_left_out_and_the_file_still_opens(tmp_path, redactor):
+    source = build_agenda(tmp_path / "a.docx")
+    with zipfile.ZipFile(source) as archive:  # python-docx's template carries one
+        assert "docProps/thumbnail.jpeg" in archive.namelist() and b"thumbnail" in archive.read("_rels/.rels")
+    target = tmp_path / "woo.docx"
+    redact_office_file(source, target, redactor, ORG)
+    with zipfile.ZipFile(target) as archive:
+        assert "docProps/thumbnail.jpeg" not in archive.namelist()
+        assert b"thumbnail" not in archive.read("_rels/.rels")
+    assert docx.Document(target).paragraphs[1].text == "Voorzitter: 5.1.2e"
+
+
+def test_legacy_vml_that_is_not_well_formed_is_redacted_as_text(tmp_path, redactor):
+    source = tmp_path / "vml.xlsx"
+    book = openpyxl.Workbook()
+    book.properties.creator = ORG
+    book.save(source)
+    with zipfile.ZipFile(source, "a") as archive:
+        archive.writestr("xl/drawings/vmlDrawing1.vml", "<xml><v:shape><div>Notitie van Anna Bakker<br></div></v:shape></xml>")
+    target = tmp_path / "woo.xlsx"
+    redact_office_file(source, target, redactor, ORG)
+    with zipfile.ZipFile(target) as archive:
+        assert archive.read("xl/drawings/vmlDrawing1.vml") == b"<xml><v:shape><div>Notitie van 5.1.2e<br></div></v:shape></xml>"
+    assert find_leaks([target], redactor) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -50,7 +51,7 @@ def neutralise_formula(value: Any) -> Any:
 
 
 def _local(tag: Any) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, core: bool) -> Counter:
@@ -118,24 +119,57 @@ def _redact_attributes(element: etree._Element, redactor: Redactor, counts: Coun
             counts += result.counts
 
 
+_OFFICE_SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm", ".pptx")
+_THUMBNAIL = re.compile(r"docProps/thumbnail\.\w+")
+
+
 def redact_office_file(source: Path, target: Path, redactor: Redactor, organisation: str) -> Counter:
-    """Copy a .docx/.xlsx with every XML part redacted; return counts per code."""
+    """Copy a .docx/.xlsx with every XML part redacted; return counts per code.
+
+    Embedded Office files are redacted the same way; the preview picture
+    (docProps/thumbnail) is left out, as a picture of page 1 may show names.
+    """
     counts: Counter = Counter()
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            dropped = {i.filename for i in zin.infolist() if _THUMBNAIL.fullmatch(i.filename)}
             for info in zin.infolist():
-                data = zin.read(info)
-                if info.filename.endswith((".xml", ".rels", ".vml")) and data.strip():
-                    root = etree.fromstring(data, parser)
-                    core = info.filename == "docProps/core.xml"
-                    counts += _redact_tree(root, redactor, organisation, core)
-                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                if info.filename in dropped:
+                    continue
+                data, found = _redact_part(info.filename, zin.read(info), redactor, organisation, dropped)
+                counts += found
                 zout.writestr(info, data)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
         target.unlink(missing_ok=True)
         raise OrsheetError(f"{source.name} is geen geldig Office-bestand ({error})") from error
     return counts
+
+
+def _redact_part(name: str, data: bytes, redactor: Redactor, organisation: str,
+                 dropped: set[str]) -> tuple[bytes, Counter]:
+    if name.lower().endswith(_OFFICE_SUFFIXES):
+        with tempfile.TemporaryDirectory(prefix="orsheet-woo-") as folder:
+            inner, redacted = Path(folder) / Path(name).name, Path(folder) / ("woo-" + Path(name).name)
+            inner.write_bytes(data)
+            found = redact_office_file(inner, redacted, redactor, organisation)
+            return redacted.read_bytes(), found
+    if not name.endswith((".xml", ".rels", ".vml")) or not data.strip():
+        return data, Counter()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        if not name.endswith(".vml"):
+            raise
+        # Legacy VML is often not well-formed XML: redact it as text.
+        result = redactor.redact(data.decode("utf-8", "surrogateescape"))
+        return result.text.encode("utf-8", "surrogateescape"), result.counts
+    if name.endswith(".rels") and dropped:
+        for relation in list(root):
+            if relation.get("Target", "").lstrip("/") in dropped:
+                root.remove(relation)
+    found = _redact_tree(root, redactor, organisation, core=name == "docProps/core.xml")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), found
 
 
 @dataclass
@@ -197,6 +231,10 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
     properties.title = document.title
     properties.comments = properties.keywords = properties.subject = ""
     properties.revision = 1
+    package = word.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype.endswith("/thumbnail"):  # python-docx's template preview picture
+            del package.rels[key]
     word.save(path)
 
 

@@ -10,6 +10,7 @@ text. Any name the redactor would remove that is still there is a leak.
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from orsheet.redact import Redactor
 
 # Paragraph-like elements: Word/DrawingML paragraphs, Excel strings and comments.
 _PARAGRAPHS = {"p", "si", "is", "text"}
+_OFFICE_SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm", ".pptx")
 # Elements inside a run that a reader sees as white space.
 _SEPARATORS = {"tab", "br", "cr", "ptab"}
 
@@ -106,10 +108,20 @@ def _xml_texts(data: bytes) -> Iterator[str]:
 def extract_texts(path: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for all text and metadata in ``path``."""
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".xlsx", ".xlsm", ".pptx"):
+    if suffix in _OFFICE_SUFFIXES:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 data = archive.read(info)
+                if info.filename.lower().endswith(_OFFICE_SUFFIXES):  # an embedded document
+                    with tempfile.TemporaryDirectory(prefix="orsheet-leak-") as folder:
+                        inner = Path(folder) / Path(info.filename).name
+                        inner.write_bytes(data)
+                        if not zipfile.is_zipfile(inner):  # unreadable: look at the raw bytes
+                            yield info.filename, data.decode("latin-1")
+                            continue
+                        for where, text in extract_texts(inner):
+                            yield f"{info.filename}: {where}", text
+                    continue
                 # Binary parts (images) are not read: random bytes look like short names.
                 if info.filename.endswith((".xml", ".rels", ".vml")) and data.strip():
                     for text in _xml_texts(data):
