@@ -232,3 +232,8 @@ def test_woo_export_redacts_the_agenda_the_demo_generates(tmp_path):
     redactor = build_redactor([Person(r.get("Naam"), public=str(r.get("Openbaar")).lower() == "ja") for r in people])
     assert find_leaks(sorted(out.iterdir()), redactor) == []
     assert find_leaks(generated[:1], redactor)  # the original did have names
+
+
+def test_default_output_folder_is_dated_and_beside_the_workbook(tmp_path):
+    folder = woo_service.default_output_folder(tmp_path / "or.xlsm", date(2023, 10, 31))
+    assert folder == tmp_path.resolve() / "Woo-publicatie 2023-10-31"

@@ -204,6 +204,11 @@ def _agendas(sources: _Sources, out: Path, period: Period, workbook_path: Path |
     return find_agendas(folder, period)
 
 
+def default_output_folder(workbook_path: Path, today: date | None = None) -> Path:
+    """Where a button press publishes: "Woo-publicatie JJJJ-MM-DD" beside the workbook."""
+    return workbook_path.resolve().parent / f"Woo-publicatie {(today or date.today()).isoformat()}"
+
+
 def _prepare_output(out: Path) -> Path:
     """Create ``out`` and a staging folder inside it; Dutch errors for file problems."""
     if out.exists() and not out.is_dir():
