@@ -103,8 +103,27 @@ def run_guarded(operation, backend: MemoryBackend) -> None:
         assert backend.writes == writes and repr(backend.sheets) == before
 
 
+def check(backend: MemoryBackend) -> None:
+    problems = check_workbook(backend)
+    if problems:
+        raise ProblemList(problems)
+
+
+def agenda(backend: MemoryBackend) -> None:
+    """The agenda of a meeting the (bad) Vergaderingen sheet does list."""
+    from orsheet.services.agenda import load_agenda
+
+    grid = backend.sheets[schema.MEETINGS.name]
+    column = grid[0].index(schema.DATUM) if schema.DATUM in grid[0] else None
+    days = [row[column] for row in grid[1:] if column is not None and isinstance(row[column], date)]
+    if days:
+        day = days[0].date() if isinstance(days[0], datetime) else days[0]
+        load_agenda(backend, day)
+
+
 OPERATIONS = {
-    "check": check_workbook,
+    "check": check,
+    "agenda": agenda,
     "list": list_actions,
     "number": number_actions,
     "close": lambda b: close_actions(b, (), date(2023, 10, 12)),
