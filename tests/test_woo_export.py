@@ -237,3 +237,12 @@ def test_woo_export_redacts_the_agenda_the_demo_generates(tmp_path):
 def test_default_output_folder_is_dated_and_beside_the_workbook(tmp_path):
     folder = woo_service.default_output_folder(tmp_path / "or.xlsm", date(2023, 10, 31))
     assert folder == tmp_path.resolve() / "Woo-publicatie 2023-10-31"
+
+
+def test_a_name_in_an_agenda_file_name_is_redacted_too(tmp_path):
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    build_agenda(folder / "Agenda Overleg met Anna Bakker 2023-09-20.docx")
+    result = woo_export(memory_workbook(), tmp_path / "woo", PERIOD, agenda_dir=folder, pdf=False)
+    assert "Agenda Overleg met 5.1.2e 2023-09-20.docx" in [f.name for f in result.files]
+    assert find_leaks(result.files, REDACTOR) == []

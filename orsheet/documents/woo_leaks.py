@@ -106,7 +106,8 @@ def _xml_texts(data: bytes) -> Iterator[str]:
 
 
 def extract_texts(path: Path) -> Iterator[tuple[str, str]]:
-    """(where, text) for all text and metadata in ``path``."""
+    """(where, text) for all text and metadata in ``path``, its name included."""
+    yield "bestandsnaam", path.name
     suffix = path.suffix.lower()
     if suffix in _OFFICE_SUFFIXES:
         with zipfile.ZipFile(path) as archive:

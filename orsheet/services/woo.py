@@ -261,7 +261,7 @@ def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redact
         word_files.append(docx_path)
         entries.append(InventoryEntry(document.title, list_date, [docx_path.name, xlsx_path.name], counts))
     for source, kind, day in agendas:
-        target = folder / source.name
+        target = folder / redactor.redact(source.name).text  # a file name can hold a name too
         counts = redact_office_file(source, target, redactor, organisation)
         word_files.append(target)
         title = redactor.redact(f"Agenda {kind} {day:%d-%m-%Y}").text
