@@ -52,6 +52,7 @@ def numbers(lines):
 def test_owner_cell_with_several_people_is_split():
     assert owners("Jan en Anna") == ["Jan", "Anna"]
     assert owners("DB / Anna, Piet") == ["DB", "Anna", "Piet"]
+    assert owners("P&O & Anna") == ["P&O", "Anna"]
     assert owners("") == []
 
 

@@ -27,7 +27,8 @@ EVERYONE = ("allen", "iedereen", "alle leden", "or")
 OVERVIEW_HEADERS = ("Verantwoordelijke", "Nr", "Onderwerp", "Omschrijving", "Datum", "Deadline",
                     "Deadline (datum)", "Dagen te laat", "Status", "Opmerkingen")
 OVERVIEW_WIDTHS = (22, 7, 28, 50, 12, 14, 14, 12, 15, 40)
-_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\ben\b)\s*", re.IGNORECASE)
+# "Jan en Anna", "Jan, Anna", "Jan/Anna", "Jan & Anna"; but "P&O" is one department.
+_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\s&\s|\s\+\s|\ben\b)\s*", re.IGNORECASE)
 
 
 @dataclass
