@@ -197,6 +197,10 @@ def _read_relative(text: str, reference: date | None) -> date | None:
              "eind volgende week": friday + timedelta(days=7)}
     if text in fixed:
         return fixed[text]
+    next_year = {"volgend jaar": (12, 31), "eind volgend jaar": (12, 31), "begin volgend jaar": (1, 10),
+                 "medio volgend jaar": (6, 30)}
+    if text in next_year:
+        return date(reference.year + 1, *next_year[text])
     if text in ("volgende maand", "eind volgende maand"):
         year, month = divmod(reference.month, 12)
         return _month_day(month + 1, None)(reference.year + year)

@@ -49,6 +49,8 @@ SEPT_14 = date(2023, 9, 14)
         ("volgende week", date(2023, 9, 22)),
         ("binnen 2 weken", date(2023, 9, 28)),
         ("volgende maand", date(2023, 10, 31)),
+        ("begin volgend jaar", date(2024, 1, 10)),
+        ("eind volgend jaar", date(2024, 12, 31)),
     ],
 )
 def test_typed_deadline_is_read_relative_to_action_date(text, expected):
