@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 from orsheet.model import Deadline
 
@@ -175,7 +175,7 @@ def _read_season(text: str, reference: date | None) -> date | None:
     for pattern, (month, day) in _SEASONS.items():
         match = re.fullmatch(f"(?:{pattern}){_YEAR}", text)
         if match:
-            return _next_on_or_after(lambda y: date(y, month, day), reference, _year(match))
+            return _next_on_or_after(lambda y, m=month, d=day: date(y, m, d), reference, _year(match))
     return None
 
 

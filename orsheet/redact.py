@@ -23,8 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from orsheet.model import Person
 
@@ -40,8 +40,7 @@ CODE_REASONS = {
 
 # Lower-case words that start the surname part of a Dutch name.
 PARTICLES = frozenset(
-    "van de der den het ter ten te 't in op aan bij tot uit onder over voor "
-    "la le du da das dos des di del della von vom zu zum d' l' 's".split()
+    ["van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "aan", "bij", "tot", "uit", "onder", "over", "voor", "la", "le", "du", "da", "das", "dos", "des", "di", "del", "della", "von", "vom", "zu", "zum", "d'", "l'", "'s"]
 )
 
 # Word boundaries: no letter/digit directly before or after, and no

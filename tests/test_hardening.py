@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -28,7 +28,12 @@ from orsheet.deadlines import interpret
 from orsheet.errors import CellError, OrsheetError, ProblemList
 from orsheet.model import Person
 from orsheet.redact import build_redactor
-from orsheet.services.actions import check_workbook, close_actions, list_actions, number_actions
+from orsheet.services.actions import (
+    check_workbook,
+    close_actions,
+    list_actions,
+    number_actions,
+)
 from orsheet.services.overview import overview
 from orsheet.services.woo import woo_export
 from orsheet.template import template_path

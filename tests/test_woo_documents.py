@@ -11,6 +11,8 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from orsheet.documents.woo import (
     InventoryEntry,
@@ -24,7 +26,12 @@ from orsheet.documents.woo import (
     write_list_docx,
     write_list_xlsx,
 )
-from orsheet.documents.woo_leaks import WooLeakError, check_leaks, extract_texts, find_leaks
+from orsheet.documents.woo_leaks import (
+    WooLeakError,
+    check_leaks,
+    extract_texts,
+    find_leaks,
+)
 from orsheet.model import Person
 from orsheet.redact import NAME_CODE, build_redactor
 
@@ -271,10 +278,6 @@ def test_inventory_csv_neutralises_formula_injection(tmp_path):
         row = list(csv.reader(handle, delimiter=";"))[1]
     assert row[1] == "'=HYPERLINK(\"http://evil\",\"klik\")"
     assert row[3] == "'@x.docx"
-
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 words = st.sampled_from(["Jan", "de", "Vries", "J.", "Anna", "Bakker", "Olivier", "Bruijne", "januari", " ", ", ",
                          "anna.bakker@org.nl", "en", "De", "-", "\t", "Jansen"])

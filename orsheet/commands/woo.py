@@ -31,7 +31,8 @@ def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pd
 
     def work():
         from orsheet.services.common import open_workbook
-        from orsheet.services.woo import Period, woo_export as export
+        from orsheet.services.woo import Period
+        from orsheet.services.woo import woo_export as export
 
         result = export(open_workbook(path), out, Period(_day(start), _day(end)), workbook_path=path,
                         agenda_dir=agenda_dir, pdf=not no_pdf)

@@ -21,10 +21,11 @@ import subprocess
 import tempfile
 import zipfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -357,7 +358,7 @@ def convert_to_pdf(paths: Sequence[Path], folder: Path) -> list[Path]:
         command = [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths)]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False,
                                     env={**os.environ, "HOME": profile})
         except (OSError, subprocess.TimeoutExpired) as error:
             raise OrsheetError(f"LibreOffice kon de PDF-bestanden niet maken: {error}") from None

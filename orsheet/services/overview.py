@@ -12,9 +12,9 @@ never counted as overdue: they were paused on purpose.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Sequence
 
 from orsheet import model, records, schema
 from orsheet.deadlines import deadline_date
