@@ -39,9 +39,11 @@ CODE_REASONS = {
 }
 
 # Lower-case words that start the surname part of a Dutch name.
-PARTICLES = frozenset(
-    ["van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "aan", "bij", "tot", "uit", "onder", "over", "voor", "la", "le", "du", "da", "das", "dos", "des", "di", "del", "della", "von", "vom", "zu", "zum", "d'", "l'", "'s"]
-)
+PARTICLES = frozenset({
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "aan", "bij", "tot", "uit",
+    "onder", "over", "voor", "la", "le", "du", "da", "das", "dos", "des", "di", "del", "della", "von",
+    "vom", "zu", "zum", "d'", "l'", "'s",
+})
 
 # Word boundaries: no letter/digit directly before or after, and no
 # hyphenated name part ("Jan-Willem" is not "Jan", "Smit-Jansen" not "Smit");
