@@ -12,6 +12,7 @@ the redacted seeds: the export puts back precisely the published redactions.
 from __future__ import annotations
 
 import itertools
+import os
 from datetime import date
 
 import pytest
@@ -33,6 +34,7 @@ PEOPLE = [
     {"Naam": "Olivier de Bruijne", "Rol": "directeur", "Openbaar": "ja"},
     {"Naam": "Siebe Keulen", "Rol": "directeur", "Openbaar": "ja"},
 ]
+WOO_GOLDEN = GOLDEN.parent / "woo"
 FORMS = ["Jan de Vries", "Anna", "J. de Vries", "Pieter van den Berg", "De Vries", "Anna Bakker", "P. van den Berg"]
 DAYS = ["2023-09-14", "2023-09-28", "2023-10-12", "2023-10-26"]
 
@@ -57,9 +59,11 @@ def exported(tmp_path_factory, monkeypatch_module):
     FileBackend(path).write([AppendRows("Personen", PEOPLE)])
     originals = {day: generate_agenda(FileBackend(path), path, date.fromisoformat(day), pdf=False).docx for day in DAYS}
     out = folder / "publicatie"
-    result = woo_export(FileBackend(path), out, Period(date(2023, 9, 1), date(2023, 10, 31)), workbook_path=path,
-                        pdf=False)
+    result = woo_export(FileBackend(path), out, PERIOD, workbook_path=path, pdf=False, today=date(2023, 10, 31))
     return originals, out, result
+
+
+PERIOD = Period(date(2023, 9, 1), date(2023, 10, 31))
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +91,23 @@ def test_nothing_of_the_private_names_is_left_anywhere_in_the_publication(export
     assert find_leaks(sorted(out.iterdir()), redactor) == []
     assert {d.document for d in result.documents} >= {f"Agenda OR-vergadering {date.fromisoformat(d):%d-%m-%Y}"
                                                        for d in DAYS}
+
+
+def test_exported_action_list_matches_its_golden_file(exported):
+    _, out, _ = exported
+    lines = docx_lines(out / "Actielijst.docx")
+    golden = WOO_GOLDEN / "Actielijst 2023-09-01 - 2023-10-31.txt"
+    if os.environ.get("ORSHEET_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == golden.read_text(encoding="utf-8").splitlines()
+
+
+def test_exported_action_list_equals_the_list_typed_with_5_1_2e(exported, tmp_path):
+    """Typing the seeds' redacted list and exporting it gives the same published list."""
+    _, out, _ = exported
+    path = filled_workbook(tmp_path)  # the seeds as published: 5.1.2e where names were
+    FileBackend(path).write([AppendRows("Personen", PEOPLE)])
+    plain = tmp_path / "publicatie"
+    woo_export(FileBackend(path), plain, PERIOD, workbook_path=path, pdf=False, today=date(2023, 10, 31))
+    assert docx_lines(plain / "Actielijst.docx") == docx_lines(out / "Actielijst.docx")
