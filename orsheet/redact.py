@@ -177,6 +177,8 @@ class Redactor:
         Public officials' names are found first and block any overlapping
         match; names (5.1.2e) then block other withheld text (5.2.1).
         """
+        if not any(c.isalpha() for c in text):  # every name and e-mail address has letters
+            return []
         blocked: list[tuple[int, int]] = []
         if self.protected is not None:
             blocked = [m.span() for m in self.protected.finditer(text)]
