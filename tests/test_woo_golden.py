@@ -96,7 +96,7 @@ def test_nothing_of_the_private_names_is_left_anywhere_in_the_publication(export
 def test_exported_action_list_matches_its_golden_file(exported):
     _, out, _ = exported
     lines = docx_lines(out / "Actielijst.docx")
-    golden = WOO_GOLDEN / "Actielijst 2023-09-01 - 2023-10-31.txt"
+    golden = WOO_GOLDEN / "actielijst-2023-09-01-2023-10-31.txt"
     if os.environ.get("ORSHEET_UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
