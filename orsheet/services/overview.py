@@ -70,8 +70,9 @@ def _line_text(line: OverviewLine) -> str:
     if line.due is not None:
         due = f"deadline {typed}" + (f" ({line.due:%d-%m-%Y})" if action.deadline.text else "")
     late = f"  {line.days_overdue} dag(en) te laat" if line.overdue else ""
+    hold = "  (ON HOLD)" if line.on_hold else ""
     parts = [f"{action.number or '-':>4}", action.subject, due or (f"deadline {typed}" if typed else "")]
-    return "  ".join(p for p in parts if p) + late
+    return "  ".join(p for p in parts if p) + late + hold
 
 
 def owners(text: str) -> list[str]:
