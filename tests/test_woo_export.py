@@ -246,3 +246,12 @@ def test_a_name_in_an_agenda_file_name_is_redacted_too(tmp_path):
     result = woo_export(memory_workbook(), tmp_path / "woo", PERIOD, agenda_dir=folder, pdf=False)
     assert "Agenda Overleg met 5.1.2e 2023-09-20.docx" in [f.name for f in result.files]
     assert find_leaks(result.files, REDACTOR) == []
+
+
+def test_cli_woo_export_text_output_lists_documents_and_the_leak_check(tmp_path, agendas):
+    path = _real_workbook(tmp_path)
+    result = CliRunner().invoke(main, ["woo-export", str(path), "--out", str(tmp_path / "pub"), "--from", "01-09-2023",
+                                       "--to", "31-10-2023", "--agendas", str(agendas), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert "- Agenda Overlegvergadering 19-10-2023: deels openbaar, namen van personen (3x)" in result.output
+    assert "Lekcontrole: geen namen gevonden." in result.output
