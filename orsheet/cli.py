@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "minutes": "orsheet.commands.minutes:minutes",
     "apply-proposal": "orsheet.commands.minutes:apply_proposal",
     "schedule": "orsheet.commands.schedule:schedule",
+    "woo-export": "orsheet.commands.woo:woo_export",
+    "overview": "orsheet.commands.woo:overview",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -43,6 +45,8 @@ SHORT_HELP: dict[str, str] = {
     "minutes": "Read minutes (.docx/.txt/.pdf): close, create and record; preview or --apply.",
     "apply-proposal": "Apply the rows marked 'ja' on the Voorstel sheet.",
     "schedule": "Propose the meeting year plan (Vergaderingen); --apply, --ics calendar export.",
+    "woo-export": "Export lists and agendas for Woo publication, names replaced by 5.1.2e.",
+    "overview": "Open actions per person, overdue first (optionally the Overzicht sheet).",
 }
 
 

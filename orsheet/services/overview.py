@@ -1,0 +1,157 @@
+"""Who has which open actions, and which are overdue (the Overzicht sheet).
+
+Deadlines are read as typed ("eind okt", "Q1", "31-10") relative to the
+action's Datum (:mod:`orsheet.deadlines`); the text as typed is shown next to
+the date it was read as. An action with several people in Verantwoordelijke
+("Jan en Anna", "Jan/Anna") is listed under each of them; a name is linked
+to its Personen entry whatever form was typed ("Jan", "De Vries",
+"J. de Vries"), so one person gets one list. Actions ON HOLD are listed but
+never counted as overdue: they were paused on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from orsheet import model, records, schema
+from orsheet.deadlines import deadline_date
+from orsheet.redact import Redactor, build_redactor
+from orsheet.services.common import convert_all
+from orsheet.workbook.base import ReplaceSheet, WorkbookBackend
+
+OVERVIEW_SHEET = "Overzicht"
+EVERYONE = ("allen", "iedereen", "alle leden", "or")
+OVERVIEW_HEADERS = ("Verantwoordelijke", "Nr", "Onderwerp", "Omschrijving", "Datum", "Deadline",
+                    "Deadline (datum)", "Dagen te laat", "Status", "Opmerkingen")
+OVERVIEW_WIDTHS = (22, 7, 28, 50, 12, 14, 14, 12, 15, 40)
+# "Jan en Anna", "Jan, Anna", "Jan/Anna", "Jan & Anna"; but "P&O" is one department.
+_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\s&\s|\s\+\s|\ben\b)\s*", re.IGNORECASE)
+
+
+@dataclass
+class OverviewLine:
+    action: model.Action
+    due: date | None
+    days_overdue: int  # 0 when on time, ON HOLD or without a readable deadline
+    on_hold: bool = False
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@dataclass
+class Overview:
+    today: date
+    by_person: dict[str, list[OverviewLine]] = field(default_factory=dict)
+
+    @property
+    def overdue_count(self) -> int:
+        return len({id(line.action) for lines in self.by_person.values() for line in lines if line.overdue})
+
+    def summary(self) -> str:
+        if not self.by_person:
+            return "Geen openstaande acties."
+        out = [f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):"]
+        for person, lines in self.by_person.items():
+            out.append(f"\n{person} ({len(lines)}):")
+            for line in lines:
+                out.append("  " + _line_text(line))
+        return "\n".join(out)
+
+
+def _line_text(line: OverviewLine) -> str:
+    action = line.action
+    typed = action.deadline.text or (f"{action.deadline.date:%d-%m-%Y}" if action.deadline.date else "")
+    due = ""
+    if line.due is not None:
+        due = f"deadline {typed}" + (f" ({line.due:%d-%m-%Y})" if action.deadline.text else "")
+    late = f"  {line.days_overdue} dag(en) te laat" if line.overdue else ""
+    hold = "  (ON HOLD)" if line.on_hold else ""
+    parts = [f"{action.number or '-':>4}", action.subject, due or (f"deadline {typed}" if typed else "")]
+    return "  ".join(p for p in parts if p) + late + hold
+
+
+def owners(text: str) -> list[str]:
+    """The people named in a Verantwoordelijke cell ("Jan en Anna" -> two)."""
+    return [part.strip() for part in _OWNER_SPLIT.split(text or "") if part.strip()]
+
+
+Matchers = list[tuple[str, Redactor]]
+
+
+def _matchers(people: Sequence[model.Person]) -> Matchers:
+    # The redaction matchers know every way a name is typed; reuse them.
+    return [(p.name, build_redactor([model.Person(p.name)])) for p in people if p.name.strip()]
+
+
+def _person_for(owner: str, matchers: Matchers) -> str:
+    """The Personen name an owner as typed refers to, or the owner as typed."""
+    for name, _ in matchers:
+        if owner.casefold() == name.casefold():
+            return name
+    for name, redactor in matchers:
+        spans = redactor.matches(owner)
+        if spans and spans[0][0] == 0 and spans[0][1] == len(owner):
+            return name
+    return owner
+
+
+def line_for(action: model.Action, today: date) -> OverviewLine:
+    due = deadline_date(action.deadline, action.date)
+    on_hold = action.status.strip().casefold() == model.STATUS_ON_HOLD.casefold()
+    days = (today - due).days if due is not None and not on_hold else 0
+    return OverviewLine(action, due, max(days, 0), on_hold)
+
+
+def _sort_key(line: OverviewLine) -> tuple:
+    return (-line.days_overdue, line.on_hold, line.due or date.max, line.action.number or 0)
+
+
+def build_overview(actions: Sequence[model.Action], people: Sequence[model.Person], today: date,
+                   person: str | None = None, overdue_only: bool = False) -> Overview:
+    """Open actions per person: overdue first (most days late first), ON HOLD last."""
+    matchers = _matchers(people)
+    wanted = _person_for(person.strip(), matchers) if person else None
+    by_person: dict[str, list[OverviewLine]] = {}
+    for action in actions:
+        if action.is_done:
+            continue
+        line = line_for(action, today)
+        if overdue_only and not line.overdue:
+            continue
+        names = [_person_for(owner, matchers) for owner in owners(action.owner)] or ["(niemand)"]
+        for name in dict.fromkeys(names):
+            if wanted is not None and name.casefold() not in (wanted.casefold(), *EVERYONE):
+                continue
+            by_person.setdefault(name, []).append(line)
+    ordered = dict(sorted(by_person.items(), key=lambda item: item[0].casefold()))
+    return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()})
+
+
+def overview_rows(overview: Overview) -> list[list[object]]:
+    rows: list[list[object]] = [list(OVERVIEW_HEADERS)]
+    for person, lines in overview.by_person.items():
+        for line in lines:
+            action = line.action
+            rows.append([person, action.number, action.subject, action.description, action.date,
+                         action.deadline.cell_value(), line.due, line.days_overdue or None, action.status,
+                         action.remarks])
+    return rows
+
+
+def overview(backend: WorkbookBackend, today: date | None = None, person: str | None = None,
+             overdue_only: bool = False, write_sheet: bool = False) -> Overview:
+    """Read Acties and Personen; optionally (re)write the Overzicht sheet."""
+    tables = backend.read([schema.ACTIONS.name, schema.PEOPLE.name])
+    actions, people = convert_all([
+        (records.actions_from_table, tables[schema.ACTIONS.name]),
+        (records.people_from_table, tables[schema.PEOPLE.name]),
+    ])
+    result = build_overview(actions, people, today or date.today(), person, overdue_only)
+    if write_sheet:
+        backend.write([ReplaceSheet(OVERVIEW_SHEET, overview_rows(result), OVERVIEW_WIDTHS)])
+    return result

@@ -1,0 +1,256 @@
+"""Bad input of every kind: no crash, every error located, nothing written.
+
+Property tests (hypothesis) throw well over 1 000 generated bad workbooks and
+texts at the services and pure readers: wrong types, impossible dates,
+numbers as text, 32 000-character cells, control characters, formulas in
+text cells, duplicate and negative numbers, missing, duplicated and
+reordered headers. Most run on the in-memory backend (fast); a few real
+.xlsm round trips add merged cells and hidden rows and prove the file on disk
+is byte-for-byte unchanged after a failed command.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orsheet import schema
+from orsheet.cli import main
+from orsheet.deadlines import interpret
+from orsheet.errors import CellError, OrsheetError, ProblemList
+from orsheet.model import Person
+from orsheet.redact import build_redactor
+from orsheet.services.actions import (
+    check_workbook,
+    close_actions,
+    list_actions,
+    number_actions,
+)
+from orsheet.services.overview import overview
+from orsheet.services.woo import woo_export
+from orsheet.template import template_path
+from orsheet.workbook.memory import MemoryBackend
+
+HUGE = "Lange tekst " * 2700  # 32 400 characters, over Excel's 32 767 limit when doubled
+FORMULAS = ['=HYPERLINK("http://evil.example","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
+            "=1/0", "\t=2", "\r=3"]
+BAD_TEXTS = ["31-02-2023", "30-02-2024", "2023-13-01", "10/32/2023", "00-00-0000", " 12 ", "12.5", "1e3", "-4",
+             "NaN", "inf", "ja?", "eind okt", "#N/A", "#REF!", "", "   ", "\x00\x01\x1f", "\u200b", "٣", "½"]
+
+control_text = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FF), max_size=40)
+bad_values = st.one_of(
+    st.sampled_from(BAD_TEXTS + FORMULAS + [HUGE, HUGE * 2]),
+    control_text,
+    st.integers(min_value=-10**15, max_value=10**15).map(str),
+    st.integers(min_value=-10**15, max_value=10**15),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=date(1, 1, 1)),
+    st.datetimes(min_value=datetime(1, 1, 1)),
+    st.times(),
+    st.none(),
+)
+DATA_SHEETS = [s for s in schema.DATA_SHEETS]
+
+
+@st.composite
+def bad_workbooks(draw) -> MemoryBackend:
+    """A new workbook with one or two sheets filled with bad rows and bad headers."""
+    backend = MemoryBackend.new()
+    for spec in draw(st.lists(st.sampled_from(DATA_SHEETS), min_size=1, max_size=2, unique_by=lambda s: s.name)):
+        header = list(spec.headers)
+        change = draw(st.sampled_from(["none", "none", "drop", "shuffle", "duplicate", "blank", "extra"]))
+        if change == "drop":
+            header.pop(draw(st.integers(0, len(header) - 1)))
+        elif change == "shuffle":
+            header = draw(st.permutations(header))
+        elif change == "duplicate":
+            header.append(draw(st.sampled_from(header)))
+        elif change == "blank":
+            header[draw(st.integers(0, len(header) - 1))] = draw(st.sampled_from([None, "", "  "]))
+        elif change == "extra":
+            header.append(draw(st.sampled_from(["Nr ", "nr", "Opmerking", 42])))
+        rows = draw(st.lists(st.lists(bad_values, min_size=len(header), max_size=len(header)), max_size=5))
+        if spec is schema.ACTIONS and draw(st.booleans()):
+            number = draw(st.integers(-5, 5))  # duplicate (possibly negative) numbers
+            rows += [[number] + [None] * (len(header) - 1)] * 2
+        backend.sheets[spec.name] = [header] + rows
+    return backend
+
+
+def _problems(error: OrsheetError) -> list[OrsheetError]:
+    return error.problems if isinstance(error, ProblemList) else [error]
+
+
+def assert_located(error: OrsheetError, backend: MemoryBackend) -> None:
+    for problem in _problems(error):
+        assert problem.location is not None, f"error without a place: {problem}"
+        assert problem.location.sheet in backend.sheets, problem
+        if isinstance(problem, CellError):
+            assert problem.location.row is not None and problem.location.column is not None, problem
+
+
+def run_guarded(operation, backend: MemoryBackend) -> None:
+    """Run ``operation``: it either succeeds or fails located without writing."""
+    before, writes = repr(backend.sheets), backend.writes
+    try:
+        operation(backend)
+    except OrsheetError as error:
+        assert_located(error, backend)
+        assert backend.writes == writes and repr(backend.sheets) == before
+
+
+def check(backend: MemoryBackend) -> None:
+    problems = check_workbook(backend)
+    if problems:
+        raise ProblemList(problems)
+
+
+def agenda(backend: MemoryBackend) -> None:
+    """The agenda of a meeting the (bad) Vergaderingen sheet does list."""
+    from orsheet.services.agenda import load_agenda
+
+    grid = backend.sheets[schema.MEETINGS.name]
+    column = grid[0].index(schema.DATUM) if schema.DATUM in grid[0] else None
+    days = [row[column] for row in grid[1:] if column is not None and isinstance(row[column], date)]
+    if days:
+        day = days[0].date() if isinstance(days[0], datetime) else days[0]
+        load_agenda(backend, day)
+
+
+OPERATIONS = {
+    "check": check,
+    "agenda": agenda,
+    "list": list_actions,
+    "number": number_actions,
+    "close": lambda b: close_actions(b, (), date(2023, 10, 12)),
+    "overview": lambda b: overview(b, date(2023, 11, 10), person="Jan", write_sheet=True),
+}
+
+
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(backend=bad_workbooks(), name=st.sampled_from(sorted(OPERATIONS)))
+def test_bad_workbooks_never_crash_and_every_error_names_its_cell(backend, name):
+    run_guarded(OPERATIONS[name], backend)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(backend=bad_workbooks())
+def test_woo_export_of_bad_workbooks_fails_located_and_publishes_nothing(backend):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "woo"
+
+        def export(b):
+            try:
+                woo_export(b, out, pdf=False)
+            except OrsheetError:
+                assert not out.exists() or list(out.iterdir()) == []
+                raise
+
+        run_guarded(export, backend)
+
+
+NAMES = ["Jan de Vries", "Anna Bakker", "Pieter van den Berg", "Roos", "Olivier de Bruijne"]
+fragments = st.one_of(st.sampled_from(NAMES + ["de", "Vries", "J.", "-", " ", "\n", "Jan-", "jan", "5.1.2e",
+                                               "BERG", "anna.", "van"]), control_text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(fragments, max_size=12), public=st.booleans())
+def test_redacted_text_never_contains_a_redacted_name(pieces, public):
+    people = [Person(n, public=(public and n == "Olivier de Bruijne")) for n in NAMES]
+    redactor = build_redactor(people)
+    text = "".join(pieces)
+    result = redactor.redact(text)
+    assert redactor.leaks(result.text) == []
+    assert sum(result.counts.values()) == result.text.count("5.1.2e") - text.count("5.1.2e")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(control_text, st.sampled_from(BAD_TEXTS + FORMULAS)), reference=st.one_of(st.none(), st.dates()))
+def test_any_typed_deadline_gives_a_date_or_none(text, reference):
+    found = interpret(text, reference)
+    assert found is None or isinstance(found, date)
+
+
+# -- real files: merged cells, hidden rows, big cells -------------------------
+
+FILE_CASES = {
+    "impossible date in a hidden row": [("Acties", "A2", 1), ("Acties", "F2", "31-02-2023"), ("hide", 2)],
+    "formula text and merged cells": [("Acties", "B2", FORMULAS[1]), ("Acties", "C2", FORMULAS[0]),
+                                      ("merge", "Acties", "B3:C3"), ("Acties", "B3", "samengevoegd")],
+    "number as text and a huge cell": [("Acties", "A2", " 12 "), ("Acties", "C2", HUGE), ("Acties", "A3", "twaalf")],
+    "duplicate negative numbers": [("Acties", "A2", -3), ("Acties", "A3", -3), ("Acties", "B3", "\tbel\r\u200b")],
+    "missing header": [("Besluiten", "B1", None), ("Besluiten", "B2", "1-1-2023"), ("Besluiten", "A2", 4)],
+    "reordered headers": [("Personen", "A1", "Rol"), ("Personen", "B1", "Naam"), ("Personen", "C2", "misschien")],
+}
+COMMANDS = [["number"], ["close"], ["overview", "--sheet"], ["check"],
+            ["woo-export", "--no-pdf", "--out", "{out}"]]
+
+
+def _prepare(path: Path, changes) -> None:
+    book = openpyxl.load_workbook(path, keep_vba=True)
+    for change in changes:
+        if change[0] == "hide":
+            book["Acties"].row_dimensions[change[1]].hidden = True
+        elif change[0] == "merge":
+            book[change[1]].merge_cells(change[2])
+        else:
+            sheet, cell, value = change
+            book[sheet][cell] = value
+            if isinstance(value, str) and value.startswith("="):
+                book[sheet][cell].data_type = "s"
+    book.save(path)
+
+
+@settings(max_examples=len(FILE_CASES) * len(COMMANDS), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(case=st.sampled_from(sorted(FILE_CASES)), command=st.sampled_from(COMMANDS))
+def test_failed_command_leaves_the_real_workbook_unchanged(tmp_path_factory, case, command):
+    folder = tmp_path_factory.mktemp("hard")
+    path = folder / "or.xlsm"
+    shutil.copyfile(template_path(), path)
+    _prepare(path, FILE_CASES[case])
+    before = path.read_bytes()
+    args = [command[0], str(path), *(a.replace("{out}", str(folder / "woo")) for a in command[1:]), "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    if result.exit_code == 1:
+        error = json.loads(result.output)["error"]
+        for problem in error.get("problems", [error]):
+            assert problem.get("sheet"), problem
+        assert path.read_bytes() == before
+
+
+def test_impossible_date_in_a_hidden_row_is_reported_with_its_cell_and_nothing_saved(tmp_path):
+    path = tmp_path / "or.xlsm"
+    shutil.copyfile(template_path(), path)
+    _prepare(path, FILE_CASES["impossible date in a hidden row"])
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["number", str(path), "--json"])
+    assert result.exit_code == 1
+    [problem] = json.loads(result.output)["error"]["problems"]
+    assert (problem["sheet"], problem["row"], problem["column"]) == ("Acties", 2, "Datum")
+    assert "31-02-2023" in problem["message"]
+    assert path.read_bytes() == before
+
+
+name_text = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x24F), min_size=1, max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(name_text, min_size=1, max_size=4), text=st.text(max_size=80), public=st.booleans())
+def test_any_name_in_personen_gives_a_working_redactor_that_leaves_no_leaks(names, text, public):
+    people = [Person(n, public=(public and i == 0)) for i, n in enumerate(names)]
+    redactor = build_redactor(people)
+    sample = text + " " + " ".join(names) + " " + text
+    result = redactor.redact(sample)
+    assert redactor.leaks(result.text) == []
