@@ -8,6 +8,8 @@ at once. Writing turns objects back into ``{header: value}`` dicts.
 
 from __future__ import annotations
 
+import dataclasses
+from operator import call
 from typing import Callable, TypeVar
 
 from orsheet import model, schema
@@ -20,6 +22,15 @@ from orsheet.parsing import (
     parse_minutes,
     parse_time,
     parse_yes_no,
+    UNDECIDED,
+    fast_date,
+    fast_deadline,
+    fast_int,
+    fast_minutes,
+    fast_required_date,
+    fast_text,
+    fast_time,
+    undecided,
 )
 from orsheet.workbook.base import Table
 
@@ -50,75 +61,81 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _convert_rows(table: Table, spec: schema.SheetSpec, convert: Callable[[Callable], T]) -> list[T]:
-    """Run ``convert`` on every row, collecting every located problem."""
+# One field of a model object: (model field, header, fast path, full parser
+# or None for text, value on error, parser options). Fields are listed in the
+# model's field order (checked below), so objects are built positionally.
+_Field = tuple[str, str, Callable[[object], object], Callable | None, object, dict]
+
+
+def _field(name: str, header: str, fast: Callable = fast_text, parse: Callable | None = None,
+           default: object = None, **options: object) -> _Field:
+    return (name, header, fast, parse, default, options)
+
+
+def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: tuple[_Field, ...]) -> list[T]:
+    """Every non-blank row as a ``make`` object, collecting every located problem.
+
+    A cell goes through its field's fast path; only when that cannot decide
+    (text to parse, a wrong value) does the full parser run, with the cell's
+    Location, so messages are the same as parsing every cell in full.
+    """
     problems = header_problems(table, spec)
     if problems:
         raise ProblemList(problems, f"Blad {table.sheet} heeft niet de verwachte kolommen")
-    columns = {h: table.column_index(h) for h in spec.headers}
+    headers = spec.headers
+    columns = [field[1] for field in fields]
+    fasts = [field[2] for field in fields]
     results: list[T] = []
     for row in table.rows:
-        values = row.values
-        if all(_blank(values.get(h)) for h in spec.headers):
+        get = row.values.get
+        first = get(headers[0])  # usually filled: then the row is not blank
+        if (first is None or type(first) is str and not first.strip()) and all(_blank(get(h)) for h in headers):
             continue
-
-        def cell(header: str, parse: Callable | None = None, values=values, number=row.number, **kwargs):
-            if parse is None:
-                return clean_text(values.get(header))
-            return parse(values.get(header), Location(table.sheet, number, columns[header], header), **kwargs)
-
-        try:
-            results.append(convert(cell, row.number))
-        except ProblemList as many:
-            problems.extend(many.problems)
-        except OrsheetError as error:
-            problems.append(error)
+        args = list(map(call, fasts, map(get, columns)))  # fast(get(header)) for each field, in C
+        if UNDECIDED in args:
+            _parse_undecided(table, row.number, get, fields, args, problems)
+        results.append(make(*args, row.number))
     if problems:
         raise ProblemList(problems, f"Blad {table.sheet} bevat fouten")
     return results
 
 
-class _RowErrors:
-    """Parse several cells of one row and report all their problems together."""
-
-    def __init__(self, cell: Callable):
-        self.cell = cell
-        self.problems: list[OrsheetError] = []
-
-    def __call__(self, header: str, parse: Callable | None = None, default=None, **kwargs):
-        try:
-            return self.cell(header, parse, **kwargs)
-        except OrsheetError as error:
-            self.problems.append(error)
-            return default
-
-    def done(self) -> None:
-        if self.problems:
-            raise ProblemList(self.problems)
+def _parse_undecided(table: Table, number: int, get: Callable, fields: tuple[_Field, ...], args: list,
+                     problems: list[OrsheetError]) -> None:
+    """Run the full parser, with the cell's Location, where the fast path could not decide."""
+    for index, (_name, header, _fast, parse, default, options) in enumerate(fields):
+        if args[index] is UNDECIDED:
+            location = Location(table.sheet, number, table.column_index(header), header)
+            try:
+                args[index] = parse(get(header), location, **options)
+            except OrsheetError as error:
+                problems.append(error)
+                args[index] = default
 
 
-def _action(cell: Callable, number: int) -> model.Action:
-    get = _RowErrors(cell)
-    action = model.Action(
-        number=get(schema.NR, parse_int),
-        subject=get(schema.ONDERWERP),
-        description=get(schema.OMSCHRIJVING),
-        owner=get(schema.VERANTWOORDELIJKE),
-        meeting_kind=get(schema.OVERLEG),
-        date=get(schema.DATUM, parse_date),
-        deadline=get(schema.DEADLINE, parse_deadline, default=model.Deadline()),
-        status=get(schema.STATUS),
-        remarks=get(schema.OPMERKINGEN),
-        closed_on=get(schema.AFGEROND_OP, parse_date),
-        row=number,
-    )
-    get.done()
-    return action
+def _check_order(make: type, fields: tuple[_Field, ...]) -> tuple[_Field, ...]:
+    names = [f.name for f in dataclasses.fields(make)]
+    assert names == [f[0] for f in fields] + ["row"], f"{make.__name__}: fields out of order"
+    return fields
+
+
+_ACTION_FIELDS = _check_order(model.Action, (
+    _field("number", schema.NR, fast_int, parse_int),
+    _field("subject", schema.ONDERWERP),
+    _field("description", schema.OMSCHRIJVING),
+    _field("owner", schema.VERANTWOORDELIJKE),
+    _field("meeting_kind", schema.OVERLEG),
+    _field("date", schema.DATUM, fast_date, parse_date),
+    _field("deadline", schema.DEADLINE, fast_deadline, parse_deadline, default=model.Deadline()),
+    _field("status", schema.STATUS),
+    _field("remarks", schema.OPMERKINGEN),
+    _field("closed_on", schema.AFGEROND_OP, fast_date, parse_date),
+))
 
 
 def actions_from_table(table: Table) -> list[model.Action]:
     spec = schema.ARCHIVE if table.sheet == schema.ARCHIVE.name else schema.ACTIONS
-    return _convert_rows(table, spec, _action)
+    return _convert_rows(table, spec, model.Action, _ACTION_FIELDS)
 
 
 def action_to_cells(action: model.Action) -> dict[str, object]:
@@ -136,23 +153,18 @@ def action_to_cells(action: model.Action) -> dict[str, object]:
     }
 
 
-def _decision(cell: Callable, number: int) -> model.Decision:
-    get = _RowErrors(cell)
-    decision = model.Decision(
-        number=get(schema.NR, parse_int),
-        date=get(schema.DATUM, parse_date),
-        meeting_kind=get(schema.OVERLEG),
-        subject=get(schema.ONDERWERP),
-        text=get("Besluit"),
-        source=get("Bron"),
-        row=number,
-    )
-    get.done()
-    return decision
+_DECISION_FIELDS = _check_order(model.Decision, (
+    _field("number", schema.NR, fast_int, parse_int),
+    _field("date", schema.DATUM, fast_date, parse_date),
+    _field("meeting_kind", schema.OVERLEG),
+    _field("subject", schema.ONDERWERP),
+    _field("text", "Besluit"),
+    _field("source", "Bron"),
+))
 
 
 def decisions_from_table(table: Table) -> list[model.Decision]:
-    return _convert_rows(table, schema.DECISIONS, _decision)
+    return _convert_rows(table, schema.DECISIONS, model.Decision, _DECISION_FIELDS)
 
 
 def decision_to_cells(decision: model.Decision) -> dict[str, object]:
@@ -166,26 +178,21 @@ def decision_to_cells(decision: model.Decision) -> dict[str, object]:
     }
 
 
-def _meeting(cell: Callable, number: int) -> model.Meeting:
-    get = _RowErrors(cell)
-    meeting = model.Meeting(
-        date=get(schema.DATUM, parse_date, required=True),
-        kind=get("Soort"),
-        start=get("Begin", parse_time),
-        end=get("Einde", parse_time),
-        location=get("Locatie"),
-        chair=get("Voorzitter"),
-        minute_taker=get("Notulist"),
-        invited=get("Genodigd"),
-        remark=get("Opmerking"),
-        row=number,
-    )
-    get.done()
-    return meeting
+_MEETING_FIELDS = _check_order(model.Meeting, (
+    _field("date", schema.DATUM, fast_required_date, parse_date, required=True),
+    _field("kind", "Soort"),
+    _field("start", "Begin", fast_time, parse_time),
+    _field("end", "Einde", fast_time, parse_time),
+    _field("location", "Locatie"),
+    _field("chair", "Voorzitter"),
+    _field("minute_taker", "Notulist"),
+    _field("invited", "Genodigd"),
+    _field("remark", "Opmerking"),
+))
 
 
 def meetings_from_table(table: Table) -> list[model.Meeting]:
-    return _convert_rows(table, schema.MEETINGS, _meeting)
+    return _convert_rows(table, schema.MEETINGS, model.Meeting, _MEETING_FIELDS)
 
 
 def meeting_to_cells(meeting: model.Meeting) -> dict[str, object]:
@@ -202,24 +209,19 @@ def meeting_to_cells(meeting: model.Meeting) -> dict[str, object]:
     }
 
 
-def _agenda_item(cell: Callable, number: int) -> model.AgendaItem:
-    get = _RowErrors(cell)
-    item = model.AgendaItem(
-        meeting=get("Vergadering", parse_date, required=True),
-        number=get(schema.NR),
-        title=get(schema.ONDERWERP),
-        minutes=get("Minuten", parse_minutes),
-        who=get("Wie"),
-        purpose=get("Doel"),
-        note=get("Toelichting"),
-        row=number,
-    )
-    get.done()
-    return item
+_AGENDA_ITEM_FIELDS = _check_order(model.AgendaItem, (
+    _field("meeting", "Vergadering", fast_required_date, parse_date, required=True),
+    _field("number", schema.NR),
+    _field("title", schema.ONDERWERP),
+    _field("minutes", "Minuten", fast_minutes, parse_minutes),
+    _field("who", "Wie"),
+    _field("purpose", "Doel"),
+    _field("note", "Toelichting"),
+))
 
 
 def agenda_items_from_table(table: Table) -> list[model.AgendaItem]:
-    return _convert_rows(table, schema.AGENDA_ITEMS, _agenda_item)
+    return _convert_rows(table, schema.AGENDA_ITEMS, model.AgendaItem, _AGENDA_ITEM_FIELDS)
 
 
 def agenda_item_to_cells(item: model.AgendaItem) -> dict[str, object]:
@@ -234,20 +236,15 @@ def agenda_item_to_cells(item: model.AgendaItem) -> dict[str, object]:
     }
 
 
-def _standard_item(cell: Callable, number: int) -> model.StandardItem:
-    get = _RowErrors(cell)
-    item = model.StandardItem(
-        kind=get("Soort"),
-        place=get("Plaats", _parse_place, default=""),
-        order=get("Volgorde", parse_int, default=0) or 0,
-        title=get(schema.ONDERWERP),
-        minutes=get("Minuten", parse_minutes),
-        who=get("Wie"),
-        purpose=get("Doel"),
-        row=number,
-    )
-    get.done()
-    return item
+_STANDARD_ITEM_FIELDS = _check_order(model.StandardItem, (
+    _field("kind", "Soort"),
+    _field("place", "Plaats", undecided, lambda v, loc: _parse_place(v, loc), default=""),
+    _field("order", "Volgorde", undecided, lambda v, loc: parse_int(v, loc) or 0, default=0),
+    _field("title", schema.ONDERWERP),
+    _field("minutes", "Minuten", fast_minutes, parse_minutes),
+    _field("who", "Wie"),
+    _field("purpose", "Doel"),
+))
 
 
 def _parse_place(value: object, location: Location) -> str:
@@ -258,7 +255,7 @@ def _parse_place(value: object, location: Location) -> str:
 
 
 def standard_items_from_table(table: Table) -> list[model.StandardItem]:
-    return _convert_rows(table, schema.STANDARD_ITEMS, _standard_item)
+    return _convert_rows(table, schema.STANDARD_ITEMS, model.StandardItem, _STANDARD_ITEM_FIELDS)
 
 
 def standard_item_to_cells(item: model.StandardItem) -> dict[str, object]:
@@ -273,21 +270,16 @@ def standard_item_to_cells(item: model.StandardItem) -> dict[str, object]:
     }
 
 
-def _person(cell: Callable, number: int) -> model.Person:
-    get = _RowErrors(cell)
-    person = model.Person(
-        name=get("Naam"),
-        role=get("Rol"),
-        public=get("Openbaar", parse_yes_no, default=False),
-        email=get("E-mail"),
-        row=number,
-    )
-    get.done()
-    return person
+_PERSON_FIELDS = _check_order(model.Person, (
+    _field("name", "Naam"),
+    _field("role", "Rol"),
+    _field("public", "Openbaar", undecided, parse_yes_no, default=False),
+    _field("email", "E-mail"),
+))
 
 
 def people_from_table(table: Table) -> list[model.Person]:
-    return _convert_rows(table, schema.PEOPLE, _person)
+    return _convert_rows(table, schema.PEOPLE, model.Person, _PERSON_FIELDS)
 
 
 def person_to_cells(person: model.Person) -> dict[str, object]:

@@ -18,7 +18,17 @@ from typing import Sequence
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Table, UpdateCells, Value, row_from_values
+from orsheet.workbook.base import (
+    AppendRows,
+    DeleteRows,
+    Edit,
+    ReplaceSheet,
+    Row,
+    Table,
+    UpdateCells,
+    Value,
+    row_from_values,
+)
 from orsheet.workbook.fidelity import restore_dropped_parts
 from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
 
@@ -120,11 +130,19 @@ def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
     if not grid:
         return Table(name, [], [])
     header = [("" if _blank(h) else str(h).strip()) for h in grid[0]]
+    width = len(header)
+    # Common case: every column has its own header, so a row is one dict(zip)
+    # with calamine's "" for empty cells turned into None (all in C).
+    simple = all(header) and len(set(header)) == width
+    empty_to_none = {"": None}.get
     rows = []
     for number, values in enumerate(grid[1:], start=2):
-        if all(_blank(v) for v in values):
-            continue
-        rows.append(row_from_values(number, header, values))
+        if values.count("") + values.count(None) == len(values):
+            continue  # a blank row
+        if simple and len(values) <= width:
+            rows.append(Row(number, dict(zip(header, map(empty_to_none, values, values))), {}))
+        else:
+            rows.append(row_from_values(number, header, values))
     return Table(name, header, rows)
 
 
