@@ -32,7 +32,7 @@ from orsheet.parsing import (
     fast_time,
     undecided,
 )
-from orsheet.workbook.base import Table
+from orsheet.workbook.base import Table, collector_paused
 
 T = TypeVar("T")
 
@@ -86,15 +86,16 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: t
     columns = [field[1] for field in fields]
     fasts = [field[2] for field in fields]
     results: list[T] = []
-    for row in table.rows:
-        get = row.values.get
-        first = get(headers[0])  # usually filled: then the row is not blank
-        if (first is None or type(first) is str and not first.strip()) and all(_blank(get(h)) for h in headers):
-            continue
-        args = list(map(call, fasts, map(get, columns)))  # fast(get(header)) for each field, in C
-        if UNDECIDED in args:
-            _parse_undecided(table, row.number, get, fields, args, problems)
-        results.append(make(*args, row.number))
+    with collector_paused():
+        for row in table.rows:
+            get = row.values.get
+            first = get(headers[0])  # usually filled: then the row is not blank
+            if (first is None or type(first) is str and not first.strip()) and all(_blank(get(h)) for h in headers):
+                continue
+            args = list(map(call, fasts, map(get, columns)))  # fast(get(header)) for each field, in C
+            if UNDECIDED in args:
+                _parse_undecided(table, row.number, get, fields, args, problems)
+            results.append(make(*args, row.number))
     if problems:
         raise ProblemList(problems, f"Blad {table.sheet} bevat fouten")
     return results

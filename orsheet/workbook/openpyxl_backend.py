@@ -27,6 +27,7 @@ from orsheet.workbook.base import (
     Table,
     UpdateCells,
     Value,
+    collector_paused,
     row_from_values,
 )
 from orsheet.workbook.fidelity import restore_dropped_parts
@@ -84,11 +85,12 @@ class FileBackend:
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
         book = self._calamine()
         tables = {}
-        for name in sheets:
-            if name not in book.sheet_names:
-                raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
-            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            tables[name] = _table_from_grid(name, grid)
+        with collector_paused():
+            for name in sheets:
+                if name not in book.sheet_names:
+                    raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
+                grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                tables[name] = _table_from_grid(name, grid)
         return tables
 
     # -- writing ---------------------------------------------------------
