@@ -15,14 +15,8 @@ from typing import Callable, TypeVar
 from orsheet import model, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
 from orsheet.parsing import (
-    clean_text,
-    parse_date,
-    parse_deadline,
-    parse_int,
-    parse_minutes,
-    parse_time,
-    parse_yes_no,
     UNDECIDED,
+    clean_text,
     fast_date,
     fast_deadline,
     fast_int,
@@ -30,6 +24,12 @@ from orsheet.parsing import (
     fast_required_date,
     fast_text,
     fast_time,
+    parse_date,
+    parse_deadline,
+    parse_int,
+    parse_minutes,
+    parse_time,
+    parse_yes_no,
     undecided,
 )
 from orsheet.workbook.base import Table, collector_paused
@@ -115,8 +115,9 @@ def _parse_undecided(table: Table, number: int, get: Callable, fields: tuple[_Fi
 
 
 def _check_order(make: type, fields: tuple[_Field, ...]) -> tuple[_Field, ...]:
-    names = [f.name for f in dataclasses.fields(make)]
-    assert names == [f[0] for f in fields] + ["row"], f"{make.__name__}: fields out of order"
+    """``fields`` as given, after checking they follow ``make``'s field order (then ``row``)."""
+    if [f.name for f in dataclasses.fields(make)] != [f[0] for f in fields] + ["row"]:
+        raise TypeError(f"{make.__name__}: fields out of order")
     return fields
 
 
@@ -237,22 +238,26 @@ def agenda_item_to_cells(item: model.AgendaItem) -> dict[str, object]:
     }
 
 
-_STANDARD_ITEM_FIELDS = _check_order(model.StandardItem, (
-    _field("kind", "Soort"),
-    _field("place", "Plaats", undecided, lambda v, loc: _parse_place(v, loc), default=""),
-    _field("order", "Volgorde", undecided, lambda v, loc: parse_int(v, loc) or 0, default=0),
-    _field("title", schema.ONDERWERP),
-    _field("minutes", "Minuten", fast_minutes, parse_minutes),
-    _field("who", "Wie"),
-    _field("purpose", "Doel"),
-))
-
-
 def _parse_place(value: object, location: Location) -> str:
     place = clean_text(value).casefold()
     if place not in ("begin", "eind"):
         raise CellError(f'Plaats moet "begin" of "eind" zijn, niet "{clean_text(value)}"', location)
     return place
+
+
+def _parse_order(value: object, location: Location) -> int:
+    return parse_int(value, location) or 0
+
+
+_STANDARD_ITEM_FIELDS = _check_order(model.StandardItem, (
+    _field("kind", "Soort"),
+    _field("place", "Plaats", undecided, _parse_place, default=""),
+    _field("order", "Volgorde", undecided, _parse_order, default=0),
+    _field("title", schema.ONDERWERP),
+    _field("minutes", "Minuten", fast_minutes, parse_minutes),
+    _field("who", "Wie"),
+    _field("purpose", "Doel"),
+))
 
 
 def standard_items_from_table(table: Table) -> list[model.StandardItem]:
