@@ -139,8 +139,9 @@ def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
     empty_to_none = {"": None}.get
     rows = []
     for number, values in enumerate(grid[1:], start=2):
-        if values.count("") + values.count(None) == len(values):
-            continue  # a blank row
+        if not values or values[0] == "" or values[0] is None:  # else it cannot be blank
+            if values.count("") + values.count(None) == len(values):
+                continue  # a blank row
         if simple and len(values) <= width:
             rows.append(Row(number, dict(zip(header, map(empty_to_none, values, values))), {}))
         else:
