@@ -281,7 +281,20 @@ def woo_export(book) -> str:
     progress(book, "Woo-export maken ...")
     result = export(_backend(book), default_output_folder(where), workbook_path=where)
     open_documents([result.folder])  # the folder, so the secretary sees what will be published
-    return result.summary()
+    return short_message(result.summary())
+
+
+MESSAGE_LINES = 15
+
+
+def short_message(text: str, limit: int = MESSAGE_LINES) -> str:
+    """At most ``limit`` lines of ``text`` for a message box; the last lines (warnings) stay."""
+    lines = text.splitlines()
+    if len(lines) <= limit:
+        return text
+    head, tail = lines[: limit - 4], [line for line in lines[limit - 4 :] if line.startswith(("Lekcontrole", "Let op"))]
+    skipped = len(lines) - len(head) - len(tail)
+    return "\n".join([*head, f"... en nog {skipped} regel(s)", *tail])
 
 
 @button("Overzicht bijwerken")

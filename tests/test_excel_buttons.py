@@ -169,3 +169,13 @@ def test_the_voorstel_sheet_is_brought_to_the_front_when_it_exists(excel, monkey
     names = [s["name"] for s in excel.payload["sheets"]]
     assert excel.payload["book"]["active_sheet_index"] == names.index(VOORSTEL)
 
+
+
+def test_a_long_result_is_shortened_for_the_message_box_but_keeps_its_warnings():
+    text = "\n".join(["Woo-export in map: 30 document(en)."] + [f"- Agenda {n}" for n in range(30)]
+                     + ["Lekcontrole: geen namen gevonden.", "Let op: geen PDF"])
+    short = m.short_message(text).splitlines()
+    assert len(short) <= m.MESSAGE_LINES + 2
+    assert short[0] == "Woo-export in map: 30 document(en)."
+    assert short[-2:] == ["Lekcontrole: geen namen gevonden.", "Let op: geen PDF"]
+    assert any(line.startswith("... en nog ") for line in short)
