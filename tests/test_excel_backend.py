@@ -8,7 +8,6 @@ column formats and the table grows with them.
 from __future__ import annotations
 
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 
