@@ -123,7 +123,7 @@ def test_appended_rows_get_the_date_format_and_the_table_grows_to_cover_them(wor
     date_column = schema.ACTIONS.headers.index(schema.DATUM) + 1
     assert (ACTIES, 3, date_column, schema.DATE_FORMAT) in client.formats
     table = client.payload["sheets"][1]["tables"][0]
-    assert table["name"] == "Acties" and table["range_address"] == "A1:J3"
+    assert table["name"] == "Acties" and table["range_address"] == "A1:K3"  # up to Deadline (datum)
 
 
 def test_deleting_every_row_keeps_the_table_with_one_empty_body_row(workbook, client):
