@@ -130,7 +130,7 @@ def test_deleting_every_row_keeps_the_table_with_one_empty_body_row(workbook, cl
     workbook.write([AppendRows(ACTIES, [action_row(n, f"Actie {n}") for n in (1, 2)])])
     workbook.write([DeleteRows(ACTIES, [2, 3])])
     assert workbook.read([ACTIES])[ACTIES].rows == []
-    assert client.payload["sheets"][1]["tables"][0]["range_address"] == "A1:J2"
+    assert client.payload["sheets"][1]["tables"][0]["range_address"] == "A1:K2"
 
 
 def test_reads_in_the_same_request_after_a_write_still_see_the_old_values(client):
