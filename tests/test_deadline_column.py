@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
 from click.testing import CliRunner
 
 from orsheet import model, schema
