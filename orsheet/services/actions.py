@@ -157,8 +157,20 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     except ProblemList as many:
         return many.problems
     problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
-    try:
-        records.last_number_setting(settings)
-    except OrsheetError as error:
-        problems.append(error)
+    problems += _settings_problems(settings)
+    return problems
+
+
+def _settings_problems(settings: dict[str, model.Setting]) -> list[OrsheetError]:
+    """Problems in Instellingen: the last number and the year plan's series and days off."""
+    from orsheet.schedule_settings import days_off_from_settings, series_from_settings
+
+    problems: list[OrsheetError] = []
+    for check in (records.last_number_setting, series_from_settings, days_off_from_settings):
+        try:
+            check(settings)
+        except ProblemList as many:
+            problems.extend(many.problems)
+        except OrsheetError as error:
+            problems.append(error)
     return problems
