@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from orsheet import model, schema
+from orsheet.deadlines import deadline_date
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
 from orsheet.parsing import (
     clean_text,
@@ -118,7 +119,7 @@ def _action(cell: Callable, number: int) -> model.Action:
 
 def actions_from_table(table: Table) -> list[model.Action]:
     spec = schema.ARCHIVE if table.sheet == schema.ARCHIVE.name else schema.ACTIONS
-    return _convert_rows(table, spec, _action)
+    return _convert_rows(table, spec.input_spec, _action)  # Deadline (datum) is derived: never read
 
 
 def action_to_cells(action: model.Action) -> dict[str, object]:
@@ -133,6 +134,7 @@ def action_to_cells(action: model.Action) -> dict[str, object]:
         schema.STATUS: action.status,
         schema.OPMERKINGEN: action.remarks,
         schema.AFGEROND_OP: action.closed_on,
+        schema.DEADLINE_DATE: deadline_date(action.deadline, action.date),
     }
 
 

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import OrsheetError, ProblemList
-from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
+from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting, with_deadline_dates
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
 
 
@@ -44,8 +44,9 @@ def number_actions(backend: WorkbookBackend) -> NumberResult:
     """Give every action without a number the next number of the one sequence."""
     book = load_actions(backend)
     numbered = rules.assign_numbers(book.actions, book.archive, book.last_number)
-    if numbered:
-        backend.write(_numbering_edits(book, numbered))
+    edits = with_deadline_dates(book, _numbering_edits(book, numbered) if numbered else [])
+    if edits:  # also when only a Deadline (datum) was out of date
+        backend.write(edits)
     highest = rules.highest_number(book.actions, book.archive, book.last_number)
     return NumberResult(numbered, max([highest, *(n.number for n in numbered)]))
 
@@ -82,7 +83,7 @@ def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: dat
     if plan.closed:
         edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(a) for a in plan.closed]))
         edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
-    backend.write(edits)
+    backend.write(with_deadline_dates(book, edits))
     return CloseResult(plan.closed, numbered, on)
 
 
@@ -134,7 +135,7 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
     if imported:
         edits: list[Edit] = [AppendRows(schema.ACTIONS.name, [records.action_to_cells(a) for a in imported])]
         merged = ActionBook(book.actions + imported, book.archive, book.settings)
-        backend.write(edits + _numbering_edits(merged, []))
+        backend.write(with_deadline_dates(book, edits + _numbering_edits(merged, [])))
     return ImportResult(imported, ignored)
 
 
