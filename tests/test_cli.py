@@ -144,6 +144,11 @@ def test_demo_builds_a_workbook_and_runs_the_main_job(tmp_path):
     workbook = Path(result["workbook"])
     assert workbook.is_file()
     assert any("genummerd" in step for step in result["steps"])
+    documents = [Path(d) for d in result["documents"]]
+    assert any(d.suffix == ".docx" and d.is_file() for d in documents), "the demo agenda"
+    assert any(d.suffix == ".ics" and d.read_text().startswith("BEGIN:VCALENDAR") for d in documents)
+    woo = next(d for d in documents if d.name == "Woo-publicatie")
+    assert (woo / "inventarislijst.csv").is_file()
     assert json.dumps(result)  # the whole result is JSON-serialisable
 
 

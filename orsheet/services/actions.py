@@ -101,8 +101,9 @@ class ActionFilter:
         return True
 
 
-def list_actions(backend: WorkbookBackend, wanted: ActionFilter = ActionFilter()) -> list[model.Action]:
+def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
     """Open actions (Acties), followed by archived ones unless ``open_only``."""
+    wanted = wanted or ActionFilter()
     book = load_actions(backend)
     chosen = [a for a in book.actions if wanted.matches(a)]
     if not wanted.open_only:

@@ -74,7 +74,7 @@ def load_actions(backend: WorkbookBackend) -> ActionBook:
         ]
     )
     book = ActionBook(actions, archive, settings, tables)
-    book.last_number  # a bad "Laatste nummer" is reported before anything is done
+    records.last_number_setting(settings)  # a bad "Laatste nummer" stops the command before anything is done
     return book
 
 
