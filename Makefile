@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/orsheet demo demo-output
 
 test: $(STAMP)
+	$(BIN)/ruff check --select F,E9 orsheet tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -46,10 +46,17 @@ Public Sub NotulenVerwerken()
         ' Excel for Mac does not take Windows-style file filters.
         chosen = Application.GetOpenFilename()
     #Else
-        chosen = Application.GetOpenFilename("Word-documenten (*.docx),*.docx,Tekstbestanden (*.txt),*.txt", 1, "Kies de notulen")
+        chosen = Application.GetOpenFilename( _
+            "Notulen (*.docx;*.pdf;*.txt;*.md),*.docx;*.pdf;*.txt;*.md," & _
+            "Word-documenten (*.docx),*.docx,PDF-bestanden (*.pdf),*.pdf," & _
+            "Tekstbestanden (*.txt;*.md),*.txt;*.md", 1, "Kies de notulen")
     #End If
     If VarType(chosen) = vbBoolean Then Exit Sub
     RunAction "notulen verwerken", "m.process_minutes(" & PythonText(CStr(chosen)) & ")"
+End Sub
+
+Public Sub VoorstelToepassen()
+    RunAction "voorstel toepassen", "m.apply_proposal()"
 End Sub
 
 Public Sub JaarplanningMaken()
@@ -58,6 +65,10 @@ End Sub
 
 Public Sub WooExport()
     RunAction "Woo-export", "m.woo_export()"
+End Sub
+
+Public Sub OverzichtBijwerken()
+    RunAction "overzicht bijwerken", "m.update_overview()"
 End Sub
 
 ' Ribbon callbacks (customUI14.xml onAction). `control` is an IRibbonControl;
@@ -78,10 +89,18 @@ Public Sub Ribbon_NotulenVerwerken(control As Object)
     NotulenVerwerken
 End Sub
 
+Public Sub Ribbon_VoorstelToepassen(control As Object)
+    VoorstelToepassen
+End Sub
+
 Public Sub Ribbon_JaarplanningMaken(control As Object)
     JaarplanningMaken
 End Sub
 
 Public Sub Ribbon_WooExport(control As Object)
     WooExport
+End Sub
+
+Public Sub Ribbon_OverzichtBijwerken(control As Object)
+    OverzichtBijwerken
 End Sub

@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Sequence
 
 from orsheet import schema
-from orsheet.errors import CellError, Location
+from orsheet.errors import CellError, Location, SheetError
 from orsheet.model import OR_MEETING, OV_MEETING, Action, AgendaItem, Meeting, StandardItem
 
 PLACE_BEGIN = "begin"
@@ -140,7 +140,7 @@ def find_meeting(meetings: list[Meeting], day: date, kind: str = "") -> Meeting:
     found = [m for m in meetings if m.date == day and (not kind or same_kind(m.kind, kind))]
     what = f"{kind} " if kind else ""
     if not found:
-        raise CellError(
+        raise SheetError(
             f"er staat geen {what}vergadering op {day:%d-%m-%Y} in Vergaderingen; vul daar eerst een rij in",
             Location(schema.MEETINGS.name),
         )

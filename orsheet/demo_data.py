@@ -58,6 +58,7 @@ DECISIONS = (
 CLOSE_NUMBERS = (205,)  # closed by name in the demo; 201 closes through its status
 CLOSE_DATE = date(2023, 10, 26)
 DEMO_MEETING = date(2023, 10, 26)
+PLAN_YEAR = 2024
 
 
 def rows() -> dict[str, list[dict[str, object]]]:

@@ -18,10 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from orsheet.errors import OrsheetError
+from orsheet.errors import InputError, OrsheetError
 
 TITLE = "orsheet"
-NOT_AVAILABLE = "{action}: deze functie is nog niet beschikbaar in deze versie van orsheet."
 UNEXPECTED = (
     "{action} is niet gelukt door een onverwachte fout in orsheet. Er is niets gewijzigd, "
     "tenzij de melding hieronder anders zegt.\n\n{error}\n\nTechnische details: {log}"
@@ -179,17 +178,135 @@ def workbook_path(book) -> Path:
     return Path(name)
 
 
+def show_sheet(book, name: str) -> None:
+    """Bring ``name`` to the front when the engine can (not every engine sees a sheet it just added)."""
+    try:
+        book.sheets[name].activate()
+    except Exception:  # noqa: BLE001 - only a convenience; the message names the sheet anyway
+        pass
+
+
+def ask(book, action: str, question: str) -> bool:
+    """A Yes/No question in Excel; only an explicit "Ja" counts (xlwings Server cannot answer: no)."""
+    answer = book.app.alert(question, title=f"{TITLE} – {action}", buttons="yes_no", mode="info")
+    return answer == "yes"
+
+
+def _minutes_date_stated(path: Path) -> None:
+    """Refuse, in Excel's words, minutes that do not state their meeting date at the top."""
+    from orsheet.minutes import meeting_date_in
+    from orsheet.services.minutes import read_minutes_file
+
+    paragraphs, _ = read_minutes_file(path)
+    if meeting_date_in(paragraphs) is None:
+        raise InputError(
+            f"De vergaderdatum staat niet bovenaan in {path.name}. Zet de datum in de kop van de notulen "
+            "(bijvoorbeeld \"Vergadering van 12 oktober 2023\") en kies opnieuw \"Notulen verwerken\"."
+        )
+
+
 @button("Notulen verwerken")
 def process_minutes(book, path: str) -> str:
-    """Take actions and decisions from the minutes file the user picked in Excel."""
-    return NOT_AVAILABLE.format(action="Notulen verwerken")
+    """Propose the actions and decisions of the minutes file the user picked, on the sheet Voorstel."""
+    from orsheet import schema
+    from orsheet.services.minutes_sheet import propose_minutes
+
+    minutes = Path(path)
+    if not minutes.is_file():
+        raise InputError(f"Het bestand {minutes} bestaat niet (meer); kies het opnieuw.")
+    backend = _backend(book)
+    _minutes_date_stated(minutes)
+    progress(book, f"notulen {minutes.name} lezen ...")
+    plan = propose_minutes(backend, minutes)
+    show_sheet(book, schema.PROPOSAL.name)
+    return (
+        f"{plan.summary()}\n\nControleer het blad {schema.PROPOSAL.name}: zet Toepassen op \"nee\" bij wat niet "
+        f"klopt en pas zo nodig de teksten aan. Kies daarna \"Voorstel toepassen\"; tot dan is er verder niets gewijzigd."
+    )
+
+
+@button("Voorstel toepassen")
+def apply_proposal(book) -> str:
+    """Apply the rows of Voorstel marked ja, in one save."""
+    from orsheet.services.minutes_sheet import apply_proposal_sheet
+
+    return apply_proposal_sheet(_backend(book)).summary()
+
+
+YEAR_PLAN_LINES = 25  # lines of the diff shown in the question; the rest is summarised
+
+
+def year_plan_question(result) -> str:
+    """The proposal of "Jaarplanning maken" as a Dutch Yes/No question."""
+    lines = result.changes_text().splitlines()
+    shown = lines[:YEAR_PLAN_LINES]
+    if len(lines) > YEAR_PLAN_LINES:
+        shown.append(f"... en nog {len(lines) - YEAR_PLAN_LINES} regel(s)")
+    return "\n".join([result.message(), "", "Wijzigingen in Vergaderingen:", *shown, "",
+                      "Deze wijzigingen opslaan in Vergaderingen?"])
+
+
+def plan_year_confirmed(backend, year: int, today: date, confirm: Callable[[str], bool]) -> str:
+    """Propose ``year``; write it only when ``confirm`` (the secretary) says yes.
+
+    Meetings before ``today`` are history and stay as they are.
+    """
+    from orsheet.services.schedule import plan_year
+
+    proposal = plan_year(backend, year, apply=False, keep_before=today)
+    if not proposal.changes.has_changes:
+        return proposal.message()
+    if not confirm(year_plan_question(proposal)):
+        return f"Jaarplanning {year}: niet opgeslagen; Vergaderingen is niet gewijzigd."
+    return plan_year(backend, year, apply=True, keep_before=today).message()
 
 
 @button("Jaarplanning maken")
 def make_year_plan(book) -> str:
-    return NOT_AVAILABLE.format(action="Jaarplanning maken")
+    """Plan the meetings of the coming year (next year from October on) after a Yes/No question."""
+    from orsheet.services.schedule import suggested_year
+
+    today = date.today()
+    year = suggested_year(today)
+    progress(book, f"jaarplanning {year} maken ...")
+    return plan_year_confirmed(_backend(book), year, today, lambda question: ask(book, "Jaarplanning maken", question))
 
 
 @button("Woo-export")
 def woo_export(book) -> str:
-    return NOT_AVAILABLE.format(action="Woo-export")
+    """Export every period for publication into "Woo-publicatie JJJJ-MM-DD" beside the workbook."""
+    from orsheet.services.woo import default_output_folder, woo_export as export
+
+    where = workbook_path(book)
+    progress(book, "Woo-export maken ...")
+    result = export(_backend(book), default_output_folder(where), workbook_path=where)
+    open_documents([result.folder])  # the folder, so the secretary sees what will be published
+    return short_message(result.summary())
+
+
+MESSAGE_LINES = 15
+
+
+def short_message(text: str, limit: int = MESSAGE_LINES) -> str:
+    """At most ``limit`` lines of ``text`` for a message box; the last lines (warnings) stay."""
+    lines = text.splitlines()
+    if len(lines) <= limit:
+        return text
+    head, tail = lines[: limit - 4], [line for line in lines[limit - 4 :] if line.startswith(("Lekcontrole", "Let op"))]
+    skipped = len(lines) - len(head) - len(tail)
+    return "\n".join([*head, f"... en nog {skipped} regel(s)", *tail])
+
+
+@button("Overzicht bijwerken")
+def update_overview(book) -> str:
+    """Rewrite the sheet Overzicht: open actions per person, overdue first."""
+    from orsheet.services.overview import OVERVIEW_SHEET, overview
+
+    result = overview(_backend(book), write_sheet=True)
+    show_sheet(book, OVERVIEW_SHEET)
+    people = len(result.by_person)
+    open_count = len({id(line.action) for lines in result.by_person.values() for line in lines})
+    return (
+        f"Blad {OVERVIEW_SHEET} bijgewerkt (stand {result.today:%d-%m-%Y}): {open_count} openstaande actie(s) "
+        f"bij {people} persoon/personen, waarvan {result.overdue_count} over de deadline."
+    )

@@ -13,6 +13,7 @@ from operator import call
 from typing import Callable, TypeVar
 
 from orsheet import model, schema
+from orsheet.deadlines import deadline_date
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
 from orsheet.parsing import (
     UNDECIDED,
@@ -137,7 +138,8 @@ _ACTION_FIELDS = _check_order(model.Action, (
 
 def actions_from_table(table: Table) -> list[model.Action]:
     spec = schema.ARCHIVE if table.sheet == schema.ARCHIVE.name else schema.ACTIONS
-    return _convert_rows(table, spec, model.Action, _ACTION_FIELDS)
+    # Deadline (datum) is derived: never read
+    return _convert_rows(table, spec.input_spec, model.Action, _ACTION_FIELDS)
 
 
 def action_to_cells(action: model.Action) -> dict[str, object]:
@@ -152,6 +154,7 @@ def action_to_cells(action: model.Action) -> dict[str, object]:
         schema.STATUS: action.status,
         schema.OPMERKINGEN: action.remarks,
         schema.AFGEROND_OP: action.closed_on,
+        schema.DEADLINE_DATE: deadline_date(action.deadline, action.date),
     }
 
 

@@ -20,6 +20,7 @@ class Column:
     choices: tuple[str, ...] = ()  # offered as a drop-down list; other text stays allowed
     wrap: bool = False
     text_format: bool = False  # cells formatted as text ("@"), so Excel keeps "6.10" as typed
+    computed: bool = False  # filled by orsheet, never read as input; older workbooks may lack it
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class SheetSpec:
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
+
+    @property
+    def input_spec(self) -> SheetSpec:
+        """This sheet without its computed columns: what is read, checked and required."""
+        return SheetSpec(self.name, tuple(c for c in self.columns if not c.computed), self.table, self.required)
 
     def column(self, header: str) -> Column:
         for column in self.columns:
@@ -51,6 +57,9 @@ DEADLINE = "Deadline"
 STATUS = "Status"
 OPMERKINGEN = "Opmerkingen"
 AFGEROND_OP = "Afgerond op"
+# Computed by orsheet from Deadline and Datum (orsheet.deadlines): the date a typed
+# deadline such as "eind okt" means, so Excel can mark overdue rows. Last column.
+DEADLINE_DATE = "Deadline (datum)"
 
 _kinds = model.MEETING_KINDS
 _action_columns = (
@@ -64,6 +73,7 @@ _action_columns = (
     Column(STATUS, "text", 15, choices=tuple(s for s in model.STATUSES if s)),
     Column(OPMERKINGEN, "text", 40, wrap=True),
     Column(AFGEROND_OP, "date", 12),
+    Column(DEADLINE_DATE, "date", 14, computed=True),
 )
 
 ACTIONS = SheetSpec("Acties", _action_columns, table="Acties")

@@ -29,6 +29,7 @@ START_TEXT = (
     ("Bladen", "heading"),
     ("Acties: de open acties. Nieuwe acties typt u onderaan zonder nummer; 'Acties nummeren' geeft ze het volgende nummer.", ""),
     ("Archief: afgeronde acties, met de datum waarop ze zijn afgerond.", ""),
+    ("Deadline (datum), de laatste kolom van Acties en Archief, vult orsheet zelf in: de datum die een getypte deadline als 'eind okt' betekent. Acties over hun deadline kleuren rood.", ""),
     ("Besluiten: de besluitenlijst van de OR en de Overlegvergadering.", ""),
     ("Vergaderingen: datum, soort, tijden, locatie, voorzitter en notulist van elke vergadering.", ""),
     ("Agendapunten: de punten per vergadering (Nr 6.1 is een subpunt van 6), met minuten, wie en doel.", ""),
@@ -36,13 +37,35 @@ START_TEXT = (
     ("Personen: wie er in de OR zit; Openbaar = ja voor namen die gepubliceerd mogen worden (Woo).", ""),
     ("Instellingen: o.a. het laatst gebruikte actienummer en de map voor agenda's.", ""),
     ("", ""),
+    ("Knoppen (ook op het lint, tab OR-secretariaat)", "heading"),
+    ("Acties nummeren, Afgeronde acties sluiten, Agenda maken, Notulen verwerken en Voorstel toepassen,", ""),
+    ("Jaarplanning maken, Woo-export en Overzicht bijwerken. Na Notulen verwerken staat het voorstel op het blad", ""),
+    ("Voorstel: zet Toepassen op nee voor wat niet klopt en kies Voorstel toepassen.", ""),
+    ("", ""),
     ("Werkwijze", "heading"),
     ("Zet de Status van een actie op 'afgerond' en kies 'Afgeronde acties sluiten': de actie gaat naar het Archief.", ""),
     ("Nummers worden nooit hergebruikt: OR- en OV-acties delen één nummerreeks.", ""),
     ("Deze werkmap is ook zonder Python leesbaar; de knoppen hebben orsheet (Python) nodig.", ""),
 )
 
-OVERDUE_FORMULA = 'AND(ISNUMBER($G2),$G2<TODAY(),LOWER($H2)<>"afgerond")'
+
+def _letter(header: str) -> str:
+    from string import ascii_uppercase
+
+    return ascii_uppercase[schema.ACTIONS.headers.index(header)]
+
+
+# Overdue as orsheet.services.overview counts it: the due date is the Deadline when it is a real
+# date, else the computed Deadline (datum) ("eind okt" -> 31-10); before today; status not
+# afgerond and not ON HOLD. Text in either column (not understood) never marks a row.
+_DEADLINE, _DUE, _STATUS = (f"${_letter(h)}2" for h in (schema.DEADLINE, schema.DEADLINE_DATE, schema.STATUS))
+OVERDUE_FORMULA = (
+    f"AND(OR(AND(ISNUMBER({_DEADLINE}),{_DEADLINE}<TODAY()),"
+    f"AND(NOT(ISNUMBER({_DEADLINE})),ISNUMBER({_DUE}),{_DUE}<TODAY())),"
+    f'LOWER(TRIM({_STATUS}))<>"afgerond",LOWER(TRIM({_STATUS}))<>"on hold")'
+)
+COMPUTED_HEADER_COLOUR = "8EA9C1"  # lighter than the contract headers: orsheet fills this column
+COMPUTED_PROMPT = "Wordt door orsheet ingevuld uit Deadline en Datum (bijv. 'eind okt' wordt 31-10). Niet zelf typen."
 
 DEFAULT_STANDARD_ITEMS = (
     # Soort, Plaats, Volgorde, Onderwerp, Minuten, Wie, Doel — as on the seeds' OR agendas.
@@ -117,7 +140,8 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
         header = sheet.cell(1, index, column.header)
         # Explicit header colours, so the sheet reads well in viewers that ignore table styles.
         header.font = Font(bold=True, color="FFFFFF")
-        header.fill = PatternFill(start_color="1F4E79", end_color="1F4E79", fill_type="solid")
+        colour = COMPUTED_HEADER_COLOUR if column.computed else "1F4E79"
+        header.fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
         header.alignment = Alignment(vertical="center")
         sheet.column_dimensions[letter].width = column.width
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
@@ -135,12 +159,24 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
             validation = DataValidation(type="list", formula1=f'"{listing}"', allow_blank=True, showErrorMessage=False)
             validation.add(f"{letter}2:{letter}5000")
             sheet.add_data_validation(validation)
+        if column.computed:
+            _explain_computed(sheet, letter)
     last = get_column_letter(len(spec.columns))
     table = Table(displayName=spec.table, ref=f"A1:{last}2")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
     _print_setup(sheet)
+
+
+def _explain_computed(sheet, letter: str) -> None:
+    """A note on the header and cells of a column orsheet fills (shown when the cell is selected)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    note = DataValidation(allow_blank=True, showErrorMessage=False, showInputMessage=True,
+                          promptTitle="Berekend door orsheet", prompt=COMPUTED_PROMPT)
+    note.add(f"{letter}1:{letter}5000")
+    sheet.add_data_validation(note)
 
 
 def _print_setup(sheet) -> None:
@@ -170,7 +206,7 @@ def _add_overdue_formatting(sheet) -> None:
         fill=PatternFill(start_color="F8CBAD", end_color="F8CBAD", fill_type="solid"),
         font=Font(color="9C0006"),
     )
-    sheet.conditional_formatting.add("A2:J5000", overdue)
+    sheet.conditional_formatting.add(f"A2:{_letter(schema.ACTIONS.headers[-1])}5000", overdue)
 
 
 def save_template(book, path: Path) -> None:

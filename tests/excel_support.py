@@ -175,6 +175,10 @@ class FakeExcelClient:
     def _setColumnWidth(self, action: dict) -> None:
         pass
 
+    def _activateSheet(self, action: dict) -> None:
+        [index] = action["args"]
+        self.payload["book"]["active_sheet_index"] = index
+
     def _alert(self, action: dict) -> None:
         pass
 
@@ -236,3 +240,24 @@ class RemoteWorkbook:
             backend.write(edits)
         finally:
             self.client.apply(backend.book.impl.json()["actions"])
+
+
+def press_button(client: FakeExcelClient, monkeypatch, function, *args, **kwargs) -> list[dict]:
+    """Press a button: run an ``orsheet.macros`` function with ``client``'s workbook as the caller.
+
+    The actions Excel is asked to do are applied to the client's payload; the
+    message boxes (``alert`` actions) are returned, in order.
+    """
+    import orsheet.macros as m
+
+    book = client.book()
+    monkeypatch.setattr(m, "_caller", lambda: book)
+    function(*args, **kwargs)
+    actions = book.impl.json()["actions"]
+    client.apply(actions)
+    return [a for a in actions if a["func"] == "alert"]
+
+
+def sheet_values(client: FakeExcelClient, name: str) -> list[list]:
+    """The cell values of sheet ``name`` in the client's payload (header row first)."""
+    return next(s for s in client.payload["sheets"] if s["name"] == name)["values"]

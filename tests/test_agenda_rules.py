@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orsheet.agenda import add_minutes, build_agenda, find_meeting, open_actions, same_kind
-from orsheet.errors import CellError
+from orsheet.errors import CellError, SheetError
 from orsheet.model import OR_MEETING, OV_MEETING, Action, AgendaItem, Meeting, StandardItem
 
 DAY = date(2023, 10, 12)
@@ -151,7 +151,7 @@ def test_meeting_without_begin_time_names_the_begin_cell():
 
 
 def test_meeting_missing_from_vergaderingen_is_a_dutch_error():
-    with pytest.raises(CellError, match="er staat geen vergadering op 26-10-2023 in Vergaderingen"):
+    with pytest.raises(SheetError, match="er staat geen vergadering op 26-10-2023 in Vergaderingen"):
         find_meeting([meeting()], date(2023, 10, 26))
 
 

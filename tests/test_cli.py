@@ -144,4 +144,18 @@ def test_demo_builds_a_workbook_and_runs_the_main_job(tmp_path):
     workbook = Path(result["workbook"])
     assert workbook.is_file()
     assert any("genummerd" in step for step in result["steps"])
+    documents = [Path(d) for d in result["documents"]]
+    assert any(d.suffix == ".docx" and d.is_file() for d in documents), "the demo agenda"
+    assert any(d.suffix == ".ics" and d.read_text().startswith("BEGIN:VCALENDAR") for d in documents)
+    woo = next(d for d in documents if d.name == "Woo-publicatie")
+    assert (woo / "inventarislijst.csv").is_file()
     assert json.dumps(result)  # the whole result is JSON-serialisable
+
+
+def test_check_also_reports_a_bad_year_plan_setting_with_its_cell(template_copy):
+    settings = FileBackend(template_copy).read([schema.SETTINGS.name])[schema.SETTINGS.name]
+    row = next(r.number for r in settings.rows if "interval" in str(r.values["Instelling"]).lower())
+    put(template_copy, schema.SETTINGS.name, f"B{row}", 0)
+    code, result = run_json("check", template_copy)
+    assert code == 1
+    assert any(p["message"].startswith(f"Instellingen!B{row}") for p in result["error"]["problems"])

@@ -8,7 +8,6 @@ column formats and the table grows with them.
 from __future__ import annotations
 
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 
@@ -123,14 +122,14 @@ def test_appended_rows_get_the_date_format_and_the_table_grows_to_cover_them(wor
     date_column = schema.ACTIONS.headers.index(schema.DATUM) + 1
     assert (ACTIES, 3, date_column, schema.DATE_FORMAT) in client.formats
     table = client.payload["sheets"][1]["tables"][0]
-    assert table["name"] == "Acties" and table["range_address"] == "A1:J3"
+    assert table["name"] == "Acties" and table["range_address"] == "A1:K3"  # up to Deadline (datum)
 
 
 def test_deleting_every_row_keeps_the_table_with_one_empty_body_row(workbook, client):
     workbook.write([AppendRows(ACTIES, [action_row(n, f"Actie {n}") for n in (1, 2)])])
     workbook.write([DeleteRows(ACTIES, [2, 3])])
     assert workbook.read([ACTIES])[ACTIES].rows == []
-    assert client.payload["sheets"][1]["tables"][0]["range_address"] == "A1:J2"
+    assert client.payload["sheets"][1]["tables"][0]["range_address"] == "A1:K2"
 
 
 def test_reads_in_the_same_request_after_a_write_still_see_the_old_values(client):

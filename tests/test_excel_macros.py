@@ -94,15 +94,6 @@ def test_a_workbook_that_is_not_an_orsheet_workbook_gets_a_dutch_message(press):
     assert "geen orsheet-werkmap" in alerts[0]["args"][0]
 
 
-@pytest.mark.parametrize(
-    "function, args",
-    [(m.process_minutes, ("C:\\notulen.docx",)), (m.make_year_plan, ()), (m.woo_export, ())],
-)
-def test_buttons_of_later_features_say_not_yet_available(press, function, args):
-    alerts = press(function, *args)
-    assert "nog niet beschikbaar" in alerts[0]["args"][0]
-
-
 def test_agenda_button_makes_the_agenda_of_the_selected_meeting_and_its_sheet(press, tmp_path, monkeypatch):
     monkeypatch.setenv("ORSHEET_SOFFICE", str(tmp_path / "geen-soffice"))  # Word only: keeps the test fast
     payload = press.client.payload

@@ -33,7 +33,7 @@ def test_rows_typed_below_the_table_are_read_and_the_table_grows_to_cover_them(t
     assert [(r.number, r.values[schema.NR]) for r in rows] == [(5, 341)]
     backend.write([AppendRows(ACTIES, [{schema.NR: 342, schema.ONDERWERP: "Nieuw"}])])
     table = openpyxl.load_workbook(template_copy)[ACTIES].tables[ACTIES]
-    assert table.ref == "A1:J6"
+    assert table.ref == "A1:K6"
 
 
 def test_a_workbook_open_in_excel_is_never_written(template_copy):

@@ -85,7 +85,7 @@ def test_minutes_applied_twice_leave_the_file_unchanged_the_second_time(list_28_
 
 
 def _encrypted_docx(tmp_path: Path) -> Path:
-    msoffcrypto = pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool (via oletools) makes the encrypted file")
+    pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool (via oletools) makes the encrypted file")
     from msoffcrypto.format.ooxml import OOXMLFile
 
     plain = docx_from_minutes_text(MINUTES_12, tmp_path / "plain.docx")

@@ -124,7 +124,7 @@ def test_minutes_docx_with_a_broken_part_is_refused_in_dutch(tmp_path):
 
 
 def test_minutes_password_protected_docx_is_refused_in_dutch(tmp_path):
-    msoffcrypto = pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool (via oletools) makes the encrypted file")
+    pytest.importorskip("msoffcrypto", reason="msoffcrypto-tool (via oletools) makes the encrypted file")
     from msoffcrypto.format.ooxml import OOXMLFile
 
     plain = docx_from_minutes_text(DATA / "notulen-2023-10-26.txt", tmp_path / "plain.docx")

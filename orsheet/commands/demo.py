@@ -33,7 +33,29 @@ def build_demo(folder: Path) -> dict:
     from orsheet.services.agenda import agenda_for_demo
 
     agenda_step, documents = agenda_for_demo(backend, path, demo_data.DEMO_MEETING)
-    return {"workbook": path, "steps": [*steps, agenda_step], "documents": documents}
+    steps.append(agenda_step)
+    year_step, calendar = _year_plan(backend, folder)
+    woo_step, woo_folder = _woo(backend, path, folder)
+    return {"workbook": path, "steps": [*steps, year_step, woo_step], "documents": [*documents, calendar, woo_folder]}
+
+
+def _year_plan(backend, folder: Path) -> tuple[str, Path]:
+    """Plan the next year's meetings into Vergaderingen and export them as .ics."""
+    from orsheet import demo_data
+    from orsheet.services.schedule import plan_year
+
+    calendar = folder / f"Vergaderingen {demo_data.PLAN_YEAR}.ics"
+    result = plan_year(backend, demo_data.PLAN_YEAR, apply=True, ics_path=calendar, workbook_dir=folder)
+    return f"Jaarplanning {demo_data.PLAN_YEAR}: {len(result.meetings)} vergaderingen, agenda-bestand {calendar.name}", calendar
+
+
+def _woo(backend, path: Path, folder: Path) -> tuple[str, Path]:
+    """A Woo publication of the demo with private names redacted (no PDFs: keeps the demo quick)."""
+    from orsheet.services.woo import woo_export
+
+    out = folder / "Woo-publicatie"
+    result = woo_export(backend, out, workbook_path=path, pdf=False)
+    return f"Woo-publicatie: {len(result.files)} bestanden, namen gelakt, lekcontrole geslaagd", out
 
 
 @click.command()

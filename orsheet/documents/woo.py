@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -346,7 +345,10 @@ def write_inventory(entries: Sequence[InventoryEntry], folder: Path, organisatio
 
 
 def soffice_path() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The same LibreOffice the agenda uses ($ORSHEET_SOFFICE, else on PATH)."""
+    from orsheet.documents.render import find_soffice
+
+    return find_soffice()
 
 
 def convert_to_pdf(paths: Sequence[Path], folder: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import OrsheetError, ProblemList
-from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting
+from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting, with_deadline_dates
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
 
 
@@ -44,8 +44,9 @@ def number_actions(backend: WorkbookBackend) -> NumberResult:
     """Give every action without a number the next number of the one sequence."""
     book = load_actions(backend)
     numbered = rules.assign_numbers(book.actions, book.archive, book.last_number)
-    if numbered:
-        backend.write(_numbering_edits(book, numbered))
+    edits = with_deadline_dates(book, _numbering_edits(book, numbered) if numbered else [])
+    if edits:  # also when only a Deadline (datum) was out of date
+        backend.write(edits)
     highest = rules.highest_number(book.actions, book.archive, book.last_number)
     return NumberResult(numbered, max([highest, *(n.number for n in numbered)]))
 
@@ -82,7 +83,7 @@ def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: dat
     if plan.closed:
         edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(a) for a in plan.closed]))
         edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
-    backend.write(edits)
+    backend.write(with_deadline_dates(book, edits))
     return CloseResult(plan.closed, numbered, on)
 
 
@@ -100,8 +101,9 @@ class ActionFilter:
         return True
 
 
-def list_actions(backend: WorkbookBackend, wanted: ActionFilter = ActionFilter()) -> list[model.Action]:
+def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
     """Open actions (Acties), followed by archived ones unless ``open_only``."""
+    wanted = wanted or ActionFilter()
     book = load_actions(backend)
     chosen = [a for a in book.actions if wanted.matches(a)]
     if not wanted.open_only:
@@ -134,7 +136,7 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
     if imported:
         edits: list[Edit] = [AppendRows(schema.ACTIONS.name, [records.action_to_cells(a) for a in imported])]
         merged = ActionBook(book.actions + imported, book.archive, book.settings)
-        backend.write(edits + _numbering_edits(merged, []))
+        backend.write(with_deadline_dates(book, edits + _numbering_edits(merged, [])))
     return ImportResult(imported, ignored)
 
 
@@ -156,8 +158,20 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     except ProblemList as many:
         return many.problems
     problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
-    try:
-        records.last_number_setting(settings)
-    except OrsheetError as error:
-        problems.append(error)
+    problems += _settings_problems(settings)
+    return problems
+
+
+def _settings_problems(settings: dict[str, model.Setting]) -> list[OrsheetError]:
+    """Problems in Instellingen: the last number and the year plan's series and days off."""
+    from orsheet.schedule_settings import days_off_from_settings, series_from_settings
+
+    problems: list[OrsheetError] = []
+    for check in (records.last_number_setting, series_from_settings, days_off_from_settings):
+        try:
+            check(settings)
+        except ProblemList as many:
+            problems.extend(many.problems)
+        except OrsheetError as error:
+            problems.append(error)
     return problems

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
 from orsheet import model, records, schema
+from orsheet.deadlines import deadline_date
 from orsheet.errors import OrsheetError, ProblemList, WorkbookError
-from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
 
 T = TypeVar("T")
 
@@ -55,6 +57,7 @@ class ActionBook:
     actions: list[model.Action]
     archive: list[model.Action]
     settings: dict[str, model.Setting]
+    tables: dict[str, Table] = field(default_factory=dict)  # the sheets as read (Acties, Archief, ...)
 
     @property
     def last_number(self) -> int:
@@ -70,8 +73,8 @@ def load_actions(backend: WorkbookBackend) -> ActionBook:
             (records.settings_from_table, tables[schema.SETTINGS.name]),
         ]
     )
-    book = ActionBook(actions, archive, settings)
-    book.last_number  # a bad "Laatste nummer" is reported before anything is done
+    book = ActionBook(actions, archive, settings, tables)
+    records.last_number_setting(settings)  # a bad "Laatste nummer" stops the command before anything is done
     return book
 
 
@@ -81,3 +84,69 @@ def set_setting(settings: dict[str, model.Setting], key: str, value: object) -> 
     if setting is not None and setting.row is not None:
         return UpdateCells(schema.SETTINGS.name, setting.row, {"Waarde": value})
     return AppendRows(schema.SETTINGS.name, [{"Instelling": key, "Waarde": value}])
+
+
+def with_deadline_dates(book: ActionBook, edits: Sequence[Edit]) -> list[Edit]:
+    """``edits`` with the computed column Deadline (datum) kept up to date, in the same save.
+
+    The one place that decides which rows get their computed deadline:
+
+    * rows appended to Acties or Archief carry it (``records.action_to_cells``
+      fills it);
+    * every Acties row that stays, whose stored value is not the date its
+      Deadline means (a new row, a deadline changed by hand, a value typed over
+      it), gets it refreshed; an unreadable deadline leaves the cell empty.
+
+    A workbook made before the column existed (no such header) is left as it
+    was: the value is simply not written.
+    """
+    has_column = {
+        name: schema.DEADLINE_DATE in book.tables[name].header
+        for name in (schema.ACTIONS.name, schema.ARCHIVE.name) if name in book.tables
+    }
+    out: list[Edit] = []
+    updates: dict[tuple[str, int], int] = {}  # (sheet, row) -> index of its UpdateCells in out
+    for edit in edits:
+        if isinstance(edit, AppendRows) and has_column.get(edit.sheet) is False:
+            edit = AppendRows(edit.sheet, [{k: v for k, v in r.items() if k != schema.DEADLINE_DATE} for r in edit.rows])
+        if isinstance(edit, UpdateCells):
+            updates[(edit.sheet, edit.row)] = len(out)
+        out.append(edit)
+    if has_column.get(schema.ACTIONS.name):
+        for row, value in _stale_deadline_dates(book, _deleted_rows(edits, schema.ACTIONS.name)):
+            index = updates.get((schema.ACTIONS.name, row))
+            if index is None:
+                out.append(UpdateCells(schema.ACTIONS.name, row, {schema.DEADLINE_DATE: value}))
+            else:  # one edit per row: merged with the row's other changes (its new Nr)
+                out[index] = UpdateCells(schema.ACTIONS.name, row, {**out[index].values, schema.DEADLINE_DATE: value})
+    return out
+
+
+def _deleted_rows(edits: Sequence[Edit], sheet: str) -> set[int]:
+    return {row for e in edits if isinstance(e, DeleteRows) and e.sheet == sheet for row in e.rows}
+
+
+def _stale_deadline_dates(book: ActionBook, skip: set[int]) -> list[tuple[int, date | None]]:
+    """(row, date) for every Acties row whose stored Deadline (datum) is out of date.
+
+    A row that holds no action any more (its cells cleared by hand) loses its
+    date too, so Excel does not mark an empty row as overdue.
+    """
+    wanted = {a.row: deadline_date(a.deadline, a.date) for a in book.actions if a.row is not None}
+    stale = []
+    for row in book.tables[schema.ACTIONS.name].rows:
+        if row.number in skip:
+            continue
+        value = wanted.get(row.number)
+        if not _same_date(row.values.get(schema.DEADLINE_DATE), value):
+            stale.append((row.number, value))
+    return stale
+
+
+def _same_date(value: object, wanted: date | None) -> bool:
+    """Whether a stored cell already holds ``wanted`` (a real date, or empty for None)."""
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == datetime.min.time() else value
+    if wanted is None:
+        return value is None or (isinstance(value, str) and not value.strip())
+    return type(value) is date and value == wanted

@@ -25,7 +25,7 @@ from typing import Sequence
 from orsheet import model, records, rules, schema
 from orsheet.errors import InputError
 from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
-from orsheet.services.common import ActionBook, load_actions, set_setting
+from orsheet.services.common import ActionBook, load_actions, set_setting, with_deadline_dates
 from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
 
@@ -288,7 +288,7 @@ def apply_plan(
         return plan
     today = today or date.today()
     wb = _load(backend)  # fresh: rows as they are now
-    edits = _edits(wb, plan)
+    edits = with_deadline_dates(wb.book, _edits(wb, plan))
     edits.append(_log_edit(wb, plan, today))
     edits.extend(extra_edits)
     backend.write(edits)

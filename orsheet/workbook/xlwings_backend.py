@@ -11,7 +11,6 @@ change, so formatting the secretary applied by hand stays.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Sequence
