@@ -155,16 +155,7 @@ def read_model(path: Path) -> int:
     from orsheet import records
     from orsheet.workbook.openpyxl_backend import FileBackend
 
-    converters = {
-        schema.ACTIONS.name: records.actions_from_table,
-        schema.ARCHIVE.name: records.actions_from_table,
-        schema.DECISIONS.name: records.decisions_from_table,
-        schema.MEETINGS.name: records.meetings_from_table,
-        schema.AGENDA_ITEMS.name: records.agenda_items_from_table,
-        schema.STANDARD_ITEMS.name: records.standard_items_from_table,
-        schema.PEOPLE.name: records.people_from_table,
-        schema.SETTINGS.name: records.settings_from_table,
-    }
+    converters = records.READERS
     tables = FileBackend(path).read(list(converters))
     return sum(len(converters[name](table)) for name, table in tables.items())
 

@@ -321,3 +321,16 @@ def last_number_setting(settings: dict[str, model.Setting]) -> int:
         return 0
     value = parse_int(setting.value, setting_location(settings, schema.SETTING_LAST_NUMBER), what="laatste nummer")
     return value or 0
+
+
+# Every contract sheet's reader, in workbook order (``orsheet check``, the benchmark).
+READERS: dict[str, Callable[[Table], object]] = {
+    schema.ACTIONS.name: actions_from_table,
+    schema.ARCHIVE.name: actions_from_table,
+    schema.DECISIONS.name: decisions_from_table,
+    schema.MEETINGS.name: meetings_from_table,
+    schema.AGENDA_ITEMS.name: agenda_items_from_table,
+    schema.STANDARD_ITEMS.name: standard_items_from_table,
+    schema.PEOPLE.name: people_from_table,
+    schema.SETTINGS.name: settings_from_table,
+}

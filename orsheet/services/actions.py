@@ -142,16 +142,7 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
 
 def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     """Every problem in every sheet, each with its cell (empty list: all fine)."""
-    converters = {
-        schema.ACTIONS.name: records.actions_from_table,
-        schema.ARCHIVE.name: records.actions_from_table,
-        schema.DECISIONS.name: records.decisions_from_table,
-        schema.MEETINGS.name: records.meetings_from_table,
-        schema.AGENDA_ITEMS.name: records.agenda_items_from_table,
-        schema.STANDARD_ITEMS.name: records.standard_items_from_table,
-        schema.PEOPLE.name: records.people_from_table,
-        schema.SETTINGS.name: records.settings_from_table,
-    }
+    converters = records.READERS
     tables = backend.read(list(converters))
     try:
         actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
