@@ -58,3 +58,19 @@ def run_command(as_json: bool, work: Callable[[], Any], show: Callable[[Any], No
 def command(func: Callable) -> Callable:
     """Keep the wrapped command's metadata (for click)."""
     return functools.wraps(func)(func)
+
+
+def action_json(action) -> dict:
+    """An action as the CLI's JSON shows it (Dutch keys, like the sheet)."""
+    return {
+        "nr": action.number,
+        "onderwerp": action.subject,
+        "omschrijving": action.description,
+        "verantwoordelijke": action.owner,
+        "overleg": action.meeting_kind,
+        "datum": action.date,
+        "deadline": action.deadline.text or action.deadline.date,
+        "status": action.status,
+        "opmerkingen": action.remarks,
+        "afgerond_op": action.closed_on,
+    }

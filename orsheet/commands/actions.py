@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.commands._common import action_json, json_option, run_command, workbook_argument
 from orsheet.errors import InputError, ProblemList
 
 
@@ -29,21 +29,6 @@ def _parse_numbers(text: str | None) -> list[int]:
             raise InputError(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)')
         numbers.append(int(part))
     return numbers
-
-
-def _action_json(action) -> dict:
-    return {
-        "nr": action.number,
-        "onderwerp": action.subject,
-        "omschrijving": action.description,
-        "verantwoordelijke": action.owner,
-        "overleg": action.meeting_kind,
-        "datum": action.date,
-        "deadline": action.deadline.text or action.deadline.date,
-        "status": action.status,
-        "opmerkingen": action.remarks,
-        "afgerond_op": action.closed_on,
-    }
 
 
 @click.command()
@@ -102,7 +87,7 @@ def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
         wanted = _parse_numbers(numbers)
         result = close_actions(open_workbook(path), wanted, on.date() if on else date.today())
         return {
-            "closed": [_action_json(a) for a in result.closed],
+            "closed": [action_json(a) for a in result.closed],
             "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
             "date": result.on,
             "message": result.summary(),
@@ -125,7 +110,7 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
         from orsheet.services.common import open_workbook
 
         chosen = list_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
-        return {"actions": [_action_json(a) for a in chosen]}
+        return {"actions": [action_json(a) for a in chosen]}
 
     def show(result):
         rows = result["actions"]
@@ -155,7 +140,7 @@ def import_actions(path: Path, source: Path, as_json: bool) -> None:
 
         result = run_import(open_workbook(path), source)
         return {
-            "imported": [_action_json(a) for a in result.imported],
+            "imported": [action_json(a) for a in result.imported],
             "ignored_columns": result.ignored_columns,
             "message": result.summary(),
         }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.commands._common import action_json, json_option, run_command, workbook_argument
 from orsheet.errors import CellError, InputError, Location
 
 
@@ -27,17 +27,6 @@ def _meeting_date(text: str) -> date:
     return parsed
 
 
-def _action_json(action) -> dict:
-    return {
-        "nr": action.number,
-        "onderwerp": action.subject,
-        "omschrijving": action.description,
-        "verantwoordelijke": action.owner,
-        "overleg": action.meeting_kind,
-        "datum": action.date,
-    }
-
-
 def plan_json(plan) -> dict:
     changes = plan.changes
     return {
@@ -50,12 +39,12 @@ def plan_json(plan) -> dict:
             {
                 "nr": c.number,
                 "sentence": c.sentence,
-                "current": _action_json(c.current) if c.current else None,
+                "current": action_json(c.current) if c.current else None,
                 "warning": c.warning,
             }
             for c in plan.closures
         ],
-        "new_actions": [_action_json(a) for a in plan.new_actions],
+        "new_actions": [action_json(a) for a in plan.new_actions],
         "decisions": [
             {"nr": d.number, "onderwerp": d.subject, "besluit": d.text, "overleg": d.meeting_kind, "datum": d.date, "bron": d.source}
             for d in plan.decisions
