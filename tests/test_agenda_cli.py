@@ -159,3 +159,19 @@ def test_demo_also_makes_the_agenda_of_the_demo_meeting(tmp_path):
     docx = Path(data["documents"][0])
     assert docx.name == "Agenda OR-vergadering 2023-10-26.docx"
     assert "5\tJaarplan OR 2024 / De OR stelt de speerpunten voor 2024 vast." in " ".join(docx_lines(docx))
+
+
+def test_an_agenda_folder_that_cannot_be_made_stops_before_the_workbook_is_saved(workbook, tmp_path):
+    from orsheet.workbook.base import UpdateCells
+
+    path = workbook
+    blocker = tmp_path / "bezet"
+    blocker.write_text("een bestand, geen map")
+    settings = FileBackend(path).read(["Instellingen"])["Instellingen"]
+    row = next(r.number for r in settings.rows if r.values["Instelling"] == "Map agenda's")
+    FileBackend(path).write([UpdateCells("Instellingen", row, {"Waarde": str(blocker / "Agenda's")})])
+    before = path.read_bytes()
+    result = run("agenda", path, "--meeting", "2023-10-26", "--no-pdf")
+    assert result.exit_code == 1
+    assert "er is niets gewijzigd" in result.output
+    assert path.read_bytes() == before

@@ -117,13 +117,41 @@ class AgendaResult:
         return "\n".join(lines)
 
 
-def _place(source: Path, folder: Path, name: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
+    """Copy ``source`` next to its final place; every likely failure happens here.
+
+    Staging before the workbook is saved means a folder that cannot be made,
+    a full disk or a document open in Word stops the command with nothing
+    changed; afterwards only a rename within the folder is left.
+    """
     target = folder / name
     staged = folder / f".{name}.orsheet-tmp"
-    shutil.copyfile(source, staged)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            with open(target, "r+b"):  # Word holds a lock on an open document
+                pass
+        shutil.copyfile(source, staged)
+    except OSError as error:
+        if staged.parent.is_dir():
+            staged.unlink(missing_ok=True)
+        reason = "is het bestand nog open in Word?" if isinstance(error, PermissionError) else (error.strerror or str(error))
+        raise InputError(f"kan {target} niet schrijven ({reason}); er is niets gewijzigd") from None
+    return staged, target
+
+
+def _place(source: Path, folder: Path, name: str) -> Path:
+    staged, target = _stage(source, folder, name)
     render.replace_file(staged, target)
     return target
+
+
+def _discard(staged: list[tuple[Path, Path]], new_folder: Path | None) -> None:
+    """Undo the staging: temporary copies, and the folder if this run made it."""
+    for temporary, _ in staged:
+        temporary.unlink(missing_ok=True)
+    if new_folder is not None and new_folder.is_dir() and not any(new_folder.iterdir()):
+        new_folder.rmdir()
 
 
 def generate_agenda(
@@ -146,9 +174,20 @@ def generate_agenda(
         converted = render.PdfResult(None, "geen PDF gevraagd (--no-pdf)")
         if pdf:
             converted = render.convert_to_pdf(docx, Path(work, "agenda.pdf"), soffice or render.find_soffice())
-        backend.write([ReplaceSheet(AGENDA_SHEET, agenda_sheet_rows(agenda), WIDTHS)])
-        docx_path = _place(docx, folder, name)
-        pdf_path = _place(converted.path, folder, document_name(agenda, suffix=".pdf")) if converted.path else None
+        new_folder = not folder.exists()
+        staged: list[tuple[Path, Path]] = []
+        try:
+            staged.append(_stage(docx, folder, name))
+            if converted.path:
+                staged.append(_stage(converted.path, folder, document_name(agenda, suffix=".pdf")))
+            backend.write([ReplaceSheet(AGENDA_SHEET, agenda_sheet_rows(agenda), WIDTHS)])
+        except BaseException:
+            _discard(staged, folder if new_folder else None)
+            raise
+        for temporary, target in staged:
+            render.replace_file(temporary, target)
+    docx_path = staged[0][1]
+    pdf_path = staged[1][1] if len(staged) > 1 else None
     return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
 
 
