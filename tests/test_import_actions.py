@@ -43,7 +43,23 @@ def test_numbers_already_in_the_workbook_refuse_the_import(template_copy, tmp_pa
     FileBackend(template_copy).write([AppendRows(schema.ARCHIVE.name, [{schema.NR: 7, schema.ONDERWERP: "Oud"}])])
     source = write_csv(tmp_path / "lijst.csv", ["nr,onderwerp", "7,Dubbel"])
     code, result = run_json("import-actions", template_copy, source)
-    assert code == 1 and "nummer 7 komt twee keer voor" in result["error"]["message"]
+    assert code == 1 and "lijst.csv!A2 (Nr): nummer 7 bestaat al in Archief" in result["error"]["message"]
+
+
+def test_a_csv_saved_by_dutch_excel_in_windows_1252_is_imported(template_copy, tmp_path):
+    source = tmp_path / "excel.csv"
+    source.write_bytes("Nr;Onderwerp;Omschrijving;Datum\n900;Reëel;café bezoeken;26-10-2023\n".encode("cp1252"))
+    code, result = run_json("import-actions", template_copy, source)
+    assert code == 0, result
+    assert result["imported"][0]["onderwerp"] == "Reëel"
+
+
+def test_an_empty_or_unreadable_source_gives_a_dutch_sentence_without_library_text(template_copy, tmp_path):
+    (tmp_path / "leeg.csv").write_bytes(b"")
+    (tmp_path / "nep.xlsx").write_text("geen excel")
+    assert run_json("import-actions", template_copy, tmp_path / "leeg.csv")[1]["error"]["message"] == "leeg.csv is leeg"
+    message = run_json("import-actions", template_copy, tmp_path / "nep.xlsx")[1]["error"]["message"]
+    assert message == "nep.xlsx kan niet worden gelezen: het is geen geldig Excel-bestand"
 
 
 def test_a_file_without_action_columns_is_not_taken_for_an_action_list(template_copy, tmp_path):

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Iterable
 
 from orsheet import model, records, rules, schema
-from orsheet.errors import OrsheetError, ProblemList
+from orsheet.errors import CellError, Location, OrsheetError, ProblemList
 from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting, with_deadline_dates
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
 
 
 @dataclass
@@ -130,7 +130,7 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
     table, ignored = read_action_source(Path(source))
     imported = records.actions_from_table(table)
     book = load_actions(backend)
-    problems = rules.numbering_problems(book.actions + imported, book.archive)
+    problems = _import_problems(imported, book, table)
     if problems:
         raise ProblemList(problems, f"Import van {Path(source).name} geweigerd")
     if imported:
@@ -138,6 +138,18 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
         merged = ActionBook(book.actions + imported, book.archive, book.settings)
         backend.write(with_deadline_dates(book, edits + _numbering_edits(merged, [])))
     return ImportResult(imported, ignored)
+
+
+def _import_problems(imported: list[model.Action], book: ActionBook, source: Table) -> list[OrsheetError]:
+    """Numbers in the source that clash with each other or with the workbook, located in the source."""
+    problems: list[OrsheetError] = list(rules.numbering_problems(imported, [], actions_sheet=source.sheet))
+    existing = {a.number: sheet for sheet, group in ((schema.ACTIONS.name, book.actions), (schema.ARCHIVE.name, book.archive))
+                for a in group if a.number is not None}
+    for action in imported:
+        if action.number in existing:
+            where = Location(source.sheet, action.row, source.column_index(schema.NR), schema.NR)
+            problems.append(CellError(f"nummer {action.number} bestaat al in {existing[action.number]}", where))
+    return problems
 
 
 def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:

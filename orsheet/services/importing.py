@@ -28,23 +28,40 @@ def _match_header(raw: str) -> str | None:
 
 
 def _read_grid(source: Path) -> list[list[object]]:
-    import pandas as pd
-
     suffix = source.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm", ".xls", ".ods"):
+        raise InputError(f"{source.name}: alleen .csv en .xlsx kunnen worden geïmporteerd")
+    if not source.is_file():
+        raise InputError(f"bestand {source} niet gevonden")
+    if source.stat().st_size == 0:
+        raise InputError(f"{source.name} is leeg")
     try:
-        if suffix == ".csv":
-            frame = pd.read_csv(source, sep=None, engine="python", dtype=str, keep_default_na=False, header=None)
-        elif suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
-            frame = pd.read_excel(source, engine="calamine", header=None, dtype=object)
-        else:
-            raise InputError(f"{source.name}: alleen .csv en .xlsx kunnen worden geïmporteerd")
+        frame = _read_csv(source) if suffix == ".csv" else _read_excel(source)
     except InputError:
         raise
-    except FileNotFoundError:
-        raise InputError(f"bestand {source} niet gevonden") from None
-    except Exception as error:
-        raise InputError(f"{source.name} kan niet worden gelezen: {error}") from None
+    except Exception:  # pandas and calamine raise many types; the user needs one sentence
+        kind = "CSV-bestand" if suffix == ".csv" else "Excel-bestand"
+        raise InputError(f"{source.name} kan niet worden gelezen: het is geen geldig {kind}") from None
     return [[None if (v is None or v != v) else v for v in row] for row in frame.itertuples(index=False)]
+
+
+def _read_csv(source: Path):
+    import pandas as pd
+
+    # Dutch Excel saves CSV as Windows-1252 with semicolons; newer versions as UTF-8.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return pd.read_csv(source, sep=None, engine="python", dtype=str, keep_default_na=False,
+                               header=None, encoding=encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{source.name} kan niet worden gelezen: onbekende tekenset (sla op als CSV UTF-8)")
+
+
+def _read_excel(source: Path):
+    import pandas as pd
+
+    return pd.read_excel(source, engine="calamine", header=None, dtype=object)
 
 
 def read_action_source(source: Path) -> tuple[Table, list[str]]:
