@@ -1,3 +1,3 @@
-from orsheet.cli import main
+from orsheet.cli import run
 
-main()
+run()

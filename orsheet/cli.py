@@ -76,3 +76,28 @@ def main() -> None:
     --json for one machine-readable JSON document, and exits 0 on success,
     1 on a user error (message in Dutch), 2 on a usage error.
     """
+
+
+def run(argv: list[str] | None = None) -> None:
+    """The console entry point: like ``main``, but a usage error with --json is JSON too.
+
+    Click prints usage errors as English text; a script that asked for JSON
+    gets ``{"error": {"message": ..., "usage": true}}`` and exit code 2.
+    """
+    import json
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        main.main(args=args, prog_name="orsheet", standalone_mode=False)
+    except click.UsageError as error:
+        if "--json" in args:
+            click.echo(json.dumps({"error": {"message": error.format_message(), "usage": True}}, ensure_ascii=False))
+        else:
+            error.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)

@@ -159,3 +159,16 @@ def test_check_also_reports_a_bad_year_plan_setting_with_its_cell(template_copy)
     code, result = run_json("check", template_copy)
     assert code == 1
     assert any(p["message"].startswith(f"Instellingen!B{row}") for p in result["error"]["problems"])
+
+
+def test_a_usage_error_with_json_is_a_json_document_and_exit_2(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "orsheet", "close", str(tmp_path / "x.xlsm"), "--json", "--bogus"],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 2
+    assert json.loads(out.stdout)["error"]["usage"] is True
+
+
+def test_close_accepts_a_dutch_written_date(template_copy):
+    add(template_copy, {schema.NR: 1})
+    code, result = run_json("close", template_copy, "--numbers", "1", "--date", "12-10-2023")
+    assert code == 0 and result["date"] == "2023-10-12"

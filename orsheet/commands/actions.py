@@ -75,7 +75,8 @@ def number(path: Path, as_json: bool) -> None:
 @click.command()
 @workbook_argument
 @click.option("--numbers", help="Action numbers to close, e.g. 325,330,341-345.")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="Closing date (default: today).")
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+              help="Closing date, 2023-10-12 or 12-10-2023 (default: today).")
 @json_option
 def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
     """Close the named actions and every action with status "afgerond"."""

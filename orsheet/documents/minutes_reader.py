@@ -267,8 +267,13 @@ def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[P
 # -------------------------------------------------------------------- .pdf
 
 def _read_pdf(path: Path) -> list[Paragraph]:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs English warnings about damaged files; the user gets our Dutch message instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path))
@@ -277,8 +282,8 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         text = _join_pages([page.extract_text() or "" for page in reader.pages])
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, OSError) as error:
-        raise InputError(f"Notulenbestand {path.name} is geen leesbare PDF ({error}).") from None
+    except (PdfReadError, ValueError, KeyError, OSError):
+        raise InputError(f"Notulenbestand {path.name} is geen leesbare PDF (beschadigd of geen PDF).") from None
     except Exception as error:
         if "crypt" in type(error).__name__.lower() or "password" in str(error).lower():
             raise InputError(f"Notulenbestand {path.name} is beveiligd met een wachtwoord.") from None
