@@ -255,3 +255,16 @@ def test_cli_woo_export_text_output_lists_documents_and_the_leak_check(tmp_path,
     assert result.exit_code == 0, result.output
     assert "- Agenda Overlegvergadering 19-10-2023: deels openbaar, namen van personen (3x)" in result.output
     assert "Lekcontrole: geen namen gevonden." in result.output
+
+
+def test_an_older_file_with_a_private_name_in_the_output_folder_stops_the_publication(tmp_path):
+    from tests.support.cli import run_json
+
+    code, demo = run_json("demo", tmp_path / "demo")
+    assert code == 0
+    out = tmp_path / "publicatie"
+    out.mkdir()
+    (out / "extra.txt").write_text("Overleg met Bram Jansen")
+    code, result = run_json("woo-export", demo["workbook"], "--out", out, "--no-pdf")
+    assert code == 1 and "Bram Jansen" in result["error"]["message"]
+    assert sorted(p.name for p in out.iterdir()) == ["extra.txt"]

@@ -240,7 +240,13 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
     try:
         entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(), pdf)
         files = sorted(staging.iterdir())
-        check_leaks(files, redactor)
+        # Files already in the folder go out with the publication too: check them as well.
+        earlier = sorted(p for p in out.iterdir() if p.is_file() and all(p.name != f.name for f in files))
+        check_leaks(files + earlier, redactor)
+        if earlier:
+            names = ", ".join(p.name for p in earlier[:5]) + (" …" if len(earlier) > 5 else "")
+            warnings.append(f"de map bevat ook bestanden die niet uit deze export komen ({names}); "
+                            "ze zijn op namen gecontroleerd maar staan niet in de inventarislijst")
         published = [file.replace(out / file.name) for file in files]
     except OSError as error:
         raise OrsheetError(f"Woo-export afgebroken ({error}); controleer de map {out}") from None
