@@ -266,6 +266,8 @@ def measure(actions: int, folder: Path, repeat: int, full: bool) -> dict:
     figures["save_ratio"] = figures["save_close10_s"] / figures["save_openpyxl_s"]
     if full:
         figures["agenda_seconds"] = agenda_seconds(path, actions, repeat)
+        if figures["agenda_seconds"] is not None:
+            figures["agenda_ratio_to_floor_read"] = figures["agenda_seconds"] / figures["read_floor_s"]
         figures["help_seconds"] = process_seconds(["--help"], repeat)
         figures["actions_json_seconds"] = process_seconds(["actions", str(path), "--json"], repeat)
         figures["heavy_imports_at_help"] = heavy_imports_at_help()
@@ -318,7 +320,9 @@ def show(report: dict) -> None:
          f"{main['save_ratio']:.2f}x", "≤ 1.2x", met["save_ratio"]),
         ("close 10 with the openpyxl engine", _seconds(main["save_close10_openpyxl_engine_s"]),
          f"{main['save_close10_openpyxl_engine_s'] / main['save_openpyxl_s']:.2f}x", "", None),
-        ("orsheet agenda end to end", _seconds(main.get("agenda_seconds")), "", "≤ 1.0 s", met["agenda_seconds"]),
+        ("orsheet agenda end to end (no PDF)", _seconds(main.get("agenda_seconds")),
+         f"{main['agenda_ratio_to_floor_read']:.1f}x" if main.get("agenda_ratio_to_floor_read") else "",
+         "≤ 1.0 s", met["agenda_seconds"]),
         ("orsheet --help start-up", _seconds(main["help_seconds"]), "", "≤ 0.3 s", met["help_seconds"]),
         ("orsheet actions --json", _seconds(main["actions_json_seconds"]), "", "", None),
         ("peak memory of a read", f"{main['peak_memory_mb']:.0f} MB", "", "≤ 200 MB", met["peak_memory_mb"]),
