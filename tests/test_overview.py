@@ -152,3 +152,14 @@ def test_seed_list_of_28_september_imported_shows_eind_okt_overdue_in_november(t
     assert overdue[339]["deadline"] == "eind okt" and overdue[339]["deadline_datum"] == "2023-10-31"
     assert overdue[339]["dagen_te_laat"] == 10 and overdue[338]["dagen_te_laat"] == 32
     assert list(people) == ["5.1.2e", "DB"]  # the seeds' owners are redacted already
+
+
+def test_a_person_nobody_has_is_named_in_the_overview_instead_of_silently_showing_only_allen(tmp_path):
+    from tests.support.cli import run_json
+
+    code, demo = run_json("demo", tmp_path / "demo")
+    code, result = run_json("overview", demo["workbook"], "--person", "Jansn")
+    assert code == 0
+    assert result["message"].startswith('Let op: niemand heet "Jansn"')
+    code, result = run_json("overview", demo["workbook"], "--person", "Bram Jansen")
+    assert "niemand heet" not in result["message"]

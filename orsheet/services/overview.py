@@ -47,15 +47,20 @@ class OverviewLine:
 class Overview:
     today: date
     by_person: dict[str, list[OverviewLine]] = field(default_factory=dict)
+    unknown_person: str = ""  # the --person asked for, when nobody has that name
 
     @property
     def overdue_count(self) -> int:
         return len({id(line.action) for lines in self.by_person.values() for line in lines if line.overdue})
 
     def summary(self) -> str:
+        out = []
+        if self.unknown_person:
+            out.append(f'Let op: niemand heet "{self.unknown_person}" in Personen of in de kolom Verantwoordelijke; '
+                       "hieronder alleen de acties voor iedereen.")
         if not self.by_person:
-            return "Geen openstaande acties."
-        out = [f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):"]
+            return "\n".join([*out, "Geen openstaande acties."])
+        out.append(f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):")
         for person, lines in self.by_person.items():
             out.append(f"\n{person} ({len(lines)}):")
             for line in lines:
@@ -129,7 +134,12 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
                 continue
             by_person.setdefault(name, []).append(line)
     ordered = dict(sorted(by_person.items(), key=lambda item: item[0].casefold()))
-    return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()})
+    unknown = ""
+    if wanted is not None:
+        known = {p.name.casefold() for p in people} | {
+            _person_for(owner, matchers).casefold() for action in actions for owner in owners(action.owner)}
+        unknown = "" if wanted.casefold() in known else person.strip()
+    return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()}, unknown)
 
 
 def overview_rows(overview: Overview) -> list[list[object]]:
