@@ -172,3 +172,11 @@ def test_close_accepts_a_dutch_written_date(template_copy):
     add(template_copy, {schema.NR: 1})
     code, result = run_json("close", template_copy, "--numbers", "1", "--date", "12-10-2023")
     assert code == 0 and result["date"] == "2023-10-12"
+
+
+def test_check_points_at_a_deadline_typed_as_a_date_that_does_not_exist(template_copy):
+    add(template_copy, {schema.NR: 1, schema.DEADLINE: "31-02-2023"}, {schema.NR: 2, schema.DEADLINE: "eind okt"})
+    code, result = run_json("check", template_copy)
+    assert code == 1
+    assert [p["message"] for p in result["error"]["problems"]] == [
+        'Acties!G2 (Deadline): deadline "31-02-2023" is geen bestaande datum (bewaard als tekst)']

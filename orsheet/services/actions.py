@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -161,7 +162,23 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     except ProblemList as many:
         return many.problems
     problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
+    for sheet, group in ((schema.ACTIONS.name, actions), (schema.ARCHIVE.name, archive)):
+        problems += _impossible_deadlines(tables[sheet], group)
     problems += _settings_problems(settings)
+    return problems
+
+
+_DATE_SHAPED = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$")
+
+
+def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:
+    """Deadlines typed like a date that does not exist ("31-02-2023"): kept as text, but worth a look."""
+    problems: list[OrsheetError] = []
+    for action in actions:
+        text = action.deadline.text
+        if text and _DATE_SHAPED.match(text):
+            where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
+            problems.append(CellError(f'deadline "{text}" is geen bestaande datum (bewaard als tekst)', where))
     return problems
 
 
