@@ -16,7 +16,7 @@ from orsheet import schema
 from orsheet.excel.actions import ACTIONS
 from orsheet.excel.package import MACROS_DIR
 from orsheet.template import build_template
-from tests.excel_support import LICENSE_ENV, FakeExcelClient, enable_remote_engine, payload_from_file
+from tests.excel_support import LICENSE_ENV, FakeExcelClient, enable_remote_engine, payload_from_file, press_button
 
 ACTIES = schema.ACTIONS.name
 
@@ -38,12 +38,7 @@ def press(monkeypatch, template_payload, tmp_path):
     client = FakeExcelClient(copy.deepcopy(template_payload))
 
     def run(function, *args, **kwargs):
-        book = client.book()
-        monkeypatch.setattr(m, "_caller", lambda: book)
-        function(*args, **kwargs)
-        actions = book.impl.json()["actions"]
-        client.apply(actions)
-        return [a for a in actions if a["func"] == "alert"]
+        return press_button(client, monkeypatch, function, *args, **kwargs)
 
     run.client = client
     return run
