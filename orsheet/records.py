@@ -142,20 +142,16 @@ def actions_from_table(table: Table) -> list[model.Action]:
     return _convert_rows(table, spec.input_spec, model.Action, _ACTION_FIELDS)
 
 
+def _to_cells(obj: object, fields: tuple[_Field, ...]) -> dict[str, object]:
+    """``{header: value}`` for an object, by the same field table that reads it."""
+    return {header: getattr(obj, name) for name, header, *_ in fields}
+
+
 def action_to_cells(action: model.Action) -> dict[str, object]:
-    return {
-        schema.NR: action.number,
-        schema.ONDERWERP: action.subject,
-        schema.OMSCHRIJVING: action.description,
-        schema.VERANTWOORDELIJKE: action.owner,
-        schema.OVERLEG: action.meeting_kind,
-        schema.DATUM: action.date,
-        schema.DEADLINE: action.deadline.cell_value(),
-        schema.STATUS: action.status,
-        schema.OPMERKINGEN: action.remarks,
-        schema.AFGEROND_OP: action.closed_on,
-        schema.DEADLINE_DATE: deadline_date(action.deadline, action.date),
-    }
+    cells = _to_cells(action, _ACTION_FIELDS)
+    cells[schema.DEADLINE] = action.deadline.cell_value()  # the text as typed wins over the date
+    cells[schema.DEADLINE_DATE] = deadline_date(action.deadline, action.date)
+    return cells
 
 
 _DECISION_FIELDS = _check_order(model.Decision, (
@@ -173,14 +169,7 @@ def decisions_from_table(table: Table) -> list[model.Decision]:
 
 
 def decision_to_cells(decision: model.Decision) -> dict[str, object]:
-    return {
-        schema.NR: decision.number,
-        schema.DATUM: decision.date,
-        schema.OVERLEG: decision.meeting_kind,
-        schema.ONDERWERP: decision.subject,
-        "Besluit": decision.text,
-        "Bron": decision.source,
-    }
+    return _to_cells(decision, _DECISION_FIELDS)
 
 
 _MEETING_FIELDS = _check_order(model.Meeting, (
@@ -201,17 +190,7 @@ def meetings_from_table(table: Table) -> list[model.Meeting]:
 
 
 def meeting_to_cells(meeting: model.Meeting) -> dict[str, object]:
-    return {
-        schema.DATUM: meeting.date,
-        "Soort": meeting.kind,
-        "Begin": meeting.start,
-        "Einde": meeting.end,
-        "Locatie": meeting.location,
-        "Voorzitter": meeting.chair,
-        "Notulist": meeting.minute_taker,
-        "Genodigd": meeting.invited,
-        "Opmerking": meeting.remark,
-    }
+    return _to_cells(meeting, _MEETING_FIELDS)
 
 
 _AGENDA_ITEM_FIELDS = _check_order(model.AgendaItem, (
@@ -227,18 +206,6 @@ _AGENDA_ITEM_FIELDS = _check_order(model.AgendaItem, (
 
 def agenda_items_from_table(table: Table) -> list[model.AgendaItem]:
     return _convert_rows(table, schema.AGENDA_ITEMS, model.AgendaItem, _AGENDA_ITEM_FIELDS)
-
-
-def agenda_item_to_cells(item: model.AgendaItem) -> dict[str, object]:
-    return {
-        "Vergadering": item.meeting,
-        schema.NR: item.number,
-        schema.ONDERWERP: item.title,
-        "Minuten": item.minutes,
-        "Wie": item.who,
-        "Doel": item.purpose,
-        "Toelichting": item.note,
-    }
 
 
 def _parse_place(value: object, location: Location) -> str:
@@ -267,18 +234,6 @@ def standard_items_from_table(table: Table) -> list[model.StandardItem]:
     return _convert_rows(table, schema.STANDARD_ITEMS, model.StandardItem, _STANDARD_ITEM_FIELDS)
 
 
-def standard_item_to_cells(item: model.StandardItem) -> dict[str, object]:
-    return {
-        "Soort": item.kind,
-        "Plaats": item.place,
-        "Volgorde": item.order,
-        schema.ONDERWERP: item.title,
-        "Minuten": item.minutes,
-        "Wie": item.who,
-        "Doel": item.purpose,
-    }
-
-
 _PERSON_FIELDS = _check_order(model.Person, (
     _field("name", "Naam"),
     _field("role", "Rol"),
@@ -289,10 +244,6 @@ _PERSON_FIELDS = _check_order(model.Person, (
 
 def people_from_table(table: Table) -> list[model.Person]:
     return _convert_rows(table, schema.PEOPLE, model.Person, _PERSON_FIELDS)
-
-
-def person_to_cells(person: model.Person) -> dict[str, object]:
-    return {"Naam": person.name, "Rol": person.role, "Openbaar": "ja" if person.public else "nee", "E-mail": person.email}
 
 
 def settings_from_table(table: Table) -> dict[str, model.Setting]:
