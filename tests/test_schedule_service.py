@@ -233,3 +233,14 @@ def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workb
     result = plan_year(FileBackend(out / workbook.name), 2024, holidays=HOLIDAYS_2024)
     assert not result.changes.has_changes
     assert len(result.changes.unchanged) == 52
+
+
+def test_hand_typed_ov_vergadering_row_stands_for_the_planned_overlegvergadering(workbook: Path):
+    backend = FileBackend(workbook)
+    backend.write([AppendRows(schema.MEETINGS.name, [
+        {schema.DATUM: date(2024, 1, 18), "Soort": "OV-vergadering", "Begin": time(14), "Einde": time(15, 30)},
+    ])])  # fmt: skip
+    result = CliRunner().invoke(main, ["schedule", str(workbook), "--year", "2024", "--apply"])
+    assert result.exit_code == 0, result.output
+    on_the_day = [m for m in meetings_in(FileBackend(workbook)) if m.date == date(2024, 1, 18) and m.start == time(14)]
+    assert [m.kind for m in on_the_day] == ["OV-vergadering"]
