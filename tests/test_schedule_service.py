@@ -137,8 +137,8 @@ def test_cli_schedule_shows_the_plan_and_applies_it_with_ics(workbook: Path, tmp
     data = json.loads(applied.output)
     assert data["applied"] is True and len(data["added"]) == 52
     assert data["added"][0] == {
-        "row": None, "datum": "2024-01-04", "soort": "OR-vergadering", "begin": "10:00:00", "einde": "11:30:00",
-        "locatie": "Vergaderruimte 6.2.02", "opmerking": "",
+        "row": None, "date": "2024-01-04", "kind": "OR-vergadering", "start": "10:00:00", "end": "11:30:00",
+        "location": "Vergaderruimte 6.2.02", "remark": "",
     }  # fmt: skip
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert len(uids) == 52

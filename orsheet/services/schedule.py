@@ -99,12 +99,12 @@ class ScheduleResult:
 def _meeting_json(meeting: Meeting) -> dict:
     return {
         "row": meeting.row,
-        "datum": meeting.date,
-        "soort": meeting.kind,
-        "begin": meeting.start,
-        "einde": meeting.end,
-        "locatie": meeting.location,
-        "opmerking": schedule.split_marker(meeting.remark)[0],
+        "date": meeting.date,
+        "kind": meeting.kind,
+        "start": meeting.start,
+        "end": meeting.end,
+        "location": meeting.location,
+        "remark": schedule.split_marker(meeting.remark)[0],
     }
 
 
