@@ -153,7 +153,7 @@ def interleaved_medians(works: list, repeat: int) -> list[float]:
 def read_model(path: Path) -> int:
     """Every sheet into model objects, the way the services do it."""
     from orsheet import records
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     converters = records.READERS
     tables = FileBackend(path).read(list(converters))
@@ -171,7 +171,7 @@ def read_floor(path: Path) -> int:
 def close_ten(path: Path, engine: str = "xml") -> None:
     """Close 10 open actions through the service: read, rules, one save."""
     from orsheet.services.actions import close_actions
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(path, engine=engine)
     table = backend.read([schema.ACTIONS.name])[schema.ACTIONS.name]

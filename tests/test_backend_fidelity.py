@@ -10,7 +10,7 @@ import pytest
 
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
 from orsheet.workbook.fidelity import describe_parts, package_problems
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from orsheet.workbook.safe_save import backups_of
 from tests.support.rich_xlsm import DATA_SHEET, START_SHEET, build_rich_xlsm
 from tests.test_fidelity import OPAQUE_PARTS, sheet_xml

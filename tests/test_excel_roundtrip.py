@@ -17,7 +17,7 @@ from orsheet import schema
 from orsheet.excel import ribbon
 from orsheet.excel.actions import ACTIONS
 from orsheet.workbook.base import AppendRows, UpdateCells
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.excel_support import build_plain_and_macro, read_parts
 
 SAVES = 50

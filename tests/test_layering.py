@@ -15,7 +15,7 @@ PURE = [
     "orsheet.agenda", "orsheet.minutes", "orsheet.minutes_grammar", "orsheet.schedule",
     "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines",
 ]
-FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.openpyxl_backend", "orsheet.documents", "orsheet.macros"]
+FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.file", "orsheet.documents", "orsheet.macros"]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -12,7 +12,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [

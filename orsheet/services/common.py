@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 def open_workbook(path: Path | str) -> WorkbookBackend:
     """The file backend on ``path``, after checking it is an orsheet workbook."""
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(path)
     require_contract(backend)
