@@ -10,8 +10,8 @@ from typing import Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
-from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting, with_deadline_dates
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
+from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
+from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
 @dataclass
@@ -57,12 +57,14 @@ class CloseResult:
     closed: list[model.Action]
     numbered: list[rules.Numbered]
     on: date
+    report: WriteReport = field(default_factory=WriteReport)
 
     def summary(self) -> str:
         if not self.closed:
             return "Geen acties om te sluiten."
         numbers = ", ".join(str(a.number) for a in self.closed)
-        return f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
+        text = f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
+        return " ".join(filter(None, [text, self.report.summary()]))
 
 
 def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: date | None = None) -> CloseResult:
@@ -82,10 +84,9 @@ def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: dat
     closed_rows = {a.row for a in plan.closed}
     edits = _numbering_edits(book, numbered, skip_rows=closed_rows)
     if plan.closed:
-        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(a) for a in plan.closed]))
-        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
-    backend.write(with_deadline_dates(book, edits))
-    return CloseResult(plan.closed, numbered, on)
+        edits.append(archive_move(plan.closed))
+    report = backend.write(with_deadline_dates(book, edits))
+    return CloseResult(plan.closed, numbered, on, report or WriteReport())
 
 
 @dataclass
