@@ -180,3 +180,25 @@ def test_check_reports_an_error_value_and_a_formula_in_nr_with_their_cell(tmp_pa
     messages = [str(p) for p in check_workbook(FileBackend(path))]
     assert any("Acties!A3" in m or "A3" in m and "formule" in m for m in messages), messages
     assert any("A4" in m and "#REF!" in m for m in messages), messages
+
+
+def style_counts(path: Path) -> tuple[int, int]:
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("xl/styles.xml")
+    from lxml import etree
+
+    root = etree.fromstring(styles)
+    return len(root.find("{*}cellXfs")), len(root.find("{*}fonts"))
+
+
+def test_forty_mixed_runs_reuse_the_styles_they_wrote_before(tmp_path):
+    path = tmp_path / "stijl.xlsm"
+    shutil.copyfile(template_path(), path)
+    FileBackend(path).write([AppendRows(ACTIES, [{schema.NR: 1, schema.ONDERWERP: "x", schema.DATUM: date(2024, 1, 2)}])])
+    xfs_before, fonts_before = style_counts(path)
+    for run in range(40):
+        edits = [ReplaceSheet("Overzicht" if run % 2 else "Agenda", [["Kop", "Datum"], ["a", date(2024, 1, run % 28 + 1)]])]
+        edits.append(AppendRows(ACTIES, [{schema.ONDERWERP: f"run {run}", schema.DATUM: date(2024, 2, 1)}]))
+        FileBackend(path).write(edits)
+    xfs_after, fonts_after = style_counts(path)
+    assert xfs_after - xfs_before <= 3 and fonts_after - fonts_before <= 1, (xfs_before, xfs_after, fonts_before, fonts_after)

@@ -158,14 +158,29 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     """Every problem in every sheet, each with its cell (empty list: all fine)."""
     converters = records.READERS
     tables = backend.read(list(converters))
+    marked = _marked_cells(tables.values())
     try:
         actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
     except ProblemList as many:
-        return many.problems
-    problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
+        return many.problems + marked
+    problems: list[OrsheetError] = marked + list(rules.numbering_problems(actions, archive))
     for sheet, group in ((schema.ACTIONS.name, actions), (schema.ARCHIVE.name, archive)):
         problems += _impossible_deadlines(tables[sheet], group)
     problems += _settings_problems(settings)
+    return problems
+
+
+def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
+    """Formulas where a number must be typed, and error values outside Nr (an error in Nr is already a bad Nr)."""
+    problems: list[OrsheetError] = []
+    for table in tables:
+        for (row, column), mark in sorted(table.marks.items()):
+            header = table.header[column - 1] if column <= len(table.header) else ""
+            where = Location(table.sheet, row, column, header or None)
+            if mark.startswith("="):
+                problems.append(CellError(f"Nr wordt berekend met een formule ({mark}); typ het nummer als getal", where))
+            elif header != schema.NR:
+                problems.append(CellError(f"de cel toont de foutwaarde {mark}; herstel de formule of de waarde", where))
     return problems
 
 

@@ -33,6 +33,10 @@ from orsheet.workbook.edits import (  # noqa: F401  (the edits are part of the i
 )
 
 
+class ErrorValue(str):
+    """An error value Excel shows in a cell (``#REF!``, ``#N/A``, ``#WAARDE!``): never a usable value."""
+
+
 @dataclass
 class Row:
     number: int  # 1-based sheet row
@@ -80,6 +84,9 @@ class Table:
     sheet: str
     header: list[str]  # as found in row 1, in sheet order; "" for an empty header cell
     rows: list[Row] = field(default_factory=list)
+    # Cells whose value is not what it seems: (row, column) -> "#REF!" (an error value) or "=A2+1" (a
+    # formula in a column that must hold typed values). Backends that know fill it; ``check`` reports it.
+    marks: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def column_index(self, header: str) -> int | None:
         """1-based column of ``header``, or None when the sheet lacks it."""

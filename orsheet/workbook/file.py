@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from orsheet.errors import Location, SheetError, WorkbookChanged, WorkbookError
-from orsheet.workbook.base import Row, Table, Value, collector_paused, row_from_values
+from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
 
@@ -63,8 +63,24 @@ class FileBackend:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
                 grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                tables[name] = _table_from_grid(name, grid)
+                table = _table_from_grid(name, grid)
+                self._add_marks(table)
+                tables[name] = table
         return tables
+
+    def _add_marks(self, table: Table) -> None:
+        """What calamine cannot tell: error values, formulas in Nr, a table's totals row."""
+        from orsheet.workbook.cell_marks import sheet_marks
+
+        marks, totals = sheet_marks(self.path, table.sheet, table.column_index("Nr"))
+        if totals:
+            table.rows = [r for r in table.rows if r.number not in totals]
+        for (row, column), mark in marks.items():
+            table.marks[(row, column)] = mark
+            if mark.startswith("#"):
+                for line in table.rows:
+                    if line.number == row and column <= len(table.header) and table.header[column - 1]:
+                        line.values[table.header[column - 1]] = ErrorValue(mark)
 
     # -- writing ---------------------------------------------------------
 

@@ -112,11 +112,7 @@ class Styles:
         return self._cache[key]
 
 
-def _canonical(element: etree._Element) -> bytes:
-    """A style record's content, independent of attribute order."""
-    clone = etree.fromstring(etree.tostring(element))
-    for node in clone.iter():
-        attributes = sorted(node.attrib.items())
-        node.attrib.clear()
-        node.attrib.update(attributes)
-    return etree.tostring(clone, method="c14n")
+def _canonical(element: etree._Element) -> tuple:
+    """A style record's content (tag, attributes, children), whatever the namespaces declared around it."""
+    return (element.tag, tuple(sorted(element.attrib.items())), (element.text or "").strip(),
+            tuple(_canonical(child) for child in element if isinstance(child.tag, str)))
