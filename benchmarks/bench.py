@@ -153,7 +153,7 @@ def interleaved_medians(works: list, repeat: int) -> list[float]:
 def read_model(path: Path) -> int:
     """Every sheet into model objects, the way the services do it."""
     from orsheet import records
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     converters = records.READERS
     tables = FileBackend(path).read(list(converters))
@@ -168,12 +168,12 @@ def read_floor(path: Path) -> int:
     return sum(len(book.get_sheet_by_name(name).to_python()) for name in names)
 
 
-def close_ten(path: Path, engine: str = "xml") -> None:
+def close_ten(path: Path) -> None:
     """Close 10 open actions through the service: read, rules, one save."""
     from orsheet.services.actions import close_actions
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
-    backend = FileBackend(path, engine=engine)
+    backend = FileBackend(path)
     table = backend.read([schema.ACTIONS.name])[schema.ACTIONS.name]
     numbers = [row.values[schema.NR] for row in table.rows[:: max(1, len(table.rows) // 10)]][:10]
     close_actions(backend, [int(n) for n in numbers], date(2024, 1, 1))
@@ -261,7 +261,6 @@ def measure(actions: int, folder: Path, repeat: int, full: bool) -> dict:
     )
     figures["save_close10_s"] = median_time(close_ten, repeat, copies)
     figures["save_openpyxl_s"] = median_time(openpyxl_round_trip, repeat, copies)
-    figures["save_close10_openpyxl_engine_s"] = median_time(lambda p: close_ten(p, "openpyxl"), repeat, copies)
     figures["read_ratio"] = figures["read_orsheet_s"] / figures["read_floor_s"]
     figures["save_ratio"] = figures["save_close10_s"] / figures["save_openpyxl_s"]
     if full:
@@ -318,8 +317,6 @@ def show(report: dict) -> None:
          f"{main['read_ratio']:.2f}x", "≤ 2x", met["read_ratio"]),
         ("close 10 actions / openpyxl load+save", f"{main['save_close10_s']:.3f} s / {main['save_openpyxl_s']:.3f} s",
          f"{main['save_ratio']:.2f}x", "≤ 1.2x", met["save_ratio"]),
-        ("close 10 with the openpyxl engine", _seconds(main["save_close10_openpyxl_engine_s"]),
-         f"{main['save_close10_openpyxl_engine_s'] / main['save_openpyxl_s']:.2f}x", "", None),
         ("orsheet agenda end to end (no PDF)", _seconds(main.get("agenda_seconds")),
          f"{main['agenda_ratio_to_floor_read']:.1f}x" if main.get("agenda_ratio_to_floor_read") else "",
          "≤ 1.0 s", met["agenda_seconds"]),

@@ -190,11 +190,10 @@ def _print_setup(sheet) -> None:
 
 
 def _fill_rows(sheet, rows) -> None:
-    from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import apply_edits  # same code path as every later write
-
-    header = [c.value for c in sheet[1]]
-    apply_edits(sheet.parent, [AppendRows(sheet.title, [dict(zip(header, row)) for row in rows])])
+    """The default rows of a settings-like sheet (text and whole numbers only), right below the header."""
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(number, column).value = value
 
 
 def _add_overdue_formatting(sheet) -> None:

@@ -16,7 +16,7 @@ from orsheet.documents.agenda_context import agenda_context
 from orsheet.documents.render import AGENDA_TEMPLATE, convert_to_pdf, find_soffice, render_docx
 from orsheet.model import OR_MEETING, AgendaItem, Meeting
 from orsheet.services.agenda import generate_agenda
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import docx_lines, filled_workbook, load_cases
 
 pytestmark = pytest.mark.libreoffice
