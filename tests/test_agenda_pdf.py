@@ -145,7 +145,7 @@ def test_no_header_or_long_word_of_the_action_list_is_broken_inside_a_word(long_
     tokens = Counter(pdf_text(long_agenda).split())
     for title, _, _ in ACTION_COLUMNS:
         assert tokens[title] >= 1, title  # repeated on every page of the list
-    assert tokens["Overlegvergadering"] == 80  # the subject (3.2 cm) and the remark (3.0 cm)
+    assert tokens["Overlegvergadering"] == 80  # the subject (3.2 cm) and the remark (3.3 cm)
     assert tokens["Verantwoordelijke"] == tokens["Nr"] + 40  # every page's header, and each description
 
 

@@ -30,13 +30,13 @@ HEADER_WIDTHS = [4.8, 12.2]  # "Vergaderdatum en -tijd" on one line
 ACTION_COLUMNS = [
     ("Nr", "number", 1.3),
     ("Onderwerp", "subject", 3.2),
-    ("Omschrijving", "description", 5.3),
+    ("Omschrijving", "description", 5.0),
     ("Verantwoordelijke", "owner", 3.3),
     ("Overleg", "meeting", 3.0),
     ("Datum", "date", 2.1),
     ("Deadline", "deadline", 2.1),
     ("Status", "status", 2.3),
-    ("Opmerkingen", "remarks", 3.0),
+    ("Opmerkingen", "remarks", 3.3),
 ]
 ACTION_WIDTHS = [width for _, _, width in ACTION_COLUMNS]
 BUILT = datetime(2023, 1, 1)  # fixed, so a rebuilt template differs only where its layout does

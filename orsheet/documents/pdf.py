@@ -145,27 +145,33 @@ def _with_word(sources: Sequence[Path], targets: Sequence[Path], timeout: float)
 
 
 def _run_tree(command: list[str], timeout: float, env: dict | None = None) -> str:
-    """Run ``command`` in its own process group; kill the whole group on time-out and afterwards."""
-    options: dict = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": env}
-    if os.name == "nt":
-        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        options["start_new_session"] = True
-    try:
-        process = subprocess.Popen(command, **options)
-    except OSError as error:
-        return error.strerror or str(error)
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_tree(process)
-        process.communicate()
-        return f"na {timeout:.0f} seconden afgebroken"
-    finally:
-        _kill_tree(process)
-    if process.returncode != 0:
-        lines = (err or out or "").strip().splitlines()
-        return lines[-1] if lines else f"code {process.returncode}"
+    """Run ``command`` in its own process group; kill the whole group on time-out and afterwards.
+
+    Output goes to a file, not a pipe: a child that outlives the program (soffice.bin)
+    would otherwise keep the pipe open and make us wait for it.
+    """
+    with tempfile.TemporaryFile("w+") as output:
+        options: dict = {"stdout": output, "stderr": subprocess.STDOUT, "stdin": subprocess.DEVNULL, "env": env}
+        if os.name == "nt":
+            options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+        else:
+            options["start_new_session"] = True
+        try:
+            process = subprocess.Popen(command, **options)
+        except OSError as error:
+            return error.strerror or str(error)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_tree(process)
+            process.wait()
+            return f"na {timeout:.0f} seconden afgebroken"
+        finally:
+            _kill_tree(process)
+        if process.returncode != 0:
+            output.seek(0)
+            lines = output.read().strip().splitlines()
+            return lines[-1] if lines else f"code {process.returncode}"
     return ""
 
 

@@ -215,26 +215,14 @@ def _sheet_title(title: str) -> str:
     return title[:31] or "Blad"
 
 
-# CT_Font is a sequence in the Open XML SDK's schema; openpyxl writes name/family first.
-_FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
-               "name", "family", "charset", "scheme")
-
-
 def canonical_font_order(path: Path) -> None:
-    """Rewrite xl/styles.xml of an openpyxl-written file with font children in schema order."""
+    """Rewrite xl/styles.xml of an openpyxl-written file in schema order (see order_font_children)."""
     import zipfile
 
-    from lxml import etree
+    from orsheet.template import order_font_children
 
     with zipfile.ZipFile(path) as archive:
         parts = [(info, archive.read(info)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in parts:
-            if info.filename == "xl/styles.xml":
-                root = etree.fromstring(data)
-                for font in root.iter("{*}font"):
-                    children = sorted(font, key=lambda c: _FONT_ORDER.index(etree.QName(c).localname)
-                                      if etree.QName(c).localname in _FONT_ORDER else len(_FONT_ORDER))
-                    font[:] = children
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            archive.writestr(info, data)
+            archive.writestr(info, order_font_children(data) if info.filename == "xl/styles.xml" else data)
