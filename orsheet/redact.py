@@ -325,13 +325,15 @@ def probable_names(text: str) -> list[str]:
     return found
 
 
-def unknown_names(text: str, redactor: Redactor) -> list[str]:
-    """Probable names in ``text`` that are neither redacted nor a public official's name."""
-    unknown = []
-    for name in probable_names(text):
-        if NAME_CODE in name or redactor.matches(name):
-            continue
-        if redactor.protected is not None and redactor.protected.search(name):
-            continue
-        unknown.append(name)
-    return unknown
+def listed_people(people: Iterable[Person]) -> Redactor:
+    """A redactor that finds everyone in ``people`` in every form, public officials too.
+
+    For :func:`unknown_names`: whoever Personen lists, with Openbaar ja or nee, has been
+    looked at by the secretary.
+    """
+    return build_redactor([Person(p.name) for p in people if p.name.strip()])
+
+
+def unknown_names(text: str, listed: Redactor) -> list[str]:
+    """Probable names in ``text`` that are not (a form of) a name ``listed`` knows."""
+    return [name for name in probable_names(text) if NAME_CODE not in name and not listed.matches(name)]

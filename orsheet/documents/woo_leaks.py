@@ -203,8 +203,9 @@ class UnknownNamesError(InputError):
         )
 
 
-def find_unknown_names(paths: Sequence[Path], redactor: Redactor) -> list[UnknownName]:
-    """Probable person names (:func:`orsheet.redact.probable_names`) left in the Office and text files.
+def find_unknown_names(paths: Sequence[Path], listed: Redactor) -> list[UnknownName]:
+    """Probable person names (:func:`orsheet.redact.probable_names`) that Personen does not list
+    (``listed``: :func:`orsheet.redact.listed_people`), in the Office and text files.
 
     PDFs are made from the Word files and are not read again.
     """
@@ -217,7 +218,7 @@ def find_unknown_names(paths: Sequence[Path], redactor: Redactor) -> list[Unknow
             if text in checked or not any(c.isupper() for c in text):
                 continue
             checked.add(text)
-            for name in unknown_names(text, redactor):
+            for name in unknown_names(text, listed):
                 files = where.setdefault(name, [])
                 if path.name not in files:
                     files.append(path.name)

@@ -28,7 +28,7 @@ from orsheet.documents.woo_lists import ListDocument, Section, write_list_docx, 
 from orsheet.documents.woo_redact import redact_office_file
 from orsheet.documents.woo_leaks import UnknownName, UnknownNamesError, check_leaks, find_unknown_names
 from orsheet.errors import InputError, OrsheetError
-from orsheet.redact import Redactor, build_redactor
+from orsheet.redact import Redactor, build_redactor, listed_people
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import WorkbookBackend
 
@@ -250,7 +250,7 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
         entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(),
                              pdf_engine if pdf else None, pdf)
         files = sorted(staging.iterdir())
-        unknown = find_unknown_names(files, redactor)
+        unknown = find_unknown_names(files, listed_people(sources.people))
         if unknown and not accept_names:
             raise UnknownNamesError(unknown)
         # Files already in the folder go out with the publication too: check them as well.
