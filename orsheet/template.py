@@ -143,7 +143,7 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
         colour = COMPUTED_HEADER_COLOUR if column.computed else "1F4E79"
         header.fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
         header.alignment = Alignment(vertical="center")
-        sheet.column_dimensions[letter].width = column.width
+        sheet.column_dimensions[letter].width = header_width(column.header, column.width)
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
         if column.text_format:
             number_format = "@"
@@ -167,6 +167,14 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
     _print_setup(sheet)
+
+
+FILTER_BUTTON_WIDTH = 3  # characters the table's filter button covers at the right of a header
+
+
+def header_width(header: str, width: float) -> float:
+    """A column at least as wide as its bold header plus the filter button, so no header text is hidden."""
+    return max(width, round(len(header) * 1.1 + FILTER_BUTTON_WIDTH, 1))
 
 
 def _explain_computed(sheet, letter: str) -> None:
