@@ -82,3 +82,33 @@ def result_text(client: FakeExcelClient) -> str:
     start = next(s for s in client.payload["sheets"] if s["name"] == "Start")["values"]
     row, column = int(RESULT_CELL[1:]) - 1, ord(RESULT_CELL[0]) - ord("A")
     return start[row][column] if row < len(start) and column < len(start[row]) else ""
+
+
+def demo_workbook(path: Path) -> Path:
+    """The demo council (orsheet.demo_data) in a real workbook from the template, before any button."""
+    import shutil
+
+    from orsheet import demo_data, schema
+    from orsheet.services.common import load_actions, open_workbook, set_setting
+    from orsheet.template import template_path
+    from orsheet.workbook.base import AppendRows
+
+    shutil.copyfile(template_path(), path)
+    backend = open_workbook(path)
+    settings = load_actions(backend).settings
+    edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]
+    edits.append(set_setting(settings, schema.SETTING_ORGANISATION, demo_data.ORGANISATION))
+    backend.write(edits)
+    return path
+
+
+def rows_of(payload: dict, sheet: str) -> list[tuple[int, dict]]:
+    """Sheet ``sheet`` of a client payload as the live backend reads it: (row, values) per row."""
+    import xlwings as xw
+
+    from orsheet.workbook.xlwings_backend import XlwingsBackend
+
+    with licensed():
+        enable_remote_engine()
+        table = XlwingsBackend(xw.Book(json=copy.deepcopy(payload))).read([sheet])[sheet]
+    return [(row.number, row.values) for row in table.rows]
