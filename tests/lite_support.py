@@ -16,6 +16,11 @@ from pathlib import Path
 
 from tests.excel_support import FakeExcelClient, enable_remote_engine, licensed, payload_from_file
 
+# The registering @script is xlwings.server's, which needs a licence key outside xlwings Lite: import
+# orsheet.lite once with the key set, before any test does, or its scripts are not registered.
+with licensed():
+    import orsheet.lite  # noqa: F401
+
 
 def script_meta(name: str) -> dict:
     with licensed():

@@ -66,7 +66,7 @@ def test_every_button_has_a_script_with_its_dutch_name_sheet_button_and_one_line
         assert meta["name"] == action.label
         assert meta["button"] == BY_LABEL[action.label].reference == f"[orsheet_{action.macro}]Start!{BY_LABEL[action.label].cell}"
         assert meta["show_taskpane"] is True and meta["include"]
-        import orsheet.lite
+        import orsheet.lite  # registered by tests.lite_support (with the licence key xlwings.server needs)
 
         doc = getattr(orsheet.lite, SCRIPTS[action.label]).__doc__
         assert doc and "\n" not in doc.strip()
