@@ -89,7 +89,8 @@ class LoadedSheets:
         return self.backend.sheet_names()
 
     def _require(self, sheets) -> None:
-        missing = sorted(set(sheets) - self.loaded)
+        # A sheet that is not there at all is the backend's located Dutch error, not a bug.
+        missing = sorted((set(sheets) & set(self.sheet_names())) - self.loaded)
         if missing:
             raise SheetsNotLoaded(f"sheet(s) {', '.join(missing)} read but not in the script's include list")
 
