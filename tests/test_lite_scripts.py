@@ -210,3 +210,17 @@ def test_a_service_reading_a_sheet_its_script_does_not_load_is_caught_as_a_bug(m
     assert backend.read([schema.ACTIONS.name])[schema.ACTIONS.name].rows == []
     with pytest.raises(SheetsNotLoaded, match="Archief"):
         backend.read([schema.ACTIONS.name, schema.ARCHIVE.name])
+
+
+def test_the_docs_table_names_every_button_with_the_sheets_its_script_loads():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "excel-lite.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in docs.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and cells[0] in SCRIPTS:
+            rows[cells[0]] = cells[2]
+    rows = {label: rows[sheets[len("the same as "):]] if sheets.startswith("the same as ") else sheets
+            for label, sheets in rows.items()}
+    assert set(rows) == set(SCRIPTS)
+    for label, sheets in rows.items():
+        assert sorted(s.strip() for s in sheets.split(",")) == sorted(script_meta(SCRIPTS[label])["include"].split(",")), label
