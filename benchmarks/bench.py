@@ -315,6 +315,9 @@ def measure(actions: int, folder: Path, repeat: int, full: bool) -> dict:
         figures["actions_json_seconds"] = process_seconds(["actions", str(path), "--json"], repeat)
         figures["heavy_imports_at_help"] = heavy_imports_at_help()
         figures["peak_memory_mb"] = peak_memory_mb(path)
+        from benchmarks.lite_press import measure as lite_press  # one xlwings Lite press vs the file backend
+
+        figures.update(lite_press(path, folder, repeat))
     for copy in folder.glob("kopie-*"):
         copy.unlink()
     shutil.rmtree(folder / "backup", ignore_errors=True)
@@ -377,6 +380,8 @@ def show(report: dict) -> None:
         ("orsheet --help start-up", _seconds(main["help_seconds"]), "", "≤ 0.3 s", met["help_seconds"]),
         ("orsheet actions --json", _seconds(main["actions_json_seconds"]), "", "", None),
         ("peak memory of a read", f"{main['peak_memory_mb']:.0f} MB", "", "≤ 200 MB", met["peak_memory_mb"]),
+        ("xlwings Lite press (close) / on the file",
+         f"{main['lite_press_s']:.3f} s / {main['lite_file_s']:.3f} s", f"{main['lite_press_ratio']:.2f}x", "", None),
     ]
     for label, value, ratio, target, ok in rows:
         verdict = {True: "ok", False: "MISSED", None: "n/a"}[ok]

@@ -116,11 +116,11 @@ def build_workbook():
     return book
 
 
-def _fill_start(sheet) -> None:
+def _fill_start(sheet, lines=START_TEXT) -> None:
     from openpyxl.styles import Font
 
     sheet.column_dimensions["A"].width = 110
-    for row, (text, style) in enumerate(START_TEXT, start=1):
+    for row, (text, style) in enumerate(lines, start=1):
         cell = sheet.cell(row, 1, text or None)
         if style == "title":
             cell.font = Font(size=18, bold=True, color="1F4E79")
