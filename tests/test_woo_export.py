@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from orsheet.cli import main
-from orsheet.documents.woo import soffice_path
+from orsheet.documents.pdf import find_soffice
 from orsheet.documents.woo_leaks import WooLeakError, find_leaks
 from orsheet.errors import InputError
 from orsheet.model import Person
@@ -164,7 +164,7 @@ def _real_workbook(tmp_path: Path) -> Path:
 
 
 def test_cli_woo_export_with_pdf_leaves_the_workbook_unchanged(tmp_path, agendas):
-    if soffice_path() is None:
+    if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: no PDF conversion")
     path = _real_workbook(tmp_path)
     before = hashlib.sha256(path.read_bytes()).hexdigest()

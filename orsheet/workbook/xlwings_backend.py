@@ -275,7 +275,7 @@ def _table(name: str, grid: list[list[Value]]) -> Table:
 
 def _typed(sheet: str, header: str, value: Value) -> Value:
     # Office.js clients send a time cell as its day fraction; COM sends a time.
-    if _kind(sheet, header) == "time" and isinstance(value, float) and 0 <= value < 1:
+    if isinstance(value, float) and 0 <= value < 1 and _kind(sheet, header) == "time":  # cheap test first
         seconds = round(value * 86400)
         return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
     return value
