@@ -118,6 +118,7 @@ def test_excels_namespaces_and_revision_ids_are_kept_on_the_edited_sheet(excel_b
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 def test_libreoffice_recalculates_the_same_values_after_a_close(excel_book, tmp_path):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
