@@ -198,10 +198,24 @@ def _print_setup(sheet) -> None:
 
 
 def _fill_rows(sheet, rows) -> None:
-    """The default rows of a settings-like sheet (text and whole numbers only), right below the header."""
+    """The default rows of a settings-like sheet (text and whole numbers), formatted like its first row."""
+    import copy
+
+    header = [c.value for c in sheet[1]]
     for number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            sheet.cell(number, column).value = value
+        for column, value in enumerate(row[: len(header)], start=1):
+            cell = sheet.cell(number, column)
+            model = sheet.cell(2, column)
+            if number > 2 and model.has_style:
+                cell._style = copy.copy(model._style)
+            cell.value = value
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    for table in sheet.tables.values():  # the table covers the rows
+        min_col, min_row, max_col, _ = range_boundaries(table.ref)
+        table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(len(rows) + 1, min_row + 1)}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
 
 
 def _add_overdue_formatting(sheet) -> None:
