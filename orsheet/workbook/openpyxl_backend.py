@@ -11,13 +11,12 @@ was read, is never written.
 from __future__ import annotations
 
 import copy
-import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Sequence
 
 from orsheet import schema
-from orsheet.errors import CellError, Location, SheetError, WorkbookChanged, WorkbookError
+from orsheet.errors import CellError, Location, SheetError, WorkbookError
 from orsheet.workbook.base import (
     AppendRows,
     DeleteRows,
@@ -31,9 +30,10 @@ from orsheet.workbook.base import (
     row_from_values,
 )
 from orsheet.workbook.fidelity import restore_dropped_parts
-from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
+from orsheet.workbook.safe_save import WorkbookFile, require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
+_DAMAGED = "het bestand is beschadigd. Er is niets gewijzigd; zet zo nodig een reservekopie terug uit de map backup."
 
 
 def _blank(value: Value) -> bool:
@@ -59,12 +59,9 @@ class FileBackend:
         self.path = Path(path)
         if self.path.suffix.lower() not in EXCEL_SUFFIXES:
             raise WorkbookError(f"{self.path.name} is geen Excel-werkmap (.xlsm of .xlsx)")
-        if not self.path.is_file():
-            raise WorkbookError(f"werkmap {self.path} niet gevonden")
-        if not zipfile.is_zipfile(self.path):
-            raise WorkbookError(f"{self.path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
+        require_workbook_file(self.path)
         self._book = None
-        self._stamp: FileStamp | None = None
+        self._file = WorkbookFile(self.path)  # the write lock from the first read to the save, symlinks resolved
 
     # -- reading ---------------------------------------------------------
 
@@ -72,11 +69,11 @@ class FileBackend:
         if self._book is None:
             from python_calamine import CalamineWorkbook
 
-            self._stamp = file_stamp(self.path)
+            self._file.reading()
             try:
                 self._book = CalamineWorkbook.from_path(str(self.path))
-            except Exception as error:  # calamine raises its own error types
-                raise WorkbookError(f"{self.path.name} kan niet worden gelezen: {error}") from None
+            except Exception:  # calamine raises its own error types, with English text
+                raise WorkbookError(f"{self.path.name} kan niet worden gelezen: {_DAMAGED}") from None
         return self._book
 
     def sheet_names(self) -> list[str]:
@@ -89,27 +86,23 @@ class FileBackend:
             for name in sheets:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
-                grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                try:
+                    grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                except Exception:  # calamine's own error types
+                    raise WorkbookError(f"het blad kan niet worden gelezen: {_DAMAGED}", Location(name)) from None
                 tables[name] = _table_from_grid(name, grid)
         return tables
 
     # -- writing ---------------------------------------------------------
 
     def write(self, edits: Sequence[Edit]) -> None:
-        ensure_writable(self.path)
-        if self._stamp is not None and file_stamp(self.path) != self._stamp:
-            raise WorkbookChanged(
-                f"{self.path.name} is gewijzigd sinds orsheet het las (door iemand anders?); "
-                "er is niets opgeslagen. Voer de opdracht opnieuw uit."
-            )
         if self.engine == "xml":
             from orsheet.workbook.xml_writer import write_edits
 
-            atomic_save(self.path, lambda temp: write_edits(self.path, edits, temp), expected=self._stamp)
+            self._file.save(lambda temp: write_edits(self.path, edits, temp))
         else:
             self._write_with_openpyxl(edits)
         self._book = None
-        self._stamp = file_stamp(self.path)
 
     def _write_with_openpyxl(self, edits: Sequence[Edit]) -> None:
         import openpyxl
@@ -125,7 +118,7 @@ class FileBackend:
             book.save(temp)
             restore_dropped_parts(self.path, temp)
 
-        atomic_save(self.path, write_to, expected=self._stamp)
+        self._file.save(write_to)
 
 
 def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
