@@ -146,18 +146,31 @@ def os_reason(error: OSError) -> str:
     return f"het besturingssysteem weigerde ({code}: {error.strerror or error})"
 
 
-def os_error(error: OSError, doing: str, nothing_changed: bool = True) -> FileSystemError:
-    """``error`` as a Dutch user error: ``doing`` (e.g. "opslaan van or.xlsm") failed, and why.
+_OS_ADVICE_BY_NAME = {
+    "ENOSPC": "Maak ruimte vrij op de schijf en probeer het opnieuw.",
+    "EDQUOT": "Maak ruimte vrij in uw opslag en probeer het opnieuw.",
+    "EACCES": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
+    "EPERM": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
+    "EROFS": "Werk met een kopie op een schijf waarop u mag schrijven.",
+    "EBUSY": "Sluit het andere programma en probeer het opnieuw.",
+}
+_OS_ADVICE = {getattr(errno, name): text for name, text in _OS_ADVICE_BY_NAME.items() if hasattr(errno, name)}
+NOTHING_CHANGED = "Er is niets gewijzigd."
 
-    The file the system names is added when it is not already in ``doing``.
+
+def os_error(error: OSError, failed: str, outcome: str = NOTHING_CHANGED) -> FileSystemError:
+    """``error`` as a Dutch user error: ``failed`` ("Het opslaan van or.xlsm is niet gelukt"),
+    why, what it means (``outcome``) and what to do.
+
+    The file the system names is added when ``failed`` does not already name it.
     """
     where = ""
     if error.filename:
         name = Path(str(error.filename)).name
-        if name and name not in doing:
+        if name and name not in failed:
             where = f" ({error.filename})"
-    tail = " Er is niets gewijzigd." if nothing_changed else ""
-    return FileSystemError(f"{doing} is niet gelukt: {os_reason(error)}{where}.{tail}")
+    parts = [f"{failed}: {os_reason(error)}{where}.", outcome, _OS_ADVICE.get(error.errno, "")]
+    return FileSystemError(" ".join(part for part in parts if part))
 
 
 # Library errors that mean "this file is damaged or not what it claims to be", by module and class
@@ -184,7 +197,7 @@ def user_error(error: BaseException) -> OrsheetError | None:
     if isinstance(error, OrsheetError):
         return error
     if isinstance(error, OSError):
-        return os_error(error, "Het lezen of schrijven van een bestand", nothing_changed=False)
+        return os_error(error, "Het lezen of schrijven van een bestand is niet gelukt", outcome="")
     if isinstance(error, UnicodeDecodeError):
         return InputError("een tekstbestand kon niet worden gelezen: het is geen tekst in UTF-8 of Windows-tekens")
     if type(error).__name__ == "PasswordError":

@@ -33,7 +33,7 @@ from orsheet.workbook.fidelity import restore_dropped_parts
 from orsheet.workbook.safe_save import WorkbookFile, require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
-_DAMAGED = "het bestand is beschadigd. Er is niets gewijzigd; zet zo nodig een reservekopie terug uit de map backup."
+_DAMAGED = "Er is niets gewijzigd; zet zo nodig een reservekopie terug uit de map backup."
 
 
 def _blank(value: Value) -> bool:
@@ -73,7 +73,7 @@ class FileBackend:
             try:
                 self._book = CalamineWorkbook.from_path(str(self.path))
             except Exception:  # calamine raises its own error types, with English text
-                raise WorkbookError(f"{self.path.name} kan niet worden gelezen: {_DAMAGED}") from None
+                raise WorkbookError(f"{self.path.name} is beschadigd en kan niet worden gelezen. {_DAMAGED}") from None
         return self._book
 
     def sheet_names(self) -> list[str]:
@@ -89,7 +89,8 @@ class FileBackend:
                 try:
                     grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 except Exception:  # calamine's own error types
-                    raise WorkbookError(f"het blad kan niet worden gelezen: {_DAMAGED}", Location(name)) from None
+                    raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
+                                        Location(name)) from None
                 tables[name] = _table_from_grid(name, grid)
         return tables
 

@@ -109,7 +109,7 @@ def require_workbook_file(path: Path) -> None:
         with open(path, "rb") as stream:
             head = stream.read(8)
     except OSError as error:
-        raise os_error(error, f"Het lezen van {name}", nothing_changed=False) from None
+        raise os_error(error, f"{name} kan niet worden gelezen", outcome="") from None
     if not head:
         raise WorkbookError(f"{name} is leeg (0 bytes) en dus geen Excel-werkmap.{_backup_hint(path)}")
     if head == _OLE_MAGIC:
@@ -319,7 +319,7 @@ class WorkbookFile:
             self.stamp = file_stamp(self.real)
         except OSError as error:
             self._lock.release()
-            raise os_error(error, f"Het lezen van {self.path.name}", nothing_changed=False) from None
+            raise os_error(error, f"{self.path.name} kan niet worden gelezen", outcome="") from None
         return self.stamp
 
     def save(self, write_to: Callable[[Path], None], *, backups: int = 10) -> Path | None:
@@ -329,7 +329,7 @@ class WorkbookFile:
             backup = atomic_save(self.path, write_to, backups=backups, expected=self.stamp, target=self.real)
             self.stamp = file_stamp(self.real)
         except OSError as error:
-            raise os_error(error, f"Het opslaan van {self.path.name}") from None
+            raise os_error(error, f"Het opslaan van {self.path.name} is niet gelukt") from None
         finally:
             self._lock.release()
         return backup
@@ -439,11 +439,11 @@ def atomic_save(
     try:
         lock.acquire()
     except OSError as error:
-        raise _save_error(error, path, "de vergrendeling") from None
+        raise _save_error(error, path, "bij de vergrendeling voor andere orsheets") from None
     with lock:
         if expected is not None:
             ensure_unchanged(real, expected)
-        step = "het tijdelijke bestand"
+        step = "bij het schrijven van de nieuwe versie"
         try:
             handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=real.suffix, dir=real.parent)
         except OSError as error:
@@ -458,9 +458,9 @@ def atomic_save(
                 shutil.copymode(real, temp)
             if expected is not None:
                 ensure_unchanged(real, expected)
-            step = f"de reservekopie in de map {BACKUP_FOLDER}"
+            step = f"bij de reservekopie in de map {BACKUP_FOLDER}"
             backup = _keep_backup(real, backups) if real.exists() and backups > 0 else None
-            step = "het vervangen van de werkmap"
+            step = "bij het vervangen van de werkmap"
             os.replace(temp, real)
         except OSError as error:
             temp.unlink(missing_ok=True)
@@ -474,11 +474,9 @@ def atomic_save(
 
 
 def _save_error(error: OSError, path: Path, step: str) -> FileSystemError:
-    reason = os_error(error, f"Het opslaan van {path.name} ({step})")
-    return FileSystemError(
-        f"{reason.message.removesuffix(' Er is niets gewijzigd.')} Er is niets gewijzigd: de werkmap is nog "
-        "zoals hij was."
-    )
+    """What the system refused during a save, where, and that the workbook is as it was."""
+    return os_error(error, f"Het opslaan van {path.name} is niet gelukt ({step})",
+                    outcome="Er is niets gewijzigd: de werkmap is nog zoals hij was.")
 
 
 def _remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
