@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from pathlib import Path
@@ -11,19 +9,9 @@ from pathlib import Path
 import click
 import pytest
 
-from orsheet.cli import COMMANDS, main, run
+from orsheet.cli import COMMANDS, main
 from orsheet.commands import dutch_usage
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            run([str(a) for a in args])
-            code = 0
-        except SystemExit as done:
-            code = done.code or 0
-    return code, out.getvalue(), err.getvalue()
+from tests.support.cli import run_entry_point as run_cli
 
 
 USAGE_ERRORS = [

@@ -30,20 +30,14 @@ BUSY = "wordt al bijgewerkt door een andere orsheet; probeer het zo opnieuw"
 # and answers one JSON line with the exit code and what the CLI printed.
 WORKER = textwrap.dedent(
     """
-    import contextlib, io, json, sys, time
-    from orsheet.cli import run
+    import json, sys, time
+    from tests.support.cli import run_entry_point
 
     for line in sys.stdin:
         args, start = json.loads(line)
-        out, err = io.StringIO(), io.StringIO()
         time.sleep(max(0.0, start - time.time()))
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                run(args)
-                code = 0
-            except SystemExit as done:
-                code = done.code or 0
-        print(json.dumps({"code": code, "out": out.getvalue(), "err": err.getvalue()}), flush=True)
+        code, out, err = run_entry_point(*args)
+        print(json.dumps({"code": code, "out": out, "err": err}), flush=True)
     """
 )
 
@@ -187,3 +181,18 @@ def test_a_workbook_in_a_read_only_folder_can_still_be_read(template_copy):
         assert FileBackend(template_copy).read([schema.ACTIONS.name])
     finally:
         template_copy.parent.chmod(0o755)
+
+
+def test_an_orsheet_killed_while_holding_the_lock_does_not_block_the_next_one(template_copy):
+    import signal
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(template_copy)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=ENV, cwd=ROOT)
+    assert holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    assert write_lock_path(template_copy).exists(), "a killed process leaves its lock file behind"
+    started = time.monotonic()
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{schema.NR: 1, "Onderwerp": "Een"}])])
+    assert time.monotonic() - started < 2, "the system let go of the lock when the process died"
+    assert numbers(template_copy)[0] == [1] and not write_lock_path(template_copy).exists()

@@ -39,6 +39,7 @@ from orsheet.services.overview import overview
 from orsheet.services.woo import woo_export
 from orsheet.template import template_path
 from orsheet.workbook.memory import MemoryBackend
+from tests.support.cli import run_entry_point as run_cli
 
 HUGE = "Lange tekst " * 2700  # 32 400 characters, over Excel's 32 767 limit when doubled
 FORMULAS = ['=HYPERLINK("http://evil.example","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
@@ -345,23 +346,6 @@ EVERY_COMMAND = [
 ]
 
 
-def run_cli(args: list[str]) -> tuple[int, str, str]:
-    """The real console entry point, in-process: exit code, stdout, stderr."""
-    import contextlib
-    import io
-
-    from orsheet.cli import run
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            run(args)
-            code = 0
-        except SystemExit as done:
-            code = done.code or 0
-    return code, out.getvalue(), err.getvalue()
-
-
 def _arguments(command: list[str], path: Path, folder: Path) -> list[str]:
     minutes = folder / "notulen.txt"
     minutes.write_text("Vergadering van 12 oktober 2023\nActie 1 is afgerond.\n", encoding="utf-8")
@@ -379,7 +363,7 @@ def test_every_command_refuses_a_file_that_is_not_a_workbook_in_dutch_without_a_
         folder.mkdir()
         path = make(folder)
         before = path.read_bytes() if path.is_file() else None
-        code, out, err = run_cli(_arguments(command, path, folder))
+        code, out, err = run_cli(*_arguments(command, path, folder))
         assert code == 1, (command, out, err)
         assert err.startswith("Fout: ") and OTHER_FIRST.get((garbage, command[0]), expected) in err, (command, err)
         assert "Traceback" not in out + err and "Error" not in err, (command, err)
@@ -390,20 +374,20 @@ def test_every_command_refuses_a_file_that_is_not_a_workbook_in_dutch_without_a_
 @pytest.mark.parametrize("garbage", sorted(GARBAGE))
 def test_a_file_that_is_not_a_workbook_is_a_json_error_with_json(tmp_path, garbage):
     make, expected = GARBAGE[garbage]
-    code, out, err = run_cli(["check", str(make(tmp_path)), "--json"])
+    code, out, err = run_cli("check", str(make(tmp_path)), "--json")
     assert code == 1 and expected in json.loads(out)["error"]["message"] and err == ""
 
 
 def test_setup_excel_on_a_zip_without_a_workbook_part_names_the_file_in_dutch(tmp_path):
     path = _garbage_zip_without_workbook_part(tmp_path)
-    code, out, err = run_cli(["setup-excel", str(path), "--platform", "win"])
+    code, out, err = run_cli("setup-excel", str(path), "--platform", "win")
     assert code == 1 and err.startswith(f"Fout: {path.name} is geen Excel-werkmap")
     assert "ValueError" not in err and "not a workbook" not in err
 
 
 def test_check_on_a_damaged_workbook_names_the_file_and_keeps_calamines_english_out(tmp_path):
     path = _garbage_broken_sheets(tmp_path)
-    code, out, err = run_cli(["check", str(path)])
+    code, out, err = run_cli("check", str(path))
     assert code == 1 and (path.name in err or "Acties" in err)
     assert "beschadigd" in err and "reservekopie" in err
     for english in ("not found", "Xml", "error", "expected", "invalid"):
@@ -418,10 +402,10 @@ def test_a_bug_gives_a_dutch_message_and_a_log_file_not_a_traceback(template_cop
         raise ZeroDivisionError("delen door nul")
 
     monkeypatch.setattr("orsheet.services.actions.number_actions", broken)
-    code, out, err = run_cli(["number", str(template_copy)])
+    code, out, err = run_cli("number", str(template_copy))
     assert code == 1 and err.startswith("Fout: orsheet number is niet gelukt door een onverwachte fout")
     assert "ZeroDivisionError: delen door nul" in err and str(log) in err and "Traceback" not in out + err
     assert "Traceback" in log.read_text(encoding="utf-8")
-    code, out, err = run_cli(["number", str(template_copy), "--json"])
+    code, out, err = run_cli("number", str(template_copy), "--json")
     error = json.loads(out)["error"]
     assert code == 1 and error["unexpected"] is True and str(log) in error["message"]

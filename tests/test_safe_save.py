@@ -321,17 +321,21 @@ def test_an_excel_lock_file_is_recognised_whatever_unicode_form_its_name_has(tmp
 # -- what the operating system refuses ---------------------------------------------------------
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A folder on a tiny tmpfs (room for about 64 KiB), or None where mounting is not allowed."""
-    folder = tmp_path / "kleine schijf"
-    folder.mkdir()
+def tmpfs(folder: Path, options: str):
+    """Mount a small tmpfs on ``folder`` for the test (yields the folder), or yield None where that is not allowed."""
+    folder.mkdir(exist_ok=True)
     mounted = os.name == "posix" and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
     ).returncode == 0
     yield folder if mounted else None
     if mounted:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a disk with room for about 64 KiB, or None."""
+    yield from tmpfs(tmp_path / "kleine schijf", "size=64k")
 
 
 def big_zip(size: int):
@@ -368,7 +372,7 @@ def test_a_full_disk_through_the_cli_is_exit_1_with_the_dutch_message(small_disk
     if small_disk is None:
         pytest.skip("needs a small tmpfs (mount) for a real full disk")
     from orsheet import schema
-    from orsheet.cli import run as cli_run
+    from tests.support.cli import run_entry_point
     from orsheet.workbook.base import AppendRows
     from orsheet.workbook.openpyxl_backend import FileBackend
 
@@ -376,36 +380,15 @@ def test_a_full_disk_through_the_cli_is_exit_1_with_the_dutch_message(small_disk
     path = small_disk / "or.xlsm"
     path.write_bytes(template_copy.read_bytes())  # ~50 KiB of 64: the temporary copy does not fit
     before = untouched(path)
-    code, out, err = run_cli(cli_run, ["number", str(path)])
+    code, out, err = run_entry_point("number", path)
     assert code == 1 and "de schijf is vol" in err and "niets gewijzigd" in err and "Traceback" not in out + err
     assert untouched(path) == before
-
-
-def run_cli(cli_run, args: list[str]) -> tuple[int, str, str]:
-    import contextlib
-    import io
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            cli_run(args)
-            code = 0
-        except SystemExit as done:
-            code = done.code or 0
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
 def read_only_backup(workbook):
     """backup/ on a read-only mount (even root cannot write there), else None."""
-    folder = workbook.parent / "backup"
-    folder.mkdir()
-    mounted = os.name == "posix" and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(folder)], capture_output=True
-    ).returncode == 0
-    yield folder if mounted else None
-    if mounted:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
+    yield from tmpfs(workbook.parent / "backup", "size=64k,ro")
 
 
 def test_a_read_only_backup_folder_refuses_the_save_in_dutch_and_changes_nothing(workbook, read_only_backup):
@@ -461,11 +444,11 @@ def test_a_permission_error_during_the_write_is_a_dutch_message(workbook):
 
 
 def test_a_permission_error_while_reading_through_the_cli_is_exit_1_in_dutch(template_copy, monkeypatch):
-    from orsheet.cli import run as cli_run
+    from tests.support.cli import run_entry_point
 
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(template_copy))
 
     monkeypatch.setattr("python_calamine.CalamineWorkbook.from_path", refused)
-    code, out, err = run_cli(cli_run, ["check", str(template_copy)])
+    code, out, err = run_entry_point("check", template_copy)
     assert code == 1 and err.startswith("Fout: ") and "Traceback" not in out + err

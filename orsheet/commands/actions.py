@@ -45,8 +45,11 @@ def new(path: Path, force: bool, as_json: bool) -> None:
             raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")
         if path.suffix.lower() != ".xlsm":
             raise InputError(f"{path.name}: een orsheet-werkmap heeft de extensie .xlsm")
+        from orsheet.workbook.safe_save import atomic_save
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(template_path(), path)
+        # Like every save: refused while open in Excel, the old file kept in backup/, a link written through.
+        atomic_save(path, lambda temp: shutil.copyfile(template_path(), temp))
         return {"path": path}
 
     run_command(as_json, work, lambda r: click.echo(f"Nieuwe werkmap: {r['path']}"))

@@ -45,6 +45,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -220,7 +221,9 @@ class WriteLock:
 
         lock = filelock.FileLock(self.file, timeout=lock_timeout(), thread_local=False)
         try:
-            lock.acquire()
+            with warnings.catch_warnings():  # e.g. "flock not supported ... falling back": fine, not for the user
+                warnings.simplefilter("ignore")
+                lock.acquire()
         except filelock.Timeout:
             raise WorkbookBusy(
                 f"De werkmap {self.shown_as} wordt al bijgewerkt door een andere orsheet; probeer het zo "
