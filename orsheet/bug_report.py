@@ -27,20 +27,21 @@ def log_path() -> Path:
     return Path(os.environ.get(LOG_ENV) or Path(tempfile.gettempdir()) / LOG_NAME)
 
 
-def write_bug_report(action: str, error: BaseException) -> Path | None:
-    """Append ``error`` with its traceback to the log; the log's path, or None when it cannot be written."""
-    path = log_path()
+def write_bug_report(action: str, error: BaseException, log: Path | None = None) -> Path | None:
+    """Append ``error`` with its traceback to ``log`` (default :func:`log_path`); its path, or None
+    when it cannot be written."""
+    path = log or log_path()
     try:
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {action}\n")
-            log.write("".join(traceback.format_exception(error)))
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {action}\n")
+            stream.write("".join(traceback.format_exception(error)))
     except OSError:
         return None
     return path
 
 
-def unexpected_message(action: str, error: BaseException) -> str:
+def unexpected_message(action: str, error: BaseException, log: Path | None = None) -> str:
     """Log ``error`` and say so in Dutch: what failed, the error in one line, where the details are."""
-    path = write_bug_report(action, error)
+    path = write_bug_report(action, error, log)
     where = str(path) if path is not None else "(het logbestand kon niet worden geschreven)"
     return UNEXPECTED.format(action=action, error=f"{type(error).__name__}: {error}", log=where)

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "schedule": "orsheet.commands.schedule:schedule",
     "woo-export": "orsheet.commands.woo:woo_export",
     "overview": "orsheet.commands.woo:overview",
+    "lite-code": "orsheet.commands.lite:lite_code",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -47,6 +48,7 @@ SHORT_HELP: dict[str, str] = {
     "schedule": "Propose the meeting year plan (Vergaderingen); --apply, --ics calendar export.",
     "woo-export": "Export lists and agendas for Woo publication, names replaced by 5.1.2e.",
     "overview": "Open actions per person, overdue first (optionally the Overzicht sheet).",
+    "lite-code": "Write main.py and requirements.txt for xlwings Lite (Excel without Python or VBA).",
 }
 
 

@@ -34,6 +34,18 @@ def _show(book, action: str, message: str, critical: bool) -> None:
     book.app.alert(message, title=f"{TITLE} – {action}", mode="critical" if critical else "info")
 
 
+def outcome(action: str, work: Callable[..., str], *args: Any, log: Path | None = None, **kwargs: Any) -> tuple[str, bool]:
+    """``work(*args, **kwargs)``'s Dutch message and whether it failed: a user error
+    as its located message, a bug as where its details were written (``log``)."""
+    try:
+        return work(*args, **kwargs), False
+    except Exception as problem:  # the boundary: nothing may become a traceback window
+        error = user_error(problem)  # the user's (or the system's) problem, in Dutch
+        if error is None:
+            return unexpected_message(action, problem, log), True
+        return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
+
+
 def button(action: str) -> Callable:
     """Run ``work(book, ...)`` for a button and show its Dutch result or error."""
 
@@ -41,14 +53,7 @@ def button(action: str) -> Callable:
         @functools.wraps(work)
         def run(*args: Any, **kwargs: Any) -> None:
             book = _caller()
-            try:
-                message, critical = work(book, *args, **kwargs), False
-            except Exception as problem:  # the boundary: nothing may become a traceback window
-                error = user_error(problem)  # the user's (or the system's) problem, in Dutch
-                if error is None:
-                    message, critical = unexpected_message(action, problem), True
-                else:
-                    message, critical = f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
+            message, critical = outcome(action, work, book, *args, **kwargs)
             _show(book, action, message, critical)
 
         return run
@@ -187,24 +192,32 @@ def _minutes_date_stated(path: Path) -> None:
         )
 
 
-@button("Notulen verwerken")
-def process_minutes(book, path: str) -> str:
-    """Propose the actions and decisions of the minutes file the user picked, on the sheet Voorstel."""
+def propose_from_minutes(backend, minutes: Path) -> str:
+    """Write the proposal of ``minutes`` to Voorstel; the Dutch message that says what to do next."""
     from orsheet import schema
     from orsheet.services.minutes_sheet import propose_minutes
 
-    minutes = Path(path)
     if not minutes.is_file():
         raise InputError(f"Het bestand {minutes} bestaat niet (meer); kies het opnieuw.")
-    backend = _backend(book)
     _minutes_date_stated(minutes)
-    progress(book, f"notulen {minutes.name} lezen ...")
     plan = propose_minutes(backend, minutes)
-    show_sheet(book, schema.PROPOSAL.name)
     return (
         f"{plan.summary()}\n\nControleer het blad {schema.PROPOSAL.name}: zet Toepassen op \"nee\" bij wat niet "
         f"klopt en pas zo nodig de teksten aan. Kies daarna \"Voorstel toepassen\"; tot dan is er verder niets gewijzigd."
     )
+
+
+@button("Notulen verwerken")
+def process_minutes(book, path: str) -> str:
+    """Propose the actions and decisions of the minutes file the user picked, on the sheet Voorstel."""
+    from orsheet import schema
+
+    minutes = Path(path)
+    backend = _backend(book)
+    progress(book, f"notulen {minutes.name} lezen ...")
+    message = propose_from_minutes(backend, minutes)
+    show_sheet(book, schema.PROPOSAL.name)
+    return message
 
 
 @button("Voorstel toepassen")
@@ -228,19 +241,21 @@ def year_plan_question(result) -> str:
                       "Deze wijzigingen opslaan in Vergaderingen?"])
 
 
-def plan_year_confirmed(backend, year: int, today: date, confirm: Callable[[str], bool]) -> str:
+def plan_year_confirmed(backend, year: int, today: date, confirm: Callable[[str], bool], **export: Any) -> str:
     """Propose ``year``; write it only when ``confirm`` (the secretary) says yes.
 
-    Meetings before ``today`` are history and stay as they are.
+    Meetings before ``today`` are history and stay as they are. ``export``
+    (``ics_path``, ``workbook_dir``) also writes the year as .ics once it is
+    stored, or when Vergaderingen already holds it.
     """
     from orsheet.services.schedule import plan_year
 
     proposal = plan_year(backend, year, apply=False, keep_before=today)
     if not proposal.changes.has_changes:
-        return proposal.message()
+        return plan_year(backend, year, apply=False, keep_before=today, **export).message() if export else proposal.message()
     if not confirm(year_plan_question(proposal)):
         return f"Jaarplanning {year}: niet opgeslagen; Vergaderingen is niet gewijzigd."
-    return plan_year(backend, year, apply=True, keep_before=today).message()
+    return plan_year(backend, year, apply=True, keep_before=today, **export).message()
 
 
 @button("Jaarplanning maken")
@@ -286,6 +301,13 @@ def update_overview(book) -> str:
 
     result = overview(_backend(book), write_sheet=True)
     show_sheet(book, OVERVIEW_SHEET)
+    return overview_message(result)
+
+
+def overview_message(result) -> str:
+    """What "Overzicht bijwerken" says about the sheet it wrote."""
+    from orsheet.services.overview import OVERVIEW_SHEET
+
     people = len(result.by_person)
     open_count = len({id(line.action) for lines in result.by_person.values() for line in lines})
     return (

@@ -13,7 +13,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.support.cli import run, run_json
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from orsheet.workbook.safe_save import WriteLock, write_lock_path
 
 ROOT = Path(__file__).resolve().parents[1]

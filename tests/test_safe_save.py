@@ -283,7 +283,7 @@ def test_an_excel_lock_file_beside_the_link_refuses_too(linked):
 def test_the_cli_writes_through_a_linked_workbook_into_the_real_one(tmp_path, template_copy):
     from orsheet import schema
     from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
     from tests.support.cli import run_json
 
     FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{"Onderwerp": "Zonder nummer"}])])
@@ -374,7 +374,7 @@ def test_a_full_disk_through_the_cli_is_exit_1_with_the_dutch_message(small_disk
     from orsheet import schema
     from tests.support.cli import run_entry_point
     from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{"Onderwerp": "Zonder nummer"}])])
     path = small_disk / "or.xlsm"

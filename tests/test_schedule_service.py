@@ -20,7 +20,7 @@ from orsheet.services.schedule import dutch_holidays, plan_year
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.test_schedule_plan import EXPECTED_OR, HOLIDAYS_2024
 
 
@@ -137,8 +137,8 @@ def test_cli_schedule_shows_the_plan_and_applies_it_with_ics(workbook: Path, tmp
     data = json.loads(applied.output)
     assert data["applied"] is True and len(data["added"]) == 52
     assert data["added"][0] == {
-        "row": None, "datum": "2024-01-04", "soort": "OR-vergadering", "begin": "10:00:00", "einde": "11:30:00",
-        "locatie": "Vergaderruimte 6.2.02", "opmerking": "",
+        "row": None, "date": "2024-01-04", "kind": "OR-vergadering", "start": "10:00:00", "end": "11:30:00",
+        "location": "Vergaderruimte 6.2.02", "remark": "",
     }  # fmt: skip
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert len(uids) == 52
@@ -156,6 +156,21 @@ def test_cli_schedule_reports_a_bad_weekday_in_dutch(workbook: Path):
     assert '"dondag" is geen weekdag' in error["message"]
 
 
+def test_ics_for_others_has_no_file_links_and_marks_holiday_meetings_tentative(tmp_path: Path):
+    folder = tmp_path / "Agenda's"
+    folder.mkdir()
+    (folder / "Agenda OR-vergadering 2024-01-04.pdf").write_bytes(b"only on this computer")
+    ics = tmp_path / "plan.ics"
+    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path)
+    data = ics.read_bytes()
+    assert b"file:" not in data
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    ascension = events["or-20240509.ondernemingsraad@orsheet"]
+    assert str(ascension["STATUS"]) == "TENTATIVE"
+    assert str(ascension["SUMMARY"]) == "OR-vergadering (Hemelvaartsdag?)"
+    assert str(events["or-20240104.ondernemingsraad@orsheet"]["STATUS"]) == "CONFIRMED"
+
+
 def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: Path):
     folder = tmp_path / "Agenda's"
     folder.mkdir()
@@ -164,7 +179,8 @@ def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: P
     (folder / "Opzet verslag OR-vergadering 2024-01-04.docx").write_bytes(b"minutes, not an agenda")
     (folder / "agenda ov 18-01-2024.docx").write_bytes(b"typed by hand")
     ics = tmp_path / "plan.ics"
-    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path)
+    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path,
+              local_links=True)  # the secretary's own calendar
     events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
     linked = events["or-20240104.ondernemingsraad@orsheet"]
     assert str(linked["DESCRIPTION"]) == f"Agenda: {agenda.resolve().as_uri()}"
@@ -218,7 +234,7 @@ def test_ics_into_a_missing_folder_is_refused_before_anything_is_written(tmp_pat
 def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workbook: Path, tmp_path: Path):
     import subprocess
 
-    from orsheet.documents.render import find_soffice
+    from orsheet.documents.pdf import find_soffice
 
     soffice = find_soffice()
     if soffice is None:
@@ -233,3 +249,14 @@ def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workb
     result = plan_year(FileBackend(out / workbook.name), 2024, holidays=HOLIDAYS_2024)
     assert not result.changes.has_changes
     assert len(result.changes.unchanged) == 52
+
+
+def test_hand_typed_ov_vergadering_row_stands_for_the_planned_overlegvergadering(workbook: Path):
+    backend = FileBackend(workbook)
+    backend.write([AppendRows(schema.MEETINGS.name, [
+        {schema.DATUM: date(2024, 1, 18), "Soort": "OV-vergadering", "Begin": time(14), "Einde": time(15, 30)},
+    ])])  # fmt: skip
+    result = CliRunner().invoke(main, ["schedule", str(workbook), "--year", "2024", "--apply"])
+    assert result.exit_code == 0, result.output
+    on_the_day = [m for m in meetings_in(FileBackend(workbook)) if m.date == date(2024, 1, 18) and m.start == time(14)]
+    assert [m.kind for m in on_the_day] == ["OV-vergadering"]

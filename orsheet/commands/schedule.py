@@ -20,8 +20,12 @@ from orsheet.commands._common import DATE, json_option, run_command, workbook_ar
     type=DATE,
     help="Leave meetings before this date alone (history).",
 )
+@click.option("--agenda-links", "agenda_links", is_flag=True,
+              help="Link each meeting in the .ics to its agenda file on this computer (file://; for your own "
+                   "calendar only, others cannot open them).")
 @json_option
-def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, as_json: bool) -> None:
+def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, agenda_links: bool,
+             as_json: bool) -> None:
     """Propose the year's meetings from the series in Instellingen; show the changes; --apply writes them.
 
     Rows in Vergaderingen changed by hand (moved, "geschrapt", another time,
@@ -39,6 +43,7 @@ def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, 
             ics_path=ics,
             keep_before=keep_before,
             workbook_dir=path.resolve().parent,
+            local_links=agenda_links,
         )
         return result.to_json() | {"message": result.summary()} if as_json else result
 
