@@ -138,12 +138,13 @@ def test_minutes_unknown_number_refuses_everything_and_writes_nothing(tmp_path):
     assert backend.writes == 0
 
 
-def test_minutes_without_markers_are_refused(tmp_path):
+def test_minutes_without_anything_to_do_are_no_error_and_write_nothing(tmp_path):
     backend = memory_workbook("2023-09-28")
-    with pytest.raises(InputError, match="geen acties, afgeronde acties of besluiten"):
-        process_minutes(backend, DATA / "notulen-2023-09-28.txt", date(2023, 9, 28), apply=True)
+    minutes = tmp_path / "niets.txt"
+    minutes.write_text("Verslag 12 oktober 2023\n\nDe voorzitter opent de vergadering.\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, None, apply=True)
+    assert not plan.has_work and not plan.has_possible and not plan.applied
     assert backend.writes == 0
-
 
 def test_minutes_new_actions_follow_unnumbered_rows_and_the_last_number_setting(tmp_path):
     backend = memory_workbook("2023-09-28")

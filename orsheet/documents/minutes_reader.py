@@ -14,8 +14,11 @@ import zipfile
 from pathlib import Path
 
 from orsheet.errors import InputError
-from orsheet.minutes import Paragraph
-from orsheet.minutes_grammar import closed_numbers, decision_in, find_markers, normalise
+from orsheet.minutes.proposal import Paragraph
+from orsheet.minutes.decisions import decision_in
+from orsheet.minutes.markers import find_markers
+from orsheet.minutes.numbers import closed_numbers
+from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
