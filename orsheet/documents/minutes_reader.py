@@ -104,10 +104,22 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
         elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
             flush()
             current.append(line)
+        elif current and (_MARKER_LINE.match(line) or bullet_open and _ends_short_line(current[-1], line)):
+            # "Actie: ..." on its own line starts a sentence even where the line above has no full stop
+            # (PDF text); a capitalised line below a short bullet is no continuation of it.
+            flush()
+            current.append(line)
         else:
             current.append(line)
     flush()
     return paragraphs
+
+
+_MARKER_LINE = re.compile(r"^(?:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?", re.IGNORECASE)
+
+
+def _ends_short_line(previous: str, line: str) -> bool:
+    return line[:1].isupper() and len(previous) < 60 and previous.rstrip()[-1:] not in ",;:-("
 
 
 def _join_lines(lines: list[str]) -> str:

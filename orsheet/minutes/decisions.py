@@ -56,6 +56,8 @@ _CONSENT = re.compile(
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,2}?ingestemd\s+met|\bmet\s+instemming\b",
     re.IGNORECASE,
 )
+# "Het AB is van een dergelijke app geen voorstander": the body's position.
+_IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
 _APPROVED = re.compile(
     r"^(?P<topic>.{3,120}?)\s+(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
     r"(?:goedgekeurd|vastgesteld|bekrachtigd|aangenomen|akkoord\s+bevonden)\b",
@@ -117,13 +119,13 @@ def _explicit(text: str) -> Decision | None:
 
 
 def _consent_or_approval(text: str) -> Decision | None:
-    if _CONSENT.search(text):
+    if _CONSENT.search(text) or _IN_FAVOUR.match(text):
         return Decision("besluit", text, sure=False)
     approved = _APPROVED.match(text)
     if not approved:
         return None
     topic = approved.group("topic")
-    if _PROCEDURAL_TOPIC.search(topic) or re.search(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", text, re.IGNORECASE):
+    if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(re.sub(r"^.*?\b(?:wordt|worden|is|zijn)\s+", "", approved.group())) or re.search(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", text, re.IGNORECASE):
         return Decision("besluit", text, skipped=PROCEDURAL)
     return Decision("besluit", text, sure=False, topic=topic)
 

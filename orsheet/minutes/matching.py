@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from orsheet.minutes.text import content_words
+from orsheet.minutes.text import stems
 
 __all__ = ["best_match"]
 
@@ -19,10 +19,10 @@ def best_match(sentence: str, candidates: Sequence[tuple[int, str]]) -> int | No
     :data:`MIN_SHARE` of the candidate's words; a tie between two candidates
     is no match (the secretary would not know which one is meant either).
     """
-    said = content_words(sentence)
+    said = stems(sentence)
     scored = []
     for key, text in candidates:
-        own = content_words(text)
+        own = stems(text)
         shared = len(said & own)
         if own and shared >= MIN_SHARED and shared / len(own) >= MIN_SHARE:
             scored.append((shared / len(own), shared, key))

@@ -225,9 +225,11 @@ _INFINITIVE_END = re.compile(r"\b\w+en[!.]?$")
 def _add_named_line(reader: _Reader, text: str) -> bool:
     """"Petra: actielijst bijwerken!" or "offerte hekwerk aanvragen (Marlijn)" as a bullet."""
     named = _NAMED_LINE.match(text) or _OWNER_AFTER.match(text)
-    if not named or not _INFINITIVE_END.search(named.group("task")):
+    if not named or not _INFINITIVE_END.search(named.group("task")) or text in reader.people:
         return False
     owner, task = named.group("owner"), named.group("task").strip()
+    if len(task.split()) < 2 or not task.split()[-1][:1].islower():
+        return False  # "Alexander Green (Logius)": a name and its organisation
     if task.split()[0].casefold() in {"we", "wij", "ik", "jij", "je", "u", "laten"} or re.search(r"[.?]\s", task):
         return False
     known = all(part in reader.people for part in re.split(r"\s*(?:,|\ben\b|&|/)\s*", owner))

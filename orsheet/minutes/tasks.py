@@ -113,8 +113,8 @@ def task_in(sentence: str, people: People, last_person: str) -> Task | None:
             owner, reason = found
             # "Wil, Nancy gaan erheen": the comma cut a list of names, not a clause.
             while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
-                owner, offset, index = f"{name}, {owner}", parts[index - 1][0] + parts[index - 1][1].rindex(name), index - 1
-            return Task(owner, _sentence_case(sentence[offset:].strip()), reason)
+                owner, index = f"{name}, {owner}", index - 1
+            return Task(owner, _sentence_case(sentence.strip()), reason)
     return None
 
 

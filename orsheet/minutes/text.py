@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A redacted name appears as "5.1.2e" or, in some exports, "5.1, 2, e".
 _REDACTION_VARIANT = re.compile(r"\b(\d)\.(\d),\s*(\d),\s*([a-z])\b")
@@ -100,3 +101,24 @@ STOPWORDS = frozenset(
 def content_words(text: str) -> set[str]:
     """Lower-case words that carry meaning (for matching texts with each other)."""
     return {w for w in (m.group().casefold().strip("'-") for m in _WORD.finditer(text)) if len(w) > 2 and w not in STOPWORDS}
+
+
+STEM = 5  # "kopieert"/"kopiëren", "voorgeschreven"/"voorschrijven": the same first letters
+
+
+def stems(text: str) -> set[str]:
+    """The meaning words cut to their first letters, accents dropped: a crude Dutch stemmer."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return {word[:STEM] for word in content_words(plain)}
+
+
+def similar(one: str, other: str) -> bool:
+    """Do two texts say the same thing, by their shared stems?
+
+    Half the stems of the shorter text, or two stems and a third of them, or four.
+    """
+    first, second = stems(one), stems(other)
+    shared = len(first & second)
+    smaller = max(1, min(len(first), len(second)))
+    return shared >= 4 or (shared >= 2 and shared / smaller >= 0.3) or (shared >= 1 and shared / smaller >= 0.5)
