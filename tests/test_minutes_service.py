@@ -176,12 +176,13 @@ def test_minutes_proposal_sheet_lists_every_change_with_toepassen_ja():
     backend = memory_workbook("2023-09-28")
     propose_minutes(backend, MINUTES_12, OCT_12)
     header, *rows = backend.sheets["Voorstel"]
-    assert header[:3] == ["Toepassen", "Soort", "Nr"]
-    assert [(r[0], r[1], r[2]) for r in rows] == (
+    assert header[:4] == ["Toepassen", "Zekerheid", "Soort", "Nr"]
+    assert [(r[0], r[2], r[3]) for r in rows if r[1] == "zeker"] == (
         [("ja", "Afronden", n) for n in (325, 330, 338, 340)]
         + [("ja", "Nieuwe actie", n) for n in range(341, 346)]
         + [("ja", "Besluit", 1), ("ja", "Besluit", 2)]
     )
+    assert all(r[0] == "nee" for r in rows if r[1] == "mogelijk")
     assert numbers(backend, schema.ARCHIVE.name) == []  # proposing changes nothing else
 
 
