@@ -30,23 +30,14 @@ from typing import Sequence
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, SheetError
-from orsheet.model import OR_MEETING, OV_MEETING, Action, AgendaItem, Meeting, StandardItem
+from orsheet.dutch import clock_time as format_time
+from orsheet.dutch import same_kind
+from orsheet.model import Action, AgendaItem, Meeting, StandardItem
 
 PLACE_BEGIN = "begin"
 PLACE_END = "eind"
 
 _NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?\.?$")
-
-# Text in the Overleg column that means the same kind of meeting (the seeds
-# write "OV-vergadering" for the Overlegvergadering).
-_KIND_ALIASES = {
-    "or": OR_MEETING,
-    "or-vergadering": OR_MEETING,
-    "ov": OV_MEETING,
-    "ov-vergadering": OV_MEETING,
-    "overlegvergadering": OV_MEETING,
-}
-
 
 @dataclass(frozen=True)
 class ScheduledItem:
@@ -107,10 +98,6 @@ class Agenda:
         )
 
 
-def format_time(value: time | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
-
-
 def add_minutes(start: time, minutes: int) -> time:
     moment = datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=minutes)
     return moment.time()
@@ -123,16 +110,6 @@ def _minutes_between(start: time, end: time) -> int:
 
 def _location(spec: schema.SheetSpec, row: int | None, header: str) -> Location:
     return Location(spec.name, row, spec.headers.index(header) + 1, header)
-
-
-def same_kind(text: str, kind: str) -> bool:
-    """Does the Overleg/Soort text ``text`` mean meeting kind ``kind``?"""
-
-    def normal(value: str) -> str:
-        folded = value.strip().casefold()
-        return _KIND_ALIASES.get(folded, folded).casefold()
-
-    return normal(text) == normal(kind)
 
 
 def find_meeting(meetings: list[Meeting], day: date, kind: str = "") -> Meeting:

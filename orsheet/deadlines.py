@@ -22,23 +22,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from orsheet.dutch import MONTH_NUMBERS, full_year
 from orsheet.model import Deadline
 
-MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "febr": 2, "february": 2,
-    "maart": 3, "mrt": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "augustus": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:\s+'?(?P<year>\d{4}|\d{2}))?"
 _PART = r"(?P<part>begin|eind|einde|medio|half|halverwege|midden)"
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
@@ -89,8 +76,7 @@ def _year(match: re.Match[str]) -> int | None:
     raw = match.groupdict().get("year")
     if not raw:
         return None
-    value = int(raw)
-    return value + 2000 if value < 100 else value
+    return full_year(raw)
 
 
 def _next_on_or_after(make: Callable[[int], date], reference: date | None, year: int | None) -> date | None:
@@ -124,9 +110,7 @@ def _read_numeric(text: str, reference: date | None) -> date | None:
     if not match:
         return None
     day, month = int(match[1]), int(match[2])
-    year = int(match[3]) if match[3] else None
-    if year is not None and year < 100:
-        year += 2000
+    year = full_year(match[3]) if match[3] else None
     if not 1 <= month <= 12:
         raise ValueError(text)
     return _next_on_or_after(lambda y: date(y, month, day), reference, year)
@@ -136,7 +120,7 @@ def _read_day_month(text: str, reference: date | None) -> date | None:
     match = re.fullmatch(r"(?P<day>\d{1,2})\s+" + _MONTH + _YEAR, text)
     if not match:
         return None
-    month, day = MONTHS[match["month"]], int(match["day"])
+    month, day = MONTH_NUMBERS[match["month"]], int(match["day"])
     return _next_on_or_after(lambda y: date(y, month, day), reference, _year(match))
 
 
@@ -145,7 +129,7 @@ def _read_month(text: str, reference: date | None) -> date | None:
     match = re.fullmatch(pattern, text)
     if not match:
         return None
-    month = MONTHS[match["last"]]  # "oktober/november": the later month
+    month = MONTH_NUMBERS[match["last"]]  # "oktober/november": the later month
     return _next_on_or_after(_month_day(month, match["part"]), reference, _year(match))
 
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-# What the Overleg/Soort column says for the three kinds of meeting in the seeds.
-OR_MEETING = "OR-vergadering"
-OV_MEETING = "Overlegvergadering"
-INFORMAL_MEETING = "Informeel overleg"
-MEETING_KINDS = (OR_MEETING, OV_MEETING, INFORMAL_MEETING)
+# The three kinds of meeting (canonical names and their aliases live in orsheet.dutch).
+from orsheet.dutch import INFORMAL_MEETING, MEETING_KINDS, OR_MEETING, OV_MEETING  # noqa: F401  (re-exported)
 
 STATUS_IN_PROGRESS = "in behandeling"
 STATUS_ON_HOLD = "ON HOLD"

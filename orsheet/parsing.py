@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from orsheet.dutch import full_year
 from orsheet.errors import CellError, Location
 from orsheet.model import Deadline
 
@@ -42,11 +43,6 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _year(text: str) -> int:
-    year = int(text)
-    return year + 2000 if year < 100 else year
-
-
 def _make_date(year: int, month: int, day: int, raw: object, location: Location) -> date:
     try:
         return date(year, month, day)
@@ -61,9 +57,9 @@ def _date_from_text(text: str, raw: object, location: Location) -> date | None:
         return _make_date(year, month, day, raw, location)
     if match := _DUTCH.match(text) or _DOTTED.match(text):
         day, month, year = match.groups()
-        return _make_date(_year(year), int(month), int(day), raw, location)
+        return _make_date(full_year(year), int(month), int(day), raw, location)
     if match := _SLASHED.match(text):
-        first, second, year = (int(g) if i < 2 else _year(g) for i, g in enumerate(match.groups()))
+        first, second, year = (int(g) if i < 2 else full_year(g) for i, g in enumerate(match.groups()))
         # Excel's US export writes m/d/yyyy (the seeds: 10/26/2023). A first
         # number above 12 can only be a day, so d/m/yyyy is understood too.
         if first > 12 >= second:

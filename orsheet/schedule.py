@@ -24,20 +24,15 @@ written. On regeneration a row is
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from typing import Iterable, Mapping
 
-from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting
+from orsheet.digest import fingerprint as _digest
+from orsheet.dutch import KIND_CODES, clock_time, kind_code, short_day
+from orsheet.model import Meeting
 
-KIND_CODES = {OR_MEETING: "OR", OV_MEETING: "OV", INFORMAL_MEETING: "IO"}
-WEEKDAY_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 CANCEL_WORDS = ("geschrapt", "vervalt", "vervallen", "afgelast")
 
 _MARKER = re.compile(r"\s*\[jaarplanning (OR|OV|IO) (\d{2})-(\d{2})-(\d{4}) #([0-9a-f]{6})\]")
@@ -128,7 +123,7 @@ def suggest_date(day: date, days_off: Mapping[date, str]) -> date:
 def flag_text(day: date, days_off: Mapping[date, str]) -> str:
     """Opmerking for a meeting on a day off: the day's name and a suggested date."""
     suggestion = suggest_date(day, days_off)
-    return f"{days_off[day]}; voorstel: {format_day(suggestion)}"
+    return f"{days_off[day]}; voorstel: {short_day(suggestion)}"
 
 
 def propose_year(series: Iterable[Series], year: int, days_off: Mapping[date, str]) -> list[Meeting]:
@@ -165,8 +160,8 @@ def split_marker(remark: str) -> tuple[str, PlanKey | None, str | None]:
 
 def fingerprint(meeting: Meeting, remark_text: str) -> str:
     """Six hex digits over every cell of the row (the marker itself excluded)."""
-    normalised = "\x1f".join(_cell_texts(meeting, remark_text))
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:6]
+    # sha1 and six digits: the markers already in users' workbooks were made so.
+    return _digest(_cell_texts(meeting, remark_text), length=6, algorithm="sha1")
 
 
 def _cell_texts(meeting: Meeting, remark_text: str) -> list[str]:
@@ -174,8 +169,8 @@ def _cell_texts(meeting: Meeting, remark_text: str) -> list[str]:
     parts = [
         meeting.date.isoformat() if meeting.date else "",
         meeting.kind,
-        _time_text(meeting.start),
-        _time_text(meeting.end),
+        clock_time(meeting.start),
+        clock_time(meeting.end),
         meeting.location,
         meeting.chair,
         meeting.minute_taker,
@@ -233,7 +228,7 @@ def merge(
         if meeting.date in in_use:
             changes.kept_by_hand.append(meeting)
             changes.notes.append(
-                f"{format_day(meeting.date)}: {meeting.kind} blijft staan: er zijn agendapunten voor deze datum"
+                f"{short_day(meeting.date)}: {meeting.kind} blijft staan: er zijn agendapunten voor deze datum"
             )
         else:
             changes.removed.append(meeting)
@@ -268,12 +263,6 @@ def _classify(
     return untouched, covered
 
 
-def kind_code(kind: str) -> str:
-    """"OR-vergadering" (any case) -> "OR"; a kind the plan does not know stays as typed."""
-    wanted = kind.strip().casefold()
-    return next((code for known, code in KIND_CODES.items() if known.casefold() == wanted), kind.strip())
-
-
 def _manual_key(meeting: Meeting) -> PlanKey:
     return PlanKey(kind_code(meeting.kind), meeting.date)
 
@@ -291,57 +280,6 @@ def is_cancelled(meeting: Meeting) -> bool:
     return any(word in text for word in CANCEL_WORDS)
 
 
-def warnings(meetings: Iterable[Meeting], days_off: Mapping[date, str]) -> list[str]:
-    """Dutch warnings: overlapping meetings, an OV not on an OR day, meetings on days off."""
-    active = sort_meetings(m for m in meetings if not is_cancelled(m))
-    messages: list[str] = []
-    or_days = {m.date for m in active if m.kind == OR_MEETING}
-    for index, meeting in enumerate(active):
-        for other in active[index + 1 :]:
-            if other.date != meeting.date:
-                break
-            if _overlaps(meeting, other):
-                messages.append(
-                    f"{format_day(meeting.date)}: {meeting.kind} ({time_span(meeting)}) overlapt met "
-                    f"{other.kind} ({time_span(other)})"
-                )
-        if meeting.kind == OV_MEETING and meeting.date not in or_days:
-            messages.append(f"{format_day(meeting.date)}: {OV_MEETING} valt niet op een dag met een {OR_MEETING}")
-        if meeting.date in days_off:
-            messages.append(f"{format_day(meeting.date)}: {meeting.kind} valt op {days_off[meeting.date]}")
-    return messages
-
-
-def overview(meetings: Iterable[Meeting], days_off: Mapping[date, str]) -> dict[str, list[str]]:
-    """Per month (Dutch name, in order) one line per meeting."""
-    months: dict[str, list[str]] = {}
-    for meeting in sort_meetings(meetings):
-        line = f"{format_day(meeting.date)}  {time_span(meeting):<11}  {meeting.kind}"
-        if meeting.location:
-            line += f", {meeting.location}"
-        if is_cancelled(meeting):
-            line += "  (geschrapt)"
-        elif meeting.date in days_off:
-            line += f"  ! {days_off[meeting.date]}"
-        months.setdefault(f"{MONTHS[meeting.date.month - 1]} {meeting.date.year}", []).append(line)
-    return months
-
-
-def overview_text(year: int, meetings: Iterable[Meeting], days_off: Mapping[date, str]) -> str:
-    meetings = list(meetings)
-    lines = [f"Jaarplanning {year}"]
-    for month, entries in overview(meetings, days_off).items():
-        lines += ["", month] + [f"  {entry}" for entry in entries]
-    found = warnings(meetings, days_off)
-    if found:
-        lines += ["", "Let op:"] + [f"  - {message}" for message in found]
-    return "\n".join(lines)
-
-
-def format_day(day: date) -> str:
-    return f"{WEEKDAY_SHORT[day.weekday()]} {day:%d-%m-%Y}"
-
-
 def sort_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
     return sorted(meetings, key=_sort_key)
 
@@ -350,17 +288,9 @@ def _sort_key(meeting: Meeting) -> tuple:
     return (meeting.date, meeting.start or time(0), meeting.kind)
 
 
-def _overlaps(a: Meeting, b: Meeting) -> bool:
+def overlaps(a: Meeting, b: Meeting) -> bool:
+    """Do two meetings with known times share a minute?"""
     if None in (a.start, a.end, b.start, b.end):
         return False
     return a.start < b.end and b.start < a.end  # type: ignore[operator]
 
-
-def time_span(meeting: Meeting) -> str:
-    if meeting.start and meeting.end:
-        return f"{_time_text(meeting.start)}–{_time_text(meeting.end)}"
-    return _time_text(meeting.start)
-
-
-def _time_text(value: time | None) -> str:
-    return f"{value:%H:%M}" if value else ""

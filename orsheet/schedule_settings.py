@@ -26,27 +26,11 @@ from typing import Mapping
 
 from orsheet import schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
-from orsheet.model import (
-    INFORMAL_MEETING,
-    MEETING_KINDS,
-    OR_MEETING,
-    OV_MEETING,
-    Setting,
-)
+from orsheet.dutch import MEETING_KINDS, canonical_kind, weekday_number
+from orsheet.model import Setting
 from orsheet.parsing import clean_text, is_blank, parse_date, parse_int, parse_time
 from orsheet.schedule import Series
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_KIND_ALIASES = {
-    "or": OR_MEETING,
-    "or vergadering": OR_MEETING,
-    "ov": OV_MEETING,
-    "ov vergadering": OV_MEETING,
-    "overleg vergadering": OV_MEETING,
-    "informeel": INFORMAL_MEETING,
-    "informeel ov": INFORMAL_MEETING,
-    "io": INFORMAL_MEETING,
-}
 _SERIES_KEY = re.compile(r"^reeks\s+(\d+)\s+(.+)$", re.IGNORECASE)
 _DATE = r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}"
 _FREE_ENTRY = re.compile(rf"^({_DATE})(?:\s*(?:t/m|tot en met|tot|–|-)\s*({_DATE}))?\s*[:,]?\s*(.*)$", re.IGNORECASE)
@@ -125,12 +109,9 @@ def _series(number: int, fields: dict[str, Setting]) -> Series | None:
 
 def parse_kind(value: object, location: Location) -> str:
     text = clean_text(value)
-    wanted = " ".join(text.replace("-", " ").split()).casefold()
-    for kind in MEETING_KINDS:
-        if wanted == " ".join(kind.replace("-", " ").split()).casefold():
-            return kind
-    if wanted in _KIND_ALIASES:
-        return _KIND_ALIASES[wanted]
+    kind = canonical_kind(text)
+    if kind is not None:
+        return kind
     known = ", ".join(MEETING_KINDS)
     raise CellError(f'soort "{text}" ken ik niet (kies uit: {known})', location)
 
@@ -138,11 +119,9 @@ def parse_kind(value: object, location: Location) -> str:
 def parse_weekday(value: object, location: Location) -> int:
     """"do", "Do.", "donderdag" -> 3 (Monday is 0)."""
     text = clean_text(value)
-    wanted = text.casefold().rstrip(".").strip()
-    if len(wanted) >= 2:
-        for index, name in enumerate(WEEKDAYS):
-            if name.startswith(wanted):
-                return index
+    weekday = weekday_number(text)
+    if weekday is not None:
+        return weekday
     raise CellError(f'"{text}" is geen weekdag (schrijf bijvoorbeeld do of donderdag)', location)
 
 

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PURE = [
     "orsheet.model", "orsheet.rules", "orsheet.parsing", "orsheet.errors", "orsheet.schema",
     "orsheet.agenda", "orsheet.minutes", "orsheet.schedule",
-    "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines",
+    "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines", "orsheet.dutch", "orsheet.digest",
+    "orsheet.schedule_text",
 ]
 FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.openpyxl_backend", "orsheet.documents", "orsheet.macros"]
 

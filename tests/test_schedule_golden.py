@@ -12,7 +12,8 @@ from pathlib import Path
 
 from orsheet.documents.calendar import calendar_bytes
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting
-from orsheet.schedule import overview_text, propose_year
+from orsheet.schedule import propose_year
+from orsheet.schedule_text import overview_text
 from tests.test_schedule_plan import DEFAULT_SERIES, HOLIDAYS_2024
 
 GOLDEN = Path(__file__).parent / "golden" / "schedule"

@@ -5,16 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting
-from orsheet.schedule import (
-    Series,
-    origin,
-    overview,
-    overview_text,
-    propose_year,
-    series_dates,
-    split_marker,
-    warnings,
-)
+from orsheet.schedule import Series, origin, propose_year, series_dates, split_marker
+from orsheet.schedule_text import overview, overview_text, warnings
 
 HOLIDAYS_2024 = {
     date(2024, 1, 1): "Nieuwjaarsdag",

@@ -137,8 +137,8 @@ def test_cli_schedule_shows_the_plan_and_applies_it_with_ics(workbook: Path, tmp
     data = json.loads(applied.output)
     assert data["applied"] is True and len(data["added"]) == 52
     assert data["added"][0] == {
-        "row": None, "datum": "2024-01-04", "soort": "OR-vergadering", "begin": "10:00:00", "einde": "11:30:00",
-        "locatie": "Vergaderruimte 6.2.02", "opmerking": "",
+        "row": None, "date": "2024-01-04", "kind": "OR-vergadering", "start": "10:00:00", "end": "11:30:00",
+        "location": "Vergaderruimte 6.2.02", "remark": "",
     }  # fmt: skip
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert len(uids) == 52
@@ -233,3 +233,14 @@ def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workb
     result = plan_year(FileBackend(out / workbook.name), 2024, holidays=HOLIDAYS_2024)
     assert not result.changes.has_changes
     assert len(result.changes.unchanged) == 52
+
+
+def test_hand_typed_ov_vergadering_row_stands_for_the_planned_overlegvergadering(workbook: Path):
+    backend = FileBackend(workbook)
+    backend.write([AppendRows(schema.MEETINGS.name, [
+        {schema.DATUM: date(2024, 1, 18), "Soort": "OV-vergadering", "Begin": time(14), "Einde": time(15, 30)},
+    ])])  # fmt: skip
+    result = CliRunner().invoke(main, ["schedule", str(workbook), "--year", "2024", "--apply"])
+    assert result.exit_code == 0, result.output
+    on_the_day = [m for m in meetings_in(FileBackend(workbook)) if m.date == date(2024, 1, 18) and m.start == time(14)]
+    assert [m.kind for m in on_the_day] == ["OV-vergadering"]

@@ -11,17 +11,10 @@ from __future__ import annotations
 from datetime import date, time
 
 from orsheet.agenda import Agenda, ScheduledItem, format_time
+from orsheet.dutch import long_date
 from orsheet.model import Action, Meeting
 
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
-
-
-def dutch_date(day: date) -> str:
-    """14 september 2023."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+dutch_date = long_date  # "14 september 2023"
 
 
 def _dotted(value: time | None) -> str:

@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
 
-from orsheet import records, schedule, schema
+from orsheet import records, schedule, schedule_text, schema
+from orsheet.dutch import canonical_kind, short_day
 from orsheet.errors import InputError, Location, OrsheetError
-from orsheet.model import INFORMAL_MEETING, OR_MEETING, OV_MEETING, Meeting, Setting
+from orsheet.model import Meeting, Setting
 from orsheet.parsing import parse_date
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
 from orsheet.services.common import convert_all
@@ -47,7 +48,7 @@ class ScheduleResult:
         return self.changes.resulting_meetings()
 
     def overview_text(self) -> str:
-        return schedule.overview_text(self.year, self.meetings, self.days_off)
+        return schedule_text.overview_text(self.year, self.meetings, self.days_off)
 
     def changes_text(self) -> str:
         return changes_text(self.changes)
@@ -90,7 +91,7 @@ class ScheduleResult:
             "kept_by_hand": [_meeting_json(m) for m in changes.kept_by_hand],
             "unchanged": len(changes.unchanged),
             "warnings": self.warnings,
-            "overview": schedule.overview(self.meetings, self.days_off),
+            "overview": schedule_text.overview(self.meetings, self.days_off),
             "ics": self.ics_path,
         }
 
@@ -98,12 +99,12 @@ class ScheduleResult:
 def _meeting_json(meeting: Meeting) -> dict:
     return {
         "row": meeting.row,
-        "datum": meeting.date,
-        "soort": meeting.kind,
-        "begin": meeting.start,
-        "einde": meeting.end,
-        "locatie": meeting.location,
-        "opmerking": schedule.split_marker(meeting.remark)[0],
+        "date": meeting.date,
+        "kind": meeting.kind,
+        "start": meeting.start,
+        "end": meeting.end,
+        "location": meeting.location,
+        "remark": schedule.split_marker(meeting.remark)[0],
     }
 
 
@@ -125,7 +126,7 @@ def changes_text(changes: schedule.PlanChanges) -> str:
 def _line(meeting: Meeting | None) -> str:
     if meeting is None:
         return ""
-    text = f"{schedule.format_day(meeting.date)} {schedule.time_span(meeting)} {meeting.kind}"
+    text = f"{short_day(meeting.date)} {schedule_text.time_span(meeting)} {meeting.kind}"
     remark = schedule.split_marker(meeting.remark)[0]
     return f"{text} ({remark})" if remark else text
 
@@ -190,7 +191,7 @@ def propose(
             settings, schema.SETTING_AGENDA_FOLDER, str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])
         ),
     )
-    result.warnings = changes.notes + schedule.warnings(result.meetings, days_off)
+    result.warnings = changes.notes + schedule_text.warnings(result.meetings, days_off)
     return result
 
 
@@ -255,10 +256,6 @@ def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Call
         raise InputError(f"kan agenda-bestand {path} niet schrijven ({error.strerror or error})") from None
 
 
-# Words in an agenda's file name that say which kind of meeting it is for.
-_KIND_WORDS = {OR_MEETING: {"or"}, OV_MEETING: {"ov", "overlegvergadering"}, INFORMAL_MEETING: {"io", "informeel"}}
-
-
 def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
     """Meeting -> file:// link to its agenda in ``folder``, if there is one.
 
@@ -282,7 +279,7 @@ def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
             words = set(re.split(r"[^a-z0-9]+", path.stem.casefold()))
             if "agenda" not in words or not any(pattern in path.name for pattern in patterns):
                 continue
-            named = {kind for kind, marks in _KIND_WORDS.items() if words & marks}
+            named = {canonical_kind(word) for word in words} - {None}  # words naming a kind: "ov", "informeel"
             if not named or meeting.kind in named:
                 return path.resolve().as_uri()
         return None
