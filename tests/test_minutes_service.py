@@ -298,3 +298,40 @@ def test_minutes_plan_summary_is_one_dutch_sentence_for_a_message_box():
         "5 nieuwe actie(s) (341, 342, 343, 344, 345), 2 besluit(en)."
     )
     assert apply_proposal_sheet(backend).summary().startswith("Verwerkt notulen 12-10-2023: 4 actie(s) afronden")
+
+
+def test_minutes_header_names_the_meeting_kind_when_the_workbook_knows_it(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "ov.txt"
+    minutes.write_text("Verslag OV-vergadering 19 oktober 2023\n\n# 4. Sturingsinformatie\n\n"
+                       "Een expert licht toe. (actie: DB)\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, None)
+    assert plan.changes.meeting_kind == "Overlegvergadering"
+    assert plan.new_actions[0].meeting_kind == "Overlegvergadering"
+
+
+def test_minutes_header_with_a_kind_the_workbook_does_not_know_keep_the_default(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "mr.txt"
+    minutes.write_text("Notulen MR 19 oktober 2023\n\nDe poster komt er. (actie: Jan)\n", encoding="utf-8")
+    assert process_minutes(backend, minutes, None).changes.meeting_kind == "OR-vergadering"
+
+
+def test_minutes_header_decides_between_two_meetings_on_the_same_day(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    meetings = backend.sheets[schema.MEETINGS.name]
+    width = len(meetings[0])
+    meetings.append([date(2023, 10, 19), "OR-vergadering"] + [None] * (width - 2))
+    meetings.append([date(2023, 10, 19), "Informeel overleg"] + [None] * (width - 2))
+    minutes = tmp_path / "io.txt"
+    minutes.write_text("Verslag informeel overleg 19 oktober 2023\n\nDe poster komt er. (actie: Jan)\n", encoding="utf-8")
+    assert process_minutes(backend, minutes, None).changes.meeting_kind == "Informeel overleg"
+
+
+def test_minutes_deadline_without_a_year_falls_after_the_meeting(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("# 3. Fika\n\nEr komt een poster. (actie: Karin, deadline 15 januari)\n"
+                       "Er komt een zaal. (actie: Jan, deadline 1-11-2023)\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, date(2023, 12, 14))
+    assert [a.deadline.cell_value() for a in plan.new_actions] == [date(2024, 1, 15), date(2023, 11, 1)]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from orsheet.deadlines import interpret
+from orsheet.dutch import same_kind
 from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.text import normalise
 from orsheet.minutes.vocabulary import MONTH_WORDS
@@ -42,24 +44,18 @@ def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
     return None
 
 
-# The kinds a header names, most specific first: (pattern, the kind's usual name).
-_KINDS = (
-    (r"informeel\s+overleg|\bIO\b", "Informeel overleg"),
-    (r"overlegvergadering|\bOV\b(?:[- ]vergadering)?", "Overlegvergadering"),
-    (r"\bGMR\b|gemeenschappelijke\s+medezeggenschapsraad", "GMR"),
-    (r"\bCOR\b|centrale\s+ondernemingsraad", "COR"),
-    (r"\bMR\b|medezeggenschapsraad", "MR"),
-    (r"\bOR[- ]vergadering|\bOR\b|ondernemingsraad", "OR-vergadering"),
-)
+def meeting_kind_in(paragraphs: list[Paragraph], known: Sequence[str]) -> str:
+    """The kind in ``known`` the first lines name ("Verslag OR-Vergadering", "Notulen MR"), or "".
 
-
-def meeting_kind_in(paragraphs: list[Paragraph]) -> str:
-    """The kind of meeting the first lines name ("Verslag OR-Vergadering"), or ""."""
+    Any run of up to four words of a title line is compared with each known
+    kind through its aliases ("OV", "overlegvergadering", "informeel overleg").
+    The longest run wins: "informeel overleg" over "overleg".
+    """
     for paragraph in paragraphs[:4]:
-        text = normalise(paragraph.text)
-        if not re.search(r"(?i)vergader|verslag|notulen|overleg|bijeenkomst", text):
-            continue
-        for pattern, kind in _KINDS:
-            if re.search(pattern, text, re.IGNORECASE if not pattern.startswith(r"\b") else 0):
-                return kind
+        words = re.findall(r"[\w&-]+", normalise(paragraph.text))
+        runs = [" ".join(words[i : i + n]) for n in (4, 3, 2, 1) for i in range(len(words) - n + 1)]
+        for run in runs:
+            found = next((kind for kind in known if same_kind(run, kind)), None)
+            if found:
+                return found
     return ""

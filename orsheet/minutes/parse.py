@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from orsheet.minutes import decisions as decided
-from orsheet.minutes.header import heading_title, meeting_kind_in
+from orsheet.minutes.header import heading_title
 from orsheet.minutes.markers import (
     Marker,
     find_markers,
@@ -67,7 +67,6 @@ def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = (
     listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
     reader = _Reader(people_from([*listed, *known_people]))
     reader.proposal.people = tuple(dict.fromkeys(listed))
-    reader.proposal.meeting_kind = meeting_kind_in(paragraphs)
     for paragraph in paragraphs:
         text = normalise(paragraph.text)
         if text:

@@ -70,7 +70,6 @@ class MinutesProposal:
     done_reports: list[DoneReport] = field(default_factory=list)
     near_misses: list[NearMiss] = field(default_factory=list)
     people: tuple[str, ...] = ()  # listed in the header
-    meeting_kind: str = ""  # as the header names it ("MR", "Overlegvergadering"), "" if not
 
     @property
     def is_empty(self) -> bool:

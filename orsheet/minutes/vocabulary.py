@@ -1,16 +1,16 @@
 """The Dutch words the minutes grammar listens for, in one place (pure data).
 
-Months come from the one Dutch vocabulary; the rest is particular to minutes:
-the verbs of someone taking on a task, the roles that can own an action, the
-words that say something is done.
+Months come from the one Dutch vocabulary (:mod:`orsheet.dutch`); the rest is
+particular to minutes: the verbs of someone taking on a task, the roles that
+can own an action, the words that say something is done.
 """
 
 from __future__ import annotations
 
-from orsheet.deadlines import MONTHS as _MONTHS
+from orsheet.dutch import MONTH_NUMBERS
 
 # Longest first, so "september" wins over "sep" in an alternation.
-MONTH_WORDS: tuple[str, ...] = tuple(sorted(_MONTHS, key=len, reverse=True))
+MONTH_WORDS: tuple[str, ...] = tuple(sorted(MONTH_NUMBERS, key=len, reverse=True))
 
 # Someone taking on a task: "Jan gaat ...", "Jan zal ...", "Jan zorgt voor ...".
 # With these a capitalised word is owner enough even when nobody is listed.

@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import Sequence
 
 from orsheet import model, records, rules, schema
-from orsheet.agenda import same_kind
 from orsheet.deadlines import interpret
 from orsheet.errors import InputError
-from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_date_in, parse_minutes
+from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_date_in, meeting_kind_in, parse_minutes
 from orsheet.minutes.matching import best_match
 from orsheet.minutes.tasks import DONE_REPORT_REASON
 from orsheet.services.common import ActionBook, load_actions, set_setting, with_deadline_dates
@@ -203,7 +202,9 @@ def _load(backend: WorkbookBackend) -> _Workbook:
     return _Workbook(book, decisions, log)
 
 
-def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None = None, stated: str = "") -> str:
+def meeting_kind_for(
+    backend: WorkbookBackend, meeting: date, given: str | None = None, paragraphs: Sequence[Paragraph] = ()
+) -> str:
     """The kind of the meeting: as given, else Vergaderingen's on that day, else as the
     minutes' header names it (when the workbook knows that kind), else an OR meeting."""
     if given:
@@ -212,9 +213,9 @@ def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None 
     kinds = sorted({m.kind for m in meetings if m.date == meeting and m.kind})
     if len(kinds) == 1:
         return kinds[0]
-    known = kinds or sorted({*model.MEETING_KINDS, *(m.kind for m in meetings if m.kind)})
-    named = [kind for kind in known if stated and same_kind(stated, kind)]
-    return named[0] if named else model.OR_MEETING
+    # Two meetings that day: the header decides between them; none: any kind the workbook knows.
+    known = kinds or list(dict.fromkeys([*model.MEETING_KINDS, *(m.kind for m in meetings if m.kind)]))
+    return meeting_kind_in(list(paragraphs), known) or model.OR_MEETING
 
 
 def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_log: bool = True) -> MinutesPlan:
@@ -446,7 +447,7 @@ def process_minutes(
             raise InputError(
                 f"De vergaderdatum staat niet bovenaan in {Path(minutes_path).name}; geef hem op (--meeting JJJJ-MM-DD)."
             )
-    kind = meeting_kind_for(backend, meeting, meeting_kind, proposal.meeting_kind)
+    kind = meeting_kind_for(backend, meeting, meeting_kind, paragraphs)
     changes = changes_from_proposal(proposal, meeting, kind, Path(minutes_path).name, fingerprint(paragraphs, meeting))
     plan = plan_changes(backend, changes)
     if mismatch:
