@@ -17,7 +17,7 @@ from orsheet.errors import InputError
 from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.decisions import decision_in
 from orsheet.minutes.markers import find_markers
-from orsheet.minutes.numbers import closed_numbers
+from orsheet.minutes.numbers import mentions_closure
 from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
@@ -168,7 +168,7 @@ def heading_level(line: str) -> int:
 def _says_something(text: str) -> bool:
     """A bold line that is a marker or a decision is content, not a heading."""
     text = normalise(text)
-    return bool(find_markers(text) or decision_in(text) or closed_numbers(text))
+    return bool(find_markers(text) or decision_in(text) or mentions_closure(text))
 
 
 def _heading_text(line: str) -> str:

@@ -21,11 +21,21 @@ _NOT_AN_ACTION = re.compile(
 )
 
 
+RANGE_LIMIT = 100  # "341 t/m 345" spans at most this many numbers; a longer span is a typo or a date
+
+
+class RangeRefused(ValueError):
+    """ "Acties 100 t/m 300 zijn afgerond": too many numbers to close on one word."""
+
+
 def number_list_at(text: str, position: int) -> tuple[list[int], int]:
     """Numbers listed from ``position`` ("325, 330 en 338", "341 t/m 345").
 
     Returns the numbers and where the list ends. Dates ("13 oktober",
-    "12-10-2023"), times and amounts end the list and are not numbers.
+    "12-10-2023"), times and amounts end the list and are not numbers. A
+    range that runs backwards or over :data:`RANGE_LIMIT` numbers raises
+    :class:`RangeRefused` (cutting it to its first number would close the
+    wrong action).
     """
     numbers: list[int] = []
     cursor = position
@@ -39,11 +49,10 @@ def number_list_at(text: str, position: int) -> tuple[list[int], int]:
         end_match = _NUMBER.match(text, range_match.end()) if range_match else None
         if end_match and not _NOT_AN_ACTION.match(text, end_match.end()):
             last = int(end_match.group(1))
-            if value < last <= value + 100:
-                numbers.extend(range(value, last + 1))
-                after = end_match.end()
-            else:
-                numbers.append(value)
+            if not value < last <= value + RANGE_LIMIT:
+                raise RangeRefused(text[match.start() : end_match.end()])
+            numbers.extend(range(value, last + 1))
+            after = end_match.end()
         else:
             numbers.append(value)
         cursor = after
@@ -66,7 +75,13 @@ _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|
 
 
 def closed_numbers(sentence: str) -> list[int]:
-    """Action numbers a sentence reports as done ("Acties 325 en 330 zijn afgerond")."""
+    """Action numbers a sentence reports as done ("Acties 325 en 330 zijn afgerond").
+
+    A question ("Actie 330 afgerond?") reports nothing; a refused range
+    (see :func:`number_list_at`) raises :class:`RangeRefused`.
+    """
+    if sentence.rstrip().endswith("?"):
+        return []
     lists = _number_lists(sentence)
     found: list[int] = []
     for index, (numbers, start, end) in enumerate(lists):
@@ -79,6 +94,14 @@ def closed_numbers(sentence: str) -> list[int]:
         elif _DONE_LABEL.match(before) and not _NOT_DONE.search(before):
             found.extend(numbers)
     return list(dict.fromkeys(found))
+
+
+def mentions_closure(text: str) -> bool:
+    """Does the text close numbers, or try to (a refused range counts)?"""
+    try:
+        return bool(closed_numbers(text))
+    except RangeRefused:
+        return True
 
 
 def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:

@@ -56,6 +56,8 @@ def split_owner(content: str) -> tuple[str, str]:
         following = tokens[taken + 1] if taken + 1 < len(tokens) else None
         if _is_name(token) and not (taken and word in _MODAL_VERBS):
             taken += 1
+        elif not taken and word.isdigit() and following is not None and _is_name(following):
+            taken += 1  # "2 OR-leden": a count opens the owner
         elif word in _PARTICLES and following is not None and _is_name(following):
             taken += 1
         elif (word in _CONNECTORS or token == ",") and taken and following is not None and _is_name(following):
@@ -68,7 +70,8 @@ def split_owner(content: str) -> tuple[str, str]:
             break
     owner = " ".join(tokens[:taken]).strip(" ,;:")
     task = " ".join(tokens[taken:]).strip()
-    if not owner and len(tokens) <= 4 and not any(looks_like_verb(t) for t in tokens):
+    starts_like_owner = bool(tokens) and (_is_name(tokens[0]) or tokens[0].isdigit())
+    if not owner and starts_like_owner and len(tokens) <= 4 and not any(looks_like_verb(t) for t in tokens):
         return content, ""
     return owner, (task if owner else content)
 

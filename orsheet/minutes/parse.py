@@ -26,7 +26,7 @@ from orsheet.minutes.markers import (
     split_deadline,
     split_listed_action,
 )
-from orsheet.minutes.numbers import closed_numbers, says_list_updated
+from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import People, names_in_header, people_from
 from orsheet.minutes.proposal import (
@@ -81,9 +81,9 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
-        reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not closed_numbers(text)
+        reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not mentions_closure(text)
         return
-    if reader.listing and paragraph.bullet and not find_markers(text) and not closed_numbers(text):
+    if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
         if _add_listed_action(reader, text):
             return
     reader.listing = (reader.listing and paragraph.bullet) or is_action_list_label(text)
@@ -133,7 +133,12 @@ def _read_sentence(
     proposal = reader.proposal
     if says_list_updated(clean):
         proposal.list_updated = clean
-    numbers = closed_numbers(clean)
+    try:
+        numbers = closed_numbers(clean)
+    except RangeRefused as refused:
+        numbers = []
+        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
+                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
     for number in numbers:
         proposal.closures.append(Closure(number, clean))
     decision = decided.read_decision(clean) if decisions else None
