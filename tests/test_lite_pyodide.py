@@ -64,7 +64,7 @@ print(json.dumps(results))
 
 @pytest.fixture(scope="module")
 def demo_payload(tmp_path_factory) -> dict:
-    return payload_from_file(demo_workbook(tmp_path_factory.mktemp("lite-pyodide") / "orsheet.xlsm"))
+    return payload_from_file(demo_workbook(tmp_path_factory.mktemp("lite-pyodide") / "orsheet.xlsx"))
 
 
 def test_every_script_runs_with_calamine_pandas_numpy_and_xlwings_rust_code_unimportable(demo_payload, tmp_path):
