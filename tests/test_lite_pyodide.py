@@ -115,6 +115,7 @@ def pyodide_folder() -> Path | None:
     return next((c for c in candidates if (c / "pyodide.mjs").is_file()), None)
 
 
+@pytest.mark.slow
 def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, tmp_path,
                                                                                           monkeypatch):
     node, folder = shutil.which("node"), pyodide_folder()
