@@ -26,7 +26,7 @@ from orsheet import schema
 def mark_finished(path: Path, count: int = 10) -> Path:
     """Set Status = afgerond on ``count`` open actions, spread over the list (saved in the file)."""
     from orsheet.workbook.base import UpdateCells
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(path)
     rows = backend.read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
@@ -68,7 +68,7 @@ def press_seconds(payload: dict, repeat: int) -> float:
 
 def file_seconds(path: Path, folder: Path, repeat: int) -> float:
     from orsheet.services.actions import close_actions
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     times = []
     for number in range(repeat):

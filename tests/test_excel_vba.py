@@ -167,3 +167,13 @@ def test_compound_file_marks_unused_mini_fat_entries_free():
     entries = struct.unpack_from("<128I", data, 512 * (first_mini_fat + 1))
     assert entries[:3] == (1, 0xFFFFFFFE, 0xFFFFFFFE)  # "a": two mini sectors, "b": one
     assert set(entries[3:]) == {0xFFFFFFFF}
+
+
+def test_vba_project_stream_has_reserved3_as_excel_writes_it():
+    import olefile
+
+    from orsheet.template import template_path
+
+    with olefile.OleFileIO(_vba_bin(template_path())) as ole:
+        data = ole.openstream("VBA/_VBA_PROJECT").read()
+    assert data == bytes.fromhex("CC61FFFF000100")  # Reserved1, Version 0xFFFF, Reserved2, Reserved3 = 0x0001

@@ -16,7 +16,7 @@ PURE = [
     "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines", "orsheet.dutch", "orsheet.digest",
     "orsheet.schedule_text",
 ]
-FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.openpyxl_backend", "orsheet.documents", "orsheet.macros"]
+FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.file", "orsheet.documents", "orsheet.macros"]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -60,3 +60,20 @@ def test_a_new_workbook_starts_with_default_settings_and_standard_items():
     assert settings[schema.SETTING_LAST_NUMBER] == 0
     items = list(book[schema.STANDARD_ITEMS.name].iter_rows(min_row=2, values_only=True))
     assert ("OR-vergadering", "begin", 1, "Opening") == items[0][:4]
+
+
+def test_every_header_is_wider_than_its_text_and_the_filter_button():
+    import openpyxl
+
+    from orsheet import schema
+    from orsheet.template import FILTER_BUTTON_WIDTH, template_path
+
+    book = openpyxl.load_workbook(template_path())
+    for spec in schema.SHEETS:
+        if spec is schema.START:
+            continue
+        sheet = book[spec.name]
+        for cell in sheet[1]:
+            if cell.value:
+                width = sheet.column_dimensions[cell.column_letter].width
+                assert width >= len(cell.value) + FILTER_BUTTON_WIDTH, (spec.name, cell.value, width)

@@ -14,18 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orsheet.documents.woo import (
-    InventoryEntry,
-    ListDocument,
-    Section,
-    convert_to_pdf,
-    neutralise_formula,
-    redact_office_file,
-    soffice_path,
-    write_inventory,
-    write_list_docx,
-    write_list_xlsx,
-)
+from orsheet.documents.pdf import convert_to_pdf, find_soffice
+from orsheet.documents.woo_inventory import InventoryEntry, write_inventory
+from orsheet.documents.woo_lists import ListDocument, Section, write_list_docx, write_list_xlsx
+from orsheet.documents.woo_redact import neutralise_formula, redact_office_file
 from orsheet.documents.woo_leaks import (
     WooLeakError,
     check_leaks,
@@ -223,11 +215,11 @@ def test_inventory_lists_documents_with_counts_per_code_and_reasons(tmp_path):
 
 
 def test_pdf_of_a_redacted_agenda_has_no_names(tmp_path, redactor):
-    if soffice_path() is None:
+    if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: no PDF conversion")
     target = tmp_path / "Agenda OR-vergadering 2023-09-14.docx"
     redact_office_file(build_agenda(tmp_path / "a.docx"), target, redactor, ORG)
-    [pdf] = convert_to_pdf([target], tmp_path)
+    [pdf] = convert_to_pdf([target], tmp_path).paths
     text = all_text(pdf)
     assert "Olivier de Bruijne" in text and "5.1.2e" in text
     assert find_leaks([pdf], redactor) == []

@@ -25,8 +25,8 @@ from typing import Sequence
 from orsheet import model, records, rules, schema
 from orsheet.errors import InputError
 from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
-from orsheet.services.common import ActionBook, load_actions, set_setting, with_deadline_dates
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
+from orsheet.services.common import ActionBook, archive_move, load_actions, set_setting, with_deadline_dates
+from orsheet.workbook.base import AppendRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
 
 @dataclass
@@ -312,8 +312,7 @@ def _edits(wb: _Workbook, plan: MinutesPlan) -> list[Edit]:
         UpdateCells(schema.ACTIONS.name, row, {schema.NR: number}) for row, number in by_row.items() if row not in closed_rows
     ]
     if closed:
-        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(replace(a, row=None)) for a in closed]))
-        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
+        edits.append(archive_move(closed))
     if drafts:
         new_rows = [replace(a, number=n) for a, n in zip(plan.new_actions, new_numbers)]
         plan.new_actions = new_rows
