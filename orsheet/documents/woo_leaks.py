@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from orsheet.errors import OrsheetError
-from orsheet.redact import Redactor
+from orsheet.errors import InputError, OrsheetError
+from orsheet.redact import Redactor, unknown_names
 
 # Paragraph-like elements: Word/DrawingML paragraphs, Excel strings and comments.
 _PARAGRAPHS = {"p", "si", "is", "text"}
@@ -175,3 +175,51 @@ def check_leaks(paths: Sequence[Path], redactor: Redactor) -> None:
     leaks = find_leaks(paths, redactor)
     if leaks:
         raise WooLeakError(leaks)
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A probable person name in a file to publish that Personen does not list."""
+
+    name: str
+    files: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({', '.join(self.files)})"
+
+
+class UnknownNamesError(InputError):
+    """Names that look like people's, not in Personen: the export stops until they are marked."""
+
+    def __init__(self, names: Sequence[UnknownName]):
+        self.names = list(names)
+        shown = "\n".join(f"- {name}" for name in self.names[:30])
+        more = f"\n(en nog {len(self.names) - 30})" if len(self.names) > 30 else ""
+        super().__init__(
+            "Woo-export gestopt: in de te publiceren bestanden staan namen die niet in Personen staan; "
+            f"er is niets gepubliceerd.\n{shown}{more}\n"
+            "Zet elke naam in Personen (Openbaar = nee: wordt gelakt; ja: mag blijven staan), "
+            "of exporteer met --accept-names als het geen namen van personen zijn."
+        )
+
+
+def find_unknown_names(paths: Sequence[Path], listed: Redactor) -> list[UnknownName]:
+    """Probable person names (:func:`orsheet.redact.probable_names`) that Personen does not list
+    (``listed``: :func:`orsheet.redact.listed_people`), in the Office and text files.
+
+    PDFs are made from the Word files and are not read again.
+    """
+    where: dict[str, list[str]] = {}
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            continue
+        checked: set[str] = set()
+        for _, text in extract_texts(path):
+            if text in checked or not any(c.isupper() for c in text):
+                continue
+            checked.add(text)
+            for name in unknown_names(text, listed):
+                files = where.setdefault(name, [])
+                if path.name not in files:
+                    files.append(path.name)
+    return [UnknownName(name, tuple(files)) for name, files in sorted(where.items())]

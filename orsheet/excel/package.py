@@ -7,6 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from orsheet import schema
+from orsheet.errors import WorkbookError
 from orsheet.excel import conf_sheet, controls, ribbon
 from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
 from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
@@ -65,7 +66,7 @@ def find_workbook_part(package: Package) -> str:
     for rel in package.relationships(""):
         if rel["Type"] == OFFICE_DOCUMENT:
             return package.resolve("", rel["Target"])
-    raise ValueError("not a workbook package: no officeDocument relationship")
+    raise WorkbookError("dit is geen Excel-werkmap: het bestand heeft geen werkmap-onderdeel (officeDocument)")
 
 
 def sheet_parts(package: Package, workbook_part: str) -> list[tuple[str, str]]:
@@ -122,7 +123,7 @@ def _insert_after(parent: etree._Element, element: etree._Element, predecessors:
 
 
 def _add_buttons(package: Package, sheet_part: str) -> None:
-    buttons = controls.layout()
+    buttons = controls.layout(geometry=controls.sheet_geometry(package.parts[sheet_part]))
     sheet = parse(package.parts[sheet_part])
     if sheet.find(_q("legacyDrawing")) is not None or sheet.find(_q("controls")) is not None:
         raise ValueError(f"{sheet_part} already has drawings or controls")

@@ -218,12 +218,15 @@ def plan_year(
     holidays: Mapping[date, str] | None = None,
     keep_before: date | None = None,
     workbook_dir: Path | None = None,
+    local_links: bool = False,
 ) -> ScheduleResult:
     """The "Jaarplanning maken" button: propose ``year``; write it when ``apply``.
 
     With ``ics_path`` the year's meetings (as they are after applying) are
-    also exported as an iCalendar file; agendas are looked up in the "Map
-    agenda's" folder, relative to ``workbook_dir`` when not absolute.
+    also exported as an iCalendar file, meant to be shared: without links.
+    With ``local_links`` (the secretary's own calendar) each meeting links to
+    its agenda in the "Map agenda's" folder (relative to ``workbook_dir`` when
+    not absolute) as a file:// link only this computer can open.
     """
     result = propose(backend, year, holidays, keep_before)
     if ics_path is not None and not ics_path.parent.is_dir():  # refuse before writing anything
@@ -235,7 +238,8 @@ def plan_year(
         folder = Path(result.agenda_folder).expanduser() if result.agenda_folder else None
         if folder is not None and not folder.is_absolute():
             folder = (workbook_dir / folder) if workbook_dir is not None else None
-        write_ics(result.meetings, ics_path, result.organisation, agenda_finder(folder))
+        link = agenda_finder(folder) if local_links else (lambda meeting: None)
+        write_ics(result.meetings, ics_path, result.organisation, link, result.days_off)
         result.ics_path = ics_path
     return result
 
@@ -246,10 +250,11 @@ def _text_setting(settings: dict[str, Setting], key: str, default: str) -> str:
     return text or default
 
 
-def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None]) -> None:
+def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None],
+              days_off: Mapping[date, str] | None = None) -> None:
     from orsheet.documents.calendar import calendar_bytes
 
-    data = calendar_bytes(meetings, organisation, link)
+    data = calendar_bytes(meetings, organisation, link, days_off=days_off)
     try:
         path.write_bytes(data)
     except OSError as error:
