@@ -156,23 +156,48 @@ class Package:
         properties = self.xml(self.workbook_part).find("m:workbookPr", NS)
         return properties is not None and properties.get("date1904") in ("1", "true")
 
-    def defined_name(self, name: str) -> str | None:
+    def relationships_with_targets(self, part: str) -> list[tuple[etree._Element, str | None]]:
+        return [(r, None if r.get("TargetMode") == "External" else resolve(part, r.get("Target")))
+                for r in self.relationships(part)]
+
+    def next_table_id(self) -> int:
+        ids = [int(self.xml(n).get("id", "0")) for n in self.part_names("xl/tables/") if n.endswith(".xml")]
+        return max(ids, default=0) + 1
+
+    def free_table_name(self, base: str) -> str:
+        taken = {self.xml(n).get("name", "").casefold() for n in self.part_names("xl/tables/") if n.endswith(".xml")}
+        taken |= {e.get("name", "").casefold() for e in self.xml(self.workbook_part).iter(q("definedName"))}
+        name, number = base, 1
+        while name.casefold() in taken:
+            name, number = f"{base}_{number}", number + 1
+        return name
+
+    def _scope(self, local_sheet: str | None) -> str | None:
+        if local_sheet is None:
+            return None
+        return str(list(self.sheet_parts()).index(local_sheet))
+
+    def defined_name(self, name: str, local_sheet: str | None = None) -> str | None:
+        scope = self._scope(local_sheet)
         for element in self.xml(self.workbook_part).iterfind("m:definedNames/m:definedName", NS):
-            if element.get("name") == name and element.get("localSheetId") is None:
+            if element.get("name") == name and element.get("localSheetId") == scope:
                 return element.text
         return None
 
-    def set_defined_name(self, name: str, value: str, hidden: bool = False) -> None:
-        if self.defined_name(name) == value:
+    def set_defined_name(self, name: str, value: str, hidden: bool = False, local_sheet: str | None = None) -> None:
+        if self.defined_name(name, local_sheet) == value:
             return
+        scope = self._scope(local_sheet)
         workbook = self.xml(self.workbook_part)
         names = workbook.find("m:definedNames", NS)
         if names is None:
             names = etree.Element(q("definedNames"))
             _insert_before(workbook, names, _AFTER_DEFINED_NAMES)
-        element = next((e for e in names if e.get("name") == name and e.get("localSheetId") is None), None)
+        element = next((e for e in names if e.get("name") == name and e.get("localSheetId") == scope), None)
         if element is None:
             element = etree.SubElement(names, q("definedName"), name=name)
+            if scope is not None:
+                element.set("localSheetId", scope)
             if hidden:
                 element.set("hidden", "1")
         element.text = value
