@@ -110,7 +110,7 @@ def test_a_chart_over_the_action_numbers_follows_the_rows(excel_book):
 
 
 def test_excels_namespaces_and_revision_ids_are_kept_on_the_edited_sheet(excel_book):
-    from orsheet.workbook.package import Package
+    from orsheet.ooxml.package import Package
 
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
     sheet = parts(excel_book)[Package(excel_book).sheet_parts()[ACTIES]]

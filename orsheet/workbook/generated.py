@@ -14,7 +14,7 @@ from typing import Sequence
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.workbook.package import MAIN, REL, TABLE_REL, Package, q
+from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, q
 
 TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _KEEP = ("sheetData", "cols")  # built by the sheet editor

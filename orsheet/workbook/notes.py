@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.workbook.package import MAIN, REL, Package, q
+from orsheet.ooxml.package import MAIN, REL, Package, q
 from orsheet.workbook.refs import Lost, RowChange, split_ref
 
 COMMENTS_REL = REL + "/comments"
@@ -123,7 +123,7 @@ class Notes:
         if vml is None:
             vml = self.package.new_part_name("xl/drawings/vmlDrawing{}.vml")
             self.package.add(vml, etree.fromstring(_VML), None)
-            self.package.set_default_type("vml", VML_TYPE)
+            self.package.set_default("vml", VML_TYPE)
             rel_id = self.package.add_relationship(part, VML_REL, "/" + vml)
             worksheet = self.package.xml(part)
             legacy = etree.Element(q("legacyDrawing"))

@@ -22,7 +22,7 @@ from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport,
 from orsheet.workbook.formulas import FormulaFollower
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
-from orsheet.workbook.package import MAIN, REL, TABLE_REL, Package, parse, q
+from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, parse, q
 from orsheet.workbook.refs import RowChange, split_ref
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
