@@ -207,3 +207,11 @@ def test_forty_mixed_runs_reuse_the_styles_they_wrote_before(tmp_path):
         FileBackend(path).write(edits)
     xfs_after, fonts_after = style_counts(path)
     assert xfs_after - xfs_before <= 3 and fonts_after - fonts_before <= 1, (xfs_before, xfs_after, fonts_before, fonts_after)
+
+
+def test_a_closed_actions_hyperlink_goes_with_it_to_archief(edited):
+    close_actions(FileBackend(edited), [4], date(2024, 3, 1))
+    archief = openpyxl.load_workbook(edited)[ARCHIEF]
+    assert archief["B2"].value == "Onderwerp 4"
+    assert archief["B2"].hyperlink.target == "https://example.org/actie-4"
+    assert archief["B2"].comment.text.startswith("notitie bij actie 4")

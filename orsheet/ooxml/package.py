@@ -179,7 +179,7 @@ class Package:
         new = etree.Element(f"{{{CT}}}Default", Extension=extension, ContentType=content_type)
         defaults[-1].addnext(new) if defaults else types.insert(0, new)
 
-    def add_relationship(self, part: str, rel_type: str, target: str) -> str:
+    def add_relationship(self, part: str, rel_type: str, target: str, external: bool = False) -> str:
         """Add a relationship from ``part`` ("" = the package); returns its new Id (one above the highest)."""
         name = rels_path(part)
         if not self.has(name):
@@ -187,7 +187,9 @@ class Package:
         rels = self.xml(name)
         used = {int(m.group(1)) for r in rels for m in [re.fullmatch(r"rId(\d+)", r.get("Id", ""))] if m}
         rel_id = f"rId{max(used, default=0) + 1}"
-        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+        element = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+        if external:
+            element.set("TargetMode", "External")
         return rel_id
 
     # -- what the workbook declares ----------------------------------------
