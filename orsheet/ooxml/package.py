@@ -128,12 +128,7 @@ class Package:
         """Set a part's bytes (a new part, or one replaced whole)."""
         self._raw[name] = data
         self._parsed.pop(name, None)
-        self._pristine.pop(name, None)
-        if name not in self.names:
-            self.names.append(name)
-        self._removed.discard(name)
-        if content_type:
-            self.set_override(name, content_type)
+        self._register(name, content_type)
 
     def mentions(self, name: str, needle: bytes) -> bool:
         """Whether a part (as it is now) may contain ``needle``; parsed parts always may."""
@@ -153,7 +148,11 @@ class Package:
         return pattern.format(number)
 
     def add(self, name: str, root: etree._Element, content_type: str | None = None) -> None:
+        """Add (or replace) a part given as XML."""
         self._parsed[name] = root
+        self._register(name, content_type)
+
+    def _register(self, name: str, content_type: str | None) -> None:
         self._pristine.pop(name, None)
         if name not in self.names:
             self.names.append(name)

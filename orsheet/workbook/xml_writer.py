@@ -10,6 +10,7 @@ raised here leaves the file as it was.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -267,7 +268,7 @@ class WorkbookEditor:
             etree.SubElement(target, q("f")).text = calculated
         for child in source:
             if child.tag != q("f"):
-                target.append(etree.fromstring(etree.tostring(child)))
+                target.append(copy.deepcopy(child))
 
     def finish(self) -> None:
         for editor in self.editors.values():
