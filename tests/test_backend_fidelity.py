@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
-from orsheet.workbook.opc import describe_parts, package_problems
+from orsheet.ooxml.checks import describe_parts, package_problems
 from orsheet.workbook.file import FileBackend
 from orsheet.workbook.safe_save import backups_of
 from tests.support.rich_xlsm import DATA_SHEET, START_SHEET, build_rich_xlsm
