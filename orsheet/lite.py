@@ -37,7 +37,7 @@ import xlwings as xw
 
 from orsheet import macros, schema
 from orsheet.errors import InputError
-from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, SHEET
+from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
 from orsheet.workbook.base import Edit, ReplaceSheet, Table
 
 __all__ = [
@@ -113,9 +113,13 @@ def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:
 
 
 def show(book, action: str, message: str, failed: bool) -> None:
-    """The result where xlwings Lite shows it: the output pane, and the result cell on Start."""
+    """The result where xlwings Lite shows it: the output pane, and the result cell on Start.
+
+    Only a Start sheet laid out for xlwings Lite (its label above the cell) gets
+    the message: on the Start of an .xlsm that cell holds the explanation.
+    """
     print(f"{action}\n{message}")
-    if SHEET in [sheet.name for sheet in book.sheets]:
+    if SHEET in [sheet.name for sheet in book.sheets] and book.sheets[SHEET][RESULT_LABEL_CELL].value == RESULT_LABEL:
         status = "Niet gelukt" if failed else "Klaar"
         book.sheets[SHEET][RESULT_CELL].value = f"{action} – {status} ({dt.datetime.now():%d-%m-%Y %H:%M})\n{message}"
 
@@ -141,8 +145,8 @@ def _script_decorator() -> Callable:
 
 
 def lite_script(label: str, include: Sequence[str]) -> Callable:
-    """``@script`` with the Dutch label, the sheets to load and the sheet button on Start."""
-    return _script_decorator()(name=label, include=list(include), button=BY_LABEL[label].reference,
+    """``@script`` with the Dutch label, the sheets to load (and Start, for the result) and the sheet button."""
+    return _script_decorator()(name=label, include=[*include, SHEET], button=BY_LABEL[label].reference,
                                show_taskpane=True)
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 from orsheet import schema
 from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
 from orsheet.excel.package import find_workbook_part, sheet_parts
-from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL_CELL, LiteButton
+from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, LiteButton
 
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
@@ -55,7 +55,7 @@ def start_lines() -> tuple[tuple[str, str], ...]:
     kept = _sections(START_TEXT, ("Bladen", "Werkwijze"))
     lines = [
         START_TEXT[0], START_TEXT[1],
-        ("Resultaat van de laatste knop (ook in het venster Output van xlwings Lite)", "heading"),
+        (RESULT_LABEL, "heading"),
         ("", ""),  # RESULT_CELL
         ("", ""),
         ("Eenmalig instellen", "heading"), *((step, "") for step in SETUP_STEPS),
@@ -68,7 +68,7 @@ def start_lines() -> tuple[tuple[str, str], ...]:
         ("", ""),
         *kept,
     ]
-    assert lines[int(RESULT_LABEL_CELL[1:]) - 1][1] == "heading" and lines[int(RESULT_CELL[1:]) - 1] == ("", "")
+    assert lines[int(RESULT_LABEL_CELL[1:]) - 1] == (RESULT_LABEL, "heading") and lines[int(RESULT_CELL[1:]) - 1] == ("", "")
     return tuple(lines)
 
 

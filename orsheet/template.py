@@ -116,17 +116,44 @@ def build_workbook():
     return book
 
 
-def _fill_start(sheet, lines=START_TEXT) -> None:
-    from openpyxl.styles import Font
+START_WIDTH = 100  # characters: column A of Start, left of the buttons
+START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 15
+START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
 
-    sheet.column_dimensions["A"].width = 110
-    for row, (text, style) in enumerate(lines, start=1):
+
+def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
+    """Start's lines as rows: each long explanation split at word boundaries into rows of one line."""
+    import textwrap
+
+    rows: list[tuple[str, str]] = []
+    for text, style in lines:
+        if style or len(text) <= START_LINE:
+            rows.append((text, style))
+        else:
+            rows += [(line, "") for line in textwrap.wrap(text, START_LINE)]
+    return rows
+
+
+def _fill_start(sheet, lines=START_TEXT) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.column_dimensions["A"].width = START_WIDTH
+    rows = start_rows(lines)
+    for row, (text, style) in enumerate(rows, start=1):
         cell = sheet.cell(row, 1, text or None)
+        cell.alignment = Alignment(vertical="center")
         if style == "title":
             cell.font = Font(size=18, bold=True, color="1F4E79")
+            sheet.row_dimensions[row].height = START_TITLE_HEIGHT
         elif style == "heading":
             cell.font = Font(size=12, bold=True, color="1F4E79")
     sheet.sheet_view.showGridLines = False
+    # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
+    sheet.print_area = f"A1:A{len(rows)}"
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
@@ -198,10 +225,24 @@ def _print_setup(sheet) -> None:
 
 
 def _fill_rows(sheet, rows) -> None:
-    """The default rows of a settings-like sheet (text and whole numbers only), right below the header."""
+    """The default rows of a settings-like sheet (text and whole numbers), formatted like its first row."""
+    import copy
+
+    header = [c.value for c in sheet[1]]
     for number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            sheet.cell(number, column).value = value
+        for column, value in enumerate(row[: len(header)], start=1):
+            cell = sheet.cell(number, column)
+            model = sheet.cell(2, column)
+            if number > 2 and model.has_style:
+                cell._style = copy.copy(model._style)
+            cell.value = value
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    for table in sheet.tables.values():  # the table covers the rows
+        min_col, min_row, max_col, _ = range_boundaries(table.ref)
+        table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(len(rows) + 1, min_row + 1)}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
 
 
 def _add_overdue_formatting(sheet) -> None:

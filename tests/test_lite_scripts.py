@@ -8,6 +8,7 @@ actions. The workbook afterwards must be what the CLI makes of the same file.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from orsheet import demo_data, schema
 from orsheet.excel.actions import ACTIONS
 from orsheet.lite_buttons import BY_LABEL
 from tests.excel_support import payload_from_file
-from tests.lite_support import demo_workbook, lite_client, press_lite, result_text, rows_of, script_meta
+from tests.lite_support import demo_workbook, lite_client, lite_workbook, press_lite, result_text, rows_of, script_meta
 from tests.minutes_support import DATA as MINUTES_DATA
 from tests.support.cli import run
 
@@ -33,7 +34,7 @@ MINUTES_12 = MINUTES_DATA / "notulen-2023-10-12.txt"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
-    return demo_workbook(tmp_path_factory.mktemp("lite") / "orsheet.xlsm")
+    return demo_workbook(tmp_path_factory.mktemp("lite") / "orsheet.xlsx")
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def data(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def twins(demo_file, tmp_path):
     """The same workbook twice: one for the CLI, one (as its payload) for xlwings Lite."""
-    cli = tmp_path / "cli" / "orsheet.xlsm"
+    cli = tmp_path / "cli" / "orsheet.xlsx"
     cli.parent.mkdir()
     shutil.copyfile(demo_file, cli)
     return cli, lite_client(demo_file)
@@ -93,7 +94,7 @@ def test_a_press_sends_only_the_sheets_its_script_loads(twins, data):
     _, client = twins
     sent = press_lite(client, "number_actions")["sent"]
     loaded = {s["name"] for s in sent["sheets"] if s["values"] != [[]]}
-    assert loaded == {schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name}
+    assert loaded == {schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name, schema.START.name}
     assert [s["name"] for s in sent["sheets"]] == [s["name"] for s in client.payload["sheets"]]
 
 
@@ -122,9 +123,9 @@ def docx_text(path: Path) -> list[str]:
 
 
 def test_notulen_verwerken_then_voorstel_toepassen_equals_the_cli_propose_and_apply(tmp_path, data):
-    from tests.minutes_support import file_workbook
+    from tests.minutes_support import action_rows
 
-    cli = file_workbook(tmp_path, "2023-09-28")
+    cli = lite_workbook(tmp_path / "or-secretariaat.xlsx", {schema.ACTIONS.name: action_rows("2023-09-28")})
     client = lite_client(cli)
     shutil.copyfile(MINUTES_12, data / MINUTES_12.name)
     assert run("minutes", cli, MINUTES_12, "--propose").exit_code == 0
@@ -223,4 +224,16 @@ def test_the_docs_table_names_every_button_with_the_sheets_its_script_loads():
             for label, sheets in rows.items()}
     assert set(rows) == set(SCRIPTS)
     for label, sheets in rows.items():
-        assert sorted(s.strip() for s in sheets.split(",")) == sorted(script_meta(SCRIPTS[label])["include"].split(",")), label
+        loaded = script_meta(SCRIPTS[label])["include"].split(",")
+        assert loaded[-1] == schema.START.name, label  # for the result cell
+        assert sorted(s.strip() for s in sheets.split(",")) == sorted(loaded[:-1]), label
+
+
+def test_on_the_start_sheet_of_an_xlsm_the_message_goes_only_to_the_output_pane(tmp_path, data, capsys):
+    from orsheet.template import template_path
+
+    client = lite_client(template_path())
+    before = copy.deepcopy(next(s for s in client.payload["sheets"] if s["name"] == schema.START.name))
+    actions = press_lite(client, "number_actions")["actions"]
+    assert next(s for s in client.payload["sheets"] if s["name"] == schema.START.name) == before
+    assert actions == [] and "Alle acties hebben al een nummer." in capsys.readouterr().out

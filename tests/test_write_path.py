@@ -58,9 +58,14 @@ def build_edited_workbook(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def edited_original(tmp_path_factory) -> Path:
+    return build_edited_workbook(tmp_path_factory.mktemp("bewerkt") / "bewerkt.xlsm")
+
+
 @pytest.fixture
-def edited(tmp_path) -> Path:
-    return build_edited_workbook(tmp_path / "bewerkt.xlsm")
+def edited(edited_original, tmp_path) -> Path:
+    return Path(shutil.copyfile(edited_original, tmp_path / "bewerkt.xlsm"))
 
 
 def cells(path: Path, sheet: str) -> dict[str, object]:

@@ -2,23 +2,25 @@
 
 python-calamine gives an error cell and a formula without a cached result as
 empty; orsheet must not take either for an empty cell (it would number over
-it). This scan reads only the sheet's XML and its tables, and only parses
-cells when the raw bytes show there is something to find.
+it). This scan reads only the sheet's XML and its tables, and looks at cells
+only where the raw bytes show there is something to find.
 """
 
 from __future__ import annotations
 
-import io
+import html
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree
-
+from orsheet.errors import column_letter
 from orsheet.workbook.package import MAIN, TABLE_REL, parse, rels_path, resolve
 from orsheet.workbook.refs import split_ref
 
-_C, _F, _V = f"{{{MAIN}}}c", f"{{{MAIN}}}f", f"{{{MAIN}}}v"
+# A cell written with an error value (Excel writes the reference first): <c r="A4" s="3" t="e"><v>#REF!</v></c>.
+# This only finds cells in the sheet's XML; formulas themselves are never parsed here.
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>(?:<f[^>]*?(?:/>|>[^<]*</f>))?<v>([^<]*)</v>')
 
 
 def sheet_marks(path: Path, sheet: str, formula_column: int | None) -> tuple[dict[tuple[int, int], str], set[int]]:
@@ -36,14 +38,16 @@ def _marks(path: str, _mtime: int, _size: int, sheet: str, formula_column: int |
         data = archive.read(part)
         totals = _totals_rows(archive, part)
     marks: dict[tuple[int, int], str] = {}
-    if b't="e"' in data or (formula_column and b"<f" in data):
-        for _, cell in etree.iterparse(io.BytesIO(data), tag=_C, huge_tree=True, resolve_entities=False):
-            row, column = split_ref(cell.get("r"))
-            if cell.get("t") == "e":
-                marks[(row, column)] = cell.findtext(_V) or "#N/A"
-            elif column == formula_column and row > 1 and row not in totals and cell.find(_F) is not None:
-                marks[(row, column)] = "=" + (cell.findtext(_F) or "")
-            cell.clear()
+    if b't="e"' in data:
+        for match in _ERROR_CELL.finditer(data):
+            row, column = split_ref(match.group(1).decode())
+            marks[(row, column)] = match.group(2).decode() or "#N/A"
+    if formula_column and b"<f" in data:
+        letter = column_letter(formula_column).encode()
+        for match in re.finditer(rb'<c r="' + letter + rb'(\d+)"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)', data):
+            row = int(match.group(1))
+            if row > 1 and row not in totals:
+                marks[(row, formula_column)] = "=" + html.unescape((match.group(2) or b"").decode())
     return marks, totals
 
 

@@ -63,8 +63,10 @@ class FormulaFollower:
             )
 
     def _follow_sheet(self, sheet: str, editor: SheetEditor, change: RowChange, rewrite) -> None:
-        _unshare(editor, sheet, change)
-        for formula in editor.formulas():
+        cells_have_formulas = self.package.had(self.parts[sheet], b"<f")
+        if cells_have_formulas:
+            _unshare(editor, sheet, change)
+        for formula in editor.formulas() if cells_have_formulas else ():
             cell = formula.getparent()
             row, column = split_ref(cell.get("r"))
             if sheet == change.sheet and change.in_band(column) and change.row(row) is None:
@@ -73,7 +75,8 @@ class FormulaFollower:
                 formula.text = rewrite(formula.text, sheet, f"{sheet}!{cell.get('r')}")
             if formula.get("ref") and sheet == change.sheet:
                 formula.set("ref", shift_sqref(formula.get("ref"), change, sheet) or cell.get("r"))
-        for element in editor.root.iter(*_RULE_FORMULAS):
+        rules = (e for child in editor.root if child is not editor.data for e in child.iter(*_RULE_FORMULAS))
+        for element in rules:
             if element.text and element.getparent().tag in _RULE_PARENTS:
                 element.text = rewrite(element.text, sheet, f"{sheet} (regel voor validatie of opmaak)", True)
 

@@ -111,6 +111,10 @@ class Package:
         """Whether a part (as it is now) may contain ``needle``; parsed parts always may."""
         return name in self._parsed or needle in self._raw.get(name, b"")
 
+    def had(self, name: str, needle: bytes) -> bool:
+        """Whether the part as it came (or any part added since) contains ``needle``."""
+        return name not in self._raw or needle in self._raw[name]
+
     def part_names(self, prefix: str) -> list[str]:
         return [n for n in self.names if n.startswith(prefix) and self.has(n)]
 
