@@ -271,7 +271,8 @@ def minutes_document(path: Path, pages: int = MINUTES_PAGES) -> Path:
         document.add_heading(f"{rounds}. Ronde {rounds}", level=1)
         for line in text:
             if line.strip():
-                document.add_paragraph(line.strip().lstrip("#*- ").strip("*"))
+                # Each round's text differs a little, so no cache sees a paragraph twice.
+                document.add_paragraph(f'{line.strip().lstrip("#*- ").strip("*")} Ronde {rounds}.')
                 words += len(line.split())
     document.save(path)
     return path
