@@ -221,7 +221,9 @@ def _add_listed_action(reader: _Reader, text: str) -> bool:
     return True
 
 
-_NAMED_LINE = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*(?P<task>.+)$")
+_NAMED_LINE = re.compile(
+    r"^(?P<owner>[A-Z][\w-]*(?:(?:\s+|\s*(?:,|\ben\b|&|/)\s*)[A-Z][\w-]*){0,3})\s*:\s*(?P<task>.+)$"
+)
 _OWNER_AFTER = re.compile(r"^(?P<task>.+?)\s*\((?P<owner>[A-Z][\w-]*(?:\s*(?:,|en|&|/)\s*[A-Z][\w-]*)*)\)\s*[.!]?$")
 _INFINITIVE_END = re.compile(r"\b\w+en[!.]?$")
 
