@@ -270,20 +270,28 @@ def _all_bold(paragraph, styles: _Styles) -> bool:
     return bool(runs) and all(styles.run_is_bold(r) for r in runs)
 
 
-_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen"}
+_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen", "voltooid", "ja", "x", "✓", "✔"}
+_NUMBER_COLUMNS = ("nr", "nr.", "nummer", "actienr", "#")
+_TEXT_COLUMNS = ("omschrijving", "actie", "actiepunt", "wat", "taak", "onderwerp")
+_DONE_COLUMNS = ("status", "voltooid", "gereed", "afgerond", "klaar", "done")
+_DATE_CELL = re.compile(r"^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$")
 
 
 def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     """Every cell's paragraphs in reading order; merged cells once.
 
-    An action list (a table with "Nr" and "Status" columns, as in the minutes
-    skeleton) is read by row: a row whose Status says done becomes the
-    sentence "Actie 325 (Overdracht): afgerond."; its other cells are list
-    content, not minutes.
+    An action table (a number or description column and a status or done
+    column, as in the minutes skeleton or "Datum Omschrijving Naam Einddatum
+    Voltooid") is the status of existing actions, read by row: a row marked
+    done becomes "Actie 325 (Overdracht): afgerond." or, without a number,
+    "<omschrijving> is afgerond." (matched against the open actions later);
+    other rows are list content, never new actions.
     """
     rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    header = [text.casefold() for text in rows[0]] if rows else []
-    if "nr" in header and "status" in header:
+    header = [text.casefold().strip(" :") for text in rows[0]] if rows else []
+    if _column(header, _DONE_COLUMNS) is not None and (
+        _column(header, _NUMBER_COLUMNS) is not None or _column(header, _TEXT_COLUMNS) is not None
+    ):
         return _action_table_paragraphs(rows, header)
     paragraphs: list[Paragraph] = []
     seen: set = set()  # the cell elements themselves: merged cells repeat them
@@ -300,15 +308,24 @@ def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     return paragraphs
 
 
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    return next((index for index, text in enumerate(header) if text in names), None)
+
+
 def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[Paragraph]:
-    number, status = header.index("nr"), header.index("status")
-    subject = header.index("onderwerp") if "onderwerp" in header else None
+    number, done = _column(header, _NUMBER_COLUMNS), _column(header, _DONE_COLUMNS)
+    text = _column(header, _TEXT_COLUMNS)
     paragraphs = []
     for row in rows[1:]:
-        if len(row) <= max(number, status) or row[status].casefold() not in _DONE_STATUS:
-            continue
-        about = f" ({row[subject]})" if subject is not None and row[subject] else ""
-        paragraphs.append(Paragraph(f"Actie {row[number]}{about}: {row[status]}."))
+        mark = row[done].casefold() if done < len(row) else ""
+        if mark not in _DONE_STATUS and not _DATE_CELL.match(mark):
+            continue  # open, or still to do: the action stays as it is
+        what = row[text] if text is not None and text < len(row) else ""
+        if number is not None and number < len(row) and row[number].isdigit():
+            about = f" ({what})" if what else ""
+            paragraphs.append(Paragraph(f"Actie {row[number]}{about}: afgerond."))
+        elif what:
+            paragraphs.append(Paragraph(f"{what.rstrip('.')} is afgerond."))
     return paragraphs
 
 

@@ -263,11 +263,14 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
             maybe_decisions.append((numbered_decision, why))
         next_decision += 1
     logged_on = _as_date(logged[0]) if logged else None
-    suggested = [] if repeat else _suggest_closures(wb.book, changes.done_reports, {c.number for c in closures})
+    reports = [] if repeat else changes.done_reports
+    suggested = _suggest_closures(wb.book, reports, {c.number for c in closures})
+    matched = {s.sentence for s in suggested}
+    unmatched = [f"{r} (gemeld als gedaan, maar het past bij geen open actie)" for r in reports if r not in matched]
     return MinutesPlan(
         changes, closures, new_actions, decisions, skipped, warnings, logged_on,
         possible_actions=maybe_actions, possible_decisions=maybe_decisions, suggested_closures=suggested,
-        near_misses=list(changes.near_misses),
+        near_misses=[*changes.near_misses, *unmatched],
     )
 
 
