@@ -122,12 +122,12 @@ START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 1
 START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
 
 
-def start_rows() -> list[tuple[str, str]]:
-    """START_TEXT as rows of Start: each long explanation split at word boundaries into rows of one line."""
+def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
+    """Start's lines as rows: each long explanation split at word boundaries into rows of one line."""
     import textwrap
 
     rows: list[tuple[str, str]] = []
-    for text, style in START_TEXT:
+    for text, style in lines:
         if style or len(text) <= START_LINE:
             rows.append((text, style))
         else:
@@ -135,11 +135,11 @@ def start_rows() -> list[tuple[str, str]]:
     return rows
 
 
-def _fill_start(sheet) -> None:
+def _fill_start(sheet, lines=START_TEXT) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.column_dimensions["A"].width = START_WIDTH
-    rows = start_rows()
+    rows = start_rows(lines)
     for row, (text, style) in enumerate(rows, start=1):
         cell = sheet.cell(row, 1, text or None)
         cell.alignment = Alignment(vertical="center")
@@ -245,11 +245,24 @@ def _typed_settings(sheet) -> None:
 
 
 def _fill_rows(sheet, rows) -> None:
-    from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import apply_edits  # same code path as every later write
+    """The default rows of a settings-like sheet (text and whole numbers), formatted like its first row."""
+    import copy
 
     header = [c.value for c in sheet[1]]
-    apply_edits(sheet.parent, [AppendRows(sheet.title, [dict(zip(header, row)) for row in rows])])
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row[: len(header)], start=1):
+            cell = sheet.cell(number, column)
+            model = sheet.cell(2, column)
+            if number > 2 and model.has_style:
+                cell._style = copy.copy(model._style)
+            cell.value = value
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    for table in sheet.tables.values():  # the table covers the rows
+        min_col, min_row, max_col, _ = range_boundaries(table.ref)
+        table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(len(rows) + 1, min_row + 1)}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
 
 
 def _add_overdue_formatting(sheet) -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from orsheet.cli import main
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import AGENDA_ITEMS, docx_lines, filled_workbook
 
 NO_SOFFICE = {"ORSHEET_SOFFICE": "/nonexistent/soffice"}

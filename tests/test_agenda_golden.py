@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from orsheet.services.agenda import generate_agenda
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import GOLDEN, docx_lines, filled_workbook, italic_texts, load_cases
 
 CASES = load_cases("agendas.json")

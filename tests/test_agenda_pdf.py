@@ -25,7 +25,7 @@ from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, render_d
 from orsheet.documents.agenda_context import minutes_context
 from orsheet.model import OR_MEETING, Action, AgendaItem, Deadline, Meeting
 from orsheet.services.agenda import generate_agenda
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import docx_lines, filled_workbook, load_cases
 
 pytestmark = pytest.mark.libreoffice

@@ -189,7 +189,7 @@ def test_workbook_and_sheets_carry_the_code_names_of_the_document_modules(workbo
 
 
 def test_file_backend_reads_the_contract_sheets_of_the_macro_workbook(workbooks):
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(workbooks[1])
     assert backend.sheet_names() == [s.name for s in schema.SHEETS] + [conf_sheet.SHEET_NAME]

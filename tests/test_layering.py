@@ -12,11 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PURE = [
     "orsheet.model", "orsheet.rules", "orsheet.parsing", "orsheet.errors", "orsheet.schema",
-    "orsheet.agenda", "orsheet.minutes", "orsheet.minutes_grammar", "orsheet.schedule",
+    "orsheet.agenda", "orsheet.minutes", "orsheet.schedule",
     "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines", "orsheet.dutch", "orsheet.digest",
     "orsheet.schedule_text",
 ]
-FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.openpyxl_backend", "orsheet.documents", "orsheet.macros"]
+FORBIDDEN = ["holidays", "icalendar", "pypdf", "lxml", "openpyxl", "xlwings", "pandas", "python_calamine", "docx", "docxtpl", "click", "orsheet.cli", "orsheet.workbook.file", "orsheet.documents", "orsheet.macros"]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -16,7 +16,7 @@ import pytest
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import filled_workbook
 from tests.support.cli import run
 from tests.support.ooxml_validate import assert_valid_ooxml, office_files, ooxml_errors

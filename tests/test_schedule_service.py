@@ -20,7 +20,7 @@ from orsheet.services.schedule import dutch_holidays, plan_year
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.test_schedule_plan import EXPECTED_OR, HOLIDAYS_2024
 
 

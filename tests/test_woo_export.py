@@ -26,7 +26,7 @@ from orsheet.services.woo import Period, woo_export
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 PEOPLE = [
     {"Naam": "Jan de Vries", "Rol": "voorzitter", "Openbaar": "nee", "E-mail": "j.devries@img.nl"},

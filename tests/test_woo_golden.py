@@ -23,7 +23,7 @@ from orsheet.redact import NAME_CODE, build_redactor
 from orsheet.services.agenda import generate_agenda
 from orsheet.services.woo import Period, woo_export
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests import agenda_support
 from tests.agenda_support import GOLDEN, docx_lines, filled_workbook
 

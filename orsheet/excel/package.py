@@ -7,6 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from orsheet import schema
+from orsheet.errors import WorkbookError
 from orsheet.excel import conf_sheet, controls, ribbon
 from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
 from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
@@ -65,7 +66,7 @@ def find_workbook_part(package: Package) -> str:
     for rel in package.relationships(""):
         if rel["Type"] == OFFICE_DOCUMENT:
             return package.resolve("", rel["Target"])
-    raise ValueError("not a workbook package: no officeDocument relationship")
+    raise WorkbookError("dit is geen Excel-werkmap: het bestand heeft geen werkmap-onderdeel (officeDocument)")
 
 
 def sheet_parts(package: Package, workbook_part: str) -> list[tuple[str, str]]:

@@ -8,7 +8,6 @@ is replaced atomically with a backup, like every other orsheet write.
 from __future__ import annotations
 
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -81,13 +80,19 @@ def install_mac_runpython() -> str:
 
 
 def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
-    from orsheet.workbook.safe_save import atomic_save, ensure_writable
+    from orsheet.workbook.safe_save import WorkbookFile, ensure_writable, require_workbook_file
 
-    if not path.is_file():
-        raise WorkbookError(f"werkmap {path} niet gevonden")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
+    require_workbook_file(path)
     ensure_writable(path)
+    workbook = WorkbookFile(path)  # one orsheet at a time, from this read to the save
+    workbook.reading()
+    try:
+        _set_conf_values(workbook, path, values)
+    finally:
+        workbook.release()
+
+
+def _set_conf_values(workbook, path: Path, values: Mapping[str, str]) -> None:
     package = Package(path.read_bytes())
     parts = dict(sheet_parts(package, find_workbook_part(package)))
     if conf_sheet.SHEET_NAME not in parts:
@@ -101,7 +106,7 @@ def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
     for key, value in values.items():
         _set_value(sheet, strings, key, value)
     package.parts[part] = serialize(sheet)
-    atomic_save(path, lambda temp: temp.write_bytes(package.save()))
+    workbook.save(lambda temp: temp.write_bytes(package.save()))
 
 
 def _q(tag: str) -> str:

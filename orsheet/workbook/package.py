@@ -32,12 +32,42 @@ def q(tag: str) -> str:
     return f"{{{MAIN}}}{tag}"
 
 
-def parse(data: bytes) -> etree._Element:
-    return etree.fromstring(data, etree.XMLParser(huge_tree=True, remove_blank_text=False))
+_PARSER = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False)
+_LENIENT = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False, recover=True)
+_PRISTINE_LIMIT = 1 << 20
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'  # as Excel writes it
 
 
-def serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def parse(data: bytes, recover: bool = False) -> etree._Element:
+    return etree.fromstring(data, _LENIENT if recover else _PARSER)
+
+
+def declaration(data: bytes | None) -> bytes:
+    """The XML declaration a part was written with (Excel's when it had none or is new)."""
+    if data and data.startswith(b"<?xml"):
+        end = data.index(b"?>") + 2
+        while data[end:end + 1] in (b"\r", b"\n"):
+            end += 1
+        return data[:end]
+    return _DECLARATION if data is None else b""
+
+
+def serialise(root: etree._Element, original: bytes | None = None) -> bytes:
+    return declaration(original) + etree.tostring(root, encoding="UTF-8")
+
+
+# Workbook children that follow <definedNames>, in schema order (calcPr first).
+_AFTER_DEFINED_NAMES = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
+                        "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst")
+
+
+def _insert_before(parent: etree._Element, element: etree._Element, later: tuple[str, ...]) -> None:
+    """Insert ``element`` before the first child named in ``later`` (schema order), else at the end."""
+    for child in parent:
+        if isinstance(child.tag, str) and etree.QName(child).localname in later:
+            child.addprevious(element)
+            return
+    parent.append(element)
 
 
 def rels_path(part: str) -> str:
@@ -60,6 +90,7 @@ class Package:
             self.names = archive.namelist()
             self._raw = {name: archive.read(name) for name in self.names}
         self._parsed: dict[str, etree._Element] = {}
+        self._pristine: dict[str, bytes] = {}  # small parts as first parsed, to save unchanged ones as they came
         self._removed: set[str] = set()
 
     # -- parts -----------------------------------------------------------
@@ -67,17 +98,84 @@ class Package:
     def has(self, name: str) -> bool:
         return (name in self._raw or name in self._parsed) and name not in self._removed
 
-    def xml(self, name: str) -> etree._Element:
+    def xml(self, name: str, recover: bool = False) -> etree._Element:
         """The parsed part; changes to it are saved."""
         if name not in self._parsed:
-            self._parsed[name] = parse(self._raw[name])
+            raw = self._raw[name]
+            self._parsed[name] = parse(raw, recover)
+            if len(raw) < _PRISTINE_LIMIT:
+                self._pristine[name] = etree.tostring(self._parsed[name])
         return self._parsed[name]
 
-    def add(self, name: str, root: etree._Element) -> None:
+    def mentions(self, name: str, needle: bytes) -> bool:
+        """Whether a part (as it is now) may contain ``needle``; parsed parts always may."""
+        return name in self._parsed or needle in self._raw.get(name, b"")
+
+    def had(self, name: str, needle: bytes) -> bool:
+        """Whether the part as it came (or any part added since) contains ``needle``."""
+        return name not in self._raw or needle in self._raw[name]
+
+    def part_names(self, prefix: str) -> list[str]:
+        return [n for n in self.names if n.startswith(prefix) and self.has(n)]
+
+    def new_part_name(self, pattern: str) -> str:
+        number = 1
+        while self.has(pattern.format(number)):
+            number += 1
+        return pattern.format(number)
+
+    def add(self, name: str, root: etree._Element, content_type: str | None = None) -> None:
         self._parsed[name] = root
         if name not in self.names:
             self.names.append(name)
         self._removed.discard(name)
+        if content_type:
+            types = self.xml("[Content_Types].xml")
+            etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + name, ContentType=content_type)
+
+    def set_default_type(self, extension: str, content_type: str) -> None:
+        types = self.xml("[Content_Types].xml")
+        if not any(d.get("Extension", "").lower() == extension for d in types.iterfind("ct:Default", NS)):
+            types.insert(0, etree.Element(f"{{{CT}}}Default", Extension=extension, ContentType=content_type))
+
+    def add_relationship(self, part: str, rel_type: str, target: str) -> str:
+        """Add a relationship from ``part``; returns its new Id."""
+        name = rels_path(part)
+        if not self.has(name):
+            self.add(name, etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL}))
+        rels = self.xml(name)
+        ids = {r.get("Id") for r in rels}
+        rel_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
+        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+        return rel_id
+
+    # -- what the workbook declares ----------------------------------------
+
+    def date1904(self) -> bool:
+        """Whether the workbook counts dates from 1904 (old Mac workbooks)."""
+        properties = self.xml(self.workbook_part).find("m:workbookPr", NS)
+        return properties is not None and properties.get("date1904") in ("1", "true")
+
+    def defined_name(self, name: str) -> str | None:
+        for element in self.xml(self.workbook_part).iterfind("m:definedNames/m:definedName", NS):
+            if element.get("name") == name and element.get("localSheetId") is None:
+                return element.text
+        return None
+
+    def set_defined_name(self, name: str, value: str, hidden: bool = False) -> None:
+        if self.defined_name(name) == value:
+            return
+        workbook = self.xml(self.workbook_part)
+        names = workbook.find("m:definedNames", NS)
+        if names is None:
+            names = etree.Element(q("definedNames"))
+            _insert_before(workbook, names, _AFTER_DEFINED_NAMES)
+        element = next((e for e in names if e.get("name") == name and e.get("localSheetId") is None), None)
+        if element is None:
+            element = etree.SubElement(names, q("definedName"), name=name)
+            if hidden:
+                element.set("hidden", "1")
+        element.text = value
 
     def remove(self, name: str) -> None:
         self._removed.add(name)
@@ -147,8 +245,21 @@ class Package:
         return part
 
     def drop_calc_chain(self) -> None:
-        """Remove the calculation chain (Excel rebuilds it) after rows moved."""
+        """Remove the calculation chain after cells moved, and have Excel recalculate on opening.
+
+        calcChain.xml lists formula cells by address; after rows moved it would
+        name the wrong cells, which Excel reports as a damaged file. Without it
+        Excel rebuilds the chain silently; ``fullCalcOnLoad`` makes it (and
+        LibreOffice) recalculate the formulas whose references were rewritten.
+        Saves that move no cells keep calcChain.xml byte for byte.
+        """
         workbook = self.workbook_part
+        root = self.xml(workbook)
+        calc = root.find("m:calcPr", NS)
+        if calc is None:
+            calc = etree.Element(q("calcPr"))
+            _insert_before(root, calc, _AFTER_DEFINED_NAMES[1:])
+        calc.set("fullCalcOnLoad", "1")
         for rel in self.relationships(workbook):
             if rel.get("Type") == CALC_CHAIN_REL:
                 self.remove(resolve(workbook, rel.get("Target")))
@@ -167,14 +278,26 @@ class Package:
             for name in self.names:
                 if name in self._removed:
                     continue
-                data = serialise(self._parsed[name]) if name in self._parsed else self._raw[name]
-                info = infos.get(name) or zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                info = _copy_info(info)
-                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                raw = self._raw.get(name)
+                data = raw if name not in self._parsed or self._unchanged(name) else serialise(self._parsed[name], raw)
+                info = infos.get(name)
+                out.writestr(_copy_info(info) if info else _new_info(name), data)
+
+    def _unchanged(self, name: str) -> bool:
+        """A part parsed only to be read: saved as the bytes it came with."""
+        before = self._pristine.get(name)
+        return before is not None and etree.tostring(self._parsed[name]) == before
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """The entry as it was: name, time, attributes and compression."""
     copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
     copy.external_attr = info.external_attr
-    copy.compress_type = zipfile.ZIP_DEFLATED
+    copy.compress_type = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
     return copy
+
+
+def _new_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
