@@ -213,7 +213,7 @@ def test_every_sheet_orsheet_adds_gets_a_code_name_and_an_empty_document_module(
 
     from orsheet.services.agenda import generate_agenda
     from orsheet.services.overview import overview
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
     from tests.agenda_support import filled_workbook
 
     workbook = filled_workbook(tmp_path)
