@@ -22,6 +22,7 @@ from tests.excel_support import payload_from_file
 from tests.lite_support import demo_workbook, lite_client, lite_workbook, press_lite, result_text, rows_of, script_meta
 from tests.minutes_support import DATA as MINUTES_DATA
 from tests.support.cli import run
+from tests.support.ooxml_validate import assert_folder_valid
 
 SCRIPTS = {
     "Agenda maken": "make_agenda", "Notulen verwerken": "process_minutes", "Voorstel toepassen": "apply_proposal",
@@ -105,6 +106,7 @@ def test_agenda_maken_writes_the_docx_into_files_and_the_agenda_sheet_like_the_c
     same_sheets(cli, client, "Agenda")
     name = f"Agenda OR-vergadering {demo_data.DEMO_MEETING.isoformat()}.docx"
     assert docx_text(data / "Agenda's" / name) == docx_text(cli.parent / "Agenda's" / name)
+    assert assert_folder_valid(data)  # the .docx in Files is valid Open XML
     message = result_text(client)
     assert f"Agenda's/{name}" in message and "geen Word of LibreOffice" in message and "Opslaan als > PDF" in message
 
@@ -176,6 +178,7 @@ def test_woo_export_writes_the_publication_into_files_without_pdf(twins, data):
     assert run("woo-export", cli, "--out", out, "--no-pdf").exit_code == 0
     press_lite(client, "woo_export")
     [folder] = [p for p in data.iterdir() if p.name.startswith("Woo-publicatie ")]
+    assert assert_folder_valid(folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in out.iterdir())
     assert folder.name in result_text(client) and "PDF: niet gemaakt" in result_text(client)
 

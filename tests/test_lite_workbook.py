@@ -33,6 +33,9 @@ def lite_xlsx(tmp_path_factory) -> Path:
 
 
 def test_new_lite_writes_a_plain_xlsx_without_vba_ribbon_or_macro_content_type(lite_xlsx):
+    from tests.support.ooxml_validate import assert_valid_ooxml
+
+    assert_valid_ooxml(lite_xlsx)
     parts = read_parts(lite_xlsx)
     assert not [name for name in parts if "vba" in name.lower() or "customUI" in name]
     types = parts["[Content_Types].xml"].decode()
