@@ -99,8 +99,19 @@ class LoadedSheets:
         return self.backend.read(sheets)
 
     def write(self, edits: Sequence[Edit]) -> None:
-        self._require(e.sheet for e in edits if not isinstance(e, ReplaceSheet))  # a write reads first
+        self._require(touched_sheets(edits))  # a write reads what it changes first
         self.backend.write(edits)
+
+
+def touched_sheets(edits: Sequence[Edit]) -> set[str]:
+    """The sheets a write reads before it changes them: all but the ones it replaces whole
+    (a MoveRows reads its target too)."""
+    sheets = set()
+    for edit in edits:
+        if not isinstance(edit, ReplaceSheet):
+            sheets.add(edit.sheet)
+            sheets.update(filter(None, [getattr(edit, "target", None)]))
+    return sheets
 
 
 def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:

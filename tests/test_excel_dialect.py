@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import zipfile
@@ -18,7 +17,6 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import TableColumn
 
-from orsheet import schema
 from orsheet.services.actions import close_actions
 from orsheet.workbook.file import FileBackend
 from tests.support.excel_dialect import excelify
