@@ -240,3 +240,34 @@ def test_on_the_start_sheet_of_an_xlsm_the_message_goes_only_to_the_output_pane(
     actions = press_lite(client, "number_actions")["actions"]
     assert next(s for s in client.payload["sheets"] if s["name"] == schema.START.name) == before
     assert actions == [] and "Alle acties hebben al een nummer." in capsys.readouterr().out
+
+
+def test_pressing_overzicht_and_agenda_twice_rewrites_their_own_sheets_like_the_cli(twins, data):
+    cli, client = twins
+    for _ in range(2):
+        assert run("overview", cli, "--sheet").exit_code == 0
+        assert run("agenda", cli, "--meeting", demo_data.DEMO_MEETING.isoformat(), "--no-pdf").exit_code == 0
+        press_lite(client, "update_overview")
+        press_lite(client, "make_agenda", demo_data.DEMO_MEETING)
+        assert "Niet gelukt" not in result_text(client)
+    same_sheets(cli, client, "Overzicht", "Agenda")
+
+
+def test_a_sheet_of_the_secretarys_own_named_overzicht_is_not_overwritten(twins, data):
+    _, client = twins
+    own = {"name": "Overzicht", "values": [["Mijn lijstje", "Notitie"], ["bellen", "maandag"]], "pictures": [], "tables": []}
+    client.payload["sheets"].append(copy.deepcopy(own))
+    press_lite(client, "update_overview")
+    assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht") == own
+    assert "Niet gelukt" in result_text(client)
+
+
+def test_an_overzicht_from_before_the_ownership_mark_is_recognised_by_its_header_and_rewritten(twins, data):
+    cli, client = twins
+    assert run("overview", cli, "--sheet").exit_code == 0
+    header = next(s for s in payload_from_file(cli)["sheets"] if s["name"] == "Overzicht")["values"][0]
+    stale = {"name": "Overzicht", "values": [header, ["oud"] + [""] * (len(header) - 1)], "pictures": [], "tables": []}
+    client.payload["sheets"].append(stale)  # no _orsheet_blad_ name: made by an older orsheet
+    press_lite(client, "update_overview")
+    assert "Klaar" in result_text(client).splitlines()[0]
+    same_sheets(cli, client, "Overzicht")
