@@ -166,11 +166,13 @@ PROPOSAL = SheetSpec(
     "Voorstel",
     (
         Column("Toepassen", "yesno", 10, choices=("ja", "nee")),
+        Column("Zekerheid", "text", 11),  # zeker: a marker or number; mogelijk: read from the phrasing
         Column("Soort", "text", 14),
         Column(NR, "int", 7),
         Column(ONDERWERP, "text", 28, wrap=True),
         Column("Tekst", "text", 60, wrap=True),
         Column(VERANTWOORDELIJKE, "text", 18),
+        Column(DEADLINE, "date", 12),
         Column("Vergadering", "date", 12),
         Column(OVERLEG, "text", 18),
         Column("Bron", "text", 28),

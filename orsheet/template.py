@@ -116,17 +116,44 @@ def build_workbook():
     return book
 
 
-def _fill_start(sheet, lines=START_TEXT) -> None:
-    from openpyxl.styles import Font
+START_WIDTH = 100  # characters: column A of Start, left of the buttons
+START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 15
+START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
 
-    sheet.column_dimensions["A"].width = 110
-    for row, (text, style) in enumerate(lines, start=1):
+
+def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
+    """Start's lines as rows: each long explanation split at word boundaries into rows of one line."""
+    import textwrap
+
+    rows: list[tuple[str, str]] = []
+    for text, style in lines:
+        if style or len(text) <= START_LINE:
+            rows.append((text, style))
+        else:
+            rows += [(line, "") for line in textwrap.wrap(text, START_LINE)]
+    return rows
+
+
+def _fill_start(sheet, lines=START_TEXT) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.column_dimensions["A"].width = START_WIDTH
+    rows = start_rows(lines)
+    for row, (text, style) in enumerate(rows, start=1):
         cell = sheet.cell(row, 1, text or None)
+        cell.alignment = Alignment(vertical="center")
         if style == "title":
             cell.font = Font(size=18, bold=True, color="1F4E79")
+            sheet.row_dimensions[row].height = START_TITLE_HEIGHT
         elif style == "heading":
             cell.font = Font(size=12, bold=True, color="1F4E79")
     sheet.sheet_view.showGridLines = False
+    # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
+    sheet.print_area = f"A1:A{len(rows)}"
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:

@@ -177,3 +177,19 @@ def test_vba_project_stream_has_reserved3_as_excel_writes_it():
     with olefile.OleFileIO(_vba_bin(template_path())) as ole:
         data = ole.openstream("VBA/_VBA_PROJECT").read()
     assert data == bytes.fromhex("CC61FFFF000100")  # Reserved1, Version 0xFFFF, Reserved2, Reserved3 = 0x0001
+
+
+def test_button_shapes_sit_right_of_start_column_a_at_its_real_width():
+    import re
+    import zipfile
+
+    from orsheet.excel.controls import column_points
+    from orsheet.template import START_TITLE_HEIGHT, START_WIDTH, template_path
+
+    with zipfile.ZipFile(template_path()) as archive:
+        vml = next(archive.read(n).decode() for n in archive.namelist() if n.endswith(".vml"))
+    lefts = [float(x) for x in re.findall(r"margin-left:([\d.]+)pt", vml)]
+    tops = [float(x) for x in re.findall(r"margin-top:([\d.]+)pt", vml)]
+    assert lefts and set(lefts) == {column_points(START_WIDTH)}  # not 48 pt: column A is 100 characters
+    assert tops[0] == START_TITLE_HEIGHT  # below the taller title row
+    assert tops[1] - tops[0] == 45  # three default rows further down

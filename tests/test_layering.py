@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PURE = [
     "orsheet.model", "orsheet.rules", "orsheet.parsing", "orsheet.errors", "orsheet.schema",
-    "orsheet.agenda", "orsheet.minutes", "orsheet.minutes_grammar", "orsheet.schedule",
+    "orsheet.agenda", "orsheet.minutes", "orsheet.schedule",
     "orsheet.schedule_settings", "orsheet.redact", "orsheet.deadlines", "orsheet.dutch", "orsheet.digest",
     "orsheet.schedule_text",
 ]

@@ -10,7 +10,7 @@ import pytest
 
 from orsheet.documents.minutes_reader import heading_level, paragraphs_from_text, read_minutes
 from orsheet.errors import InputError
-from orsheet.minutes import parse_minutes
+from orsheet.minutes import SURE, parse_minutes
 from tests.minutes_support import DATA, docx_from_minutes_text, pdf_from_lines
 
 DOMAIN = Path("/work/shared/domain/or-documenten-2023-sep-okt.txt")
@@ -47,8 +47,8 @@ def _summary(paragraphs):
     proposal = parse_minutes(paragraphs)
     return (
         proposal.closed_numbers,
-        [(a.owner, a.subject) for a in proposal.new_actions],
-        [d.text for d in proposal.decisions],
+        [(a.owner, a.subject) for a in proposal.new_actions if a.confidence == SURE],
+        [d.text for d in proposal.decisions if d.confidence == SURE],
     )
 
 

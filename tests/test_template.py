@@ -77,3 +77,18 @@ def test_every_header_is_wider_than_its_text_and_the_filter_button():
             if cell.value:
                 width = sheet.column_dimensions[cell.column_letter].width
                 assert width >= len(cell.value) + FILTER_BUTTON_WIDTH, (spec.name, cell.value, width)
+
+
+def test_start_has_a_tall_title_row_no_line_under_the_buttons_and_prints_on_one_page_wide():
+    import openpyxl
+
+    from orsheet.template import START_LINE, START_TEXT, START_TITLE_HEIGHT, start_rows, template_path
+
+    sheet = openpyxl.load_workbook(template_path())["Start"]
+    assert sheet.row_dimensions[1].height == START_TITLE_HEIGHT
+    texts = [sheet.cell(row, 1).value or "" for row in range(1, sheet.max_row + 1)]
+    assert all(len(text) <= START_LINE for text in texts)  # column A is wide enough: nothing spills right
+    assert " ".join(t for t in texts if t).split() == " ".join(t for t, _ in START_TEXT if t).split()  # every word
+    assert sheet.column_dimensions["A"].width >= START_LINE
+    assert sheet.print_area == f"'Start'!$A$1:$A${len(start_rows())}"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage

@@ -14,8 +14,11 @@ import zipfile
 from pathlib import Path
 
 from orsheet.errors import InputError
-from orsheet.minutes import Paragraph
-from orsheet.minutes_grammar import closed_numbers, decision_in, find_markers, normalise
+from orsheet.minutes.proposal import Paragraph
+from orsheet.minutes.decisions import decision_in
+from orsheet.minutes.markers import find_markers
+from orsheet.minutes.numbers import mentions_closure
+from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -101,10 +104,22 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
         elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
             flush()
             current.append(line)
+        elif current and (_MARKER_LINE.match(line) or bullet_open and _ends_short_line(current[-1], line)):
+            # "Actie: ..." on its own line starts a sentence even where the line above has no full stop
+            # (PDF text); a capitalised line below a short bullet is no continuation of it.
+            flush()
+            current.append(line)
         else:
             current.append(line)
     flush()
     return paragraphs
+
+
+_MARKER_LINE = re.compile(r"^(?:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?", re.IGNORECASE)
+
+
+def _ends_short_line(previous: str, line: str) -> bool:
+    return line[:1].isupper() and len(previous) < 60 and previous.rstrip()[-1:] not in ",;:-("
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -153,7 +168,7 @@ def heading_level(line: str) -> int:
 def _says_something(text: str) -> bool:
     """A bold line that is a marker or a decision is content, not a heading."""
     text = normalise(text)
-    return bool(find_markers(text) or decision_in(text) or closed_numbers(text))
+    return bool(find_markers(text) or decision_in(text) or mentions_closure(text))
 
 
 def _heading_text(line: str) -> str:
