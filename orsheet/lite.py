@@ -57,7 +57,8 @@ _MINUTES_SUFFIXES = (".docx", ".docm", ".txt", ".md", ".pdf")
 _A, _AR, _S = schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name
 _ACTION_SHEETS = [_A, _AR, _S]
 _AGENDA_SHEETS = [schema.MEETINGS.name, schema.AGENDA_ITEMS.name, schema.STANDARD_ITEMS.name, _A, _S, AGENDA_SHEET]
-_MINUTES_SHEETS = [_A, _AR, _S, schema.DECISIONS.name, schema.MEETINGS.name, schema.LOG.name, schema.PROPOSAL.name]
+_MINUTES_SHEETS = [_A, _AR, _S, schema.DECISIONS.name, schema.MEETINGS.name, schema.PEOPLE.name, schema.LOG.name,
+                   schema.PROPOSAL.name]
 _YEAR_SHEETS = [_S, schema.MEETINGS.name, schema.AGENDA_ITEMS.name]
 _OVERVIEW_SHEETS = [_A, schema.PEOPLE.name, OVERVIEW_SHEET]
 _WOO_SHEETS = [_A, _AR, schema.DECISIONS.name, schema.PEOPLE.name, _S]
