@@ -36,7 +36,10 @@ _EXPORTS = {  # public name -> module that defines it
     "OrsheetError": "orsheet.errors",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [  # literal, so linters see the re-exports; tests/test_api.py keeps it equal to _EXPORTS
+    "MemoryBackend", "OrsheetError", "__version__", "check_workbook", "close_actions", "generate_agenda",
+    "list_actions", "load_agenda", "number_actions", "open_workbook", "plan_year", "process_minutes",
+]
 
 if TYPE_CHECKING:
     from orsheet.errors import OrsheetError

@@ -33,3 +33,9 @@ def test_import_orsheet_loads_no_service_and_no_heavy_library():
     code = "import sys, orsheet; print(sorted(m for m in ('pandas', 'openpyxl', 'orsheet.services', 'docx') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_literal_all_names_exactly_the_lazy_exports():
+    import orsheet
+
+    assert sorted(orsheet.__all__) == sorted([*orsheet._EXPORTS, "__version__"])
