@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -98,6 +99,7 @@ class Package:
             self._infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
             self.names = list(self._infos)
             self._raw = {name: archive.read(name) for name in self.names}
+        self._original = dict(self._raw)  # to tell parts put anew from those that came with the file
         self._parsed: dict[str, etree._Element] = {}
         self._pristine: dict[str, bytes] = {}  # small parts as first parsed, to save unchanged ones as they came
         self._removed: set[str] = set()
@@ -330,12 +332,21 @@ class Package:
     # -- saving ----------------------------------------------------------
 
     def save(self, target: Path) -> None:
-        """Write every part next to the original: each entry keeps its time and compression."""
+        """Write every part next to the original: an unchanged part as its very bytes, compressed
+        ones included (no recompression); a changed one with its entry's time and compression."""
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            for name in self.names:
-                if name not in self._removed:
+            source = zipfile.ZipFile(self.path) if self.path is not None else None
+            try:
+                for name in self.names:
+                    if name in self._removed:
+                        continue
                     info = self._infos.get(name)
-                    out.writestr(_copy_info(info) if info else _new_info(name), self.get(name))
+                    untouched = info is not None and name not in self._parsed and self._raw[name] is self._original[name]
+                    if not (untouched and source is not None and _copy_raw(source, info, out)):
+                        out.writestr(_copy_info(info) if info else _new_info(name), self.get(name))
+            finally:
+                if source is not None:
+                    source.close()
 
     def to_bytes(self) -> bytes:
         """The package, deterministically: content types first, fixed times (the workbook build)."""
@@ -354,6 +365,41 @@ class Package:
         """A part parsed only to be read: saved as the bytes it came with."""
         before = self._pristine.get(name)
         return before is not None and etree.tostring(self._parsed[name]) == before
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+
+
+def _copy_raw(source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> bool:
+    """Copy one entry's stored bytes (compressed as they are) from ``source`` into ``out``.
+
+    The zipfile module has no public call for this; it writes the local header
+    the module itself would write and registers the entry the same way
+    ``ZipFile.write`` does. Returns False (the caller recompresses) for
+    entries it does not handle: ZIP64, encrypted, or an unexpected header.
+    """
+    if info.flag_bits & 0x1 or info.file_size >= 0xFFFFFFFF or info.compress_size >= 0xFFFFFFFF or out._seekable is False:
+        return False
+    source.fp.seek(info.header_offset)
+    header = source.fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        return False
+    fields = _LOCAL_HEADER.unpack(header)
+    source.fp.seek(info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1])
+    data = source.fp.read(info.compress_size)
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type, entry.external_attr, entry.create_system = info.compress_type, info.external_attr, info.create_system
+    entry.CRC, entry.compress_size, entry.file_size = info.CRC, info.compress_size, info.file_size
+    entry.flag_bits = info.flag_bits & ~0x08  # sizes in the local header, no data descriptor
+    entry.extra = b""
+    entry.header_offset = out.fp.tell()
+    out.fp.write(entry.FileHeader(False))
+    out.fp.write(data)
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+    out.start_dir = out.fp.tell()
+    out._didModify = True
+    return True
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
