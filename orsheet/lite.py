@@ -36,9 +36,11 @@ from typing import Callable, Sequence
 import xlwings as xw
 
 from orsheet import macros, schema
+from orsheet.documents.agenda_sheet import AGENDA_SHEET
 from orsheet.errors import InputError
-from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, SHEET
-from orsheet.workbook.base import Edit, ReplaceSheet, Table
+from orsheet.services.overview import OVERVIEW_SHEET
+from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
+from orsheet.workbook.base import Edit, MoveRows, Table
 
 __all__ = [
     "make_agenda", "process_minutes", "apply_proposal", "make_year_plan",
@@ -54,10 +56,11 @@ _MINUTES_SUFFIXES = (".docx", ".docm", ".txt", ".md", ".pdf")
 
 _A, _AR, _S = schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name
 _ACTION_SHEETS = [_A, _AR, _S]
-_AGENDA_SHEETS = [schema.MEETINGS.name, schema.AGENDA_ITEMS.name, schema.STANDARD_ITEMS.name, _A, _S]
-_MINUTES_SHEETS = [_A, _AR, _S, schema.DECISIONS.name, schema.MEETINGS.name, schema.LOG.name, schema.PROPOSAL.name]
+_AGENDA_SHEETS = [schema.MEETINGS.name, schema.AGENDA_ITEMS.name, schema.STANDARD_ITEMS.name, _A, _S, AGENDA_SHEET]
+_MINUTES_SHEETS = [_A, _AR, _S, schema.DECISIONS.name, schema.MEETINGS.name, schema.PEOPLE.name, schema.LOG.name,
+                   schema.PROPOSAL.name]
 _YEAR_SHEETS = [_S, schema.MEETINGS.name, schema.AGENDA_ITEMS.name]
-_OVERVIEW_SHEETS = [_A, schema.PEOPLE.name]
+_OVERVIEW_SHEETS = [_A, schema.PEOPLE.name, OVERVIEW_SHEET]
 _WOO_SHEETS = [_A, _AR, schema.DECISIONS.name, schema.PEOPLE.name, _S]
 
 
@@ -99,8 +102,14 @@ class LoadedSheets:
         return self.backend.read(sheets)
 
     def write(self, edits: Sequence[Edit]) -> None:
-        self._require(e.sheet for e in edits if not isinstance(e, ReplaceSheet))  # a write reads first
+        self._require(touched_sheets(edits))  # a write reads what it changes first
         self.backend.write(edits)
+
+
+def touched_sheets(edits: Sequence[Edit]) -> set[str]:
+    """The sheets a write reads before it changes them: every edited sheet (a sheet to
+    replace, for its header: is it orsheet's?) and the target of a MoveRows."""
+    return {edit.sheet for edit in edits} | {edit.target for edit in edits if isinstance(edit, MoveRows)}
 
 
 def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:
@@ -113,9 +122,13 @@ def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:
 
 
 def show(book, action: str, message: str, failed: bool) -> None:
-    """The result where xlwings Lite shows it: the output pane, and the result cell on Start."""
+    """The result where xlwings Lite shows it: the output pane, and the result cell on Start.
+
+    Only a Start sheet laid out for xlwings Lite (its label above the cell) gets
+    the message: on the Start of an .xlsm that cell holds the explanation.
+    """
     print(f"{action}\n{message}")
-    if SHEET in [sheet.name for sheet in book.sheets]:
+    if SHEET in [sheet.name for sheet in book.sheets] and book.sheets[SHEET][RESULT_LABEL_CELL].value == RESULT_LABEL:
         status = "Niet gelukt" if failed else "Klaar"
         book.sheets[SHEET][RESULT_CELL].value = f"{action} – {status} ({dt.datetime.now():%d-%m-%Y %H:%M})\n{message}"
 
@@ -141,8 +154,8 @@ def _script_decorator() -> Callable:
 
 
 def lite_script(label: str, include: Sequence[str]) -> Callable:
-    """``@script`` with the Dutch label, the sheets to load and the sheet button on Start."""
-    return _script_decorator()(name=label, include=list(include), button=BY_LABEL[label].reference,
+    """``@script`` with the Dutch label, the sheets to load (and Start, for the result) and the sheet button."""
+    return _script_decorator()(name=label, include=[*include, SHEET], button=BY_LABEL[label].reference,
                                show_taskpane=True)
 
 

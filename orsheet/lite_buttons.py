@@ -21,8 +21,9 @@ COLUMNS_WIDE = 2
 FIRST_ROW = 1  # 0-based: row 2
 ROWS_HIGH = 2
 ROW_STEP = 3
-RESULT_LABEL_CELL = "A3"
-RESULT_CELL = "A4"  # the message of the last button press (also printed in the output pane)
+RESULT_LABEL_CELL = "A2"  # right under the title: above any explanation, which may wrap into more rows
+RESULT_LABEL = "Resultaat van de laatste knop (ook in het venster Output van xlwings Lite)"
+RESULT_CELL = "A3"  # the message of the last button press, under RESULT_LABEL (also printed in the output pane)
 
 
 def _column_letter(index: int) -> str:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from orsheet import schema
 from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package, serialize
-from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL_CELL, LiteButton
+from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, LiteButton
 
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
@@ -31,19 +31,19 @@ BUTTON_COLOUR = "1F4E79"  # the header colour of the sheets
 _AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
                   "webPublishItems", "tableParts", "extLst")
 
-SETUP_STEPS = (  # short lines: column A is as wide as the buttons leave room for
-    "1. Installeer de gratis invoegtoepassing xlwings Lite: Start > Invoegtoepassingen, zoek 'xlwings Lite', Toevoegen.",
-    "    Python installeren of macro's inschakelen is niet nodig; het werkt ook in Excel op het web.",
-    "2. Open xlwings Lite (knop rechts op het tabblad Start) en plak de code die 'orsheet lite-code' maakt:",
-    "    main.py in het tabblad main.py en requirements.txt in het tabblad requirements.txt.",
-    "3. Herstart xlwings Lite (menu > Restart); orsheet wordt dan geïnstalleerd. Zet bij Settings > Workbook",
-    "    de opstart op automatisch, anders werken de knoppen pas als u xlwings Lite eerst opent.",
+SETUP_STEPS = (  # one sentence a step: the Start sheet wraps long lines into rows beside the buttons
+    "1. Installeer de gratis invoegtoepassing xlwings Lite: Start > Invoegtoepassingen, zoek 'xlwings Lite' en kies "
+    "Toevoegen. Python installeren of macro's inschakelen is niet nodig; het werkt ook in Excel op het web.",
+    "2. Open xlwings Lite (knop rechts op het tabblad Start) en plak de code die 'orsheet lite-code' maakt: main.py in "
+    "het tabblad main.py en requirements.txt in het tabblad requirements.txt.",
+    "3. Herstart xlwings Lite (menu > Restart); orsheet wordt dan geïnstalleerd. Zet bij Settings > Workbook de opstart "
+    "op automatisch, anders werken de knoppen pas als u xlwings Lite eerst opent.",
 )
 FILES_TEXT = (
-    "Notulen zet u in xlwings Lite via Files > Import/Export (voor Python de map /data).",
-    "Agenda's, de jaarplanning (.ics) en de Woo-publicatie komen daar ook te staan; u downloadt ze daar.",
-    "PDF's maakt xlwings Lite niet (er is geen Word of LibreOffice in de add-in):",
-    "    open de .docx in Word en kies Opslaan als > PDF.",
+    "Notulen zet u in xlwings Lite via Files > Import/Export (voor Python de map /data). Agenda's, de jaarplanning "
+    "(.ics) en de Woo-publicatie komen daar ook te staan; u downloadt ze daar.",
+    "PDF's maakt xlwings Lite niet (er is geen Word of LibreOffice in de add-in): open de .docx in Word en kies "
+    "Opslaan als > PDF.",
 )
 
 
@@ -53,21 +53,21 @@ def start_lines() -> tuple[tuple[str, str], ...]:
 
     kept = _sections(START_TEXT, ("Bladen", "Werkwijze"))
     lines = [
-        START_TEXT[0], START_TEXT[1],
-        ("Resultaat van de laatste knop (ook in het venster Output van xlwings Lite)", "heading"),
+        START_TEXT[0],
+        (RESULT_LABEL, "heading"),
         ("", ""),  # RESULT_CELL
+        START_TEXT[1],
         ("", ""),
         ("Eenmalig instellen", "heading"), *((step, "") for step in SETUP_STEPS),
         ("", ""),
         ("Bestanden", "heading"), *((text, "") for text in FILES_TEXT),
         ("", ""),
         ("Knoppen (rechts; ook in het taakvenster van xlwings Lite)", "heading"),
-        ("In het taakvenster vragen Agenda maken, Notulen verwerken en Jaarplanning maken om een datum,", ""),
-        ("een bestand of 'opslaan'; leeg laten mag. Daar telt ook de geselecteerde rij in Vergaderingen.", ""),
+        ("In het taakvenster vragen Agenda maken, Notulen verwerken en Jaarplanning maken om een datum, een bestand "
+         "of 'opslaan'; leeg laten mag. Daar telt ook de geselecteerde rij in Vergaderingen.", ""),
         ("", ""),
         *kept,
     ]
-    assert lines[int(RESULT_LABEL_CELL[1:]) - 1][1] == "heading" and lines[int(RESULT_CELL[1:]) - 1] == ("", "")
     return tuple(lines)
 
 
@@ -92,6 +92,8 @@ def build_lite_workbook(path: Path) -> Path:
     start = book[schema.START.name]
     start.delete_rows(1, start.max_row)
     _fill_start(start, start_lines())
+    if start[RESULT_LABEL_CELL].value != RESULT_LABEL or start[RESULT_CELL].value is not None:
+        raise AssertionError(f"Start: the result label belongs in {RESULT_LABEL_CELL}, the result in {RESULT_CELL}")
     start[RESULT_CELL].alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()
     book.save(buffer)

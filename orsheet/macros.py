@@ -12,20 +12,15 @@ technical details were written.
 from __future__ import annotations
 
 import functools
-import tempfile
-import traceback
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from orsheet.errors import InputError, OrsheetError
+from orsheet.bug_report import LOG_NAME as LOG_NAME  # where a bug's details go (re-exported)
+from orsheet.bug_report import unexpected_message
+from orsheet.errors import InputError, user_error
 
 TITLE = "orsheet"
-UNEXPECTED = (
-    "{action} is niet gelukt door een onverwachte fout in orsheet. Er is niets gewijzigd, "
-    "tenzij de melding hieronder anders zegt.\n\n{error}\n\nTechnische details: {log}"
-)
-LOG_NAME = "orsheet-fouten.log"
 
 
 def _caller():
@@ -33,21 +28,6 @@ def _caller():
     import xlwings as xw
 
     return xw.Book.caller()
-
-
-def _log_path() -> Path:
-    return Path(tempfile.gettempdir()) / LOG_NAME
-
-
-def _report_bug(action: str, error: BaseException, path: Path | None = None) -> str:
-    path = path or _log_path()
-    try:
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {action}\n")
-            log.write("".join(traceback.format_exception(error)))
-    except OSError:
-        path = Path("(kon niet worden geschreven)")
-    return UNEXPECTED.format(action=action, error=f"{type(error).__name__}: {error}", log=path)
 
 
 def _show(book, action: str, message: str, critical: bool) -> None:
@@ -59,10 +39,11 @@ def outcome(action: str, work: Callable[..., str], *args: Any, log: Path | None 
     as its located message, a bug as where its details were written (``log``)."""
     try:
         return work(*args, **kwargs), False
-    except OrsheetError as error:
+    except Exception as problem:  # the boundary: nothing may become a traceback window
+        error = user_error(problem)  # the user's (or the system's) problem, in Dutch
+        if error is None:
+            return unexpected_message(action, problem, log), True
         return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
-    except Exception as error:  # the boundary: a bug must not become a traceback window
-        return _report_bug(action, error, log), True
 
 
 def button(action: str) -> Callable:

@@ -90,6 +90,7 @@ DECISIONS = SheetSpec(
     ),
     table="Besluiten",
 )
+PLAN_MARKER = "Jaarplanning"
 MEETINGS = SheetSpec(
     "Vergaderingen",
     (
@@ -102,6 +103,8 @@ MEETINGS = SheetSpec(
         Column("Notulist", "text", 18),
         Column("Genodigd", "text", 24),
         Column("Opmerking", "text", 40, wrap=True),
+        # The year plan's marker ("[jaarplanning OR 04-01-2024 #8f138f]"), apart from the secretary's Opmerking.
+        Column(PLAN_MARKER, "text", 36, computed=True),
     ),
     table="Vergaderingen",
 )
@@ -166,11 +169,13 @@ PROPOSAL = SheetSpec(
     "Voorstel",
     (
         Column("Toepassen", "yesno", 10, choices=("ja", "nee")),
+        Column("Zekerheid", "text", 11),  # zeker: a marker or number; mogelijk: read from the phrasing
         Column("Soort", "text", 14),
         Column(NR, "int", 7),
         Column(ONDERWERP, "text", 28, wrap=True),
         Column("Tekst", "text", 60, wrap=True),
         Column(VERANTWOORDELIJKE, "text", 18),
+        Column(DEADLINE, "date", 12),
         Column("Vergadering", "date", 12),
         Column(OVERLEG, "text", 18),
         Column("Bron", "text", 28),

@@ -105,6 +105,7 @@ def build_workbook():
         else:
             _fill_table_sheet(sheet, spec)
     _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
+    _typed_settings(book[schema.SETTINGS.name])
     _fill_rows(book[schema.STANDARD_ITEMS.name], DEFAULT_STANDARD_ITEMS)
     _add_overdue_formatting(book[schema.ACTIONS.name])
     book.properties.creator = "orsheet"
@@ -116,17 +117,44 @@ def build_workbook():
     return book
 
 
-def _fill_start(sheet, lines=START_TEXT) -> None:
-    from openpyxl.styles import Font
+START_WIDTH = 100  # characters: column A of Start, left of the buttons
+START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 15
+START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
 
-    sheet.column_dimensions["A"].width = 110
-    for row, (text, style) in enumerate(lines, start=1):
+
+def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
+    """Start's lines as rows: each long explanation split at word boundaries into rows of one line."""
+    import textwrap
+
+    rows: list[tuple[str, str]] = []
+    for text, style in lines:
+        if style or len(text) <= START_LINE:
+            rows.append((text, style))
+        else:
+            rows += [(line, "") for line in textwrap.wrap(text, START_LINE)]
+    return rows
+
+
+def _fill_start(sheet, lines=START_TEXT) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.column_dimensions["A"].width = START_WIDTH
+    rows = start_rows(lines)
+    for row, (text, style) in enumerate(rows, start=1):
         cell = sheet.cell(row, 1, text or None)
+        cell.alignment = Alignment(vertical="center")
         if style == "title":
             cell.font = Font(size=18, bold=True, color="1F4E79")
+            sheet.row_dimensions[row].height = START_TITLE_HEIGHT
         elif style == "heading":
             cell.font = Font(size=12, bold=True, color="1F4E79")
     sheet.sheet_view.showGridLines = False
+    # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
+    sheet.print_area = f"A1:A{len(rows)}"
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
@@ -195,6 +223,25 @@ def _print_setup(sheet) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+
+
+def _typed_settings(sheet) -> None:
+    """Series dates and clock times as real dates and times (Excel sorts, checks and shows them as such).
+
+    The readers (orsheet.schedule_settings) take date and time cells as well as the text a secretary types.
+    """
+    from datetime import datetime as moment
+
+    for row in sheet.iter_rows(min_row=2):
+        label, value = row[0].value or "", row[1]
+        if not isinstance(value.value, str) or not label.startswith("Reeks "):
+            continue
+        if label.endswith(" eerste datum"):
+            value.value = moment.strptime(value.value, "%d-%m-%Y").date()
+            value.number_format = schema.DATE_FORMAT
+        elif label.endswith((" begin", " einde")):
+            value.value = moment.strptime(value.value, "%H:%M").time()
+            value.number_format = schema.TIME_FORMAT
 
 
 def _fill_rows(sheet, rows) -> None:

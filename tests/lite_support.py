@@ -89,22 +89,28 @@ def result_text(client: FakeExcelClient) -> str:
     return start[row][column] if row < len(start) and column < len(start[row]) else ""
 
 
-def demo_workbook(path: Path) -> Path:
-    """The demo council (orsheet.demo_data) in a real workbook from the template, before any button."""
-    import shutil
-
-    from orsheet import demo_data, schema
+def lite_workbook(path: Path, rows: dict[str, list[dict]] | None = None, *, organisation: str = "") -> Path:
+    """A real ``orsheet new --lite`` workbook at ``path`` (.xlsx) holding ``rows`` per sheet."""
+    from orsheet import schema
+    from orsheet.lite_workbook import build_lite_workbook
     from orsheet.services.common import load_actions, open_workbook, set_setting
-    from orsheet.template import template_path
     from orsheet.workbook.base import AppendRows
 
-    shutil.copyfile(template_path(), path)
+    build_lite_workbook(path)
     backend = open_workbook(path)
-    settings = load_actions(backend).settings
-    edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]
-    edits.append(set_setting(settings, schema.SETTING_ORGANISATION, demo_data.ORGANISATION))
-    backend.write(edits)
+    edits = [AppendRows(sheet, sheet_rows) for sheet, sheet_rows in (rows or {}).items()]
+    if organisation:
+        edits.append(set_setting(load_actions(backend).settings, schema.SETTING_ORGANISATION, organisation))
+    if edits:
+        backend.write(edits)
     return path
+
+
+def demo_workbook(path: Path) -> Path:
+    """The demo council (orsheet.demo_data) in a --lite workbook, before any button."""
+    from orsheet import demo_data
+
+    return lite_workbook(path, demo_data.rows(), organisation=demo_data.ORGANISATION)
 
 
 def rows_of(payload: dict, sheet: str) -> list[tuple[int, dict]]:

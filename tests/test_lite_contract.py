@@ -14,7 +14,6 @@ import copy
 import pytest
 
 from orsheet.template import template_path
-from orsheet.workbook.base import ReplaceSheet
 from tests.excel_support import FakeExcelClient, enable_remote_engine, licensed, payload_from_file
 from tests.lite_support import payload_for_script
 from tests.test_backend_contract import *  # noqa: F401,F403 - the contract's tests, run here on this backend
@@ -44,7 +43,9 @@ class LiteWorkbook:
         return self._backend(list(sheets)).read(sheets)
 
     def write(self, edits):
-        backend = self._backend(sorted({e.sheet for e in edits if not isinstance(e, ReplaceSheet)}))
+        from orsheet.lite import touched_sheets
+
+        backend = self._backend(sorted(touched_sheets(edits)))
         try:
             backend.write(edits)
         finally:
@@ -68,3 +69,16 @@ def test_a_lite_press_that_reads_a_sheet_it_did_not_load_is_refused_not_read_as_
     limited = backend._backend([schema.ACTIONS.name])
     with pytest.raises(SheetsNotLoaded, match=schema.ARCHIVE.name):
         limited.read([schema.ARCHIVE.name])
+
+
+def test_moving_rows_to_a_sheet_the_press_did_not_load_is_refused_before_anything_is_written(backend):
+    from orsheet import schema
+    from orsheet.lite import SheetsNotLoaded
+    from orsheet.workbook.base import AppendRows
+    from orsheet.workbook.edits import MoveRows
+
+    backend.write([AppendRows(schema.ACTIONS.name, [{schema.NR: 1, schema.ONDERWERP: "Eerste"}])])
+    limited = backend._backend([schema.ACTIONS.name])
+    with pytest.raises(SheetsNotLoaded, match=schema.ARCHIVE.name):
+        limited.write([MoveRows(schema.ACTIONS.name, schema.ARCHIVE.name, [2])])
+    assert limited.backend.book.json()["actions"] == []

@@ -64,7 +64,7 @@ print(json.dumps(results))
 
 @pytest.fixture(scope="module")
 def demo_payload(tmp_path_factory) -> dict:
-    return payload_from_file(demo_workbook(tmp_path_factory.mktemp("lite-pyodide") / "orsheet.xlsm"))
+    return payload_from_file(demo_workbook(tmp_path_factory.mktemp("lite-pyodide") / "orsheet.xlsx"))
 
 
 def test_every_script_runs_with_calamine_pandas_numpy_and_xlwings_rust_code_unimportable(demo_payload, tmp_path):
@@ -115,6 +115,7 @@ def pyodide_folder() -> Path | None:
     return next((c for c in candidates if (c / "pyodide.mjs").is_file()), None)
 
 
+@pytest.mark.slow
 def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, tmp_path,
                                                                                           monkeypatch):
     node, folder = shutil.which("node"), pyodide_folder()

@@ -8,6 +8,7 @@ actions. The workbook afterwards must be what the CLI makes of the same file.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from datetime import date
 from pathlib import Path
@@ -18,9 +19,10 @@ from orsheet import demo_data, schema
 from orsheet.excel.actions import ACTIONS
 from orsheet.lite_buttons import BY_LABEL
 from tests.excel_support import payload_from_file
-from tests.lite_support import demo_workbook, lite_client, press_lite, result_text, rows_of, script_meta
+from tests.lite_support import demo_workbook, lite_client, lite_workbook, press_lite, result_text, rows_of, script_meta
 from tests.minutes_support import DATA as MINUTES_DATA
 from tests.support.cli import run
+from tests.support.ooxml_validate import assert_folder_valid
 
 SCRIPTS = {
     "Agenda maken": "make_agenda", "Notulen verwerken": "process_minutes", "Voorstel toepassen": "apply_proposal",
@@ -33,7 +35,7 @@ MINUTES_12 = MINUTES_DATA / "notulen-2023-10-12.txt"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
-    return demo_workbook(tmp_path_factory.mktemp("lite") / "orsheet.xlsm")
+    return demo_workbook(tmp_path_factory.mktemp("lite") / "orsheet.xlsx")
 
 
 @pytest.fixture
@@ -48,7 +50,7 @@ def data(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def twins(demo_file, tmp_path):
     """The same workbook twice: one for the CLI, one (as its payload) for xlwings Lite."""
-    cli = tmp_path / "cli" / "orsheet.xlsm"
+    cli = tmp_path / "cli" / "orsheet.xlsx"
     cli.parent.mkdir()
     shutil.copyfile(demo_file, cli)
     return cli, lite_client(demo_file)
@@ -93,7 +95,7 @@ def test_a_press_sends_only_the_sheets_its_script_loads(twins, data):
     _, client = twins
     sent = press_lite(client, "number_actions")["sent"]
     loaded = {s["name"] for s in sent["sheets"] if s["values"] != [[]]}
-    assert loaded == {schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name}
+    assert loaded == {schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name, schema.START.name}
     assert [s["name"] for s in sent["sheets"]] == [s["name"] for s in client.payload["sheets"]]
 
 
@@ -104,6 +106,7 @@ def test_agenda_maken_writes_the_docx_into_files_and_the_agenda_sheet_like_the_c
     same_sheets(cli, client, "Agenda")
     name = f"Agenda OR-vergadering {demo_data.DEMO_MEETING.isoformat()}.docx"
     assert docx_text(data / "Agenda's" / name) == docx_text(cli.parent / "Agenda's" / name)
+    assert assert_folder_valid(data)  # the .docx in Files is valid Open XML
     message = result_text(client)
     assert f"Agenda's/{name}" in message and "geen Word of LibreOffice" in message and "Opslaan als > PDF" in message
 
@@ -122,9 +125,9 @@ def docx_text(path: Path) -> list[str]:
 
 
 def test_notulen_verwerken_then_voorstel_toepassen_equals_the_cli_propose_and_apply(tmp_path, data):
-    from tests.minutes_support import file_workbook
+    from tests.minutes_support import action_rows
 
-    cli = file_workbook(tmp_path, "2023-09-28")
+    cli = lite_workbook(tmp_path / "or-secretariaat.xlsx", {schema.ACTIONS.name: action_rows("2023-09-28")})
     client = lite_client(cli)
     shutil.copyfile(MINUTES_12, data / MINUTES_12.name)
     assert run("minutes", cli, MINUTES_12, "--propose").exit_code == 0
@@ -175,6 +178,7 @@ def test_woo_export_writes_the_publication_into_files_without_pdf(twins, data):
     assert run("woo-export", cli, "--out", out, "--no-pdf").exit_code == 0
     press_lite(client, "woo_export")
     [folder] = [p for p in data.iterdir() if p.name.startswith("Woo-publicatie ")]
+    assert assert_folder_valid(folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in out.iterdir())
     assert folder.name in result_text(client) and "PDF: niet gemaakt" in result_text(client)
 
@@ -223,4 +227,47 @@ def test_the_docs_table_names_every_button_with_the_sheets_its_script_loads():
             for label, sheets in rows.items()}
     assert set(rows) == set(SCRIPTS)
     for label, sheets in rows.items():
-        assert sorted(s.strip() for s in sheets.split(",")) == sorted(script_meta(SCRIPTS[label])["include"].split(",")), label
+        loaded = script_meta(SCRIPTS[label])["include"].split(",")
+        assert loaded[-1] == schema.START.name, label  # for the result cell
+        assert sorted(s.strip() for s in sheets.split(",")) == sorted(loaded[:-1]), label
+
+
+def test_on_the_start_sheet_of_an_xlsm_the_message_goes_only_to_the_output_pane(tmp_path, data, capsys):
+    from orsheet.template import template_path
+
+    client = lite_client(template_path())
+    before = copy.deepcopy(next(s for s in client.payload["sheets"] if s["name"] == schema.START.name))
+    actions = press_lite(client, "number_actions")["actions"]
+    assert next(s for s in client.payload["sheets"] if s["name"] == schema.START.name) == before
+    assert actions == [] and "Alle acties hebben al een nummer." in capsys.readouterr().out
+
+
+def test_pressing_overzicht_and_agenda_twice_rewrites_their_own_sheets_like_the_cli(twins, data):
+    cli, client = twins
+    for _ in range(2):
+        assert run("overview", cli, "--sheet").exit_code == 0
+        assert run("agenda", cli, "--meeting", demo_data.DEMO_MEETING.isoformat(), "--no-pdf").exit_code == 0
+        press_lite(client, "update_overview")
+        press_lite(client, "make_agenda", demo_data.DEMO_MEETING)
+        assert "Niet gelukt" not in result_text(client)
+    same_sheets(cli, client, "Overzicht", "Agenda")
+
+
+def test_a_sheet_of_the_secretarys_own_named_overzicht_is_not_overwritten(twins, data):
+    _, client = twins
+    own = {"name": "Overzicht", "values": [["Mijn lijstje", "Notitie"], ["bellen", "maandag"]], "pictures": [], "tables": []}
+    client.payload["sheets"].append(copy.deepcopy(own))
+    press_lite(client, "update_overview")
+    assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht") == own
+    assert "Niet gelukt" in result_text(client)
+
+
+def test_an_overzicht_from_before_the_ownership_mark_is_recognised_by_its_header_and_rewritten(twins, data):
+    cli, client = twins
+    assert run("overview", cli, "--sheet").exit_code == 0
+    header = next(s for s in payload_from_file(cli)["sheets"] if s["name"] == "Overzicht")["values"][0]
+    stale = {"name": "Overzicht", "values": [header, ["oud"] + [""] * (len(header) - 1)], "pictures": [], "tables": []}
+    client.payload["sheets"].append(stale)  # no _orsheet_blad_ name: made by an older orsheet
+    press_lite(client, "update_overview")
+    assert "Klaar" in result_text(client).splitlines()[0]
+    same_sheets(cli, client, "Overzicht")

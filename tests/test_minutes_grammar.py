@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orsheet.minutes import Paragraph, heading_title, parse_minutes
-from orsheet.minutes_grammar import closed_numbers, decision_in, split_owner
+from orsheet.minutes.decisions import decision_in
+from orsheet.minutes.numbers import closed_numbers
+from orsheet.minutes.owners import split_owner
 
 
 def parse(*texts: str, heading: str = "3. Actualiteit"):
@@ -342,17 +344,6 @@ def test_minutes_marker_deadline_is_read_apart_from_owner_and_task(marker, owner
     assert deadline == "" or deadline not in action.description
 
 
-def test_minutes_deadline_without_a_year_falls_after_the_meeting():
-    from datetime import date
-
-    from orsheet.minutes import deadline_date
-
-    assert deadline_date("1 november", date(2023, 10, 26)) == date(2023, 11, 1)
-    assert deadline_date("15 januari", date(2023, 12, 14)) == date(2024, 1, 15)
-    assert deadline_date("1-11-2023", date(2023, 10, 26)) == date(2023, 11, 1)
-    assert deadline_date("eind okt", date(2023, 10, 26)) is None
-
-
 def test_minutes_action_list_label_and_decision_label_with_body():
     assert closed_numbers("Actielijst: 325 en 330 afgerond, 332 loopt nog.") == [325, 330]
     assert decision_in("Besluit OR: de brief gaat uit.") == ("besluit", "de brief gaat uit.")
@@ -377,6 +368,6 @@ def test_minutes_bullets_under_acties_that_report_done_numbers_close_them():
     ],
 )
 def test_minutes_list_updated_sentence_is_recognised(sentence, updated):
-    from orsheet.minutes_grammar import says_list_updated
+    from orsheet.minutes.numbers import says_list_updated
 
     assert says_list_updated(sentence) is updated

@@ -10,7 +10,7 @@ import pytest
 
 from orsheet.documents.minutes_reader import heading_level, paragraphs_from_text, read_minutes
 from orsheet.errors import InputError
-from orsheet.minutes import parse_minutes
+from orsheet.minutes import SURE, parse_minutes
 from tests.minutes_support import DATA, docx_from_minutes_text, pdf_from_lines
 
 DOMAIN = Path("/work/shared/domain/or-documenten-2023-sep-okt.txt")
@@ -47,8 +47,8 @@ def _summary(paragraphs):
     proposal = parse_minutes(paragraphs)
     return (
         proposal.closed_numbers,
-        [(a.owner, a.subject) for a in proposal.new_actions],
-        [d.text for d in proposal.decisions],
+        [(a.owner, a.subject) for a in proposal.new_actions if a.confidence == SURE],
+        [d.text for d in proposal.decisions if d.confidence == SURE],
     )
 
 
@@ -233,3 +233,19 @@ def test_minutes_skeleton_toelichting_and_placeholders_are_not_read(tmp_path):
     document.save(tmp_path / "verslag.docx")
     paragraphs = read_minutes(tmp_path / "verslag.docx")
     assert [p.text for p in paragraphs] == ["5.1 Organisatie en besturing", "De OR besluit de brief te versturen."]
+
+
+def test_minutes_pdf_text_marker_line_after_a_numbered_line_starts_a_new_sentence():
+    text = "Verslag 12 oktober 2023\n6. 7. OR/MR avond\nActie: Jan regelt de zaal.\nDe avond is op 1 november.\n"
+    paragraphs = paragraphs_from_text(text, loose_headings=True)
+    [action] = parse_minutes(paragraphs).new_actions
+    assert action.owner == "Jan" and action.description == "Regelt de zaal."
+
+
+def test_minutes_capitalised_line_below_a_short_bullet_is_a_sentence_of_its_own():
+    text = "- het zoeken op geo\nMartin neemt dit mee in de uitwerking.\n"
+    first, second = paragraphs_from_text(text)
+    assert (first.text, first.bullet) == ("het zoeken op geo", True)
+    assert (second.text, second.bullet) == ("Martin neemt dit mee in de uitwerking.", False)
+    wrapped = "- een lange regel die doorloopt tot aan de rand van de pagina en dan verder gaat\nOp de volgende regel.\n"
+    assert len(paragraphs_from_text(wrapped)) == 1

@@ -138,12 +138,13 @@ def test_minutes_unknown_number_refuses_everything_and_writes_nothing(tmp_path):
     assert backend.writes == 0
 
 
-def test_minutes_without_markers_are_refused(tmp_path):
+def test_minutes_without_anything_to_do_are_no_error_and_write_nothing(tmp_path):
     backend = memory_workbook("2023-09-28")
-    with pytest.raises(InputError, match="geen acties, afgeronde acties of besluiten"):
-        process_minutes(backend, DATA / "notulen-2023-09-28.txt", date(2023, 9, 28), apply=True)
+    minutes = tmp_path / "niets.txt"
+    minutes.write_text("Verslag 12 oktober 2023\n\nDe voorzitter opent de vergadering.\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, None, apply=True)
+    assert not plan.has_work and not plan.has_possible and not plan.applied
     assert backend.writes == 0
-
 
 def test_minutes_new_actions_follow_unnumbered_rows_and_the_last_number_setting(tmp_path):
     backend = memory_workbook("2023-09-28")
@@ -175,12 +176,13 @@ def test_minutes_proposal_sheet_lists_every_change_with_toepassen_ja():
     backend = memory_workbook("2023-09-28")
     propose_minutes(backend, MINUTES_12, OCT_12)
     header, *rows = backend.sheets["Voorstel"]
-    assert header[:3] == ["Toepassen", "Soort", "Nr"]
-    assert [(r[0], r[1], r[2]) for r in rows] == (
+    assert header[:4] == ["Toepassen", "Zekerheid", "Soort", "Nr"]
+    assert [(r[0], r[2], r[3]) for r in rows if r[1] == "zeker"] == (
         [("ja", "Afronden", n) for n in (325, 330, 338, 340)]
         + [("ja", "Nieuwe actie", n) for n in range(341, 346)]
         + [("ja", "Besluit", 1), ("ja", "Besluit", 2)]
     )
+    assert all(r[0] == "nee" for r in rows if r[1] == "mogelijk")
     assert numbers(backend, schema.ARCHIVE.name) == []  # proposing changes nothing else
 
 
@@ -296,3 +298,74 @@ def test_minutes_plan_summary_is_one_dutch_sentence_for_a_message_box():
         "5 nieuwe actie(s) (341, 342, 343, 344, 345), 2 besluit(en)."
     )
     assert apply_proposal_sheet(backend).summary().startswith("Verwerkt notulen 12-10-2023: 4 actie(s) afronden")
+
+
+def test_minutes_header_names_the_meeting_kind_when_the_workbook_knows_it(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "ov.txt"
+    minutes.write_text("Verslag OV-vergadering 19 oktober 2023\n\n# 4. Sturingsinformatie\n\n"
+                       "Een expert licht toe. (actie: DB)\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, None)
+    assert plan.changes.meeting_kind == "Overlegvergadering"
+    assert plan.new_actions[0].meeting_kind == "Overlegvergadering"
+
+
+def test_minutes_header_with_a_kind_the_workbook_does_not_know_keep_the_default(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "mr.txt"
+    minutes.write_text("Notulen MR 19 oktober 2023\n\nDe poster komt er. (actie: Jan)\n", encoding="utf-8")
+    assert process_minutes(backend, minutes, None).changes.meeting_kind == "OR-vergadering"
+
+
+def test_minutes_header_decides_between_two_meetings_on_the_same_day(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    meetings = backend.sheets[schema.MEETINGS.name]
+    width = len(meetings[0])
+    meetings.append([date(2023, 10, 19), "OR-vergadering"] + [None] * (width - 2))
+    meetings.append([date(2023, 10, 19), "Informeel overleg"] + [None] * (width - 2))
+    minutes = tmp_path / "io.txt"
+    minutes.write_text("Verslag informeel overleg 19 oktober 2023\n\nDe poster komt er. (actie: Jan)\n", encoding="utf-8")
+    assert process_minutes(backend, minutes, None).changes.meeting_kind == "Informeel overleg"
+
+
+def test_minutes_deadline_without_a_year_falls_after_the_meeting(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("# 3. Fika\n\nEr komt een poster. (actie: Karin, deadline 15 januari)\n"
+                       "Er komt een zaal. (actie: Jan, deadline 1-11-2023)\n", encoding="utf-8")
+    plan = process_minutes(backend, minutes, date(2023, 12, 14))
+    assert [a.deadline.cell_value() for a in plan.new_actions] == [date(2024, 1, 15), date(2023, 11, 1)]
+
+
+def _status_table_docx(path, rows):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Verslag OR-vergadering 26 oktober 2023")
+    document.add_heading("4. Actielijst", level=1)
+    table = document.add_table(rows=0, cols=5)
+    for values in [("Datum", "Omschrijving", "Naam", "Einddatum", "Voltooid"), *rows]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    document.save(path)
+    return path
+
+
+def test_minutes_action_table_rows_marked_done_suggest_closing_the_open_action_they_describe(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    open_339 = next(a for a in sheet_actions(backend, schema.ACTIONS.name) if a.number == 339)
+    minutes = _status_table_docx(tmp_path / "notulen.docx", [
+        ("12-10-2023", open_339.description, "Piet", "31-10-2023", "ja"),
+        ("12-10-2023", "Kerstpakketten bestellen bij de slager", "Jan", "01-12-2023", "✓"),
+        ("12-10-2023", "Nog te doen", "Karin", "01-12-2023", ""),
+    ])
+    plan = process_minutes(backend, minutes, None)
+    assert [c.number for c in plan.suggested_closures] == [339] and plan.closures == []
+    assert plan.new_actions == [] and plan.possible_actions == []
+    assert any("Kerstpakketten" in m and "past bij geen open actie" in m for m in plan.near_misses)
+    assert not any(a.owner in ("Naam", "Voltooid") for a in plan.new_actions)
+    applied = process_minutes(backend, minutes, None, apply=True)
+    assert applied.applied is False and 339 in numbers(backend, schema.ACTIONS.name)  # a suggestion waits for a yes
+    process_minutes(backend, minutes, None, apply=True, include_possible=True)
+    assert 339 in numbers(backend, schema.ARCHIVE.name)

@@ -22,7 +22,7 @@ def _meeting_date(text: str) -> date:
 
 
 meeting_option = click.option(
-    "--meeting", "meeting", required=True, metavar="YYYY-MM-DD", help="Date of the meeting (as in Vergaderingen)."
+    "--meeting", "meeting", required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
 )
 
 

@@ -9,6 +9,7 @@ import click
 
 from orsheet.commands._common import action_json, json_option, run_command, workbook_argument
 from orsheet.errors import CellError, InputError, Location
+from orsheet.minutes.proposal import POSSIBLE, SURE
 
 
 def _meeting_date(text: str) -> date:
@@ -27,6 +28,16 @@ def _meeting_date(text: str) -> date:
     return parsed
 
 
+def _decision_json(d, confidence: str = "zeker", reason: str = "") -> dict:
+    return {"nr": d.number, "onderwerp": d.subject, "besluit": d.text, "overleg": d.meeting_kind, "datum": d.date,
+            "bron": d.source, "confidence": confidence, "reason": reason}
+
+
+def _closure_json(c, confidence: str = "zeker") -> dict:
+    return {"nr": c.number, "sentence": c.sentence, "current": action_json(c.current) if c.current else None,
+            "warning": c.warning, "confidence": confidence, "reason": c.reason}
+
+
 def plan_json(plan) -> dict:
     changes = plan.changes
     return {
@@ -35,22 +46,16 @@ def plan_json(plan) -> dict:
         "source": changes.source,
         "applied": plan.applied,
         "already_applied_on": plan.logged_on,
-        "closures": [
-            {
-                "nr": c.number,
-                "sentence": c.sentence,
-                "current": action_json(c.current) if c.current else None,
-                "warning": c.warning,
-            }
-            for c in plan.closures
-        ],
-        "new_actions": [action_json(a) for a in plan.new_actions],
-        "decisions": [
-            {"nr": d.number, "onderwerp": d.subject, "besluit": d.text, "overleg": d.meeting_kind, "datum": d.date, "bron": d.source}
-            for d in plan.decisions
-        ],
+        # What --apply writes (zeker); the mogelijk proposals apart, each with its reason.
+        "closures": [_closure_json(c) for c in plan.closures],
+        "new_actions": [{**action_json(a), "confidence": SURE, "reason": ""} for a in plan.new_actions],
+        "decisions": [_decision_json(d) for d in plan.decisions],
+        "possible_closures": [_closure_json(c, POSSIBLE) for c in plan.suggested_closures],
+        "possible_new_actions": [{**action_json(a), "confidence": POSSIBLE, "reason": why} for a, why in plan.possible_actions],
+        "possible_decisions": [_decision_json(d, POSSIBLE, why) for d, why in plan.possible_decisions],
         "warnings": plan.warnings,
         "skipped": plan.skipped,
+        "near_misses": plan.near_misses,
     }
 
 
@@ -59,20 +64,24 @@ def show_plan(plan) -> None:
     click.echo(f"Notulen {changes.source}, vergadering {changes.meeting:%d-%m-%Y} ({changes.meeting_kind})")
     if plan.logged_on:
         click.echo(f"Let op: deze notulen zijn al eerder verwerkt (Logboek, {plan.logged_on:%d-%m-%Y}).")
-    open_closures = [c for c in plan.closures if c.current]
-    if open_closures:
-        click.echo(f"\nActies afronden ({len(open_closures)}):")
-        for c in open_closures:
+    for confidence, closures in ((SURE, [c for c in plan.closures if c.current]), (POSSIBLE, plan.suggested_closures)):
+        if closures:
+            click.echo(f"\nActies afronden, {confidence} ({len(closures)}):")
+        for c in closures:
             a = c.current
             click.echo(f"  {c.number:>5}  {a.subject} - {a.description} ({a.owner})")
-    if plan.new_actions:
-        click.echo(f"\nNieuwe acties ({len(plan.new_actions)}):")
-        for a in plan.new_actions:
-            click.echo(f"  {a.number:>5}  [{a.subject}] {a.owner}: {a.description}")
-    if plan.decisions:
-        click.echo(f"\nBesluiten ({len(plan.decisions)}):")
-        for d in plan.decisions:
-            click.echo(f"  {d.number:>5}  [{d.subject}] {d.text}")
+            if confidence == POSSIBLE:
+                click.echo(f"         {c.reason}: {c.sentence}")
+    for confidence, actions in ((SURE, [(a, "") for a in plan.new_actions]), (POSSIBLE, plan.possible_actions)):
+        if actions:
+            click.echo(f"\nNieuwe acties, {confidence} ({len(actions)}):")
+        for a, why in actions:
+            click.echo(f"  {a.number:>5}  [{a.subject}] {a.owner}: {a.description}" + (f"  ({why})" if why else ""))
+    for confidence, decisions in ((SURE, [(d, "") for d in plan.decisions]), (POSSIBLE, plan.possible_decisions)):
+        if decisions:
+            click.echo(f"\nBesluiten, {confidence} ({len(decisions)}):")
+        for d, why in decisions:
+            click.echo(f"  {d.number:>5}  [{d.subject}] {d.text}" + (f"  ({why})" if why else ""))
     if plan.warnings:
         click.echo("\nWaarschuwingen:")
         for warning in plan.warnings:
@@ -81,13 +90,24 @@ def show_plan(plan) -> None:
         click.echo("\nAl aanwezig, overgeslagen:")
         for item in plan.skipped:
             click.echo(f"  - {item}")
+    if plan.near_misses:
+        click.echo("\nBijna een voorstel, maar niet overgenomen:")
+        for item in plan.near_misses:
+            click.echo(f"  - {item}")
     click.echo("")
     if plan.applied:
         click.echo("Toegepast en opgeslagen (zie blad Logboek).")
-    elif not plan.has_work:
-        click.echo("Niets te wijzigen.")
+        if plan.has_possible:
+            click.echo("De voorstellen die mogelijk zijn, zijn niet toegepast; met --include-possible gaan ze mee.")
+    elif not plan.has_work and not plan.has_possible:
+        nothing = not (plan.closures or plan.skipped)
+        click.echo("Niets gevonden in deze notulen; er is niets gewijzigd." if nothing else "Niets te wijzigen.")
+        if nothing and not plan.near_misses:
+            click.echo('Herkend worden o.a. "(actie: naam ...)", "Jan stuurt de brief", "Acties 12 en 14 zijn afgerond", '
+                       '"De OR besluit ...", "Afgesproken wordt ...".')
     else:
-        click.echo("Dit is een voorstel; er is niets gewijzigd. Gebruik --apply om het toe te passen.")
+        click.echo("Dit is een voorstel; er is niets gewijzigd. Gebruik --apply om het toe te passen "
+                   "(wat zeker is; met --include-possible ook wat mogelijk is).")
         if plan.unknown_numbers:
             numbers = ", ".join(str(n) for n in plan.unknown_numbers)
             click.echo(f"Let op: --apply weigert zolang actie {numbers} niet bestaat; verbeter eerst de notulen.")
@@ -96,19 +116,33 @@ def show_plan(plan) -> None:
 @click.command()
 @workbook_argument
 @click.argument("minutes_file", metavar="MINUTES", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting_text", default=None, metavar="YYYY-MM-DD", help="Date of the meeting (YYYY-MM-DD); default: the date in the minutes.")
+@click.option("--meeting", "meeting_text", default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
 @click.option("--kind", default=None, metavar="SOORT", help="Meeting kind (default: from Vergaderingen, else OR-vergadering).")
 @click.option("--apply", "apply_now", is_flag=True, help="Apply the proposal (one save, all or nothing).")
+@click.option(
+    "--include-possible",
+    is_flag=True,
+    help="With --apply: apply the proposals marked mogelijk (read from the phrasing) as well as the zeker ones.",
+)
 @click.option("--propose", is_flag=True, help="Write the proposal to the Voorstel sheet (Toepassen ja/nee).")
 @json_option
 def minutes(
-    path: Path, minutes_file: Path, meeting_text: str | None, kind: str | None, apply_now: bool, propose: bool, as_json: bool
+    path: Path,
+    minutes_file: Path,
+    meeting_text: str | None,
+    kind: str | None,
+    apply_now: bool,
+    include_possible: bool,
+    propose: bool,
+    as_json: bool,
 ) -> None:
     """Read MINUTES (.docx, .txt, .md, .pdf) and show what changes in the workbook at PATH.
 
     Closed actions ("Acties 325 en 330 zijn afgerond"), new actions
-    ("(actie: naam ...)") and decisions ("De OR besluit ...", "Besluit:",
-    "Afspraak:"). Without --apply nothing is written.
+    ("(actie: naam ...)", "Jan stuurt de brief") and decisions ("De OR besluit
+    ...", "Besluit:", "Afgesproken wordt ..."). Every proposal is zeker (an
+    explicit marker or number) or mogelijk (read from the phrasing). Without
+    --apply nothing is written; --apply writes the zeker ones.
     """
 
     def work():
@@ -118,11 +152,15 @@ def minutes(
 
         if apply_now and propose:
             raise InputError("kies --apply of --propose, niet allebei")
+        if include_possible and not apply_now:
+            raise InputError("--include-possible hoort bij --apply (in het blad Voorstel kiest u per regel ja/nee)")
         meeting = _meeting_date(meeting_text) if meeting_text else None
         backend = open_workbook(path)
         if propose:
             return propose_minutes(backend, minutes_file, meeting, meeting_kind=kind)
-        return process_minutes(backend, minutes_file, meeting, apply=apply_now, meeting_kind=kind)
+        return process_minutes(
+            backend, minutes_file, meeting, apply=apply_now, meeting_kind=kind, include_possible=include_possible
+        )
 
     def show(plan) -> None:
         show_plan(plan)

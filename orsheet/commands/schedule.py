@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, json_option, run_command, workbook_argument
 
 
 @click.command()
@@ -17,7 +17,7 @@ from orsheet.commands._common import json_option, run_command, workbook_argument
 @click.option(
     "--from",
     "keep_before",
-    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    type=DATE,
     help="Leave meetings before this date alone (history).",
 )
 @click.option("--agenda-links", "agenda_links", is_flag=True,
@@ -41,7 +41,7 @@ def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, 
             year,
             apply,
             ics_path=ics,
-            keep_before=keep_before.date() if keep_before else None,
+            keep_before=keep_before,
             workbook_dir=path.resolve().parent,
             local_links=agenda_links,
         )

@@ -61,7 +61,10 @@ def _element(tag: str, **attributes: str):
 
 def _set_fonts(r_pr) -> None:
     """Arial for every script slot, no theme font."""
-    fonts = r_pr.get_or_add_rFonts()
+    _arial(r_pr.get_or_add_rFonts())
+
+
+def _arial(fonts) -> None:
     for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         fonts.attrib.pop(qn(f"w:{theme}"), None)
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
@@ -117,11 +120,8 @@ def apply_house_style(document: Document, *, landscape: bool = False) -> None:
     defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(defaults)
     _set_language(defaults)
-    for style in document.styles:
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
-            r_pr = style.element.rPr
-            if r_pr is not None and r_pr.rFonts is not None:
-                _set_fonts(r_pr)
+    for fonts in styles.iter(qn("w:rFonts")):  # every style python-docx's template defines
+        _arial(fonts)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(2)

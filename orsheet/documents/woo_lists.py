@@ -106,7 +106,12 @@ def column_widths_cm(part: Section, usable: float) -> list[float]:
     flexible = [i for i in range(count) if i not in fixed]
     total = sum(weights[i] for i in flexible) or 1.0
     widths = [fixed.get(i, max(minimum[i], rest * weights[i] / total)) for i in range(count)]
-    scale = usable / sum(widths) if sum(widths) > usable else 1.0
+    if sum(widths) < usable:  # short texts everywhere: the text columns take the room that is left
+        growing = [i for i in range(count) if weights[i] > 20] or flexible or list(range(count))
+        share = sum(weights[i] for i in growing) or 1.0
+        extra = usable - sum(widths)
+        widths = [w + (extra * weights[i] / share if i in growing else 0) for i, w in enumerate(widths)]
+    scale = usable / sum(widths)
     return [round(w * scale, 2) for w in widths]
 
 

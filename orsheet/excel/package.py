@@ -104,7 +104,7 @@ def _insert_after(parent: etree._Element, element: etree._Element, predecessors:
 
 
 def _add_buttons(package: Package, sheet_part: str) -> None:
-    buttons = controls.layout()
+    buttons = controls.layout(geometry=controls.sheet_geometry(package.get(sheet_part)))
     sheet = package.xml(sheet_part)
     if sheet.find(_q("legacyDrawing")) is not None or sheet.find(_q("controls")) is not None:
         raise ValueError(f"{sheet_part} already has drawings or controls")

@@ -8,7 +8,6 @@ is replaced atomically with a backup, like every other orsheet write.
 from __future__ import annotations
 
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -80,13 +79,19 @@ def install_mac_runpython() -> str:
 
 
 def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
-    from orsheet.workbook.safe_save import atomic_save, ensure_writable
+    from orsheet.workbook.safe_save import WorkbookFile, ensure_writable, require_workbook_file
 
-    if not path.is_file():
-        raise WorkbookError(f"werkmap {path} niet gevonden")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
+    require_workbook_file(path)
     ensure_writable(path)
+    workbook = WorkbookFile(path)  # one orsheet at a time, from this read to the save
+    workbook.reading()
+    try:
+        _set_conf_values(workbook, path, values)
+    finally:
+        workbook.release()
+
+
+def _set_conf_values(workbook, path: Path, values: Mapping[str, str]) -> None:
     package = Package(path.read_bytes())
     parts = package.sheet_parts()
     if conf_sheet.SHEET_NAME not in parts:
@@ -99,7 +104,7 @@ def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
     strings = _shared_strings(package)
     for key, value in values.items():
         _set_value(sheet, strings, key, value)
-    atomic_save(path, lambda temp: temp.write_bytes(package.to_bytes()))
+    workbook.save(lambda temp: temp.write_bytes(package.to_bytes()))
 
 
 def _q(tag: str) -> str:

@@ -249,6 +249,16 @@ class Package:
     def remove(self, name: str) -> None:
         self._removed.add(name)
 
+    def raw(self, name: str) -> bytes:
+        """The bytes of a part that is not XML (e.g. xl/vbaProject.bin)."""
+        return self._raw[name]
+
+    def set_raw(self, name: str, data: bytes) -> None:
+        self._raw[name] = data
+        self._parsed.pop(name, None)
+        if name not in self.names:
+            self.names.append(name)
+
     def relationships(self, part: str) -> list[etree._Element]:
         name = rels_path(part)
         if not self.has(name):
@@ -302,6 +312,9 @@ class Package:
         element.set(f"{{{REL}}}id", rel_id)
         types = self.xml("[Content_Types].xml")
         etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=WORKSHEET_TYPE)
+        from orsheet.excel.sheet_modules import register_new_sheet
+
+        register_new_sheet(self, root)  # a code name and VBA document module, as Excel gives a new sheet
         return part
 
     def drop_calc_chain(self) -> None:

@@ -17,14 +17,18 @@ what changed).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from orsheet import model, records, rules, schema
+from orsheet.deadlines import interpret
 from orsheet.errors import InputError
-from orsheet.minutes import MinutesProposal, Paragraph, deadline_date, meeting_date_in, parse_minutes
+from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_date_in, meeting_kind_in, parse_minutes
+from orsheet.minutes.matching import best_match
+from orsheet.minutes.tasks import DONE_REPORT_REASON
 from orsheet.services.common import ActionBook, archive_move, load_actions, set_setting, with_deadline_dates
 from orsheet.workbook.base import AppendRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
@@ -41,6 +45,11 @@ class MinutesChanges:
     actions: list[model.Action] = field(default_factory=list)  # without numbers yet
     decisions: list[model.Decision] = field(default_factory=list)  # without numbers yet
     list_updated: str = ""  # the sentence saying so: open actions with Status afgerond close too
+    # Read from the phrasing, not from a marker or number: applied only when asked (with the reason).
+    possible_actions: list[tuple[model.Action, str]] = field(default_factory=list)
+    possible_decisions: list[tuple[model.Decision, str]] = field(default_factory=list)
+    done_reports: list[str] = field(default_factory=list)  # "Draaiboek is doorgestuurd": no number
+    near_misses: list[str] = field(default_factory=list)  # sentences that came close, with why not
 
 
 @dataclass
@@ -50,6 +59,7 @@ class PlannedClosure:
     current: model.Action | None  # the open action it closes (None: a warning)
     warning: str = ""
     unknown: bool = False  # in neither Acties nor Archief: --apply refuses
+    reason: str = ""  # for a suggestion (mogelijk): why orsheet thinks so
 
 
 @dataclass
@@ -64,6 +74,11 @@ class MinutesPlan:
     warnings: list[str] = field(default_factory=list)
     logged_on: date | None = None  # when Logboek says these minutes were applied before
     applied: bool = False
+    # mogelijk: numbered after the zeker ones, applied only with include_possible.
+    possible_actions: list[tuple[model.Action, str]] = field(default_factory=list)
+    possible_decisions: list[tuple[model.Decision, str]] = field(default_factory=list)
+    suggested_closures: list[PlannedClosure] = field(default_factory=list)
+    near_misses: list[str] = field(default_factory=list)
 
     @property
     def unknown_numbers(self) -> list[int]:
@@ -72,6 +87,20 @@ class MinutesPlan:
     @property
     def has_work(self) -> bool:
         return bool(self.new_actions or self.decisions or any(c.current for c in self.closures))
+
+    @property
+    def has_possible(self) -> bool:
+        return bool(self.possible_actions or self.possible_decisions or self.suggested_closures)
+
+    def including_possible(self) -> MinutesPlan:
+        """The plan with every *mogelijk* proposal taken as if it were *zeker*."""
+        return replace(
+            self,
+            closures=[*self.closures, *self.suggested_closures],
+            new_actions=[*self.new_actions, *(a for a, _ in self.possible_actions)],
+            decisions=[*self.decisions, *(d for d, _ in self.possible_decisions)],
+            possible_actions=[], possible_decisions=[], suggested_closures=[],
+        )
 
     def summary(self) -> str:
         """One Dutch sentence for a message box or the command line."""
@@ -84,6 +113,9 @@ class MinutesPlan:
         if self.decisions:
             parts.append(f"{len(self.decisions)} besluit(en)")
         what = ", ".join(parts) or "niets te wijzigen"
+        possible = len(self.possible_actions) + len(self.possible_decisions) + len(self.suggested_closures)
+        if possible and not self.applied:
+            what += f"; en {possible} mogelijk(e) wijziging(en) om na te kijken"
         done = "Verwerkt" if self.applied else "Voorstel"
         warned = f" Let op, {len(self.warnings)} waarschuwing(en): " + "; ".join(self.warnings) + "." if self.warnings else ""
         return f"{done} notulen {self.changes.meeting:%d-%m-%Y}: {what}.{warned}"
@@ -94,25 +126,19 @@ def fingerprint(paragraphs: list[Paragraph], meeting: date) -> str:
     return hashlib.sha256(f"{meeting.isoformat()}\n{text}".encode()).hexdigest()[:16]
 
 
-def read_minutes_file(path: Path) -> tuple[list[Paragraph], MinutesProposal]:
-    """Read and parse a minutes file; no markers at all is an error."""
+def read_minutes_file(path: Path, known_people: Sequence[str] = ()) -> tuple[list[Paragraph], MinutesProposal]:
+    """Read and parse a minutes file (an empty proposal is no error: the preview says why)."""
     from orsheet.documents.minutes_reader import read_minutes
 
     paragraphs = read_minutes(Path(path))
-    proposal = parse_minutes(paragraphs)
-    if proposal.is_empty:
-        raise InputError(
-            f"In {Path(path).name} staan geen acties, afgeronde acties of besluiten "
-            '(verwacht o.a. "(actie: naam ...)", "Acties 325 en 330 zijn afgerond", "De OR besluit ...").'
-        )
-    return paragraphs, proposal
+    return paragraphs, parse_minutes(paragraphs, tuple(known_people))
 
 
 def changes_from_proposal(
     proposal: MinutesProposal, meeting: date, meeting_kind: str, source: str, key: str
 ) -> MinutesChanges:
-    actions = [
-        model.Action(
+    def action(a) -> model.Action:
+        return model.Action(
             number=None,
             subject=a.subject,
             description=a.description,
@@ -121,22 +147,31 @@ def changes_from_proposal(
             date=meeting,
             deadline=_deadline(a.deadline, meeting),
         )
-        for a in proposal.new_actions
-    ]
+
     bron = decision_source(meeting, source)
-    decisions = [
-        model.Decision(None, date=meeting, meeting_kind=meeting_kind, subject=d.subject, text=d.text, source=bron)
-        for d in proposal.decisions
-    ]
+
+    def decision(d) -> model.Decision:
+        return model.Decision(None, date=meeting, meeting_kind=meeting_kind, subject=d.subject, text=d.text, source=bron)
+
     close = [(c.number, c.sentence) for c in proposal.closures]
-    return MinutesChanges(meeting, meeting_kind, source, key, close, actions, decisions, proposal.list_updated)
+    return MinutesChanges(
+        meeting, meeting_kind, source, key, close,
+        [action(a) for a in proposal.new_actions if a.confidence == SURE],
+        [decision(d) for d in proposal.decisions if d.confidence == SURE],
+        proposal.list_updated,
+        possible_actions=[(action(a), a.reason) for a in proposal.new_actions if a.confidence != SURE],
+        possible_decisions=[(decision(d), d.reason) for d in proposal.decisions if d.confidence != SURE],
+        done_reports=[r.sentence for r in proposal.done_reports],
+        near_misses=[f"{m.sentence} ({m.reason})" for m in proposal.near_misses],
+    )
 
 
 def _deadline(text: str, meeting: date) -> model.Deadline:
     """A date where the minutes give one, else the words as written ("eind okt")."""
     if not text:
         return model.Deadline()
-    when = deadline_date(text, meeting)
+    # Only a written day ("15 november", "1-11") becomes a date; "eind okt" stays as written.
+    when = interpret(text, meeting) if re.match(r"\d", text) else None
     return model.Deadline(date=when) if when else model.Deadline(text=text)
 
 
@@ -167,13 +202,20 @@ def _load(backend: WorkbookBackend) -> _Workbook:
     return _Workbook(book, decisions, log)
 
 
-def meeting_kind_for(backend: WorkbookBackend, meeting: date, given: str | None = None) -> str:
-    """The kind of the meeting: as given, else from Vergaderingen, else an OR meeting."""
+def meeting_kind_for(
+    backend: WorkbookBackend, meeting: date, given: str | None = None, paragraphs: Sequence[Paragraph] = ()
+) -> str:
+    """The kind of the meeting: as given, else Vergaderingen's on that day, else as the
+    minutes' header names it (when the workbook knows that kind), else an OR meeting."""
     if given:
         return given
     meetings = records.meetings_from_table(backend.read([schema.MEETINGS.name])[schema.MEETINGS.name])
-    kinds = {m.kind for m in meetings if m.date == meeting and m.kind}
-    return kinds.pop() if len(kinds) == 1 else model.OR_MEETING
+    kinds = sorted({m.kind for m in meetings if m.date == meeting and m.kind})
+    if len(kinds) == 1:
+        return kinds[0]
+    # Two meetings that day: the header decides between them; none: any kind the workbook knows.
+    known = kinds or list(dict.fromkeys([*model.MEETING_KINDS, *(m.kind for m in meetings if m.kind)]))
+    return meeting_kind_in(list(paragraphs), known) or model.OR_MEETING
 
 
 def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_log: bool = True) -> MinutesPlan:
@@ -200,23 +242,57 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
             + (f" op {when:%d-%m-%Y}" if when else "") + f" ({earlier[-1][1]}); alleen wat nieuw is, wordt toegevoegd"
         )
     skipped: list[str] = []
-    new_actions, decisions = [], []
-    for action in changes.actions:
-        if (logged and respect_log) or _action_exists(action, wb.book):
-            skipped.append(f"actie staat er al: {action.description[:60]}")
-        else:
-            new_actions.append(action)
-    numbered = _numbers_for_new(wb.book, new_actions)
+    repeat = bool(logged and respect_log)
+    present = {(a.date, _norm(a.description)) for a in wb.book.actions + wb.book.archive}
+    new_actions = [a for a in changes.actions if not _skip_action(a, present, repeat, skipped)]
+    maybe_actions = [(a, why) for a, why in changes.possible_actions if not _skip_action(a, present, repeat, skipped)]
+    # zeker first, then mogelijk: applying only the zeker ones keeps the numbers shown.
+    numbered = _numbers_for_new(wb.book, [*new_actions, *(a for a, _ in maybe_actions)])
     new_actions = [replace(a, number=n) for a, n in zip(new_actions, numbered)]
+    maybe_actions = [(replace(a, number=n), why) for (a, why), n in zip(maybe_actions, numbered[len(new_actions) :])]
     next_decision = max([d.number or 0 for d in wb.decisions], default=0) + 1
-    for decision in changes.decisions:
-        if (logged and respect_log) or any(_same_decision(decision, d) for d in wb.decisions):
+    decisions, maybe_decisions = [], []
+    for decision, why in [*((d, None) for d in changes.decisions), *changes.possible_decisions]:
+        if repeat or any(_same_decision(decision, d) for d in wb.decisions):
             skipped.append(f"besluit staat er al: {decision.text[:60]}")
             continue
-        decisions.append(replace(decision, number=next_decision))
+        numbered_decision = replace(decision, number=next_decision)
+        if why is None:
+            decisions.append(numbered_decision)
+        else:
+            maybe_decisions.append((numbered_decision, why))
         next_decision += 1
     logged_on = _as_date(logged[0]) if logged else None
-    return MinutesPlan(changes, closures, new_actions, decisions, skipped, warnings, logged_on)
+    reports = [] if repeat else changes.done_reports
+    suggested = _suggest_closures(wb.book, reports, {c.number for c in closures})
+    matched = {s.sentence for s in suggested}
+    unmatched = [f"{r} (gemeld als gedaan, maar het past bij geen open actie)" for r in reports if r not in matched]
+    return MinutesPlan(
+        changes, closures, new_actions, decisions, skipped, warnings, logged_on,
+        possible_actions=maybe_actions, possible_decisions=maybe_decisions, suggested_closures=suggested,
+        near_misses=[*changes.near_misses, *unmatched],
+    )
+
+
+def _skip_action(action: model.Action, present: set, repeat: bool, skipped: list[str]) -> bool:
+    """Already in Acties or Archief (same date and description), or these minutes were applied before."""
+    if repeat or (action.date, _norm(action.description)) in present:
+        skipped.append(f"actie staat er al: {action.description[:60]}")
+        return True
+    return False
+
+
+def _suggest_closures(book: ActionBook, reports: list[str], named: set[int]) -> list[PlannedClosure]:
+    """Open actions a "... is gebeurd" sentence seems to be about (each at most once)."""
+    candidates = [(a.number, f"{a.subject} {a.description} {a.owner}") for a in book.actions
+                  if a.number is not None and a.number not in named]
+    by_number = {a.number: a for a in book.actions}
+    suggested: list[PlannedClosure] = []
+    for sentence in reports:
+        number = best_match(sentence, [c for c in candidates if c[0] not in {s.number for s in suggested}])
+        if number is not None:
+            suggested.append(PlannedClosure(number, sentence, by_number[number], reason=DONE_REPORT_REASON))
+    return suggested
 
 
 def _plan_closures(book: ActionBook, close: list[tuple[int, str]]) -> tuple[list[PlannedClosure], list[str]]:
@@ -246,12 +322,6 @@ def _numbers_for_new(book: ActionBook, new_actions: list[model.Action]) -> list[
 
 def _norm(text: str) -> str:
     return " ".join(str(text or "").split()).casefold()
-
-
-def _action_exists(action: model.Action, book: ActionBook) -> bool:
-    return any(
-        a.date == action.date and _norm(a.description) == _norm(action.description) for a in book.actions + book.archive
-    )
 
 
 def _same_decision(new: model.Decision, old: model.Decision) -> bool:
@@ -357,12 +427,14 @@ def process_minutes(
     *,
     apply: bool = False,
     meeting_kind: str | None = None,
+    include_possible: bool = False,
 ) -> MinutesPlan:
     """Read the minutes, plan against the workbook and, with ``apply``, write it.
 
-    Without ``meeting`` the date the minutes state at the top is used.
+    Without ``meeting`` the date the minutes state at the top is used. ``apply``
+    writes the *zeker* changes; with ``include_possible`` the *mogelijk* ones too.
     """
-    paragraphs, proposal = read_minutes_file(minutes_path)
+    paragraphs, proposal = read_minutes_file(minutes_path, _people(backend))
     stated = meeting_date_in(paragraphs)
     mismatch = ""
     if meeting is not None and stated is not None and stated != meeting:
@@ -373,14 +445,23 @@ def process_minutes(
             raise InputError(
                 f"De vergaderdatum staat niet bovenaan in {Path(minutes_path).name}; geef hem op (--meeting JJJJ-MM-DD)."
             )
-    kind = meeting_kind_for(backend, meeting, meeting_kind)
+    kind = meeting_kind_for(backend, meeting, meeting_kind, paragraphs)
     changes = changes_from_proposal(proposal, meeting, kind, Path(minutes_path).name, fingerprint(paragraphs, meeting))
     plan = plan_changes(backend, changes)
     if mismatch:
         plan.warnings.insert(0, mismatch)
     if apply:
+        if include_possible:
+            plan = plan.including_possible()
         apply_plan(backend, plan)
     return plan
+
+
+def _people(backend: WorkbookBackend) -> list[str]:
+    """The names on the Personen sheet (an owner the minutes may name)."""
+    if schema.PEOPLE.name not in backend.sheet_names():
+        return []
+    return [p.name for p in records.people_from_table(backend.read([schema.PEOPLE.name])[schema.PEOPLE.name]) if p.name]
 
 
 __all__ = [

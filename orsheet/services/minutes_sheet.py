@@ -2,7 +2,8 @@
 
 "Notulen verwerken" (:func:`propose_minutes`) writes the plan of
 :mod:`orsheet.services.minutes` to the sheet ``Voorstel``, one row per change
-with "Toepassen" = ja (nee for a number that is not open). The secretary may
+with its Zekerheid and "Toepassen" = ja for what is *zeker*, nee for what is
+only *mogelijk* (and for a number that is not open). The secretary may
 change ja/nee and the texts; "Voorstel toepassen" (:func:`apply_proposal_sheet`)
 applies the rows marked ja through the same :func:`apply_plan`, in one save,
 and marks them "verwerkt" so a second press changes nothing.
@@ -10,10 +11,11 @@ and marks them "verwerkt" so a second press changes nothing.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from orsheet import model, schema
+from orsheet.minutes.proposal import POSSIBLE, SURE
 from orsheet.errors import CellError, InputError, Location, ProblemList, SheetError
 from orsheet.parsing import clean_text, parse_date, parse_int
 from orsheet.services.minutes import (
@@ -31,24 +33,38 @@ NEW_ACTION = "Nieuwe actie"
 DECISION = "Besluit"
 APPLIED = "verwerkt"
 _HEADERS = schema.PROPOSAL.headers
+# Columns a Voorstel sheet written by an earlier version lacks; it still applies.
+_OPTIONAL = ("Zekerheid", schema.DEADLINE)
 
 
 def proposal_rows(plan: MinutesPlan) -> list[list[object]]:
-    """The Voorstel sheet for a plan, header row first."""
+    """The Voorstel sheet for a plan, header row first: zeker rows on ja, mogelijk rows on nee."""
     c = plan.changes
     rows: list[list[object]] = [list(_HEADERS)]
+
+    def row(sure: bool, kind: str, number, subject, text, owner, deadline, note: str, apply: bool = True) -> None:
+        confidence = SURE if sure else POSSIBLE
+        values = {"Toepassen": "ja" if sure and apply else "nee", "Zekerheid": confidence, "Soort": kind,
+                  schema.NR: number, schema.ONDERWERP: subject, "Tekst": text, schema.VERANTWOORDELIJKE: owner,
+                  schema.DEADLINE: deadline, "Vergadering": c.meeting, schema.OVERLEG: c.meeting_kind,
+                  "Bron": c.source, "Toelichting": note, "Sleutel": c.key}
+        rows.append([values[h] for h in _HEADERS])
+
     for closure in plan.closures:
         current = closure.current or model.Action(None)
         note = f"Notulen: {closure.sentence}" + (f" LET OP: {closure.warning}" if closure.warning else "")
-        rows.append(["ja" if closure.current else "nee", CLOSE, closure.number, current.subject,
-                     current.description, current.owner, c.meeting, c.meeting_kind, c.source, note, c.key])
-    for action in plan.new_actions:
-        note = "nummer wordt bij toepassen toegekend" + (f"; deadline {action.deadline.cell_value()}" if action.deadline else "")
-        rows.append(["ja", NEW_ACTION, action.number, action.subject, action.description, action.owner,
-                     c.meeting, c.meeting_kind, c.source, note, c.key])
-    for decision in plan.decisions:
-        rows.append(["ja", DECISION, decision.number, decision.subject, decision.text, "",
-                     c.meeting, c.meeting_kind, c.source, "", c.key])
+        row(True, CLOSE, closure.number, current.subject, current.description, current.owner, None, note,
+            apply=closure.current is not None)
+    for closure in plan.suggested_closures:
+        current = closure.current or model.Action(None)
+        row(False, CLOSE, closure.number, current.subject, current.description, current.owner, None,
+            f"Mogelijk: {closure.reason}. Notulen: {closure.sentence}")
+    for action, why in [*((a, "") for a in plan.new_actions), *plan.possible_actions]:
+        row(not why, NEW_ACTION, action.number, action.subject, action.description, action.owner,
+            action.deadline.cell_value() if action.deadline else None, f"Mogelijk: {why}." if why else "")
+    for decision, why in [*((d, "") for d in plan.decisions), *plan.possible_decisions]:
+        row(not why, DECISION, decision.number, decision.subject, decision.text, "", None,
+            f"Mogelijk: {why}." if why else "")
     return rows
 
 
@@ -70,7 +86,7 @@ def apply_proposal_sheet(backend: WorkbookBackend) -> MinutesPlan:
             Location(schema.PROPOSAL.name),
         )
     table = backend.read([schema.PROPOSAL.name])[schema.PROPOSAL.name]
-    missing = [h for h in _HEADERS if h not in table.header]
+    missing = [h for h in _HEADERS if h not in table.header and h not in _OPTIONAL]
     if missing:
         raise SheetError("kolom " + ", ".join(f'"{h}"' for h in missing) + " ontbreekt in rij 1", Location(table.sheet))
     chosen = _chosen_rows(table)
@@ -100,6 +116,16 @@ def _chosen_rows(table: Table) -> list[Row]:
     return chosen
 
 
+def _deadline_cell(value: object) -> model.Deadline:
+    """The Deadline cell as the secretary left it: a date, or words such as "eind okt"."""
+    if isinstance(value, datetime):
+        return model.Deadline(date=value.date())
+    if isinstance(value, date):
+        return model.Deadline(date=value)
+    text = clean_text(value)
+    return model.Deadline(text=text) if text else model.Deadline()
+
+
 def _changes_from_rows(table: Table, rows: list[Row]) -> MinutesChanges:
     problems = []
     first = rows[0]
@@ -116,7 +142,8 @@ def _changes_from_rows(table: Table, rows: list[Row]) -> MinutesChanges:
                 changes.close.append((number, clean_text(row.get("Toelichting"))))
             elif what == NEW_ACTION:
                 owner = clean_text(row.get(schema.VERANTWOORDELIJKE))
-                changes.actions.append(model.Action(None, subject, text, owner, kind, meeting))
+                deadline = _deadline_cell(row.get(schema.DEADLINE))
+                changes.actions.append(model.Action(None, subject, text, owner, kind, meeting, deadline=deadline))
             elif what == DECISION:
                 changes.decisions.append(
                     model.Decision(None, meeting, kind, subject, text, decision_source(meeting, source))

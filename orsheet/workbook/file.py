@@ -9,16 +9,16 @@ Excel, or changed on disk since it was read, is never written.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Sequence
 
-from orsheet.errors import Location, SheetError, WorkbookChanged, WorkbookError
+from orsheet.errors import Location, SheetError, WorkbookError
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
-from orsheet.workbook.safe_save import FileStamp, atomic_save, ensure_writable, file_stamp
+from orsheet.workbook.safe_save import WorkbookFile, require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
+_DAMAGED = "Er is niets gewijzigd; zet zo nodig een reservekopie terug uit de map backup."
 
 
 def _blank(value: Value) -> bool:
@@ -32,12 +32,9 @@ class FileBackend:
         self.path = Path(path)
         if self.path.suffix.lower() not in EXCEL_SUFFIXES:
             raise WorkbookError(f"{self.path.name} is geen Excel-werkmap (.xlsm of .xlsx)")
-        if not self.path.is_file():
-            raise WorkbookError(f"werkmap {self.path} niet gevonden")
-        if not zipfile.is_zipfile(self.path):
-            raise WorkbookError(f"{self.path.name} is geen geldige Excel-werkmap (beschadigd of een ander bestandstype)")
+        require_workbook_file(self.path)
         self._book = None
-        self._stamp: FileStamp | None = None
+        self._file = WorkbookFile(self.path)  # the write lock from the first read to the save, symlinks resolved
 
     # -- reading ---------------------------------------------------------
 
@@ -45,11 +42,11 @@ class FileBackend:
         if self._book is None:
             from python_calamine import CalamineWorkbook
 
-            self._stamp = file_stamp(self.path)
+            self._file.reading()
             try:
                 self._book = CalamineWorkbook.from_path(str(self.path))
-            except Exception as error:  # calamine raises its own error types
-                raise WorkbookError(f"{self.path.name} kan niet worden gelezen: {error}") from None
+            except Exception:  # calamine raises its own error types, with English text
+                raise WorkbookError(f"{self.path.name} is beschadigd en kan niet worden gelezen. {_DAMAGED}") from None
         return self._book
 
     def sheet_names(self) -> list[str]:
@@ -62,7 +59,11 @@ class FileBackend:
             for name in sheets:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
-                grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                try:
+                    grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                except Exception:  # calamine's own error types
+                    raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
+                                        Location(name)) from None
                 table = _table_from_grid(name, grid)
                 self._add_marks(table)
                 tables[name] = table
@@ -87,16 +88,9 @@ class FileBackend:
     def write(self, edits: Sequence[Edit]) -> WriteReport:
         from orsheet.workbook.xml_writer import write_edits
 
-        ensure_writable(self.path)
-        if self._stamp is not None and file_stamp(self.path) != self._stamp:
-            raise WorkbookChanged(
-                f"{self.path.name} is gewijzigd sinds orsheet het las (door iemand anders?); "
-                "er is niets opgeslagen. Voer de opdracht opnieuw uit."
-            )
         reports: list[WriteReport] = []
-        atomic_save(self.path, lambda temp: reports.append(write_edits(self.path, edits, temp)), expected=self._stamp)
+        self._file.save(lambda temp: reports.append(write_edits(self.path, edits, temp)))
         self._book = None
-        self._stamp = file_stamp(self.path)
         return reports[0] if reports else WriteReport()
 
 

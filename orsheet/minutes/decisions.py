@@ -1,0 +1,150 @@
+"""Decisions and agreements in a sentence, and decisions only *reported* (pure).
+
+"De OR besluit ...", "Besluit:", "Er wordt besloten ...", "In onderling
+overleg is besloten dat ...", "Afgesproken wordt dat ...", "De MR stemt in
+met ...", "Het reglement is goedgekeurd.", "Dit is akkoord." -- all record a
+decision of this meeting. "dit is vorig schooljaar al besloten" or "de
+directie heeft besloten ..." report one taken elsewhere: :func:`read_decision`
+returns those with the reason they are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orsheet.minutes.vocabulary import ARTICLES
+
+__all__ = ["Decision", "read_decision", "decision_in", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: str  # "besluit" or "afspraak"
+    text: str  # what was decided ("" for a label standing alone)
+    sure: bool = True
+    refers_back: bool = False  # "Dit is akkoord.": the decision is the sentence before
+    skipped: str = ""  # why it is not recorded (procedural, reported, elsewhere)
+    topic: str = ""  # "Het reglement is goedgekeurd": what was approved
+
+
+PROCEDURAL = "gaat over de agenda of de notulen van de vorige vergadering"
+REPORTED = "meldt een besluit van eerder, niet van deze vergadering"
+ELSEWHERE = "meldt een besluit van een ander orgaan"
+
+# Case matters for the body's name ("De OR", not "Het nieuwe besluit"), so
+# only the articles and common nouns are matched case-insensitively.
+_BODY = (
+    r"(?:(?i:de|het)\s+(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}|(?i:ondernemingsraad|raad|commissie|"
+    r"werkgroep(?:\s+[\w&-]+)?|vergadering|medezeggenschapsraad|personeelsvertegenwoordiging|"
+    r"[\w-]*raad|[\w-]*geleding|bestuur))|(?i:wij|we))"
+)
+_DECISION_VERB = re.compile(rf"^{_BODY}\s+(?:besluit|besluiten)\b")
+_DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b")
+_DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
+_DECISION_LABEL = re.compile(
+    r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?\s*:\s*", re.IGNORECASE
+)
+_DECIDED = re.compile(
+    r"\b(?:(?:er\s+)?(?:wordt|is|werd|heeft|hebben)\s+(?:\w+\s+){0,4}?besloten|besloten\s+(?:wordt|is)|"
+    r"(?:wordt|is|werd)\s+(?:\w+\s+){0,2}?(?:afgesproken|overeengekomen|vastgelegd)|"
+    r"(?:afgesproken|overeengekomen|vastgelegd)\s+(?:wordt|is|werd)|(?:^|\b(?:verder|ook|tevens)\s+)afgesproken\s+(?:dat|om)|"
+    r"(?:we|wij)\s+spreken\s+af|er\s+is\s+overeenstemming|zijn\s+het\s+(?:er\s*)?(?:over\s+)?(?:mee\s+)?eens)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT = re.compile(r"afgesproken|overeengekomen|spreken\s+af|overeenstemming|eens\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:stemt|stemmen)\s+(?:\w+\s+){0,3}?in\s+met|\b(?:heeft|hebben)\s+(?:\w+\s+){0,3}?ingestemd\s+met|"
+    r"\b(?:wordt|worden)\s+(?:\w+\s+){0,2}?ingestemd\s+met|\bmet\s+instemming\b",
+    re.IGNORECASE,
+)
+# "Het AB is van een dergelijke app geen voorstander": the body's position.
+_IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
+_APPROVED = re.compile(
+    r"^(?P<topic>.{3,120}?)\s+(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
+    r"(?:goedgekeurd|vastgesteld|bekrachtigd|aangenomen|akkoord\s+bevonden)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"^(?:(?:dit|dat|het\s+voorstel)\s+(?:is|wordt)\s+)?(?:akkoord|aangenomen|goedgekeurd)\s*[.!]?$|"
+    r"^hier\s+is\s+iedereen\s+het\s+mee\s+eens|^(?:daar|hiermee)\s+(?:wordt|is)\s+(?:\w+\s+)?ingestemd",
+    re.IGNORECASE,
+)
+_PROCEDURAL_TOPIC = re.compile(
+    r"^(?:de\s+|het\s+)?(?:\w+\s+){0,2}?(?:agenda|notulen|verslag|resumé|actielijst|besluitenlijst|"
+    r"aktielijst)\b|\bter\s+kennisname\b|\bvoor\s+kennisgeving\b(?!.*besl)",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:al|eerder|reeds|destijds|vorig(?:e)?\s+(?:\w+\s+)?(?:jaar|schooljaar|vergadering|keer|week|maand)|"
+    r"was|waren|had|hadden|(?:in|tijdens)\s+(?:het|de|een)\s+(?:\w+\s+){0,2}?(?:overleg|vergadering|bijeenkomst)\s+van)\b",
+    re.IGNORECASE,
+)
+_OTHER_BODY = re.compile(
+    r"\b(?:directie|directeur|college|cvb|bestuurder|management|mt|gemeente|gemeenteraad|kabinet|minister|"
+    r"provincie|stuurgroep|rvt|raad\s+van\s+toezicht|school|schoolleiding|werkgever)\s+(?:heeft|hebben|had)\s+"
+    r"(?:\w+\s+){0,3}?besloten|\b(?:directie|college|bestuurder|kabinet|minister|gemeente)\s+besluit\b",
+    re.IGNORECASE,
+)
+_REPORTED_SPEECH = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:geeft\s+aan|meldt|vertelt|deelt\s+mee|laat\s+weten)\s+dat\b", re.IGNORECASE)
+
+
+# Every form below contains one of these; most sentences contain none (a quick first test).
+_ANY_FORM = re.compile(
+    r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|"
+    r"overeen|voorstander|instemming",
+    re.IGNORECASE,
+)
+
+
+def read_decision(sentence: str) -> Decision | None:
+    """The decision a sentence records (or reports), else None."""
+    if not _ANY_FORM.search(sentence):
+        return None
+    text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
+    label = _DECISION_LABEL.match(text)
+    if label:
+        kind = "afspraak" if label.group(1).lower().startswith("afspra") else "besluit"
+        return Decision(kind, text[label.end() :].strip())
+    if _REFERS_BACK.match(text):
+        return Decision("besluit", text, refers_back=True)
+    found = _explicit(text) or _consent_or_approval(text)
+    if found is None:
+        return None
+    if _OTHER_BODY.search(text):
+        return Decision(found.kind, text, skipped=ELSEWHERE)
+    if (_EARLIER.search(text) or _REPORTED_SPEECH.match(text)) and not _DECISION_VERB.match(text):
+        return Decision(found.kind, text, skipped=REPORTED)
+    return found
+
+
+def _explicit(text: str) -> Decision | None:
+    """The council's own phrases are *zeker*; other ways of saying it *mogelijk*."""
+    if _DECISION_VERB.match(text) or _DECISION_INVERTED.match(text) and text.split()[0].lower() not in ARTICLES:
+        return Decision("besluit", text)
+    if _DECISION_PASSIVE.match(text):
+        return Decision("besluit", text)
+    decided = _DECIDED.search(text)
+    if decided:
+        return Decision("afspraak" if _AGREEMENT.search(decided.group()) else "besluit", text, sure=False)
+    return None
+
+
+def _consent_or_approval(text: str) -> Decision | None:
+    if _CONSENT.search(text) or _IN_FAVOUR.match(text):
+        return Decision("besluit", text, sure=False)
+    approved = _APPROVED.match(text)
+    if not approved:
+        return None
+    topic = approved.group("topic")
+    if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(re.sub(r"^.*?\b(?:wordt|worden|is|zijn)\s+", "", approved.group())) or re.search(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", text, re.IGNORECASE):
+        return Decision("besluit", text, skipped=PROCEDURAL)
+    return Decision("besluit", text, sure=False, topic=topic)
+
+
+def decision_in(sentence: str) -> tuple[str, str] | None:
+    """(kind, text) when a sentence records a decision of this meeting, else None."""
+    found = read_decision(sentence)
+    if found is None or found.skipped or found.refers_back:
+        return None
+    return found.kind, found.text

@@ -1,0 +1,291 @@
+"""Dutch minutes (notulen) -> the changes they imply for the workbook (pure).
+
+The notulist marks work in the text: "Acties 325 en 330 zijn afgerond",
+"(actie: Jan maakt een poster)", "De OR besluit ...", "Afspraak: ...". Other
+secretaries write "Amal stuurt een testversie", "Dit is akkoord." or
+"Draaiboek is doorgestuurd". This module turns a document, given as a list of
+:class:`Paragraph` objects (text plus heading level), into a
+:class:`MinutesProposal`: closures, new actions (owner, the sentence the
+marker belongs to, the agenda item it stands under), decisions, tasks reported
+done without a number, and the sentences that came close. What an explicit
+marker or number says is *zeker*; what is read from the phrasing *mogelijk*.
+It reads no files and knows no workbook.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orsheet.minutes import decisions as decided
+from orsheet.minutes.header import heading_title
+from orsheet.minutes.markers import (
+    Marker,
+    find_markers,
+    is_action_list_label,
+    is_example,
+    split_deadline,
+    split_listed_action,
+)
+from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
+from orsheet.minutes.owners import split_owner
+from orsheet.minutes.people import People, names_in_header, people_from
+from orsheet.minutes.proposal import (
+    POSSIBLE,
+    Closure,
+    DecisionItem,
+    DoneReport,
+    MinutesProposal,
+    NearMiss,
+    NewAction,
+    Paragraph,
+)
+from orsheet.minutes.tasks import done_report, task_in
+from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
+from orsheet.minutes.vocabulary import NOT_A_TASK_START
+
+__all__ = ["parse_minutes"]
+
+_HEADER_PARAGRAPHS = 40
+_SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
+
+
+class _Reader:
+    """The state of one pass through the minutes, in document order."""
+
+    def __init__(self, people: People) -> None:
+        self.proposal = MinutesProposal()
+        self.people = people
+        self.subject = ""
+        self.previous_sentence = ""
+        self.last_person = ""
+        self.pending_label: str | None = None  # "Besluit:" standing alone: the next paragraph is the text
+        self.listing = False  # under "Acties:" or a heading about actions, each bullet is an action
+        self.topics: list[set[str]] = []  # what was approved so far ("Het reglement is goedgekeurd")
+
+
+def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
+    """Read the minutes in document order; ``known_people`` come from the Personen sheet."""
+    listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
+    reader = _Reader(people_from([*listed, *known_people]))
+    reader.proposal.people = tuple(dict.fromkeys(listed))
+    for paragraph in paragraphs:
+        text = normalise(paragraph.text)
+        if text:
+            _read(reader, paragraph, text)
+    _drop_duplicate_closures(reader.proposal)
+    _drop_possible_actions_a_marker_covers(reader.proposal)
+    return reader.proposal
+
+
+def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
+    if paragraph.level > 0:
+        reader.subject = heading_title(text)
+        reader.previous_sentence, reader.pending_label = "", None
+        reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not mentions_closure(text)
+        return
+    if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
+        if _add_listed_action(reader, text):
+            return
+    reader.listing = (reader.listing and paragraph.bullet) or is_action_list_label(text)
+    if is_action_list_label(text):
+        return
+    if paragraph.bullet and _add_named_line(reader, text):
+        return
+    completes_label = reader.pending_label is not None
+    if completes_label:
+        _add_decision(reader, reader.pending_label, _strip_markers(text))
+        reader.pending_label = None
+    reader.pending_label = _read_paragraph(reader, text, decisions=not completes_label)
+    spans = sentence_spans(text)
+    if spans:
+        reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
+
+
+def _read_paragraph(reader: _Reader, text: str, *, decisions: bool = True) -> str | None:
+    """Add what one paragraph says; return a decision kind when a label waits for its text."""
+    spans = sentence_spans(text)
+    quotes = quoted_spans(text)
+    markers = find_markers(text)
+    waiting: str | None = None
+    previous = reader.previous_sentence
+    for start, end in spans:
+        if inside(start + 1, quotes) and inside(end - 1, quotes):
+            continue
+        sentence = text[start:end]
+        if any(m.start <= start and end <= m.end for m in markers):
+            continue  # the sentence is a marker itself
+        clean = _strip_markers(sentence)
+        marked = any(start <= m.start < end for m in markers)
+        waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
+        previous = clean or previous
+        reader.last_person = reader.people.mentioned(clean) or reader.last_person
+    for marker in markers:
+        action = _action_from_marker(reader, text, marker, spans, quotes)
+        if action is not None:
+            reader.proposal.new_actions.append(action)
+            reader.last_person = action.owner or reader.last_person
+    return waiting
+
+
+def _read_sentence(
+    reader: _Reader, clean: str, previous: str, marked: bool, last: bool, decisions: bool
+) -> str | None:
+    proposal = reader.proposal
+    if says_list_updated(clean):
+        proposal.list_updated = clean
+    try:
+        numbers = closed_numbers(clean)
+    except RangeRefused as refused:
+        numbers = []
+        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
+                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
+    for number in numbers:
+        proposal.closures.append(Closure(number, clean))
+    decision = decided.read_decision(clean) if decisions else None
+    if decision is not None and not _is_quoted_or_example(clean):
+        if decision.skipped:
+            proposal.near_misses.append(NearMiss(clean, f"geen besluit: {decision.skipped}"))
+        elif decision.refers_back:
+            if previous:
+                _add_decision(reader, "besluit", f"{previous} {clean}", sure=False)
+        elif last and (not decision.text or decision.text.endswith(":")):
+            return f"{decision.kind}:{decision.text}" if decision.text else decision.kind
+        elif decision.text:
+            _add_decision(reader, decision.kind, decision.text, sure=decision.sure, topic=decision.topic)
+    if numbers or marked or _SPOKESPERSON.search(clean):
+        return None  # "(woordvoerder: X)" names who speaks in the meeting, it gives no task
+    if done_report(clean):
+        proposal.done_reports.append(DoneReport(clean, reader.subject))
+        return None
+    task = task_in(clean, reader.people, reader.last_person)
+    if task is not None:
+        proposal.new_actions.append(
+            NewAction(task.owner, task.description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
+        )
+    return None
+
+
+def _action_from_marker(
+    reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+) -> NewAction | None:
+    index = next((i for i, (s, e) in enumerate(spans) if s <= marker.start < e), 0)
+    sentence_start = spans[index][0] if spans else 0
+    if is_example(text, marker, sentence_start):
+        return None
+    owner, task = split_owner(marker.content)
+    task, deadline = split_deadline(task)
+    if not owner and not task:
+        return None
+    sentence = _sentence_for(text, marker, spans, index) or (reader.previous_sentence if not task else "")
+    if task and sentence:
+        description = f"{sentence} Actie: {owner} {task}".strip()
+        description = description if description.endswith((".", "?", "!")) else description + "."
+    else:
+        description = sentence or _capitalise(task)
+    written = text[marker.start : marker.end].strip("()[] ")
+    return NewAction(owner, description, reader.subject, written, deadline)
+
+
+def _sentence_for(text: str, marker: Marker, spans: list[tuple[int, int]], index: int) -> str:
+    """The sentence a marker belongs to: its own, or the one it follows."""
+    if not spans:
+        return ""
+    start, end = spans[index]
+    own = _strip_markers(text[start:end])
+    marker_opens_sentence = not text[start : marker.start].strip()
+    if (marker_opens_sentence or not own) and index > 0:
+        return _strip_markers(text[spans[index - 1][0] : spans[index - 1][1]])
+    if marker_opens_sentence and marker.standalone:
+        return ""
+    return own
+
+
+def _strip_markers(sentence: str) -> str:
+    """The sentence without its action markers (other brackets stay)."""
+    for marker in reversed(find_markers(sentence)):
+        sentence = sentence[: marker.start] + sentence[marker.end :]
+    sentence = re.sub(r"\s+([.,;:!?])", r"\1", sentence)
+    return " ".join(sentence.split()).strip(" -–•")
+
+
+def _is_quoted_or_example(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return bool(stripped) and stripped[0] in "\"“„‘'" or bool(re.match(r"(?i)(?:bijvoorbeeld|voorbeeld|bv\.?)\b", stripped))
+
+
+def _add_listed_action(reader: _Reader, text: str) -> bool:
+    owner, task = split_listed_action(text)
+    if not (owner and task):
+        return False
+    reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, f"actie: {text}"))
+    return True
+
+
+_NAMED_LINE = re.compile(
+    r"^(?P<owner>[A-Z][\w-]*(?:(?:\s+|\s*(?:,|\ben\b|&|/)\s*)[A-Z][\w-]*){0,3})\s*:\s*(?P<task>.+)$"
+)
+_OWNER_AFTER = re.compile(r"^(?P<task>.+?)\s*\((?P<owner>[A-Z][\w-]*(?:\s*(?:,|en|&|/)\s*[A-Z][\w-]*)*)\)\s*[.!]?$")
+_INFINITIVE_END = re.compile(r"\b\w+en[!.]?$")
+
+
+def _add_named_line(reader: _Reader, text: str) -> bool:
+    """"Petra: actielijst bijwerken!" or "offerte hekwerk aanvragen (Marlijn)" as a bullet."""
+    named = _NAMED_LINE.match(text) or _OWNER_AFTER.match(text)
+    if not named or not _INFINITIVE_END.search(named.group("task")) or text in reader.people:
+        return False
+    owner, task = named.group("owner"), named.group("task").strip()
+    if len(task.split()) < 2 or not task.split()[-1][:1].islower():
+        return False  # "Alexander Green (Logius)": a name and its organisation
+    if task.split()[0].casefold() in NOT_A_TASK_START or re.search(r"[.?]\s", task):
+        return False
+    known = all(part in reader.people for part in re.split(r"\s*(?:,|\ben\b|&|/)\s*", owner))
+    reason = "regel \"naam: taak\"" + ("" if known else ", naam staat niet bij de aanwezigen")
+    reader.proposal.new_actions.append(
+        NewAction(owner, _capitalise(task), reader.subject, "", confidence=POSSIBLE, reason=reason)
+    )
+    return True
+
+
+def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, topic: str = "") -> None:
+    kind, _, lead = kind.partition(":")  # "besluit:De OR besluit:" carries its lead-in
+    text = f"{lead} {text}".strip() if lead else text.strip()
+    if not text:
+        return
+    if kind == "afspraak":
+        text = f"Afspraak: {text}"
+    proposal = reader.proposal
+    if any(d.text == text and d.subject == reader.subject for d in proposal.decisions):
+        return
+    if topic:  # "Het vrijwilligersbeleid is goedgekeurd" after "De nota vrijwilligersbeleid wordt goedgekeurd"
+        words = content_words(topic)
+        if any(words and words <= earlier for earlier in reader.topics):
+            proposal.near_misses.append(NearMiss(text, "geen besluit: hetzelfde besluit staat al eerder in de notulen"))
+            return
+        reader.topics.append(words)
+    confidence, reason = ("zeker", "") if sure else (POSSIBLE, "besluit afgeleid uit de formulering")
+    proposal.decisions.append(DecisionItem(text, reader.subject, kind, confidence, reason))
+
+
+def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
+    """"De OR zal dit opvragen. (actie: Jan)": the marker's action is the one, not also "De OR"."""
+    marked = [a.description for a in proposal.new_actions if a.confidence != POSSIBLE]
+    proposal.new_actions = [
+        a for a in proposal.new_actions
+        if a.confidence != POSSIBLE or not any(a.description.rstrip(".") in text for text in marked)
+    ]
+
+
+def _drop_duplicate_closures(proposal: MinutesProposal) -> None:
+    seen: set[int] = set()
+    unique = []
+    for closure in proposal.closures:
+        if closure.number not in seen:
+            seen.add(closure.number)
+            unique.append(closure)
+    proposal.closures = unique
+
+
+def _capitalise(text: str) -> str:
+    text = text.strip()
+    text = text if text.endswith((".", "?", "!")) or not text else text + "."
+    return text[:1].upper() + text[1:]

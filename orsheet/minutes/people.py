@@ -1,0 +1,114 @@
+"""The people minutes name: who was there (header) and who the workbook knows (pure).
+
+"Aanwezig: Monique, Amal, Desiree", "Voorzitter: Amal", "Afwezig: Paul
+Kwakkenbos, bestuurslid" -- the names there, with their first and last names
+apart, are the people a sentence like "Amal stuurt een testversie" can mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orsheet.minutes.text import normalise
+
+_HEADER_LINE = re.compile(
+    r"^\s*(?:(?:leden\s+)?aanwezig(?:en)?|afwezig(?:en)?|deelnemers|voorzitter|vz|notulist|notulen|"
+    r"notuleert|secretaris|gasten?|te\s+gast|verhinderd|afgemeld|met\s+kennisgeving)\b[^:]{0,40}:\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+_LIST_HEADING = re.compile(r"^\s*(?:aanwezig(?:en)?|afwezig(?:en)?|deelnemers|leden)\b", re.IGNORECASE)
+_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "la", "le", "du", "di", "da", "von", "op", "in"}
+_NOT_NAMES = {"leden", "allen", "iedereen", "geen", "m.k", "m.k.", "mk", "zonder", "met", "kennisgeving", "en"}
+
+
+@dataclass(frozen=True)
+class People:
+    """Name forms (casefolded) -> the name as listed."""
+
+    forms: dict[str, str] = field(default_factory=dict)
+
+    def __contains__(self, text: str) -> bool:
+        return text.casefold() in self.forms
+
+    def longest_at(self, tokens: list[str], index: int) -> int:
+        """How many tokens from ``index`` spell a known name (0: none)."""
+        for length in (4, 3, 2, 1):
+            words = [t.strip(".,;:()") for t in tokens[index : index + length]]
+            if len(words) == length and " ".join(words).casefold() in self.forms:
+                return length
+        return 0
+
+    def mentioned(self, text: str) -> str:
+        """The last known name in ``text`` (as written there), or ""."""
+        tokens = text.split()
+        found = ""
+        index = 0
+        while index < len(tokens):
+            length = self.longest_at(tokens, index) if tokens[index][:1].isupper() else 0
+            if length:
+                found = " ".join(t.strip(".,;:()") for t in tokens[index : index + length])
+                index += length
+            else:
+                index += 1
+        return found
+
+
+def people_from(names: list[str]) -> People:
+    """Every form a listed name can be written in: full, first name, last name."""
+    forms: dict[str, str] = {}
+    for name in names:
+        words = [w for w in name.split() if w]
+        if not words or not words[0][:1].isupper():
+            continue
+        forms.setdefault(" ".join(words).casefold(), name)
+        significant = [w for w in words if w.casefold() not in _PARTICLES]
+        if significant:
+            forms.setdefault(significant[0].casefold(), name)
+            forms.setdefault(significant[-1].casefold(), name)
+            if len(words) > 1 and words[0].casefold() in _PARTICLES:  # "Van Andel"
+                forms.setdefault(" ".join(words).casefold(), name)
+    return People(forms)
+
+
+def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
+    """The names listed on Aanwezig/Afwezig/Voorzitter/Notulist lines near the top.
+
+    ``lines`` are (text, heading level) pairs; a heading "Aanwezig" or
+    "Deelnemers" lists the names in the paragraphs below it.
+    """
+    names: list[str] = []
+    in_list = False
+    for raw, level in lines:
+        line = normalise(raw)
+        match = _HEADER_LINE.match(line)
+        if match:
+            names.extend(split_names(match.group("names")))
+            in_list = not match.group("names").strip()
+        elif _LIST_HEADING.match(line) and len(line.split()) <= 8 and ":" not in line.rstrip(":"):
+            in_list = True  # "### Aanwezig" with the names as bullets below
+        elif level or not in_list or len(line) > 80 or line.endswith((".", "?", "!")):
+            in_list = False
+        elif not line.endswith(":"):  # "College van Bestuur:" labels a group of names
+            names.extend(split_names(line))
+    return names
+
+
+def split_names(text: str) -> list[str]:
+    """"Jose van Engelen, voorzitter; Cees van Elteren, secretaris" -> the two names."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    found = []
+    for part in re.split(r"[;,]|\s+en\s+|\s*&\s*|\s+-\s+", text):
+        words = part.strip(" .:").split()
+        if len(words) > 6:
+            continue  # a sentence, not a name
+        while words and (words[-1].casefold().strip(".") in _NOT_NAMES or words[-1][:1].islower()):
+            words.pop()  # "Gerard Croiset penningmeester": the role after the name
+        if not words or not words[0][:1].isupper():
+            continue
+        if any(w.casefold().strip(".") in _NOT_NAMES for w in words):
+            continue
+        if re.search(r"\d", part):
+            continue
+        found.append(" ".join(words))
+    return found

@@ -1,0 +1,183 @@
+"""Tasks without a marker: "Amal stuurt een testversie", "Dit zal hij bijwerken" (pure).
+
+Many secretaries never write "actie:"; they write that someone *will* do
+something. A sentence (or a clause after a comma or semicolon) that opens with
+a person the minutes list, a role ("de secretaris", "het DB", "werkgroep X")
+or a pronoun for the person just named, followed by a future or task verb, is
+a task of that person. Such a reading is never certain, so every one of them
+is proposed as *mogelijk*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orsheet.minutes import vocabulary as words
+from orsheet.minutes.people import People
+from orsheet.minutes.text import clauses
+
+__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON"]
+
+
+@dataclass(frozen=True)
+class Task:
+    owner: str  # as written, or the name a pronoun stands for
+    description: str  # the sentence from the owner on
+    reason: str  # why it is only *mogelijk*
+
+
+_VERBS = words.FUTURE_VERBS | words.TASK_VERBS
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()[]\"'“”‘’!?")
+
+
+def _role_at(tokens: list[str], index: int) -> int:
+    """Tokens from ``index`` that name a role: "de secretaris", "werkgroep Communicatie"."""
+    start = index
+    if index < len(tokens) and _bare(tokens[index]).casefold() in words.DETERMINERS:
+        index += 1
+    if index < len(tokens) and _bare(tokens[index]).casefold() == "dagelijks":
+        index += 1
+    if index >= len(tokens) or _bare(tokens[index]).casefold() not in words.ROLE_WORDS:
+        return 0
+    index += 1
+    if (  # "werkgroep Communicatie", "commissie O&B"
+        index < len(tokens) and tokens[index - 1][-1:].isalnum() and tokens[index][:1].isupper()
+        and _bare(tokens[index - 1]).casefold() in words.GROUP_HEADS
+    ):
+        index += 1
+    return index - start
+
+
+def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, str]:
+    """(length, kind) of one owner at ``index``; kind: known, role, capital."""
+    if index >= len(tokens):
+        return 0, ""
+    known = people.longest_at(tokens, index) if tokens[index][:1].isupper() else 0
+    if known:
+        return known, "known"
+    role = _role_at(tokens, index)
+    if role:
+        return role, "role"
+    word = _bare(tokens[index])
+    if word[:1].isupper() and word.isalpha() and word.casefold() not in words.NOT_A_NAME and len(word) > 1:
+        return 1, "capital"
+    return 0, ""
+
+
+def _owners_at(tokens: list[str], people: People) -> tuple[int, set[str]]:
+    """Owners joined by "en", "&" or commas at the start of ``tokens``."""
+    length, kind = _one_owner(tokens, 0, people)
+    if not length:
+        return 0, set()
+    kinds = {kind}
+    while length < len(tokens):
+        joined = tokens[length - 1].endswith(",")
+        step = 0 if joined else 1
+        if not joined and _bare(tokens[length]).casefold() not in words.JOINING_WORDS:
+            break
+        more, kind = _one_owner(tokens, length + step, people)
+        if not more or kind == "capital":
+            break
+        length += step + more
+        kinds.add(kind)
+    return length, kinds
+
+
+def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
+    if index >= len(tokens):
+        return False
+    verb = _bare(tokens[index]).casefold()
+    if verb not in words.FUTURE_VERBS and verb not in words.TASK_VERBS:
+        return False
+    following = [_bare(t).casefold() for t in tokens[index + 1 : index + 4]]
+    if following and following[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
+        return False
+    if words.NEGATIONS & set(following[:2]):
+        return False
+    particles = words.TASK_PARTICLE_AFTER.get(verb)
+    if particles and not particles & {_bare(t).casefold() for t in tokens[index + 1 :]}:
+        return False
+    if strong_only:
+        return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in following)
+    return True
+
+
+def task_in(sentence: str, people: People, last_person: str) -> Task | None:
+    """The task a sentence gives someone, or None."""
+    if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
+        return None
+    parts = clauses(sentence)
+    for index, (offset, clause) in enumerate(parts):
+        tokens = clause.split()
+        found = _task_at_start(tokens, people, last_person) or _task_inverted(tokens, people, last_person)
+        if found:
+            owner, reason = found
+            # "Wil, Nancy gaan erheen": the comma cut a list of names, not a clause.
+            while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
+                owner, index = f"{name}, {owner}", index - 1
+            return Task(owner, _sentence_case(sentence.strip()), reason)
+    return None
+
+
+def _trailing_name(clause: str, people: People) -> str:
+    tokens = clause.split()
+    for length in (2, 1):
+        if len(tokens) >= length and people.longest_at(tokens, len(tokens) - length) == length:
+            return " ".join(tokens[-length:])
+    return ""
+
+
+def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:
+    if tokens and _bare(tokens[0]).casefold() in words.PRONOUNS:
+        if last_person and _is_task_verb(tokens, 1, strong_only=False):
+            return last_person, f'eigenaar afgeleid: "{_bare(tokens[0])}" is {last_person}'
+        return None
+    length, kinds = _owners_at(tokens, people)
+    if not length:
+        return None
+    strong_only = kinds == {"capital"}
+    if not _is_task_verb(tokens, length, strong_only):
+        return None
+    if strong_only and length == 1 and _bare(tokens[1]).casefold() in words.PLURAL_FUTURE_VERBS:
+        return None  # "Desondanks zullen ...": one unknown word with a plural verb is no subject
+    owner = " ".join(tokens[:length]).strip(" ,;:")
+    return owner, "naam + werkwoord, zonder actiemarkering"
+
+
+def _task_inverted(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:
+    """"Dit zal hij nog bijwerken", "Morgen verwerkt zij die": verb second, then the subject."""
+    for verb_at in (1, 2):
+        if verb_at + 1 >= len(tokens) or _bare(tokens[0]).casefold() in words.PRONOUNS:
+            return None
+        subject = _bare(tokens[verb_at + 1])
+        if not _is_task_verb(tokens[: verb_at + 1] + tokens[verb_at + 2 :], verb_at, strong_only=False):
+            continue
+        if subject.casefold() in words.PRONOUNS and last_person:
+            return last_person, f'eigenaar afgeleid: "{subject}" is {last_person}'
+        if subject[:1].isupper() and subject in people:
+            return subject, "naam + werkwoord, zonder actiemarkering"
+    return None
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip(" -–•")
+    return text[:1].upper() + text[1:]
+
+
+_DONE = re.compile(
+    r"\b(?:is|zijn|werd|werden)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
+    r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b",
+    re.IGNORECASE,
+)
+_STILL_OPEN = re.compile(r"\b(?:nog\s+niet|niet|geen|blijft|blijven|loopt\s+nog|nog\s+open)\b", re.IGNORECASE)
+DONE_REPORT_REASON = "de notulen melden dit als gedaan, zonder actienummer"
+
+
+def done_report(sentence: str) -> bool:
+    """Does the sentence say some task is done ("Draaiboek is doorgestuurd naar iedereen")?"""
+    done = _DONE.search(sentence)
+    return bool(done) and not _STILL_OPEN.search(sentence[: done.end()])

@@ -1,0 +1,84 @@
+"""The Dutch words the minutes grammar listens for, in one place (pure data).
+
+Months come from the one Dutch vocabulary (:mod:`orsheet.dutch`); the rest is
+particular to minutes: the verbs of someone taking on a task, the roles that
+can own an action, the words that say something is done.
+"""
+
+from __future__ import annotations
+
+from orsheet.dutch import MONTH_NUMBERS
+
+# Longest first, so "september" wins over "sep" in an alternation.
+MONTH_WORDS: tuple[str, ...] = tuple(sorted(MONTH_NUMBERS, key=len, reverse=True))
+
+# Someone taking on a task: "Jan gaat ...", "Jan zal ...", "Jan zorgt voor ...".
+# With these a capitalised word is owner enough even when nobody is listed.
+FUTURE_VERBS = frozenset({"zal", "zullen", "gaat", "gaan", "zorgt", "zorgen"})
+# Verbs of doing a task in the present tense ("Amal stuurt een testversie"):
+# only with a person the minutes or the Personen sheet name, or a role.
+TASK_VERBS = frozenset({
+    "stuurt", "sturen", "verstuurt", "versturen", "mailt", "mailen", "informeert", "informeren",
+    "vraagt", "vragen", "schrijft", "schrijven", "maakt", "maken", "regelt", "regelen", "belt", "bellen",
+    "bekijkt", "bekijken", "zoekt", "zoeken", "prikt", "prikken", "plant", "plannen", "organiseert",
+    "organiseren", "nodigt", "nodigen", "kopieert", "kopiëren", "brengt", "brengen", "verwerkt", "verwerken",
+    "benadert", "benaderen", "checkt", "checken", "controleert", "controleren", "legt", "leggen", "bereidt",
+    "bereiden", "levert", "leveren", "neemt", "nemen", "pakt", "pakken", "past", "passen", "scant", "scannen",
+    "zet", "zetten", "agendeert", "agenderen", "stelt", "stellen", "laat", "laten", "doet", "doen",
+    "vertegenwoordigt", "vertegenwoordigen", "schaaft", "schaven", "coördineert", "coördineren",
+    "inventariseert", "inventariseren", "onderzoekt", "onderzoeken", "koppelt", "koppelen", "werkt",
+    "overlegt", "overleggen", "kijkt", "kijken", "promoot", "promoten", "reserveert", "reserveren",
+})
+# What follows a verb when the sentence reports talk rather than a task:
+# "vraagt of", "stelt voor", "laat zien", "doet de suggestie", "gaat akkoord".
+NOT_A_TASK_AFTER = {
+    "vraagt": {"of", "op", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
+    "vragen": {"of", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
+    "stelt": {"voor", "vast", "zich", "dat"},
+    "laat": {"zien", "blijken", "merken", "weten"},
+    "doet": {"de", "een", "mededeling", "verslag", "zijn", "haar"},
+    "gaat": {"akkoord", "over", "om", "goed", "prima", "niet"},
+    "gaan": {"akkoord", "over", "om", "goed", "prima", "niet"},
+    "zal": {"niet", "worden"},
+    "zullen": {"niet", "worden"},
+    "werkt": {"bij", "als", "aan", "in", "mee", "niet"},
+    "kijkt": {"terug", "uit"},
+    "zorgt": {"niet"},
+    "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
+    "legt": {"uit"},
+}
+# "laat aan de commissie weten": ``laat`` is a task when this word follows later.
+TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}}
+
+# Roles that own actions: "de voorzitter", "het DB", "werkgroep Communicatie".
+ROLE_WORDS = frozenset({
+    "voorzitter", "vicevoorzitter", "vice-voorzitter", "secretaris", "penningmeester", "notulist", "bestuur",
+    "db", "ab", "werkgroep", "commissie", "kascommissie", "directie", "directeur", "bestuurder", "ledenraad",
+    "or", "mr", "gmr", "cor", "ur", "pmr", "omr", "oudergeleding", "personeelsgeleding", "coördinator",
+    "secretariaat", "kerngroep", "presidium", "agendacommissie", "redactie", "dagelijks",
+})
+GROUP_HEADS = frozenset({"werkgroep", "commissie"})  # "werkgroep Communicatie": a name follows
+JOINING_WORDS = frozenset({"en", "&"})  # "Wil en Nancy"
+NEGATIONS = frozenset({"niet", "geen"})
+PLURAL_FUTURE_VERBS = frozenset({"zullen", "gaan", "zorgen"})
+ARTICLES = frozenset({"het", "de", "een"})
+# "Petra: we kunnen ..." is talk; "Petra: actielijst bijwerken" a task.
+NOT_A_TASK_START = frozenset({"we", "wij", "ik", "jij", "je", "u", "laten"})
+DETERMINERS = frozenset({"de", "het", "onze", "ons", "de/het"})
+PRONOUNS = frozenset({"hij", "zij", "ze"})
+# Capitalised words that open sentences and are never a person.
+NOT_A_NAME = frozenset({
+    "dit", "dat", "het", "de", "een", "er", "deze", "die", "wij", "we", "ook", "men", "iedereen", "niemand",
+    "hier", "daar", "dan", "nu", "zo", "wie", "wat", "hoe", "alle", "elk", "ieder", "verder", "vervolgens",
+    "daarna", "eerst", "morgen", "volgende", "zij", "hij", "ze", "ik", "jij", "u", "wanneer", "als", "indien",
+    "tevens", "bovendien", "daarnaast", "voorts", "ten", "in", "op", "bij", "na", "voor", "met", "om", "tot",
+    "graag", "binnenkort", "straks", "vandaag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag", "niet", "geen", "alleen", "samen", "waarschijnlijk", "misschien", "mogelijk",
+})
+
+# "... is gebeurd": a task reported done without its number.
+DONE_WORDS = (
+    "gebeurd", "gedaan", "verstuurd", "doorgestuurd", "geregeld", "afgerond", "afgehandeld", "opgelost",
+    "uitgevoerd", "verzonden", "rondgestuurd", "gemaild", "verwerkt", "aangepast", "besteld", "geplaatst",
+    "ingediend", "aangevraagd", "opgestuurd", "gerealiseerd", "voltooid", "klaar", "gereed",
+)

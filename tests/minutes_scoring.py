@@ -1,0 +1,88 @@
+"""Score the minutes grammar against the labelled minutes of other councils.
+
+``../shared/domain/extern`` holds public minutes with a reader's labels
+(``labels.json``). Each file is parsed as a user's minutes would be, and run
+against a workbook holding actions 1-60 (so any number read as a closure is
+one too many). A proposal matches a label when they share enough meaning
+words (and, for actions, a word of the owner), one to one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orsheet.documents.minutes_reader import read_minutes
+from orsheet.minutes import parse_minutes
+from orsheet.minutes.matching import best_match
+from orsheet.minutes.text import similar
+
+EXISTING_NUMBERS = range(1, 61)
+_OWNER_NOISE = {"de", "het", "onze", "en", "van", "der"}
+
+
+@dataclass
+class Score:
+    found: int = 0  # proposals
+    right: int = 0  # proposals matching a label
+    labelled: int = 0
+    recalled: int = 0  # labels matched by a proposal
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.labelled if self.labelled else 1.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<24} P {self.precision:.2f} ({self.right}/{self.found})  "
+                f"R {self.recall:.2f} ({self.recalled}/{self.labelled})")
+
+
+_similar = similar
+
+
+def _same_owner(label: str, proposal: str) -> bool:
+    wanted = {w.strip(",.").casefold() for w in label.split()} - _OWNER_NOISE
+    said = {w.strip(",.").casefold() for w in proposal.split()} - _OWNER_NOISE
+    return bool(wanted & said)
+
+
+def _match(score: Score, labels: list, proposals: list, same, name: str) -> None:
+    score.found += len(proposals)
+    score.labelled += len(labels)
+    unmatched = list(proposals)
+    for label in labels:
+        hit = next((p for p in unmatched if same(label, p)), None)
+        if hit is None:
+            score.misses.append(f"{name}: {label}")
+        else:
+            unmatched.remove(hit)
+            score.recalled += 1
+            score.right += 1
+    score.false.extend(f"{name}: {p}" for p in unmatched)
+
+
+def score_directory(directory: Path) -> dict[str, Score]:
+    labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
+    scores = {k: Score() for k in ("new actions", "decisions", "closures by number", "closures by description")}
+    for name, label in sorted(labels.items()):
+        proposal = parse_minutes(read_minutes(directory / name))
+        actions = [(a.owner, f"{a.description} {a.marker}") for a in proposal.new_actions]
+        _match(scores["new actions"], [(a["owner"], a["task"]) for a in label["new_actions"]], actions,
+               lambda l, p: _same_owner(l[0], p[0]) and _similar(l[1], p[1]), name)
+        _match(scores["decisions"], label["decisions"], [d.text for d in proposal.decisions], _similar, name)
+        closed = [n for n in proposal.closed_numbers if n in EXISTING_NUMBERS]
+        _match(scores["closures by number"], label["closed"], closed, lambda l, p: l == p, name)
+        # The workbook holds the labelled tasks as open actions beside unrelated ones.
+        open_actions = [(i, text) for i, text in enumerate(label["closed_by_description"])]
+        open_actions += [(100 + i, a["task"]) for i, a in enumerate(label["new_actions"])]
+        suggested = {best_match(r.sentence, open_actions) for r in proposal.done_reports} - {None}
+        _match(scores["closures by description"], list(range(len(label["closed_by_description"]))),
+               sorted(suggested), lambda l, p: l == p, name)
+    return scores
