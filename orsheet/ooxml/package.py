@@ -249,16 +249,6 @@ class Package:
     def remove(self, name: str) -> None:
         self._removed.add(name)
 
-    def raw(self, name: str) -> bytes:
-        """The bytes of a part that is not XML (e.g. xl/vbaProject.bin)."""
-        return self._raw[name]
-
-    def set_raw(self, name: str, data: bytes) -> None:
-        self._raw[name] = data
-        self._parsed.pop(name, None)
-        if name not in self.names:
-            self.names.append(name)
-
     def relationships(self, part: str) -> list[etree._Element]:
         name = rels_path(part)
         if not self.has(name):
@@ -297,24 +287,13 @@ class Package:
     def add_sheet(self, name: str, root: etree._Element) -> str:
         """Append a new worksheet part, registered in the workbook, rels and content types."""
         workbook = self.workbook_part
-        number = 1
-        while self.has(f"xl/worksheets/sheet{number}.xml"):
-            number += 1
-        part = f"xl/worksheets/sheet{number}.xml"
-        self.add(part, root)
-        rels = self.xml(rels_path(workbook))
-        ids = {r.get("Id") for r in rels}
-        rel_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
-        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=WORKSHEET_REL, Target="/" + part)
+        part = self.new_part_name("xl/worksheets/sheet{}.xml")
+        self.add(part, root, WORKSHEET_TYPE)
+        rel_id = self.add_relationship(workbook, WORKSHEET_REL, "/" + part)
         sheets = self.xml(workbook).find("m:sheets", NS)
         sheet_id = max([int(s.get("sheetId")) for s in sheets] + [0]) + 1
         element = etree.SubElement(sheets, q("sheet"), name=name, sheetId=str(sheet_id))
         element.set(f"{{{REL}}}id", rel_id)
-        types = self.xml("[Content_Types].xml")
-        etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=WORKSHEET_TYPE)
-        from orsheet.excel.sheet_modules import register_new_sheet
-
-        register_new_sheet(self, root)  # a code name and VBA document module, as Excel gives a new sheet
         return part
 
     def drop_calc_chain(self) -> None:
