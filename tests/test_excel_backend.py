@@ -156,3 +156,16 @@ def test_a_generated_sheet_gets_a_bold_header_that_stays_in_view(workbook, clien
     workbook.write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])
     assert ("Overzicht", 1, 1, "font.bold=True") in client.formats and ("Overzicht", 1, 2, "font.bold=True") in client.formats
     assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")["frozen"] == "1:1"
+
+
+def test_moving_a_row_lets_excel_carry_it_and_deletes_the_table_row(workbook, client):
+    from orsheet.workbook.base import MoveRows
+
+    workbook.write([AppendRows(schema.ACTIONS.name, [{schema.NR: n, schema.ONDERWERP: f"Actie {n}"} for n in (1, 2)])])
+    client.log.clear()
+    workbook.write([MoveRows(schema.ACTIONS.name, schema.ARCHIVE.name, [2], {2: {schema.STATUS: "afgerond"}})])
+    functions = [a["func"] for a in client.log]
+    assert "copyRange" in functions and "deleteTableRow" in functions and "rangeDelete" not in functions
+    archived = workbook.read([schema.ARCHIVE.name])[schema.ARCHIVE.name].rows
+    assert [(r.values[schema.NR], r.values[schema.STATUS]) for r in archived] == [(1, "afgerond")]
+    assert [r.values[schema.NR] for r in workbook.read([schema.ACTIONS.name])[schema.ACTIONS.name].rows] == [2]

@@ -187,11 +187,33 @@ class _LiveEngine:
 
     def move_rows(self, move: Move) -> None:
         source = self.state(move.sheet)
+        if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
+            self._carry_rows(move)
+            return
         rows = []
         for row in move.rows:
             cells = {move.columns[c]: source.value(row, c) for c in move.columns}
             rows.append({**cells, **move.values.get(row, {})})
         self.append_rows(move.target, rows)
+
+    def _carry_rows(self, move: Move) -> None:
+        """Cut and paste each row with Excel itself (value, format, note, hyperlink; formulas that refer
+        to it follow), or copy it where the engine cannot cut; then write the cells the move decided."""
+        source, target = self.state(move.sheet), self.state(move.target)
+        width = max(move.columns)
+        start = target.end + 1
+        for offset, row in enumerate(move.rows):
+            cells = self.book.sheets[move.sheet].range((row, 1), (row, width))
+            destination = self.book.sheets[move.target].range((start + offset, 1))
+            try:
+                cells.move(destination)
+            except NotImplementedError:
+                cells.copy(destination)
+            for column in move.columns:
+                target.remember(start + offset, column, source.value(row, column))
+        target.appended += len(move.rows)
+        for offset, row in enumerate(move.rows):
+            self.set_cells(move.target, start + offset, move.values.get(row, {}))
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
         state = self.state(sheet)
