@@ -251,3 +251,17 @@ def test_minutes_apply_moves_the_closed_action_whole_and_everything_else_follows
     assert acties["B4"].comment.text.startswith("notitie bij actie 4") and acties["B4"].hyperlink is not None
     assert notes["A1"].value == "=Acties!B4"
     assert [acties[f"P{r}"].value for r in range(1, 5)] == ["Code", "H", "M", "L"]
+
+
+def test_apply_proposal_moves_the_closed_action_whole_from_the_voorstel_sheet(edited, tmp_path):
+    from orsheet.services.minutes_sheet import apply_proposal_sheet, propose_minutes
+
+    FileBackend(edited).write([AppendRows(schema.MEETINGS.name, [{schema.DATUM: date(2023, 10, 26), "Soort": "OR-vergadering"}])])
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Verslag OR-vergadering 26 oktober 2023\n\n1. Werkdruk\nActie 2 is afgerond.\n", encoding="utf-8")
+    propose_minutes(FileBackend(edited), minutes, date(2023, 10, 26))
+    apply_proposal_sheet(FileBackend(edited))
+    book = openpyxl.load_workbook(edited)
+    assert book[ARCHIEF]["A2"].value == 2 and book[ARCHIEF].cell(2, USER_COLUMN).value == "P2"
+    assert book["Notities"]["A1"].value == "=Acties!B4" and book[ACTIES]["B3"].comment.text.startswith("notitie bij actie 3")
+    assert book[schema.PROPOSAL.name].freeze_panes == "A2"  # the generated sheet's look
