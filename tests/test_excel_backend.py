@@ -169,3 +169,14 @@ def test_moving_a_row_lets_excel_carry_it_and_deletes_the_table_row(workbook, cl
     archived = workbook.read([schema.ARCHIVE.name])[schema.ARCHIVE.name].rows
     assert [(r.values[schema.NR], r.values[schema.STATUS]) for r in archived] == [(1, "afgerond")]
     assert [r.values[schema.NR] for r in workbook.read([schema.ACTIONS.name])[schema.ACTIONS.name].rows] == [2]
+
+
+def test_a_tables_totals_row_is_not_read_as_an_action(tmp_path):
+    from tests.test_write_path import with_totals_row
+
+    payload = payload_from_file(with_totals_row(tmp_path / "totaal.xlsm"))
+    acties = next(s for s in payload["sheets"] if s["name"] == schema.ACTIONS.name)
+    table = acties["tables"][0]  # as Excel reports a table with a totals row (row 4)
+    table["total_row_range_address"] = f"A4:{table['range_address'].split(':')[1]}"
+    rows = RemoteWorkbook(FakeExcelClient(payload)).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
+    assert [r.values[schema.NR] for r in rows] == [1, 2]

@@ -112,7 +112,7 @@ class XlwingsBackend:
         return [sheet.name for sheet in self.book.sheets]
 
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
-        return {name: _table(name, self._grid(name)) for name in sheets}
+        return {name: _table(name, self._grid(name), _totals_rows(self._sheet(name))) for name in sheets}
 
     def _sheet(self, name: str):
         if name not in self.sheet_names():
@@ -294,13 +294,26 @@ def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
-def _table(name: str, grid: list[list[Value]]) -> Table:
+def _totals_rows(sheet) -> set[int]:
+    """The rows of the sheet's tables' totals rows: never data."""
+    rows: set[int] = set()
+    try:
+        for table in sheet.tables:
+            totals = table.totals_row_range
+            if totals is not None:
+                rows |= set(range(totals.row, totals.row + totals.shape[0]))
+    except (NotImplementedError, AttributeError, KeyError):
+        pass  # an engine that cannot tell: a totals row is then read like any row
+    return rows
+
+
+def _table(name: str, grid: list[list[Value]], skip: set[int] = frozenset()) -> Table:
     if not grid:
         return Table(name, [], [])
     header = [("" if h is None else str(h).strip()) for h in grid[0]]
     rows = []
     for number, values in enumerate(grid[1:], start=2):
-        if all(v is None for v in values):
+        if number in skip or all(v is None for v in values):
             continue
         rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
     return Table(name, header, rows)
