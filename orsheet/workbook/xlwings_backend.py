@@ -112,7 +112,7 @@ class XlwingsBackend:
         return [sheet.name for sheet in self.book.sheets]
 
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
-        return {name: _table(name, self._grid(name)) for name in sheets}
+        return {name: _table(name, self._grid(name), _totals_rows(self._sheet(name))) for name in sheets}
 
     def _sheet(self, name: str):
         if name not in self.sheet_names():
@@ -187,11 +187,33 @@ class _LiveEngine:
 
     def move_rows(self, move: Move) -> None:
         source = self.state(move.sheet)
+        if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
+            self._carry_rows(move)
+            return
         rows = []
         for row in move.rows:
             cells = {move.columns[c]: source.value(row, c) for c in move.columns}
             rows.append({**cells, **move.values.get(row, {})})
         self.append_rows(move.target, rows)
+
+    def _carry_rows(self, move: Move) -> None:
+        """Cut and paste each row with Excel itself (value, format, note, hyperlink; formulas that refer
+        to it follow), or copy it where the engine cannot cut; then write the cells the move decided."""
+        source, target = self.state(move.sheet), self.state(move.target)
+        width = max(move.columns)
+        start = target.end + 1
+        for offset, row in enumerate(move.rows):
+            cells = self.book.sheets[move.sheet].range((row, 1), (row, width))
+            destination = self.book.sheets[move.target].range((start + offset, 1))
+            try:
+                cells.move(destination)
+            except NotImplementedError:
+                cells.copy(destination)
+            for column in move.columns:
+                target.remember(start + offset, column, source.value(row, column))
+        target.appended += len(move.rows)
+        for offset, row in enumerate(move.rows):
+            self.set_cells(move.target, start + offset, move.values.get(row, {}))
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
         state = self.state(sheet)
@@ -272,13 +294,26 @@ def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
-def _table(name: str, grid: list[list[Value]]) -> Table:
+def _totals_rows(sheet) -> set[int]:
+    """The rows of the sheet's tables' totals rows: never data."""
+    rows: set[int] = set()
+    try:
+        for table in sheet.tables:
+            totals = table.totals_row_range
+            if totals is not None:
+                rows |= set(range(totals.row, totals.row + totals.shape[0]))
+    except (NotImplementedError, AttributeError, KeyError):
+        pass  # an engine that cannot tell: a totals row is then read like any row
+    return rows
+
+
+def _table(name: str, grid: list[list[Value]], skip: set[int] = frozenset()) -> Table:
     if not grid:
         return Table(name, [], [])
     header = [("" if h is None else str(h).strip()) for h in grid[0]]
     rows = []
     for number, values in enumerate(grid[1:], start=2):
-        if all(v is None for v in values):
+        if number in skip or all(v is None for v in values):
             continue
         rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
     return Table(name, header, rows)
