@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import pytest
 
-from orsheet.cli import COMMANDS, main
+from orsheet.cli import COMMANDS
 from orsheet.commands import dutch_usage
 from tests.support.cli import run_entry_point as run_cli
 
@@ -48,7 +48,9 @@ def test_a_usage_error_with_json_is_one_dutch_json_document(template_copy):
 
 
 def help_of(name: str) -> str:
-    return main.get_command(click.Context(main), name).get_help(click.Context(main, info_name=name))
+    from tools.cli_reference import help_text
+
+    return help_text([name])
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
