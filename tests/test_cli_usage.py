@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 import pytest
 
-from orsheet.cli import COMMANDS
+from orsheet.cli import COMMANDS, main
 from orsheet.commands import dutch_usage
 from tests.support.cli import run_entry_point as run_cli
 
@@ -48,9 +49,11 @@ def test_a_usage_error_with_json_is_one_dutch_json_document(template_copy):
 
 
 def help_of(name: str) -> str:
-    from tools.cli_reference import help_text
-
-    return help_text([name])
+    # Through the group as a user calls it: a bare click.Context would lack the group's context
+    # settings (-h), and click caches a command's help option from the first context that asks.
+    result = CliRunner().invoke(main, [name, "--help"], prog_name="orsheet")
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
