@@ -6,7 +6,19 @@ from datetime import date
 
 import pytest
 
-from orsheet.minutes import POSSIBLE, SURE, Paragraph, decisions, meeting_date_in, meeting_kind_in, parse_minutes
+from orsheet.minutes import (
+    POSSIBLE,
+    SURE,
+    Closure,
+    DecisionItem,
+    NearMiss,
+    NewAction,
+    Paragraph,
+    decisions,
+    meeting_date_in,
+    meeting_kind_in,
+    parse_minutes,
+)
 from orsheet.minutes.markers import split_deadline, split_listed_action
 from orsheet.minutes.matching import best_match
 from orsheet.minutes.numbers import mentions_closure, number_list_at
@@ -455,3 +467,64 @@ def test_minutes_owners_join_people_and_roles_but_not_unknown_words(sentence, ow
 def test_minutes_verb_second_sentences_find_their_subject_after_the_verb(sentence, owner, reason):
     task = task_in(sentence, people_from(["Petra"]), "Wil")
     assert ((task.owner, task.reason) if task else (None, None)) == (owner, reason)
+
+
+# ------------------------------------------------- what a pass records, whole
+
+
+def test_minutes_pass_records_every_field_of_closures_near_misses_and_list_updates():
+    proposal = parse("Actie 12 is afgerond. De actielijst is bijgewerkt.", "Acties 100 t/m 300 zijn afgerond.",
+                     "De agenda wordt vastgesteld.")
+    assert proposal.closures == [Closure(12, "Actie 12 is afgerond.")]
+    assert proposal.list_updated == "De actielijst is bijgewerkt."
+    assert proposal.near_misses == [
+        NearMiss("Acties 100 t/m 300 zijn afgerond.",
+                 'niets afgerond: "100 t/m 300" is geen bereik van hoogstens 100 nummers; noem de nummers'),
+        NearMiss("De agenda wordt vastgesteld.", f"geen besluit: {decisions.PROCEDURAL}"),
+    ]
+    assert proposal.people == ("Petra", "Marlijn", "Wil", "Nancy")
+
+
+def test_minutes_pass_records_every_field_of_a_possible_action():
+    [action] = parse("Wil gaat de zaal reserveren.").new_actions
+    assert action == NewAction("Wil", "Wil gaat de zaal reserveren.", "Schoolplein", "", "", POSSIBLE,
+                               "naam + werkwoord, zonder actiemarkering")
+
+
+def test_minutes_pass_resolves_a_pronoun_to_the_person_named_last():
+    proposal = parse("De reacties worden aan Wil gemaild. Morgen verwerkt zij die.")
+    [action] = proposal.new_actions
+    assert (action.owner, action.reason) == ("Wil", 'eigenaar afgeleid: "zij" is Wil')
+    marked = parse("Er komt een poster. (actie: Kees)", "Hij gaat hem ook ophangen.").new_actions
+    assert [(a.owner, a.confidence) for a in marked] == [("Kees", SURE), ("Kees", POSSIBLE)]
+
+
+def test_minutes_pass_records_every_field_of_a_marker_action():
+    [action] = parse("Er komt een Fika. (actie: Karin maakt een poster, deadline 1 november!)").new_actions
+    assert action == NewAction("Karin", "Er komt een Fika. Actie: Karin maakt een poster!", "Schoolplein",
+                               "actie: Karin maakt een poster, deadline 1 november!", "1 november", SURE, "")
+    [asked] = parse("Wie doet het? (actie: Karin)").new_actions
+    assert asked.description == "Wie doet het?"
+    [alone] = parse("Er komt een Fika.", "(actie: Karin)").new_actions
+    assert alone.description == "Er komt een Fika."
+    [labelled] = parse("Actie: Karin regelt de zaal").new_actions
+    assert labelled.description == "Regelt de zaal."
+
+
+def test_minutes_pass_records_a_decision_that_refers_back_with_its_kind():
+    [decision] = parse("Quiet stelt voor sponsors te zoeken.", "Akkoord.").decisions
+    assert decision == DecisionItem("Quiet stelt voor sponsors te zoeken. Akkoord.", "Schoolplein", "besluit",
+                                    POSSIBLE, "besluit afgeleid uit de formulering")
+
+
+@pytest.mark.parametrize("sentence", ['"De OR besluit te stoppen."', "Bijvoorbeeld: De OR besluit te stoppen.",
+                                      "bv. De OR besluit te stoppen."])
+def test_minutes_decision_quoted_or_given_as_an_example_is_not_recorded(sentence):
+    assert parse(sentence).decisions == []
+
+
+def test_minutes_decision_label_ending_the_paragraph_takes_the_next_paragraph_as_its_text():
+    proposal = parse("De OR besluit:", "de poster komt er.")
+    assert [d.text for d in proposal.decisions] == ["De OR besluit: de poster komt er."]
+    lone = parse("Besluit:", "De poster komt er.")
+    assert [d.text for d in lone.decisions] == ["De poster komt er."]
