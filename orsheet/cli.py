@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "schedule": "orsheet.commands.schedule:schedule",
     "woo-export": "orsheet.commands.woo:woo_export",
     "overview": "orsheet.commands.woo:overview",
+    "lite-code": "orsheet.commands.lite:lite_code",
 }
 
 # One-line help per command, shown by ``orsheet --help`` without importing it.
@@ -47,6 +48,7 @@ SHORT_HELP: dict[str, str] = {
     "schedule": "Propose the meeting year plan (Vergaderingen); --apply, --ics calendar export.",
     "woo-export": "Export lists and agendas for Woo publication, names replaced by 5.1.2e.",
     "overview": "Open actions per person, overdue first (optionally the Overzicht sheet).",
+    "lite-code": "Write main.py and requirements.txt for xlwings Lite (Excel without Python or VBA).",
 }
 
 
@@ -61,6 +63,12 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as error:  # suggest from every command, not only the loaded ones
+            raise click.exceptions.NoSuchCommand(error.command_name, possibilities=COMMANDS, ctx=ctx) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
@@ -74,24 +82,33 @@ def main() -> None:
 
     Every command works on the .xlsm file directly (no Excel needed), takes
     --json for one machine-readable JSON document, and exits 0 on success,
-    1 on a user error (message in Dutch), 2 on a usage error.
+    1 on a user error (message in Dutch), 2 on a usage error (also in Dutch).
+    Dates are typed JJJJ-MM-DD or DD-MM-JJJJ (2023-10-12 or 12-10-2023).
     """
 
 
 def run(argv: list[str] | None = None) -> None:
-    """The console entry point: like ``main``, but a usage error with --json is JSON too.
+    """The console entry point: ``main`` with every way out in Dutch and no traceback.
 
-    Click prints usage errors as English text; a script that asked for JSON
-    gets ``{"error": {"message": ..., "usage": true}}`` and exit code 2.
+    * a usage error (unknown option, missing argument, bad date): click's
+      message in Dutch, exit code 2; with --json the document
+      ``{"error": {"message": ..., "usage": true}}``;
+    * a user error the command did not catch itself: its Dutch message, exit 1;
+    * anything else (a bug): a Dutch message that names the log file with the
+      technical details (:mod:`orsheet.bug_report`), exit 1.
     """
     import json
     import sys
 
+    from orsheet.commands import dutch_usage
+
+    dutch_usage.install()
     args = sys.argv[1:] if argv is None else argv
+    as_json = "--json" in args
     try:
         main.main(args=args, prog_name="orsheet", standalone_mode=False)
     except click.UsageError as error:
-        if "--json" in args:
+        if as_json:
             click.echo(json.dumps({"error": {"message": error.format_message(), "usage": True}}, ensure_ascii=False))
         else:
             error.show()
@@ -101,3 +118,28 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except click.ClickException as error:  # e.g. a file click could not open
+        _fail({"message": error.format_message()}, as_json)
+    except BrokenPipeError:  # output piped into `head` and cut off: not an error worth a word
+        sys.exit(1)
+    except Exception as problem:  # noqa: BLE001 - the last resort: never a traceback on screen
+        from orsheet.bug_report import unexpected_message
+        from orsheet.errors import user_error
+
+        error = user_error(problem)
+        if error is not None:
+            _fail(error.to_dict(), as_json)
+        command = next((a for a in args if not a.startswith("-")), "orsheet")
+        message = unexpected_message(f"orsheet {command}", problem)
+        _fail({"message": message, "unexpected": True}, as_json)
+
+
+def _fail(error: dict, as_json: bool) -> None:
+    import json
+    import sys
+
+    if as_json:
+        click.echo(json.dumps({"error": error}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Fout: {error['message']}", err=True)
+    sys.exit(1)

@@ -7,8 +7,9 @@ for developers (bugs) stay ordinary Python exceptions in English.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
-
+from pathlib import Path
 
 
 def column_letter(index: int) -> str:
@@ -80,6 +81,14 @@ class WorkbookChanged(WorkbookError):
     """The file changed on disk between reading and writing."""
 
 
+class WorkbookBusy(WorkbookLocked):
+    """Another orsheet is saving this workbook right now (it holds the write lock)."""
+
+
+class FileSystemError(WorkbookError):
+    """The operating system refused a read or write (disk full, no permission, file gone)."""
+
+
 class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
 
@@ -100,3 +109,103 @@ class ProblemList(OrsheetError):
 
     def to_dict(self) -> dict:
         return {"message": self.message, "problems": [p.to_dict() for p in self.problems]}
+
+
+# -- the operating system, in Dutch ----------------------------------------------
+
+_OS_REASONS_BY_NAME = {
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "uw opslagruimte (quotum) is vol",
+    "EACCES": "u hebt geen toestemming",
+    "EPERM": "u hebt geen toestemming",
+    "EROFS": "de schijf is alleen-lezen",
+    "ENOENT": "het bestand of de map bestaat niet (meer)",
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EEXIST": "er staat al een bestand met die naam",
+    "EBUSY": "het bestand is in gebruik door een ander programma",
+    "ETXTBSY": "het bestand is in gebruik door een ander programma",
+    "EIO": "de schijf gaf een lees- of schrijffout",
+    "ENAMETOOLONG": "de naam of het pad is te lang",
+    "EMFILE": "er zijn te veel bestanden tegelijk open",
+    "EXDEV": "het bestand staat op een andere schijf",
+}
+# Not every errno exists on every system (EDQUOT, ETXTBSY on Windows).
+_OS_REASONS = {getattr(errno, name): text for name, text in _OS_REASONS_BY_NAME.items() if hasattr(errno, name)}
+_WINDOWS_REASONS = {32: "het bestand is geopend in een ander programma", 33: "een deel van het bestand is vergrendeld"}
+
+
+def os_reason(error: OSError) -> str:
+    """What the operating system refused, as a short Dutch phrase."""
+    winerror = getattr(error, "winerror", None)
+    if winerror in _WINDOWS_REASONS:
+        return _WINDOWS_REASONS[winerror]
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    code = errno.errorcode.get(error.errno or 0, str(error.errno))
+    return f"het besturingssysteem weigerde ({code}: {error.strerror or error})"
+
+
+_OS_ADVICE_BY_NAME = {
+    "ENOSPC": "Maak ruimte vrij op de schijf en probeer het opnieuw.",
+    "EDQUOT": "Maak ruimte vrij in uw opslag en probeer het opnieuw.",
+    "EACCES": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
+    "EPERM": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
+    "EROFS": "Werk met een kopie op een schijf waarop u mag schrijven.",
+    "EBUSY": "Sluit het andere programma en probeer het opnieuw.",
+}
+_OS_ADVICE = {getattr(errno, name): text for name, text in _OS_ADVICE_BY_NAME.items() if hasattr(errno, name)}
+NOTHING_CHANGED = "Er is niets gewijzigd."
+
+
+def os_error(error: OSError, failed: str, outcome: str = NOTHING_CHANGED) -> FileSystemError:
+    """``error`` as a Dutch user error: ``failed`` ("Het opslaan van or.xlsm is niet gelukt"),
+    why, what it means (``outcome``) and what to do.
+
+    The file the system names is added when ``failed`` does not already name it.
+    """
+    where = ""
+    if error.filename:
+        name = Path(str(error.filename)).name
+        if name and name not in failed:
+            where = f" ({error.filename})"
+    parts = [f"{failed}: {os_reason(error)}{where}.", outcome, _OS_ADVICE.get(error.errno, "")]
+    return FileSystemError(" ".join(part for part in parts if part))
+
+
+# Library errors that mean "this file is damaged or not what it claims to be", by module and class
+# name so this module imports none of those libraries.
+_DAMAGED_FILE_ERRORS = {
+    ("zipfile", "BadZipFile"),
+    ("zipfile", "LargeZipFile"),
+    ("lxml.etree", "XMLSyntaxError"),
+    ("xml.etree.ElementTree", "ParseError"),
+    ("python_calamine", "CalamineError"),
+    ("docx.opc.exceptions", "PackageNotFoundError"),
+    ("openpyxl.utils.exceptions", "InvalidFileException"),
+    ("pypdf.errors", "PyPdfError"),
+}
+
+
+def user_error(error: BaseException) -> OrsheetError | None:
+    """The user error behind ``error``, or None when it is a bug.
+
+    The boundaries (CLI, Excel buttons) call this for what the code below did
+    not translate itself: an ``OrsheetError`` as it is, an ``OSError`` as what
+    the system refused, a library's "damaged file" error as a Dutch message.
+    """
+    if isinstance(error, OrsheetError):
+        return error
+    if isinstance(error, OSError):
+        return os_error(error, "Het lezen of schrijven van een bestand is niet gelukt", outcome="")
+    if isinstance(error, UnicodeDecodeError):
+        return InputError("een tekstbestand kon niet worden gelezen: het is geen tekst in UTF-8 of Windows-tekens")
+    if type(error).__name__ == "PasswordError":
+        return WorkbookError("een bestand is met een wachtwoord beveiligd; orsheet kan het niet lezen.")
+    for kind in type(error).__mro__:
+        if (kind.__module__, kind.__name__) in _DAMAGED_FILE_ERRORS:
+            return WorkbookError(
+                "een bestand is beschadigd of is niet wat de naam zegt (bijvoorbeeld een hernoemd bestand); "
+                "het kon niet worden gelezen."
+            )
+    return None

@@ -12,20 +12,15 @@ technical details were written.
 from __future__ import annotations
 
 import functools
-import tempfile
-import traceback
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from orsheet.errors import InputError, OrsheetError
+from orsheet.bug_report import LOG_NAME as LOG_NAME  # where a bug's details go (re-exported)
+from orsheet.bug_report import unexpected_message
+from orsheet.errors import InputError, user_error
 
 TITLE = "orsheet"
-UNEXPECTED = (
-    "{action} is niet gelukt door een onverwachte fout in orsheet. Er is niets gewijzigd, "
-    "tenzij de melding hieronder anders zegt.\n\n{error}\n\nTechnische details: {log}"
-)
-LOG_NAME = "orsheet-fouten.log"
 
 
 def _caller():
@@ -35,23 +30,20 @@ def _caller():
     return xw.Book.caller()
 
 
-def _log_path() -> Path:
-    return Path(tempfile.gettempdir()) / LOG_NAME
-
-
-def _report_bug(action: str, error: BaseException) -> str:
-    path = _log_path()
-    try:
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} {action}\n")
-            log.write("".join(traceback.format_exception(error)))
-    except OSError:
-        path = Path("(kon niet worden geschreven)")
-    return UNEXPECTED.format(action=action, error=f"{type(error).__name__}: {error}", log=path)
-
-
 def _show(book, action: str, message: str, critical: bool) -> None:
     book.app.alert(message, title=f"{TITLE} – {action}", mode="critical" if critical else "info")
+
+
+def outcome(action: str, work: Callable[..., str], *args: Any, log: Path | None = None, **kwargs: Any) -> tuple[str, bool]:
+    """``work(*args, **kwargs)``'s Dutch message and whether it failed: a user error
+    as its located message, a bug as where its details were written (``log``)."""
+    try:
+        return work(*args, **kwargs), False
+    except Exception as problem:  # the boundary: nothing may become a traceback window
+        error = user_error(problem)  # the user's (or the system's) problem, in Dutch
+        if error is None:
+            return unexpected_message(action, problem, log), True
+        return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
 
 
 def button(action: str) -> Callable:
@@ -61,12 +53,7 @@ def button(action: str) -> Callable:
         @functools.wraps(work)
         def run(*args: Any, **kwargs: Any) -> None:
             book = _caller()
-            try:
-                message, critical = work(book, *args, **kwargs), False
-            except OrsheetError as error:
-                message, critical = f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
-            except Exception as error:  # the boundary: a bug must not become a traceback window
-                message, critical = _report_bug(action, error), True
+            message, critical = outcome(action, work, book, *args, **kwargs)
             _show(book, action, message, critical)
 
         return run
@@ -205,24 +192,32 @@ def _minutes_date_stated(path: Path) -> None:
         )
 
 
-@button("Notulen verwerken")
-def process_minutes(book, path: str) -> str:
-    """Propose the actions and decisions of the minutes file the user picked, on the sheet Voorstel."""
+def propose_from_minutes(backend, minutes: Path) -> str:
+    """Write the proposal of ``minutes`` to Voorstel; the Dutch message that says what to do next."""
     from orsheet import schema
     from orsheet.services.minutes_sheet import propose_minutes
 
-    minutes = Path(path)
     if not minutes.is_file():
         raise InputError(f"Het bestand {minutes} bestaat niet (meer); kies het opnieuw.")
-    backend = _backend(book)
     _minutes_date_stated(minutes)
-    progress(book, f"notulen {minutes.name} lezen ...")
     plan = propose_minutes(backend, minutes)
-    show_sheet(book, schema.PROPOSAL.name)
     return (
         f"{plan.summary()}\n\nControleer het blad {schema.PROPOSAL.name}: zet Toepassen op \"nee\" bij wat niet "
         f"klopt en pas zo nodig de teksten aan. Kies daarna \"Voorstel toepassen\"; tot dan is er verder niets gewijzigd."
     )
+
+
+@button("Notulen verwerken")
+def process_minutes(book, path: str) -> str:
+    """Propose the actions and decisions of the minutes file the user picked, on the sheet Voorstel."""
+    from orsheet import schema
+
+    minutes = Path(path)
+    backend = _backend(book)
+    progress(book, f"notulen {minutes.name} lezen ...")
+    message = propose_from_minutes(backend, minutes)
+    show_sheet(book, schema.PROPOSAL.name)
+    return message
 
 
 @button("Voorstel toepassen")
@@ -246,19 +241,21 @@ def year_plan_question(result) -> str:
                       "Deze wijzigingen opslaan in Vergaderingen?"])
 
 
-def plan_year_confirmed(backend, year: int, today: date, confirm: Callable[[str], bool]) -> str:
+def plan_year_confirmed(backend, year: int, today: date, confirm: Callable[[str], bool], **export: Any) -> str:
     """Propose ``year``; write it only when ``confirm`` (the secretary) says yes.
 
-    Meetings before ``today`` are history and stay as they are.
+    Meetings before ``today`` are history and stay as they are. ``export``
+    (``ics_path``, ``workbook_dir``) also writes the year as .ics once it is
+    stored, or when Vergaderingen already holds it.
     """
     from orsheet.services.schedule import plan_year
 
     proposal = plan_year(backend, year, apply=False, keep_before=today)
     if not proposal.changes.has_changes:
-        return proposal.message()
+        return plan_year(backend, year, apply=False, keep_before=today, **export).message() if export else proposal.message()
     if not confirm(year_plan_question(proposal)):
         return f"Jaarplanning {year}: niet opgeslagen; Vergaderingen is niet gewijzigd."
-    return plan_year(backend, year, apply=True, keep_before=today).message()
+    return plan_year(backend, year, apply=True, keep_before=today, **export).message()
 
 
 @button("Jaarplanning maken")
@@ -304,6 +301,13 @@ def update_overview(book) -> str:
 
     result = overview(_backend(book), write_sheet=True)
     show_sheet(book, OVERVIEW_SHEET)
+    return overview_message(result)
+
+
+def overview_message(result) -> str:
+    """What "Overzicht bijwerken" says about the sheet it wrote."""
+    from orsheet.services.overview import OVERVIEW_SHEET
+
     people = len(result.by_person)
     open_count = len({id(line.action) for lines in result.by_person.values() for line in lines})
     return (

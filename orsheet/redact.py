@@ -274,3 +274,66 @@ def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = ()) ->
     protected_forms = [re.escape(code) for code in CODES] + [f for p in public for f in _public_forms(p.name)]
     return Redactor(tuple(patterns), _compile(protected_forms), emails)
 
+
+
+# --- The second line of defence: probable person names that Personen does not list ---------------
+
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_INITIALS = rf"(?:[{_UPPER}]\.[ \u00a0]?){{1,4}}"
+# Tussenvoegsels that start a surname after a first name or initials ("Jan van der Berg").
+_SURNAME_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|'t|in 't|la|le|du|da|von|d'|l')[ \u00a0]+){1,3}"
+_CAPITAL_PARTICLES = r"(?:(?:Van (?:de[nr]? )?|De |Ter |Ten |Te ))"
+_TITLES = r"(?:[Dd]hr\.?|[Mm]evr\.?|[Mm]w\.?|[Mm]evrouw|[Mm]eneer|[Dd]e heer)[ \u00a0]+"
+_PROBABLE_NAME = re.compile(
+    rf"(?<![\w.&/])(?:"
+    rf"(?P<title>{_TITLES}(?:{_NAME_INITIALS})?(?:{_SURNAME_PARTICLES}|{_CAPITAL_PARTICLES})?{_NAME_WORD})"
+    rf"|(?P<initials>{_NAME_INITIALS}(?:{_SURNAME_PARTICLES})?(?P<after_initials>{_NAME_WORD}))"
+    rf"|(?P<full>(?P<first>{_NAME_WORD})[ \u00a0]+{_SURNAME_PARTICLES}(?P<surname>{_NAME_WORD}))"
+    rf")(?!\w)"
+)
+# Capitalised words that start a sentence or a proper noun, not a name ("Plan van Aanpak",
+# "In de Kluismap", "Raad van Bestuur", "B. Dit ...").
+_NOT_FIRST_NAMES = frozenset("""
+    aan advies advisering afdeling agenda al als bij bijvoorbeeld bureau burgemeester centrum college
+    commissie dag dat de deze dienst die dit directeur directie door een en er gemeente het hof huis
+    in instituut kamer koning koningin lid leden maar met minister ministerie na naar nu of om omdat
+    onder ook op oproep over plan prins provincie raad secretaris staatssecretaris staten stichting
+    tegelijkertijd tegen tijdens tot uit universiteit van vanuit vereniging verder volgens voor
+    voorafgaand voorzitter wat we wet wij zij zo ze begin benen eind einde
+""".split())
+_LONGEST_NAME_WORD = 13  # letters; longer capitalised words are nouns ("Volksgezondheid")
+
+
+def probable_names(text: str) -> list[str]:
+    """Person names as Dutch texts write them, found by their shape (no list needed).
+
+    "J. de Vries", "P.J. Jansen", "Jan van den Berg", "mevr. Bakker",
+    "de heer De Groot". Two capitalised words alone ("Anna Bakker") are not
+    taken: too many proper nouns look like that. Meant to warn, not to redact.
+    """
+    found = []
+    for match in _PROBABLE_NAME.finditer(text):
+        if match["initials"] and match["after_initials"].casefold() in _NOT_FIRST_NAMES:
+            continue
+        if match["full"]:
+            first, surname = match["first"], match["surname"]
+            if first.casefold() in _NOT_FIRST_NAMES or len(first) > _LONGEST_NAME_WORD \
+                    or len(surname) > _LONGEST_NAME_WORD:
+                continue
+        found.append(re.sub(r"[ \u00a0]+", " ", match.group(0)))
+    return found
+
+
+def listed_people(people: Iterable[Person]) -> Redactor:
+    """A redactor that finds everyone in ``people`` in every form, public officials too.
+
+    For :func:`unknown_names`: whoever Personen lists, with Openbaar ja or nee, has been
+    looked at by the secretary.
+    """
+    return build_redactor([Person(p.name) for p in people if p.name.strip()])
+
+
+def unknown_names(text: str, listed: Redactor) -> list[str]:
+    """Probable names in ``text`` that are not (a form of) a name ``listed`` knows."""
+    return [name for name in probable_names(text) if NAME_CODE not in name and not listed.matches(name)]

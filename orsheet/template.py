@@ -105,6 +105,7 @@ def build_workbook():
         else:
             _fill_table_sheet(sheet, spec)
     _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
+    _typed_settings(book[schema.SETTINGS.name])
     _fill_rows(book[schema.STANDARD_ITEMS.name], DEFAULT_STANDARD_ITEMS)
     _add_overdue_formatting(book[schema.ACTIONS.name])
     book.properties.creator = "orsheet"
@@ -116,17 +117,44 @@ def build_workbook():
     return book
 
 
-def _fill_start(sheet) -> None:
-    from openpyxl.styles import Font
+START_WIDTH = 100  # characters: column A of Start, left of the buttons
+START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 15
+START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
 
-    sheet.column_dimensions["A"].width = 110
-    for row, (text, style) in enumerate(START_TEXT, start=1):
+
+def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
+    """Start's lines as rows: each long explanation split at word boundaries into rows of one line."""
+    import textwrap
+
+    rows: list[tuple[str, str]] = []
+    for text, style in lines:
+        if style or len(text) <= START_LINE:
+            rows.append((text, style))
+        else:
+            rows += [(line, "") for line in textwrap.wrap(text, START_LINE)]
+    return rows
+
+
+def _fill_start(sheet, lines=START_TEXT) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.column_dimensions["A"].width = START_WIDTH
+    rows = start_rows(lines)
+    for row, (text, style) in enumerate(rows, start=1):
         cell = sheet.cell(row, 1, text or None)
+        cell.alignment = Alignment(vertical="center")
         if style == "title":
             cell.font = Font(size=18, bold=True, color="1F4E79")
+            sheet.row_dimensions[row].height = START_TITLE_HEIGHT
         elif style == "heading":
             cell.font = Font(size=12, bold=True, color="1F4E79")
     sheet.sheet_view.showGridLines = False
+    # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
+    sheet.print_area = f"A1:A{len(rows)}"
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
@@ -143,7 +171,7 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
         colour = COMPUTED_HEADER_COLOUR if column.computed else "1F4E79"
         header.fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
         header.alignment = Alignment(vertical="center")
-        sheet.column_dimensions[letter].width = column.width
+        sheet.column_dimensions[letter].width = header_width(column.header, column.width)
         number_format = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}.get(column.kind)
         if column.text_format:
             number_format = "@"
@@ -169,6 +197,14 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     _print_setup(sheet)
 
 
+FILTER_BUTTON_WIDTH = 3  # characters the table's filter button covers at the right of a header
+
+
+def header_width(header: str, width: float) -> float:
+    """A column at least as wide as its bold header plus the filter button, so no header text is hidden."""
+    return max(width, round(len(header) * 1.1 + FILTER_BUTTON_WIDTH, 1))
+
+
 def _explain_computed(sheet, letter: str) -> None:
     """A note on the header and cells of a column orsheet fills (shown when the cell is selected)."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -189,12 +225,44 @@ def _print_setup(sheet) -> None:
     sheet.print_title_rows = "1:1"
 
 
+def _typed_settings(sheet) -> None:
+    """Series dates and clock times as real dates and times (Excel sorts, checks and shows them as such).
+
+    The readers (orsheet.schedule_settings) take date and time cells as well as the text a secretary types.
+    """
+    from datetime import datetime as moment
+
+    for row in sheet.iter_rows(min_row=2):
+        label, value = row[0].value or "", row[1]
+        if not isinstance(value.value, str) or not label.startswith("Reeks "):
+            continue
+        if label.endswith(" eerste datum"):
+            value.value = moment.strptime(value.value, "%d-%m-%Y").date()
+            value.number_format = schema.DATE_FORMAT
+        elif label.endswith((" begin", " einde")):
+            value.value = moment.strptime(value.value, "%H:%M").time()
+            value.number_format = schema.TIME_FORMAT
+
+
 def _fill_rows(sheet, rows) -> None:
-    from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import apply_edits  # same code path as every later write
+    """The default rows of a settings-like sheet (text and whole numbers), formatted like its first row."""
+    import copy
 
     header = [c.value for c in sheet[1]]
-    apply_edits(sheet.parent, [AppendRows(sheet.title, [dict(zip(header, row)) for row in rows])])
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row[: len(header)], start=1):
+            cell = sheet.cell(number, column)
+            model = sheet.cell(2, column)
+            if number > 2 and model.has_style:
+                cell._style = copy.copy(model._style)
+            cell.value = value
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    for table in sheet.tables.values():  # the table covers the rows
+        min_col, min_row, max_col, _ = range_boundaries(table.ref)
+        table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(len(rows) + 1, min_row + 1)}"
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
 
 
 def _add_overdue_formatting(sheet) -> None:
@@ -225,12 +293,37 @@ def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
             content = source.read(name)
             if name == "docProps/core.xml":  # openpyxl stamps "modified" with the clock
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_STAMP, content)
+            if name == "xl/styles.xml":
+                content = order_font_children(content)
             if name == "[Content_Types].xml" and macro_enabled:
                 content = content.replace(XLSX_WORKBOOK_TYPE.encode(), XLSM_WORKBOOK_TYPE.encode())
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, content)
     return out.getvalue()
+
+
+# CT_Font is a sequence in the Open XML SDK's schema (Excel writes this order); openpyxl
+# writes name/family first, which the SDK validator rejects.
+_FONT_ORDER = (b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u", b"vertAlign", b"sz",
+               b"color", b"name", b"family", b"charset", b"scheme")
+_FONT = re.compile(rb"<font>(.*?)</font>", re.DOTALL)
+_FONT_CHILD = re.compile(rb"<(\w+)\b[^>]*/>")
+
+
+def order_font_children(styles: bytes) -> bytes:
+    """xl/styles.xml with the children of every <font> in schema order (openpyxl writes only empty ones)."""
+
+    def reorder(match: re.Match) -> bytes:
+        children = _FONT_CHILD.findall(match[1])
+        pieces = [m.group(0) for m in _FONT_CHILD.finditer(match[1])]
+        if b"".join(pieces) != match[1].strip() or len(pieces) != len(children):
+            return match[0]  # not the simple form openpyxl writes: leave it
+        ranked = sorted(zip(children, pieces), key=lambda pair: _FONT_ORDER.index(pair[0])
+                        if pair[0] in _FONT_ORDER else len(_FONT_ORDER))
+        return b"<font>" + b"".join(piece for _, piece in ranked) + b"</font>"
+
+    return _FONT.sub(reorder, styles)
 
 
 def build_template(path: Path) -> Path:

@@ -18,7 +18,7 @@ from docx import Document
 
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 from tests.support.seeds import load_case
 GOLDEN = Path(__file__).resolve().parent / "golden" / "agenda"

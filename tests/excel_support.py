@@ -82,8 +82,9 @@ def _payload_value(value):
     return value
 
 
-def _table_api(name: str, ref: str) -> dict:
+def _table_api(name: str, ref: str, columns=()) -> dict:
     first, last = ref.split(":")
+    top, bottom = (int(re.search(r"\d+$", part).group()) for part in (first, last))
     header_last = re.sub(r"\d+$", re.match(r"[A-Z]+(\d+)", first).group(1), last)
     body_first = re.sub(r"\d+$", str(int(re.match(r"[A-Z]+(\d+)", first).group(1)) + 1), first)
     return {
@@ -92,6 +93,7 @@ def _table_api(name: str, ref: str) -> dict:
         "show_headers": True, "show_totals": False, "table_style": "TableStyleMedium2", "show_autofilter": True,
         "show_table_style_first_column": False, "show_table_style_last_column": False,
         "show_table_style_row_stripes": True, "show_table_style_column_stripes": False,
+        "row_count": bottom - top + 1, "column_count": len(columns), "columns": list(columns),
     }
 
 
@@ -104,7 +106,7 @@ def payload_from_file(path: Path) -> dict:
     sheets = []
     for sheet in book.worksheets:
         values = [[_payload_value(v) for v in row] for row in sheet.iter_rows(values_only=True)] or [[""]]
-        tables = [_table_api(t.name, t.ref) for t in sheet.tables.values()]
+        tables = [_table_api(t.name, t.ref, [c.name for c in t.tableColumns]) for t in sheet.tables.values()]
         sheets.append({"name": sheet.title, "values": values, "pictures": [], "tables": tables})
     return {
         "client": "Microsoft Office Scripts", "version": xw.__version__,
@@ -157,7 +159,48 @@ class FakeExcelClient:
     def _resizeTable(self, action: dict) -> None:
         sheet = self._sheet(action)
         index, address = action["args"]
-        sheet["tables"][index].update(_table_api(sheet["tables"][index]["name"], address.replace("$", "")))
+        table = sheet["tables"][index]
+        table.update(_table_api(table["name"], address.replace("$", ""), table["columns"]))
+
+    def _deleteTableRow(self, action: dict) -> None:
+        """Excel's Delete table rows: only the cells in the table's columns move up."""
+        sheet = self._sheet(action)
+        index, row_index = action["args"]
+        table = sheet["tables"][index]
+        match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", table["range_address"])
+        left, right = _column_number(match.group(1)), _column_number(match.group(3))
+        grid = sheet["values"]
+        row = int(match.group(2)) + row_index  # 0-based grid row of the table row (below the header)
+        for below in range(row, len(grid)):
+            for column in range(left - 1, min(right, len(grid[below]))):
+                grid[below][column] = grid[below + 1][column] if below + 1 < len(grid) and column < len(grid[below + 1]) else ""
+        _shrink(table, row + 1, 1)
+
+    def _setFontProperty(self, action: dict) -> None:
+        sheet = self._sheet(action)["name"]
+        prop, value = action["args"]
+        for c in range(action["column_count"]):
+            self.formats.append((sheet, action["start_row"] + 1, action["start_column"] + c + 1, f"font.{prop}={value}"))
+
+    def _freezePaneAtRange(self, action: dict) -> None:
+        self._sheet(action)["frozen"] = action["args"][0]
+
+    def _namesAdd(self, action: dict) -> None:
+        name, refers_to = action["args"]
+        self.payload["names"].append({"name": name, "refers_to": refers_to, "book_scope": True, "sheet_index": None,
+                                      "address": None, "scope_sheet_name": None, "scope_sheet_index": None})
+
+    def _addTableColumn(self, action: dict) -> None:
+        sheet = self._sheet(action)
+        index, _position, name = action["args"]
+        table = sheet["tables"][index]
+        match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", table["range_address"])
+        right = _column_number(match.group(3)) + 1
+        _put(sheet["values"], int(match.group(2)) - 1, right - 1, name)
+        from openpyxl.utils import get_column_letter
+
+        ref = f"{match.group(1)}{match.group(2)}:{get_column_letter(right)}{match.group(4)}"
+        table.update(_table_api(table["name"], ref, [*table["columns"], name]))
 
     def _addSheet(self, action: dict) -> None:
         index, name = action["args"]
@@ -208,7 +251,14 @@ def _shrink(table: dict, first_row: int, count: int) -> None:
     top, bottom = int(match.group(2)), int(match.group(4))
     removed = len(set(range(first_row, first_row + count)) & set(range(top + 1, bottom + 1)))
     if removed:
-        table.update(_table_api(table["name"], f"{match.group(1)}{top}:{match.group(3)}{max(bottom - removed, top + 1)}"))
+        ref = f"{match.group(1)}{top}:{match.group(3)}{max(bottom - removed, top + 1)}"
+        table.update(_table_api(table["name"], ref, table["columns"]))
+
+
+def _column_number(letters: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letters)
 
 
 class RemoteWorkbook:
@@ -237,7 +287,7 @@ class RemoteWorkbook:
     def write(self, edits):
         backend = self._backend()
         try:
-            backend.write(edits)
+            return backend.write(edits)
         finally:
             self.client.apply(backend.book.impl.json()["actions"])
 

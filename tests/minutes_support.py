@@ -70,7 +70,7 @@ def memory_workbook(list_date: str, extra: list[dict] = ()):
 def file_workbook(tmp_path: Path, list_date: str, extra: list[dict] = ()) -> Path:
     """A real .xlsm (the template) holding the published action list."""
     from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     path = tmp_path / "or-secretariaat.xlsm"
     shutil.copyfile(TEMPLATE, path)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from orsheet.cli import main
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.agenda_support import AGENDA_ITEMS, docx_lines, filled_workbook
 
 NO_SOFFICE = {"ORSHEET_SOFFICE": "/nonexistent/soffice"}
@@ -35,7 +35,7 @@ def test_agenda_command_writes_the_word_file_and_says_why_there_is_no_pdf(workbo
     assert result.exit_code == 0, result.output
     docx = workbook.parent / "Agenda's" / "Agenda OR-vergadering 2023-10-12.docx"
     assert "Vergaderdatum en -tijd | : 12 oktober 2023, 10.00 – 11.30 uur" in docx_lines(docx)
-    assert "LibreOffice (soffice) is niet gevonden" in result.output
+    assert "Word en LibreOffice (soffice) zijn niet gevonden" in result.output
     assert not docx.with_suffix(".pdf").exists()
 
 

@@ -6,6 +6,7 @@ import zipfile
 from datetime import date, time
 from pathlib import Path
 
+import docx
 import jinja2
 import pytest
 from docxtpl import DocxTemplate
@@ -123,10 +124,35 @@ def test_minutes_skeleton_has_header_attendance_a_heading_per_item_and_the_actio
     headings = [(p.style.name, p.text) for p in Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
     assert headings == [("Heading 2", "1. Opening"), ("Heading 2", "2. Voorbereiding OV"),
                         ("Heading 3", "2.1 O&B <concept>"), ("Heading 2", "3. Sluiting")]
-    assert "339 | Artikel 24 | Agenda opstellen / Na de zomer | DB | 28-09-2023" in lines
+    assert "339 | Artikel 24 | Agenda opstellen | DB | OR-vergadering | 28-09-2023 |  |  | Na de zomer" in lines
 
 
 def test_meeting_date_and_time_are_written_the_dutch_way():
     meeting = Meeting(date(2023, 9, 14), start=time(10), end=time(11, 30))
     assert dutch_date(date(2023, 3, 1)) == "1 maart 2023"
     assert meeting_date_time(meeting) == "14 september 2023, 10.00 – 11.30 uur"
+
+
+def test_generated_agenda_is_dutch_and_carries_its_title_the_council_and_its_creation_time(tmp_path):
+    from datetime import datetime
+
+    from orsheet.documents import docx_layout
+
+    before = datetime.now().replace(microsecond=0)
+    path = render_docx(AGENDA_TEMPLATE, agenda_context(sample_agenda(), "OR Noord"), tmp_path / "a.docx",
+                       title="Agenda OR-vergadering 12 oktober 2023", organisation="OR Noord")
+    properties = docx.Document(path).core_properties
+    assert properties.title == "Agenda OR-vergadering 12 oktober 2023"
+    assert properties.author == properties.last_modified_by == "OR Noord"
+    assert properties.created >= before.replace(tzinfo=properties.created.tzinfo) and properties.language == "nl-NL"
+    with zipfile.ZipFile(path) as archive:
+        assert "<Company>OR Noord</Company>" in archive.read("docProps/app.xml").decode()
+        assert '<w:themeFontLang w:val="nl-NL"' in archive.read("word/settings.xml").decode()
+        styles = archive.read("word/styles.xml").decode()
+    assert f'w:ascii="{docx_layout.FONT}"' in styles and "asciiTheme" not in styles
+
+
+def test_the_total_and_the_headings_keep_with_what_follows():
+    document = docx.Document(AGENDA_TEMPLATE)
+    for name in ("Totaal", "Actiekop", "Documenttitel"):
+        assert document.styles[name].paragraph_format.keep_with_next, name

@@ -49,7 +49,7 @@ def test_agenda_sheet_holds_the_items_with_clock_times_and_the_total(tmp_path):
         (time(11, 0), "6", "Sluiting", 5),
     ]
     assert rows[header + 1][4] == "Anna de Wit"  # "Voorzitter" in Standaardpunten
-    assert ["", "", "Totaal 65 minuten: 10:00 – 11:05 (25 minuten speelruimte)", 65] in rows
+    assert ["", "", "Totaal 65 minuten: 10.00 – 11.05 (25 minuten speelruimte)", 65] in rows
 
 
 def test_overrun_warning_is_written_on_the_agenda_sheet(tmp_path):

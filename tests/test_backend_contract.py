@@ -11,24 +11,22 @@ import pytest
 from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
 from orsheet.template import template_path
-from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import AppendRows, DeleteRows, MoveRows, ReplaceSheet, UpdateCells, WorkbookBackend
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 ACTIES = schema.ACTIONS.name
+ARCHIEF = schema.ARCHIVE.name
 
 
 def make_memory(tmp_path: Path) -> WorkbookBackend:
     return MemoryBackend.new()
 
 
-def make_file(engine: str):
-    def make(tmp_path: Path) -> WorkbookBackend:
-        path = tmp_path / "contract.xlsm"
-        shutil.copyfile(template_path(), path)
-        return FileBackend(path, engine=engine)
-
-    return make
+def make_file(tmp_path: Path) -> WorkbookBackend:
+    path = tmp_path / "contract.xlsm"
+    shutil.copyfile(template_path(), path)
+    return FileBackend(path)
 
 
 def make_remote(tmp_path: Path) -> WorkbookBackend:
@@ -40,8 +38,7 @@ def make_remote(tmp_path: Path) -> WorkbookBackend:
 
 BACKENDS = {
     "memory": make_memory,
-    "file-xml": make_file("xml"),
-    "file-openpyxl": make_file("openpyxl"),
+    "file": make_file,
     "xlwings-remote": make_remote,
 }
 
@@ -53,7 +50,7 @@ def backend(request, tmp_path) -> WorkbookBackend:
 
 def reread(backend: WorkbookBackend) -> WorkbookBackend:
     """A fresh view of the same workbook (the file backend re-opens the file)."""
-    return FileBackend(backend.path, engine=backend.engine) if isinstance(backend, FileBackend) else backend
+    return FileBackend(backend.path) if isinstance(backend, FileBackend) else backend
 
 
 def action_row(nr, subject, **extra):
@@ -110,3 +107,102 @@ def test_replace_sheet_creates_a_generated_sheet_and_overwrites_it_whole(backend
 def test_text_that_looks_like_a_formula_is_stored_as_text(backend):
     backend.write([AppendRows(ACTIES, [action_row(1, "=HYPERLINK(\"http://x\")")])])
     assert reread(backend).read([ACTIES])[ACTIES].rows[0].values[schema.ONDERWERP] == '=HYPERLINK("http://x")'
+
+
+# -- moving rows (close, minutes): the whole row goes ---------------------------------------
+
+PRIORITY = "Prioriteit"  # a column the secretary added to the Acties table
+
+
+def workbook_with_user_column(tmp_path: Path) -> Path:
+    """The template with a "Prioriteit" column added to the Acties table, and three actions."""
+    import openpyxl
+    from openpyxl.worksheet.table import TableColumn
+
+    book = openpyxl.load_workbook(template_path(), keep_vba=True)
+    sheet = book[ACTIES]
+    table = sheet.tables[ACTIES]
+    column = len(schema.ACTIONS.headers) + 1
+    sheet.cell(1, column).value = PRIORITY
+    for row, (nr, priority) in enumerate(((1, "hoog"), (2, "laag"), (3, "midden")), start=2):
+        sheet.cell(row, 1).value = nr
+        sheet.cell(row, 2).value = f"Actie {nr}"
+        sheet.cell(row, column).value = priority
+    from openpyxl.utils import get_column_letter
+
+    table.ref = f"A1:{get_column_letter(column)}4"
+    table.autoFilter.ref = table.ref
+    table.tableColumns.append(TableColumn(id=column, name=PRIORITY))
+    path = tmp_path / "eigen-kolom.xlsm"
+    book.save(path)
+    return path
+
+
+def backend_on(kind: str, path: Path) -> WorkbookBackend:
+    if kind == "file":
+        return FileBackend(path)
+    if kind == "xlwings-remote":
+        from tests.excel_support import remote_workbook
+
+        return remote_workbook(path)
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return MemoryBackend({s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book.worksheets})
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def with_priority(request, tmp_path) -> WorkbookBackend:
+    return backend_on(request.param, workbook_with_user_column(tmp_path))
+
+
+def test_moved_rows_carry_every_cell_and_the_target_gains_the_missing_column(with_priority):
+    backend = with_priority
+    report = backend.write([MoveRows(ACTIES, ARCHIEF, [3], {3: {schema.AFGEROND_OP: date(2024, 5, 1)}})])
+    assert report.added_columns == {ARCHIEF: [PRIORITY]}
+    assert "Prioriteit" in report.summary() and "Archief" in report.summary()
+    tables = reread(backend).read([ACTIES, ARCHIEF])
+    moved = tables[ARCHIEF].rows
+    assert [(r.values[schema.NR], r.values[schema.ONDERWERP], r.values[PRIORITY]) for r in moved] == [(2, "Actie 2", "laag")]
+    assert moved[0].values[schema.AFGEROND_OP] == date(2024, 5, 1)
+    assert [(r.values[schema.NR], r.values[PRIORITY]) for r in tables[ACTIES].rows] == [(1, "hoog"), (3, "midden")]
+
+
+def test_moving_several_rows_keeps_their_order_and_updates_run_on_rows_as_read(with_priority):
+    backend = with_priority
+    backend.write([
+        UpdateCells(ACTIES, 4, {schema.STATUS: "ON HOLD"}),
+        MoveRows(ACTIES, ARCHIEF, [4, 2]),
+    ])
+    tables = reread(backend).read([ACTIES, ARCHIEF])
+    assert [(r.values[schema.NR], r.values.get(schema.STATUS)) for r in tables[ARCHIEF].rows] == [(3, "ON HOLD"), (1, None)]
+    assert [r.values[schema.NR] for r in tables[ACTIES].rows] == [2]
+
+
+def test_moving_the_header_row_or_a_row_without_an_action_writes_nothing(with_priority):
+    backend = with_priority
+    before = backend.read([ACTIES, ARCHIEF])
+    with pytest.raises(OrsheetError, match="kopregel"):
+        backend.write([MoveRows(ACTIES, ARCHIEF, [1])])
+    with pytest.raises(OrsheetError, match="rij 40"):
+        backend.write([UpdateCells(ACTIES, 2, {schema.STATUS: "x"}), MoveRows(ACTIES, ARCHIEF, [40])])
+    assert reread(backend).read([ACTIES, ARCHIEF]) == before
+
+
+def test_a_move_override_for_a_column_nobody_has_is_refused_with_the_shared_message(with_priority):
+    with pytest.raises(SheetError, match='kolom "Geen kolom" ontbreekt in rij 1'):
+        with_priority.write([MoveRows(ACTIES, ARCHIEF, [2], {2: {"Geen kolom": 1}})])
+
+
+def test_a_sheet_orsheet_generated_stays_its_own_and_is_written_again_whatever_its_header(backend):
+    backend.write([ReplaceSheet("Overzicht", [["Mijn eigen", "lijst"], ["a", "b"]])])  # orsheet's: made by it
+    backend = reread(backend)
+    backend.write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])  # still orsheet's: it made it
+    assert reread(backend).read(["Overzicht"])["Overzicht"].header == ["Nr", "Onderwerp"]
+
+
+def test_a_sheet_orsheet_did_not_make_is_refused_with_its_name(with_priority):
+    backend = with_priority
+    with pytest.raises(SheetError, match="blad Acties is niet door orsheet gemaakt"):
+        backend.write([ReplaceSheet(ACTIES, [["Tijd", "Omschrijving"]])])
+    assert reread(backend).read([ACTIES])[ACTIES].rows[0].values[schema.NR] == 1

@@ -32,7 +32,7 @@ def test_generated_benchmark_workbook_is_a_valid_orsheet_workbook_with_the_asked
     sys.path.insert(0, str(ROOT))
     from benchmarks.bench import generate, read_model
     from orsheet import schema
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     path = generate(tmp_path / "raad.xlsm", 300)
     tables = FileBackend(path).read([schema.ACTIONS.name, schema.ARCHIVE.name, schema.DECISIONS.name])

@@ -13,7 +13,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.support.cli import run, run_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,3 +180,22 @@ def test_check_points_at_a_deadline_typed_as_a_date_that_does_not_exist(template
     assert code == 1
     assert [p["message"] for p in result["error"]["problems"]] == [
         'Acties!G2 (Deadline): deadline "31-02-2023" is geen bestaande datum (bewaard als tekst)']
+
+
+def test_new_with_force_saves_like_every_save_keeping_the_old_file_as_backup(template_copy):
+    from orsheet.workbook.safe_save import backups_of
+
+    add(template_copy, {schema.NR: 1})
+    old = template_copy.read_bytes()
+    code, result = run_json("new", template_copy, "--force")
+    assert code == 0
+    assert backups_of(template_copy)[-1].read_bytes() == old
+    assert FileBackend(template_copy).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows == []
+
+
+def test_new_with_force_refuses_a_workbook_open_in_excel(template_copy):
+    (template_copy.parent / f"~${template_copy.name}").write_bytes(b"")
+    before = state(template_copy)
+    code, result = run_json("new", template_copy, "--force")
+    assert code == 1 and "geopend in Excel" in result["error"]["message"]
+    assert state(template_copy) == before

@@ -16,7 +16,7 @@ from orsheet.services.minutes import MinutesChanges, apply_plan, plan_changes
 from orsheet.template import OVERDUE_FORMULA, template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 DUE = schema.DEADLINE_DATE

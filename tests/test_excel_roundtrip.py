@@ -17,7 +17,7 @@ from orsheet import schema
 from orsheet.excel import ribbon
 from orsheet.excel.actions import ACTIONS
 from orsheet.workbook.base import AppendRows, UpdateCells
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.excel_support import build_plain_and_macro, read_parts
 
 SAVES = 50
@@ -37,21 +37,14 @@ def macro_features(parts: dict[str, bytes]) -> dict[str, object]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "engine",
-    [
-        "xml",
-        "openpyxl",
-    ],
-)
-def test_fifty_file_backend_saves_keep_vba_buttons_ribbon_tables_and_validation(tmp_path: Path, engine: str):
+def test_fifty_file_backend_saves_keep_vba_buttons_ribbon_tables_and_validation(tmp_path: Path):
     built = build_plain_and_macro(tmp_path)[1]
     path = tmp_path / "or.xlsm"
     shutil.copyfile(built, path)
     before = read_parts(path)
-    FileBackend(path, engine=engine).write([AppendRows(schema.ACTIONS.name, [{schema.NR: 1, schema.ONDERWERP: "Eerste"}])])
+    FileBackend(path).write([AppendRows(schema.ACTIONS.name, [{schema.NR: 1, schema.ONDERWERP: "Eerste"}])])
     for number in range(2, SAVES + 1):
-        FileBackend(path, engine=engine).write([UpdateCells(schema.ACTIONS.name, 2, {schema.OPMERKINGEN: f"opslag {number}"})])
+        FileBackend(path).write([UpdateCells(schema.ACTIONS.name, 2, {schema.OPMERKINGEN: f"opslag {number}"})])
     after = read_parts(path)
     for name in UNTOUCHED:
         assert after.get(name) == before[name], name

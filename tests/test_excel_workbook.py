@@ -16,7 +16,7 @@ import orsheet.macros
 from orsheet import schema
 from orsheet.excel import conf_sheet, ribbon
 from orsheet.excel.actions import ACTIONS
-from orsheet.excel.opc import rels_path
+from orsheet.ooxml.package import rels_path
 from orsheet.excel.package import MACROS_DIR, add_macros
 from tests.excel_support import build_plain_and_macro, read_parts
 
@@ -189,7 +189,7 @@ def test_workbook_and_sheets_carry_the_code_names_of_the_document_modules(workbo
 
 
 def test_file_backend_reads_the_contract_sheets_of_the_macro_workbook(workbooks):
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(workbooks[1])
     assert backend.sheet_names() == [s.name for s in schema.SHEETS] + [conf_sheet.SHEET_NAME]

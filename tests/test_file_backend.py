@@ -11,7 +11,7 @@ import pytest
 from orsheet import schema
 from orsheet.errors import WorkbookChanged, WorkbookError, WorkbookLocked
 from orsheet.workbook.base import AppendRows, UpdateCells
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 ACTIES = schema.ACTIONS.name
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,6 +39,7 @@ from orsheet.services.overview import overview
 from orsheet.services.woo import woo_export
 from orsheet.template import template_path
 from orsheet.workbook.memory import MemoryBackend
+from tests.support.cli import run_entry_point as run_cli
 
 HUGE = "Lange tekst " * 2700  # 32 400 characters, over Excel's 32 767 limit when doubled
 FORMULAS = ['=HYPERLINK("http://evil.example","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
@@ -254,3 +256,156 @@ def test_any_name_in_personen_gives_a_working_redactor_that_leaves_no_leaks(name
     sample = text + " " + " ".join(names) + " " + text
     result = redactor.redact(sample)
     assert redactor.leaks(result.text) == []
+
+
+# -- files that are not ours: every command, a Dutch message, exit 1, no traceback --------------
+
+
+def _zip(path: Path, parts: dict[str, str | bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _garbage_zip_without_parts(folder: Path) -> Path:
+    return _zip(folder / "or.xlsm", {"leesmij.txt": "geen werkmap"})
+
+
+def _garbage_zip_without_workbook_part(folder: Path) -> Path:
+    """Content types and package relationships, but nothing that says where a workbook is."""
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/'
+            'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
+    types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    return _zip(folder / "or.xlsm", {"[Content_Types].xml": types, "_rels/.rels": rels, "docProps/core.xml": "<x/>"})
+
+
+def _garbage_truncated(folder: Path) -> Path:
+    data = template_path().read_bytes()
+    path = folder / "or.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _garbage_word_document(folder: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Notulen van de OR, geen werkmap")
+    path = folder / "or.xlsm"
+    document.save(path)
+    return path
+
+
+def _garbage_empty(folder: Path) -> Path:
+    path = folder / "or.xlsm"
+    path.write_bytes(b"")
+    return path
+
+
+def _garbage_directory(folder: Path) -> Path:
+    path = folder / "or.xlsm"
+    path.mkdir()
+    return path
+
+
+def _garbage_broken_sheets(folder: Path) -> Path:
+    """Our own workbook, its package intact, but the XML of every sheet cut in half."""
+    import zipfile
+
+    path = folder / "or.xlsm"
+    with zipfile.ZipFile(template_path()) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    return path
+
+
+GARBAGE = {
+    "zip without the parts of a workbook": (_garbage_zip_without_parts, "geen Excel-werkmap"),
+    "zip without a workbook part": (_garbage_zip_without_workbook_part, "geen Excel-werkmap"),
+    "truncated xlsx": (_garbage_truncated, "beschadigd"),
+    "docx renamed to xlsm": (_garbage_word_document, "Word-document"),
+    "empty file": (_garbage_empty, "leeg"),
+    "directory": (_garbage_directory, "is een map"),
+    "sheets cut in half": (_garbage_broken_sheets, "beschadigd"),
+}
+# A command that reads none of the damaged sheets may stop on something else first.
+OTHER_FIRST = {("sheets cut in half", "apply-proposal"): "blad Voorstel ontbreekt"}
+EVERY_COMMAND = [
+    ["check"], ["number"], ["close", "--numbers", "1"], ["actions"], ["overview", "--sheet"],
+    ["agenda", "--meeting", "2023-10-12", "--no-pdf"], ["minutes-template", "--meeting", "2023-10-12"],
+    ["minutes", "{minutes}", "--apply"], ["apply-proposal"], ["schedule", "--year", "2024", "--apply"],
+    ["woo-export", "--no-pdf", "--out", "{out}"], ["import-actions", "{source}"],
+    ["setup-excel", "--platform", "win", "--interpreter", "python"],
+]
+
+
+def _arguments(command: list[str], path: Path, folder: Path) -> list[str]:
+    minutes = folder / "notulen.txt"
+    minutes.write_text("Vergadering van 12 oktober 2023\nActie 1 is afgerond.\n", encoding="utf-8")
+    source = folder / "oude lijst.csv"
+    source.write_text("nr;onderwerp\n1;Iets\n", encoding="utf-8")
+    fill = {"{minutes}": str(minutes), "{out}": str(folder / "woo"), "{source}": str(source)}
+    return [command[0], str(path), *(fill.get(a, a) for a in command[1:])]
+
+
+@pytest.mark.parametrize("garbage", sorted(GARBAGE))
+def test_every_command_refuses_a_file_that_is_not_a_workbook_in_dutch_without_a_traceback(tmp_path, garbage):
+    make, expected = GARBAGE[garbage]
+    for number, command in enumerate(EVERY_COMMAND):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        path = make(folder)
+        before = path.read_bytes() if path.is_file() else None
+        code, out, err = run_cli(*_arguments(command, path, folder))
+        assert code == 1, (command, out, err)
+        assert err.startswith("Fout: ") and OTHER_FIRST.get((garbage, command[0]), expected) in err, (command, err)
+        assert "Traceback" not in out + err and "Error" not in err, (command, err)
+        assert (path.read_bytes() if path.is_file() else None) == before
+        assert not (folder / "backup").exists() and not (folder / "woo").exists()
+
+
+@pytest.mark.parametrize("garbage", sorted(GARBAGE))
+def test_a_file_that_is_not_a_workbook_is_a_json_error_with_json(tmp_path, garbage):
+    make, expected = GARBAGE[garbage]
+    code, out, err = run_cli("check", str(make(tmp_path)), "--json")
+    assert code == 1 and expected in json.loads(out)["error"]["message"] and err == ""
+
+
+def test_setup_excel_on_a_zip_without_a_workbook_part_names_the_file_in_dutch(tmp_path):
+    path = _garbage_zip_without_workbook_part(tmp_path)
+    code, out, err = run_cli("setup-excel", str(path), "--platform", "win")
+    assert code == 1 and err.startswith(f"Fout: {path.name} is geen Excel-werkmap")
+    assert "ValueError" not in err and "not a workbook" not in err
+
+
+def test_check_on_a_damaged_workbook_names_the_file_and_keeps_calamines_english_out(tmp_path):
+    path = _garbage_broken_sheets(tmp_path)
+    code, out, err = run_cli("check", str(path))
+    assert code == 1 and (path.name in err or "Acties" in err)
+    assert "beschadigd" in err and "reservekopie" in err
+    for english in ("not found", "Xml", "error", "expected", "invalid"):
+        assert english not in err, err
+
+
+def test_a_bug_gives_a_dutch_message_and_a_log_file_not_a_traceback(template_copy, tmp_path, monkeypatch):
+    log = tmp_path / "fouten.log"
+    monkeypatch.setenv("ORSHEET_LOG", str(log))
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("delen door nul")
+
+    monkeypatch.setattr("orsheet.services.actions.number_actions", broken)
+    code, out, err = run_cli("number", str(template_copy))
+    assert code == 1 and err.startswith("Fout: orsheet number is niet gelukt door een onverwachte fout")
+    assert "ZeroDivisionError: delen door nul" in err and str(log) in err and "Traceback" not in out + err
+    assert "Traceback" in log.read_text(encoding="utf-8")
+    code, out, err = run_cli("number", str(template_copy), "--json")
+    error = json.loads(out)["error"]
+    assert code == 1 and error["unexpected"] is True and str(log) in error["message"]

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.support.cli import run_json
 
 

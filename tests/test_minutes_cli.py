@@ -8,7 +8,7 @@ import pytest
 
 from orsheet import records, schema
 from orsheet.workbook.base import AppendRows, UpdateCells
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.minutes_support import DATA, OV_ACTIONS, action_rows, docx_from_minutes_text, file_workbook
 from tests.support.cli import run, run_json
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from orsheet import records, schema
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.support.cli import run_json
 
 agenda = pytest.importorskip("orsheet.services.agenda", reason="the agenda feature makes the skeleton")

@@ -14,7 +14,7 @@ from orsheet.services.overview import OVERVIEW_HEADERS, OVERVIEW_SHEET, overview
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 
 TODAY = date(2023, 11, 10)
 

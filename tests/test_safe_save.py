@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from orsheet.errors import WorkbookChanged, WorkbookError, WorkbookLocked
+from orsheet.errors import FileSystemError, WorkbookChanged, WorkbookError, WorkbookLocked
 from orsheet.workbook.safe_save import (
     TEMP_PREFIX,
     atomic_save,
@@ -235,3 +236,219 @@ def test_stale_temporary_files_of_killed_saves_are_cleaned_up_but_fresh_ones_kep
     os.utime(stale, (day_ago, day_ago))
     atomic_save(workbook, write_zip("nieuw"))
     assert not stale.exists() and fresh.exists()
+
+
+# -- the real file behind a symbolic link ---------------------------------------------------
+
+
+@pytest.fixture
+def linked(tmp_path) -> tuple[Path, Path]:
+    """A workbook in a "shared" folder and a symbolic link to it in the secretary's own folder."""
+    shared, home = tmp_path / "gedeeld", tmp_path / "thuis"
+    shared.mkdir()
+    home.mkdir()
+    real = shared / "Actielijst OR.xlsm"
+    write_zip("oud")(real)
+    link = home / "Actielijst OR.xlsm"
+    link.symlink_to(real)
+    return link, real
+
+
+def test_a_save_through_a_symbolic_link_replaces_the_real_file_and_keeps_the_link(linked):
+    link, real = linked
+    backup = atomic_save(link, write_zip("nieuw"))
+    assert link.is_symlink() and link.resolve() == real
+    assert version(real) == "nieuw" and version(link) == "nieuw"
+    assert backup.parent == real.parent / "backup" and version(backup) == "oud"
+    assert sorted(p.name for p in link.parent.iterdir()) == [link.name], "nothing beside the link"
+    assert leftovers(real.parent) == []
+
+
+def test_an_excel_lock_file_beside_the_real_file_refuses_a_save_through_the_link(linked):
+    link, real = linked
+    (real.parent / f"~${real.name}").write_bytes(b"")
+    with pytest.raises(WorkbookLocked, match="geopend in Excel"):
+        atomic_save(link, write_zip("nieuw"))
+    assert version(real) == "oud" and link.is_symlink()
+
+
+def test_an_excel_lock_file_beside_the_link_refuses_too(linked):
+    link, real = linked
+    (link.parent / f"~${link.name}").write_bytes(b"")
+    with pytest.raises(WorkbookLocked):
+        atomic_save(link, write_zip("nieuw"))
+    assert version(real) == "oud"
+
+
+def test_the_cli_writes_through_a_linked_workbook_into_the_real_one(tmp_path, template_copy):
+    from orsheet import schema
+    from orsheet.workbook.base import AppendRows
+    from orsheet.workbook.file import FileBackend
+    from tests.support.cli import run_json
+
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{"Onderwerp": "Zonder nummer"}])])
+    link = tmp_path / "link" / "mijn werkmap.xlsm"
+    link.parent.mkdir()
+    link.symlink_to(template_copy)
+    code, result = run_json("number", link)
+    assert code == 0, result
+    assert link.is_symlink() and link.resolve() == template_copy.resolve()
+    actions = FileBackend(template_copy).read([schema.ACTIONS.name])[schema.ACTIONS.name]
+    assert [r.values[schema.NR] for r in actions.rows] == [1]
+    assert backups_of(template_copy) and not (link.parent / "backup").exists()
+    assert sorted(p.name for p in link.parent.iterdir()) == [link.name]
+
+
+# -- lock files in another Unicode form (macOS) ----------------------------------------------
+
+
+@pytest.mark.parametrize("workbook_form, lock_form", [("NFC", "NFD"), ("NFD", "NFC"), ("NFD", "NFD")])
+def test_an_excel_lock_file_is_recognised_whatever_unicode_form_its_name_has(tmp_path, workbook_form, lock_form):
+    import unicodedata
+
+    name = "Actielijst café.xlsm"
+    path = tmp_path / unicodedata.normalize(workbook_form, name)
+    write_zip("oud")(path)
+    for lock in (f"~${name}", f".~lock.{name}#"):
+        lock_file = tmp_path / unicodedata.normalize(lock_form, lock)
+        lock_file.write_bytes(b"")
+        with pytest.raises(WorkbookLocked, match="geopend in Excel"):
+            ensure_writable(path)
+        lock_file.unlink()
+    ensure_writable(path)
+
+
+# -- what the operating system refuses ---------------------------------------------------------
+
+
+def tmpfs(folder: Path, options: str):
+    """Mount a small tmpfs on ``folder`` for the test (yields the folder), or yield None where that is not allowed."""
+    folder.mkdir(exist_ok=True)
+    mounted = os.name == "posix" and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+    ).returncode == 0
+    yield folder if mounted else None
+    if mounted:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a disk with room for about 64 KiB, or None."""
+    yield from tmpfs(tmp_path / "kleine schijf", "size=64k")
+
+
+def big_zip(size: int):
+    def write_to(target: Path) -> None:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("versie.txt", "nieuw")
+            archive.writestr("ruis.bin", os.urandom(size))
+
+    return write_to
+
+
+def test_a_full_disk_gives_a_dutch_message_and_leaves_the_workbook_intact(small_disk, workbook):
+    if small_disk is not None:  # a real full disk: the new version does not fit
+        path = small_disk / workbook.name
+        write_zip("oud")(path)
+        writer = big_zip(100_000)
+    else:  # no tmpfs here: the system's answer to a write on a full disk, injected at the write
+        path = workbook
+
+        def writer(target: Path) -> None:
+            target.write_bytes(b"PK")
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    before = untouched(path)
+    with pytest.raises(FileSystemError) as refused:
+        atomic_save(path, writer)
+    message = str(refused.value)
+    assert "de schijf is vol" in message and "Er is niets gewijzigd" in message and path.name in message
+    assert untouched(path) == before and leftovers(path.parent) == [] and backups_of(path) == []
+
+
+def test_a_full_disk_through_the_cli_is_exit_1_with_the_dutch_message(small_disk, template_copy):
+    if small_disk is None:
+        pytest.skip("needs a small tmpfs (mount) for a real full disk")
+    from orsheet import schema
+    from tests.support.cli import run_entry_point
+    from orsheet.workbook.base import AppendRows
+    from orsheet.workbook.file import FileBackend
+
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{"Onderwerp": "Zonder nummer"}])])
+    path = small_disk / "or.xlsm"
+    path.write_bytes(template_copy.read_bytes())  # ~50 KiB of 64: the temporary copy does not fit
+    before = untouched(path)
+    code, out, err = run_entry_point("number", path)
+    assert code == 1 and "de schijf is vol" in err and "niets gewijzigd" in err and "Traceback" not in out + err
+    assert untouched(path) == before
+
+
+@pytest.fixture
+def read_only_backup(workbook):
+    """backup/ on a read-only mount (even root cannot write there), else None."""
+    yield from tmpfs(workbook.parent / "backup", "size=64k,ro")
+
+
+def test_a_read_only_backup_folder_refuses_the_save_in_dutch_and_changes_nothing(workbook, read_only_backup):
+    if read_only_backup is None:
+        if os.name == "posix" and os.geteuid() == 0:
+            pytest.skip("needs a read-only mount or a user that folder permissions apply to")
+        (workbook.parent / "backup").chmod(0o555)
+    before = untouched(workbook)
+    try:
+        with pytest.raises(FileSystemError) as refused:
+            atomic_save(workbook, write_zip("nieuw"))
+    finally:
+        if read_only_backup is None:
+            (workbook.parent / "backup").chmod(0o755)
+    message = str(refused.value)
+    assert "reservekopie in de map backup" in message and "niets gewijzigd" in message
+    assert "alleen-lezen" in message or "geen toestemming" in message
+    assert untouched(workbook) == before and leftovers(workbook.parent) == []
+
+
+def test_a_file_named_backup_instead_of_the_folder_refuses_the_save_in_dutch(workbook):
+    (workbook.parent / "backup").write_text("geen map")
+    before = untouched(workbook)
+    with pytest.raises(FileSystemError, match="is geen map"):
+        atomic_save(workbook, write_zip("nieuw"))
+    assert untouched(workbook) == before and leftovers(workbook.parent) == []
+
+
+def test_a_missing_backup_folder_is_made(workbook):
+    assert not (workbook.parent / "backup").exists()
+    backup = atomic_save(workbook, write_zip("nieuw"))
+    assert backup.parent.is_dir() and version(backup) == "oud"
+
+
+def test_a_workbook_that_vanished_after_reading_is_not_written_again(workbook):
+    stamp = file_stamp(workbook)
+    workbook.unlink()
+    with pytest.raises(WorkbookChanged, match="bestaat niet meer"):
+        atomic_save(workbook, write_zip("nieuw"), expected=stamp)
+    assert not workbook.exists() and leftovers(workbook.parent) == []
+
+
+def test_a_permission_error_during_the_write_is_a_dutch_message(workbook):
+    before = untouched(workbook)
+
+    def refused(target: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+    with pytest.raises(FileSystemError, match="u hebt geen toestemming") as error:
+        atomic_save(workbook, refused)
+    assert "niets gewijzigd" in str(error.value)
+    assert untouched(workbook) == before and leftovers(workbook.parent) == []
+
+
+def test_a_permission_error_while_reading_through_the_cli_is_exit_1_in_dutch(template_copy, monkeypatch):
+    from tests.support.cli import run_entry_point
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(template_copy))
+
+    monkeypatch.setattr("python_calamine.CalamineWorkbook.from_path", refused)
+    code, out, err = run_entry_point("check", template_copy)
+    assert code == 1 and err.startswith("Fout: ") and "Traceback" not in out + err

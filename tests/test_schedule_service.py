@@ -20,7 +20,7 @@ from orsheet.services.schedule import dutch_holidays, plan_year
 from orsheet.template import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.test_schedule_plan import EXPECTED_OR, HOLIDAYS_2024
 
 
@@ -156,6 +156,21 @@ def test_cli_schedule_reports_a_bad_weekday_in_dutch(workbook: Path):
     assert '"dondag" is geen weekdag' in error["message"]
 
 
+def test_ics_for_others_has_no_file_links_and_marks_holiday_meetings_tentative(tmp_path: Path):
+    folder = tmp_path / "Agenda's"
+    folder.mkdir()
+    (folder / "Agenda OR-vergadering 2024-01-04.pdf").write_bytes(b"only on this computer")
+    ics = tmp_path / "plan.ics"
+    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path)
+    data = ics.read_bytes()
+    assert b"file:" not in data
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    ascension = events["or-20240509.ondernemingsraad@orsheet"]
+    assert str(ascension["STATUS"]) == "TENTATIVE"
+    assert str(ascension["SUMMARY"]) == "OR-vergadering (Hemelvaartsdag?)"
+    assert str(events["or-20240104.ondernemingsraad@orsheet"]["STATUS"]) == "CONFIRMED"
+
+
 def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: Path):
     folder = tmp_path / "Agenda's"
     folder.mkdir()
@@ -164,7 +179,8 @@ def test_ics_description_links_the_agenda_found_in_the_agenda_folder(tmp_path: P
     (folder / "Opzet verslag OR-vergadering 2024-01-04.docx").write_bytes(b"minutes, not an agenda")
     (folder / "agenda ov 18-01-2024.docx").write_bytes(b"typed by hand")
     ics = tmp_path / "plan.ics"
-    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path)
+    plan_year(MemoryBackend.new(), 2024, holidays=HOLIDAYS_2024, ics_path=ics, workbook_dir=tmp_path,
+              local_links=True)  # the secretary's own calendar
     events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
     linked = events["or-20240104.ondernemingsraad@orsheet"]
     assert str(linked["DESCRIPTION"]) == f"Agenda: {agenda.resolve().as_uri()}"
@@ -218,7 +234,7 @@ def test_ics_into_a_missing_folder_is_refused_before_anything_is_written(tmp_pat
 def test_plan_resaved_by_libreoffice_calc_is_still_recognised_as_untouched(workbook: Path, tmp_path: Path):
     import subprocess
 
-    from orsheet.documents.render import find_soffice
+    from orsheet.documents.pdf import find_soffice
 
     soffice = find_soffice()
     if soffice is None:
@@ -244,3 +260,32 @@ def test_hand_typed_ov_vergadering_row_stands_for_the_planned_overlegvergadering
     assert result.exit_code == 0, result.output
     on_the_day = [m for m in meetings_in(FileBackend(workbook)) if m.date == date(2024, 1, 18) and m.start == time(14)]
     assert [m.kind for m in on_the_day] == ["OV-vergadering"]
+
+
+def _rows(backend) -> list[dict]:
+    return [row.values for row in backend.read([schema.MEETINGS.name])[schema.MEETINGS.name].rows]
+
+
+def test_the_plan_marker_goes_into_its_own_column_and_opmerking_stays_the_secretarys(workbook: Path):
+    backend = FileBackend(workbook)
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    rows = _rows(backend)
+    assert rows and all("[jaarplanning" not in str(row.get("Opmerking") or "") for row in rows)
+    assert all(str(row[schema.PLAN_MARKER]).startswith("[jaarplanning ") for row in rows)
+    again = plan_year(FileBackend(workbook), 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert not again.changes.has_changes and len(again.changes.unchanged) == 52  # still recognised as untouched
+
+
+def test_a_marker_in_opmerking_of_an_older_workbook_is_still_recognised_and_moves_to_its_column():
+    backend = MemoryBackend.new()
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    first = _rows(backend)[0]
+    row = backend.read([schema.MEETINGS.name])[schema.MEETINGS.name].rows[0].number
+    backend.write([UpdateCells(schema.MEETINGS.name, row, {  # as orsheet wrote it before the column existed
+        "Opmerking": first[schema.PLAN_MARKER], schema.PLAN_MARKER: None})])
+    result = plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert not result.changes.has_changes  # the row is still the plan's own, untouched
+    _set_setting(backend, "Reeks 1 locatie", "Zaal 1")
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)  # the row is rewritten: marker to its column
+    moved = _rows(backend)[0]
+    assert not moved.get("Opmerking") and str(moved[schema.PLAN_MARKER]).startswith("[jaarplanning OR ")

@@ -9,7 +9,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
-from orsheet.workbook.openpyxl_backend import FileBackend
+from orsheet.workbook.file import FileBackend
 from tests.support.cli import run_json
 from tests.support.seeds import load_case, write_seed_csv
 

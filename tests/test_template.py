@@ -60,3 +60,49 @@ def test_a_new_workbook_starts_with_default_settings_and_standard_items():
     assert settings[schema.SETTING_LAST_NUMBER] == 0
     items = list(book[schema.STANDARD_ITEMS.name].iter_rows(min_row=2, values_only=True))
     assert ("OR-vergadering", "begin", 1, "Opening") == items[0][:4]
+
+
+def test_every_header_is_wider_than_its_text_and_the_filter_button():
+    import openpyxl
+
+    from orsheet import schema
+    from orsheet.template import FILTER_BUTTON_WIDTH, template_path
+
+    book = openpyxl.load_workbook(template_path())
+    for spec in schema.SHEETS:
+        if spec is schema.START:
+            continue
+        sheet = book[spec.name]
+        for cell in sheet[1]:
+            if cell.value:
+                width = sheet.column_dimensions[cell.column_letter].width
+                assert width >= len(cell.value) + FILTER_BUTTON_WIDTH, (spec.name, cell.value, width)
+
+
+def test_start_has_a_tall_title_row_no_line_under_the_buttons_and_prints_on_one_page_wide():
+    import openpyxl
+
+    from orsheet.template import START_LINE, START_TEXT, START_TITLE_HEIGHT, start_rows, template_path
+
+    sheet = openpyxl.load_workbook(template_path())["Start"]
+    assert sheet.row_dimensions[1].height == START_TITLE_HEIGHT
+    texts = [sheet.cell(row, 1).value or "" for row in range(1, sheet.max_row + 1)]
+    assert all(len(text) <= START_LINE for text in texts)  # column A is wide enough: nothing spills right
+    assert " ".join(t for t in texts if t).split() == " ".join(t for t, _ in START_TEXT if t).split()  # every word
+    assert sheet.column_dimensions["A"].width >= START_LINE
+    assert sheet.print_area == f"'Start'!$A$1:$A${len(start_rows())}"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_instellingen_stores_the_series_dates_and_times_as_real_dates_and_times():
+    from datetime import datetime, time
+
+    import openpyxl
+
+    from orsheet.template import template_path
+
+    sheet = openpyxl.load_workbook(template_path())["Instellingen"]
+    values = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    first, begin = values["Reeks 1 eerste datum"], values["Reeks 1 begin"]
+    assert first.value == datetime(2024, 1, 4) and first.number_format == "dd-mm-yyyy"
+    assert begin.value == time(10) and begin.number_format == "hh:mm"

@@ -14,18 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orsheet.documents.woo import (
-    InventoryEntry,
-    ListDocument,
-    Section,
-    convert_to_pdf,
-    neutralise_formula,
-    redact_office_file,
-    soffice_path,
-    write_inventory,
-    write_list_docx,
-    write_list_xlsx,
-)
+from orsheet.documents.pdf import convert_to_pdf, find_soffice
+from orsheet.documents.woo_inventory import InventoryEntry, write_inventory
+from orsheet.documents.woo_lists import ListDocument, Section, write_list_docx, write_list_xlsx
+from orsheet.documents.woo_redact import neutralise_formula, redact_office_file
 from orsheet.documents.woo_leaks import (
     WooLeakError,
     check_leaks,
@@ -223,11 +215,11 @@ def test_inventory_lists_documents_with_counts_per_code_and_reasons(tmp_path):
 
 
 def test_pdf_of_a_redacted_agenda_has_no_names(tmp_path, redactor):
-    if soffice_path() is None:
+    if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: no PDF conversion")
     target = tmp_path / "Agenda OR-vergadering 2023-09-14.docx"
     redact_office_file(build_agenda(tmp_path / "a.docx"), target, redactor, ORG)
-    [pdf] = convert_to_pdf([target], tmp_path)
+    [pdf] = convert_to_pdf([target], tmp_path).paths
     text = all_text(pdf)
     assert "Olivier de Bruijne" in text and "5.1.2e" in text
     assert find_leaks([pdf], redactor) == []
@@ -366,3 +358,52 @@ def test_legacy_vml_that_is_not_well_formed_is_redacted_as_text(tmp_path, redact
     with zipfile.ZipFile(target) as archive:
         assert archive.read("xl/drawings/vmlDrawing1.vml") == b"<xml><v:shape><div>Notitie van 5.1.2e<br></div></v:shape></xml>"
     assert find_leaks([target], redactor) == []
+
+
+WIDE_LIST = ListDocument("Actielijst", "Actielijst", [
+    Section("Openstaande acties", ["Nr", "Onderwerp", "Omschrijving", "Verantwoordelijke", "Datum"],
+            [[12345, "Overlegvergadering", "Een lange omschrijving " * 8, "5.1.2e", date(2023, 9, 28)]],
+            [6, 24, 50, 18, 12]),
+    Section("Archief", ["Nr", "Onderwerp"], []),
+])
+
+
+def test_list_xlsx_sheets_are_tables_with_widths_a_frozen_header_and_dates_as_dates(tmp_path):
+    from tests.support.ooxml_validate import assert_valid_ooxml
+
+    path = tmp_path / "Actielijst.xlsx"
+    write_list_xlsx(WIDE_LIST, path, ORG)
+    assert_valid_ooxml(path)
+    sheet = openpyxl.load_workbook(path)["Openstaande acties"]
+    assert list(sheet.tables.values())[0].ref == "A1:E2"
+    assert sheet.freeze_panes == "A2"
+    for cell in sheet[1]:  # no header hidden behind its filter button
+        assert sheet.column_dimensions[cell.column_letter].width >= len(cell.value) + 3
+    assert sheet.column_dimensions["E"].width >= 11  # "28-09-2023" shows, not "###"
+    assert sheet["E2"].number_format == "dd-mm-yyyy" and sheet["E2"].value.date() == date(2023, 9, 28)
+    assert sheet["C2"].alignment.wrap_text and sheet.column_dimensions["C"].width <= 61
+    assert openpyxl.load_workbook(path)["Archief"].tables  # an empty section is a table too
+
+
+def test_list_docx_has_the_house_style_arial_dutch_landscape_and_columns_that_fit(tmp_path):
+    from orsheet.documents.woo_lists import column_widths_cm, text_width_cm
+    from tests.support.ooxml_validate import assert_valid_ooxml
+
+    path = tmp_path / "Actielijst.docx"
+    write_list_docx(WIDE_LIST, path, ORG)
+    assert_valid_ooxml(path)
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("word/styles.xml").decode()
+        theme = archive.read("word/theme/theme1.xml").decode()
+        assert "docProps/thumbnail.jpeg" not in archive.namelist()
+    assert 'w:ascii="Arial"' in styles and 'w:val="nl-NL"' in styles and "Cambria" not in styles
+    assert '<a:latin typeface="Arial"/>' in theme and 'typeface="Calibri"' not in theme
+    document = docx.Document(path)
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape
+    widths = column_widths_cm(WIDE_LIST.sections[0], 25.7)
+    assert abs(sum(widths) - 25.7) < 0.05
+    assert widths[0] >= text_width_cm("12345", 8.5) + 0.38  # five digits on one line
+    assert widths[3] >= text_width_cm("Verantwoordelijke", 9, bold=True) + 0.38
+    assert document.core_properties.title == "Actielijst" and document.core_properties.author == ORG
+    assert "Geen regels in deze periode." in [p.text for p in document.paragraphs]

@@ -1,8 +1,7 @@
-"""What every command shares: --json output, Dutch errors, exit codes."""
+"""What every command shares: --json output, Dutch errors, exit codes, the date option type."""
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from datetime import date, datetime, time
@@ -11,10 +10,41 @@ from typing import Any, Callable
 
 import click
 
-from orsheet.errors import OrsheetError
+from orsheet.commands import dutch_usage
+from orsheet.errors import OrsheetError, user_error
+
+dutch_usage.install()  # before the commands build their parameter types
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
-workbook_argument = click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+# A folder given as the workbook is refused by the file backend, in Dutch and with exit code 1.
+workbook_argument = click.argument("path", type=click.Path(path_type=Path))
+
+DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y")
+
+
+class DateType(click.ParamType):
+    """A date option, typed as 2023-10-12 or 12-10-2023; the value is a ``datetime.date``."""
+
+    name = "date"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[JJJJ-MM-DD|DD-MM-JJJJ]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        for form in DATE_FORMS:
+            try:
+                return datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+        self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
+
+
+DATE = DateType()
 
 
 def to_jsonable(value: Any) -> Any:
@@ -38,16 +68,23 @@ def emit_json(data: Any) -> None:
 def run_command(as_json: bool, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
     """Run ``work``; print its result as JSON or through ``show``.
 
-    User errors (``OrsheetError``) become a Dutch message on stderr, or
-    ``{"error": ...}`` with --json, and exit code 1. Bugs are not caught.
+    User errors become a Dutch message on stderr, or ``{"error": ...}`` with
+    --json, and exit code 1: every ``OrsheetError``, and what
+    :func:`orsheet.errors.user_error` recognises (the operating system
+    refusing, a library finding a file damaged). Bugs are not caught here;
+    the console entry point (``orsheet.cli.run``) logs them.
     """
+    error = None
     try:
         result = work()
-    except OrsheetError as error:
-        if as_json:
-            emit_json({"error": error.to_dict()})
-        else:
-            click.echo(f"Fout: {error}", err=True)
+    except Exception as problem:  # noqa: BLE001 - re-raised unless it is a user error
+        error = user_error(problem)
+        if error is None:
+            raise
+    finally:
+        _command_done()
+    if error is not None:  # outside the except block: the exit carries no traceback along
+        show_error(error, as_json)
         sys.exit(error.exit_code)
     if as_json:
         emit_json(result)
@@ -55,9 +92,19 @@ def run_command(as_json: bool, work: Callable[[], Any], show: Callable[[Any], No
         show(result)
 
 
-def command(func: Callable) -> Callable:
-    """Keep the wrapped command's metadata (for click)."""
-    return functools.wraps(func)(func)
+def _command_done() -> None:
+    """The command is over: let go of the write locks its backends took (only if a backend was used)."""
+    safe_save = sys.modules.get("orsheet.workbook.safe_save")
+    if safe_save is not None:
+        safe_save.release_all()
+
+
+def show_error(error: OrsheetError, as_json: bool) -> None:
+    """A user error as the CLI prints it: ``Fout: ...`` on stderr, or JSON on stdout."""
+    if as_json:
+        emit_json({"error": error.to_dict()})
+    else:
+        click.echo(f"Fout: {error}", err=True)
 
 
 def action_json(action) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import action_json, json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, action_json, json_option, run_command, workbook_argument
 from orsheet.errors import InputError, ProblemList
 
 
@@ -34,22 +34,42 @@ def _parse_numbers(text: str | None) -> list[int]:
 @click.command()
 @workbook_argument
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--lite", is_flag=True,
+              help="Make the plain .xlsx for xlwings Lite (no VBA, buttons bound to xlwings Lite scripts).")
 @json_option
-def new(path: Path, force: bool, as_json: bool) -> None:
-    """Create a new, empty orsheet workbook at PATH from the template."""
+def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
+    """Create a new, empty orsheet workbook at PATH from the template (.xlsm, or .xlsx with --lite)."""
 
     def work():
         from orsheet.template import template_path
 
         if path.exists() and not force:
             raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")
-        if path.suffix.lower() != ".xlsm":
-            raise InputError(f"{path.name}: een orsheet-werkmap heeft de extensie .xlsm")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(template_path(), path)
-        return {"path": path}
+        wanted = ".xlsx" if lite else ".xlsm"
+        if path.suffix.lower() != wanted:
+            raise InputError(f"{path.name}: een orsheet-werkmap " + (
+                "voor xlwings Lite heeft de extensie .xlsx" if lite else
+                "heeft de extensie .xlsm (of gebruik --lite voor een .xlsx voor xlwings Lite)"))
+        from orsheet.workbook.safe_save import atomic_save
 
-    run_command(as_json, work, lambda r: click.echo(f"Nieuwe werkmap: {r['path']}"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if lite:
+            from orsheet.lite_workbook import build_lite_workbook
+
+            make = build_lite_workbook
+        else:
+            def make(temp: Path) -> None:
+                shutil.copyfile(template_path(), temp)
+        # Like every save: refused while open in Excel, the old file kept in backup/, a link written through.
+        atomic_save(path, make)
+        return {"path": path, "lite": lite}
+
+    def show(result) -> None:
+        click.echo(f"Nieuwe werkmap: {result['path']}")
+        if result["lite"]:
+            click.echo("Voor xlwings Lite: maak de code met 'orsheet lite-code' en volg de drie stappen op het blad Start.")
+
+    run_command(as_json, work, show)
 
 
 @click.command()
@@ -75,7 +95,7 @@ def number(path: Path, as_json: bool) -> None:
 @click.command()
 @workbook_argument
 @click.option("--numbers", help="Action numbers to close, e.g. 325,330,341-345.")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+@click.option("--date", "on", type=DATE,
               help="Closing date, 2023-10-12 or 12-10-2023 (default: today).")
 @json_option
 def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
@@ -86,7 +106,7 @@ def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
         from orsheet.services.common import open_workbook
 
         wanted = _parse_numbers(numbers)
-        result = close_actions(open_workbook(path), wanted, on.date() if on else date.today())
+        result = close_actions(open_workbook(path), wanted, on or date.today())
         return {
             "closed": [action_json(a) for a in result.closed],
             "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],

@@ -22,13 +22,20 @@ def _meeting_date(text: str) -> date:
 
 
 meeting_option = click.option(
-    "--meeting", "meeting", required=True, metavar="YYYY-MM-DD", help="Date of the meeting (as in Vergaderingen)."
+    "--meeting", "meeting", required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
 )
 
 
 kind_option = click.option(
     "--kind", "kind", default="", metavar="SOORT",
     help="Kind of meeting (e.g. OR-vergadering, Overlegvergadering) when several are on that date.",
+)
+
+
+pdf_engine_option = click.option(
+    "--pdf-engine", "pdf_engine", type=click.Choice(["auto", "word", "libreoffice"]), default=None,
+    help="Who makes the PDF: Word (Windows/macOS), LibreOffice, or auto (Word where it is; default, "
+         "or $ORSHEET_PDF).",
 )
 
 
@@ -65,15 +72,17 @@ def agenda_json(result) -> dict:
 @meeting_option
 @kind_option
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Make only the Word document.")
+@pdf_engine_option
 @json_option
-def agenda(path: Path, meeting: str, kind: str, no_pdf: bool, as_json: bool) -> None:
+def agenda(path: Path, meeting: str, kind: str, no_pdf: bool, pdf_engine: str | None, as_json: bool) -> None:
     """Make the agenda of the meeting on --meeting: Word, PDF and the Agenda sheet."""
 
     def work():
         from orsheet.services.agenda import generate_agenda
         from orsheet.services.common import open_workbook
 
-        result = generate_agenda(open_workbook(path), path, _meeting_date(meeting), pdf=not no_pdf, kind=kind)
+        result = generate_agenda(open_workbook(path), path, _meeting_date(meeting), pdf=not no_pdf, kind=kind,
+                                 pdf_engine=pdf_engine)
         return agenda_json(result) if as_json else result
 
     run_command(as_json, work, lambda result: click.echo(result.summary()))

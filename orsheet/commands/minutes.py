@@ -116,7 +116,7 @@ def show_plan(plan) -> None:
 @click.command()
 @workbook_argument
 @click.argument("minutes_file", metavar="MINUTES", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting_text", default=None, metavar="YYYY-MM-DD", help="Date of the meeting (YYYY-MM-DD); default: the date in the minutes.")
+@click.option("--meeting", "meeting_text", default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
 @click.option("--kind", default=None, metavar="SOORT", help="Meeting kind (default: from Vergaderingen, else OR-vergadering).")
 @click.option("--apply", "apply_now", is_flag=True, help="Apply the proposal (one save, all or nothing).")
 @click.option(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, json_option, run_command, workbook_argument
 
 
 @click.command()
@@ -17,11 +17,15 @@ from orsheet.commands._common import json_option, run_command, workbook_argument
 @click.option(
     "--from",
     "keep_before",
-    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    type=DATE,
     help="Leave meetings before this date alone (history).",
 )
+@click.option("--agenda-links", "agenda_links", is_flag=True,
+              help="Link each meeting in the .ics to its agenda file on this computer (file://; for your own "
+                   "calendar only, others cannot open them).")
 @json_option
-def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, as_json: bool) -> None:
+def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, agenda_links: bool,
+             as_json: bool) -> None:
     """Propose the year's meetings from the series in Instellingen; show the changes; --apply writes them.
 
     Rows in Vergaderingen changed by hand (moved, "geschrapt", another time,
@@ -37,8 +41,9 @@ def schedule(path: Path, year: int, apply: bool, ics: Path | None, keep_before, 
             year,
             apply,
             ics_path=ics,
-            keep_before=keep_before.date() if keep_before else None,
+            keep_before=keep_before,
             workbook_dir=path.resolve().parent,
+            local_links=agenda_links,
         )
         return result.to_json() | {"message": result.summary()} if as_json else result
 

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, json_option, run_command, workbook_argument
+from orsheet.commands.agenda import pdf_engine_option
 
-_date_option = {"type": click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), "default": None}
-
-
-def _day(value) -> date | None:
-    return value.date() if value is not None else None
+_date_option = {"type": DATE, "default": None}
 
 
 @click.command("woo-export")
 @workbook_argument
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write the publication into.")
-@click.option("--from", "start", help="First day of the period (YYYY-MM-DD).", **_date_option)
-@click.option("--to", "end", help="Last day of the period (YYYY-MM-DD).", **_date_option)
+@click.option("--from", "start", help="First day of the period.", **_date_option)
+@click.option("--to", "end", help="Last day of the period.", **_date_option)
 @click.option("--agendas", "agenda_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with the generated agendas (default: setting \"Map agenda's\").")
 @click.option("--no-pdf", is_flag=True, help="Do not make PDF copies.")
+@pdf_engine_option
+@click.option("--accept-names", "accept_names", is_flag=True,
+              help="Publish even though the texts hold probable person names that Personen does not list "
+                   "(they are listed in a review file beside the output folder).")
 @json_option
-def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pdf: bool, as_json: bool) -> None:
+def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pdf: bool, pdf_engine: str | None,
+               accept_names: bool, as_json: bool) -> None:
     """Write the lists and agendas of a period with private names replaced by 5.1.2e."""
 
     def work():
@@ -34,8 +35,8 @@ def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pd
         from orsheet.services.woo import Period
         from orsheet.services.woo import woo_export as export
 
-        result = export(open_workbook(path), out, Period(_day(start), _day(end)), workbook_path=path,
-                        agenda_dir=agenda_dir, pdf=not no_pdf)
+        result = export(open_workbook(path), out, Period(start, end), workbook_path=path,
+                        agenda_dir=agenda_dir, pdf=not no_pdf, pdf_engine=pdf_engine, accept_names=accept_names)
         return {
             "folder": result.folder,
             "files": [f.name for f in result.files],
@@ -46,6 +47,8 @@ def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pd
             ],
             "counts": dict(result.counts),
             "warnings": result.warnings,
+            "accepted_names": [{"name": n.name, "files": list(n.files)} for n in result.accepted_names],
+            "review_file": result.review_file,
             "message": result.summary(),
         }
 
@@ -66,7 +69,7 @@ def overview(path: Path, person: str | None, overdue: bool, write_sheet: bool, t
         from orsheet.services.common import open_workbook
         from orsheet.services.overview import overview as build
 
-        result = build(open_workbook(path), _day(today), person, overdue, write_sheet)
+        result = build(open_workbook(path), today, person, overdue, write_sheet)
         return {
             "today": result.today,
             "people": {

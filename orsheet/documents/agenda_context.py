@@ -8,9 +8,10 @@ checks that each template uses exactly the fields its builder provides.
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
-from orsheet.agenda import Agenda, ScheduledItem, format_time
+from orsheet.agenda import Agenda, ScheduledItem
 from orsheet.dutch import long_date
 from orsheet.model import Action, Meeting
 
@@ -18,7 +19,13 @@ dutch_date = long_date  # "14 september 2023"
 
 
 def _dotted(value: time | None) -> str:
+    """10.00: the time notation of the council's documents (and of Dutch house style)."""
     return value.strftime("%H.%M") if value is not None else ""
+
+
+def dotted_times(text: str) -> str:
+    """"(10:00–11:30)" -> "(10.00–11.30)" in a message the rules wrote with colons."""
+    return re.sub(r"\b(\d{1,2}):(\d{2})\b", r"\1.\2", text)
 
 
 def meeting_date_time(meeting: Meeting) -> str:
@@ -58,6 +65,7 @@ def _action(action: Action) -> dict[str, str]:
         "subject": action.subject,
         "description": action.description,
         "owner": action.owner,
+        "meeting": action.meeting_kind,
         "date": _short_date(action.date),
         "deadline": deadline,
         "status": action.status,
@@ -67,7 +75,7 @@ def _action(action: Action) -> dict[str, str]:
 
 def total_text(agenda: Agenda) -> str:
     meeting = agenda.meeting
-    text = f"Totaal {agenda.total_minutes} minuten: {format_time(meeting.start)} – {format_time(agenda.planned_end)}"
+    text = f"Totaal {agenda.total_minutes} minuten: {_dotted(meeting.start)} – {_dotted(agenda.planned_end)}"
     if agenda.available_minutes is not None and not agenda.overrun_minutes:
         spare = agenda.available_minutes - agenda.total_minutes
         text += " (past precies)" if spare == 0 else f" ({spare} minuten speelruimte)"
@@ -76,7 +84,7 @@ def total_text(agenda: Agenda) -> str:
 
 def _agenda_item(item: ScheduledItem) -> dict[str, object]:
     return {
-        "start": format_time(item.start),
+        "start": _dotted(item.start),
         "duration": duration(item.minutes),
         "number": item.number,
         "title": item.title,
@@ -94,7 +102,7 @@ def agenda_context(agenda: Agenda, organisation: str = "Ondernemingsraad") -> di
         "meeting": _meeting(agenda.meeting),
         "items": [_agenda_item(item) for item in agenda.items],
         "total": total_text(agenda),
-        "overrun": agenda.overrun_message,
+        "overrun": dotted_times(agenda.overrun_message),
         "actions": [_action(action) for action in agenda.actions],
     }
 

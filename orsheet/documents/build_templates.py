@@ -10,26 +10,45 @@ contract test checks that the tags still match what the context builders give.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.docx_layout import DARK_BLUE, GREY, RED, add, first
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATES
 
 
-AGENDA_WIDTHS = [1.8, 8.8, 2.9, 3.5]  # Tijd | Omschrijving | Wie | Doel  (17 cm)
-ACTION_WIDTHS = [0.9, 3.5, 4.2, 1.9, 2.0, 2.0, 2.5]  # 17 cm
+# Portrait, 17 cm: Tijd | Omschrijving | Wie | Doel ("Ter besluitvorming" on one line at 10 pt).
+AGENDA_WIDTHS = [1.8, 8.4, 3.0, 3.8]
+HEADER_WIDTHS = [4.8, 12.2]  # "Vergaderdatum en -tijd" on one line
+# Landscape, 25.7 cm: the council's own action list columns. Sized for Arial at
+# 8.5 pt (9 pt bold headers) plus cell padding: Nr holds five digits, a date
+# "20-01-2022" never wraps, "Verantwoordelijke" and "Overlegvergadering" fit whole.
+ACTION_COLUMNS = [
+    ("Nr", "number", 1.3),
+    ("Onderwerp", "subject", 3.2),
+    ("Omschrijving", "description", 5.0),
+    ("Verantwoordelijke", "owner", 3.3),
+    ("Overleg", "meeting", 3.0),
+    ("Datum", "date", 2.1),
+    ("Deadline", "deadline", 2.1),
+    ("Status", "status", 2.3),
+    ("Opmerkingen", "remarks", 3.3),
+]
+ACTION_WIDTHS = [width for _, _, width in ACTION_COLUMNS]
+BUILT = datetime(2023, 1, 1)  # fixed, so a rebuilt template differs only where its layout does
 
 
 def _styles(document) -> None:
-    layout.set_defaults(document)
+    layout.apply_house_style(document)
     add_style = layout.paragraph_style
-    add_style(document, "Organisatie", 9, color=GREY, after=0)
-    add_style(document, "Documenttitel", 20, bold=True, color=DARK_BLUE, after=8)
+    add_style(document, "Organisatie", 9, color=GREY, after=0, keep_with_next=True)
+    add_style(document, "Documenttitel", 20, bold=True, color=DARK_BLUE, after=8, keep_with_next=True)
     add_style(document, "Kopgegevens", 10, after=1)
-    add_style(document, "Tabelkop", 9.5, bold=True, color=layout.RGBColor(0xFF, 0xFF, 0xFF), before=2, after=2)
+    add_style(document, "Tabelkop", 9, bold=True, color=layout.WHITE, before=2, after=2)
     add_style(document, "Tijd", 10, bold=True, before=3, after=0)
     add_style(document, "Duur", 8.5, color=GREY, after=3)
     add_style(document, "Agendapunt", 10, bold=True, before=3, after=1, indent=0.8, hanging=0.8)
@@ -37,11 +56,10 @@ def _styles(document) -> None:
     add_style(document, "Toelichting", 9, italic=True, color=GREY, after=3, indent=0.8)
     add_style(document, "Toelichting subpunt", 9, italic=True, color=GREY, after=3, indent=1.6)
     add_style(document, "Celtekst", 10, before=3, after=3)
-    add_style(document, "Totaal", 9.5, color=GREY, before=6, after=2)
+    add_style(document, "Totaal", 9.5, color=GREY, before=6, after=2, keep_with_next=True)
     add_style(document, "Waarschuwing", 10, bold=True, color=RED, before=4, after=4)
-    add_style(document, "Actiekop", 13, bold=True, color=DARK_BLUE, before=16, after=6)
+    add_style(document, "Actiekop", 13, bold=True, color=DARK_BLUE, before=0, after=6, keep_with_next=True)
     add_style(document, "Actietekst", 8.5, before=2, after=2)
-    add_style(document, "Actieopmerking", 8, italic=True, color=GREY, after=2)
     add_style(document, "Voettekst", 8, color=GREY)
     add_style(document, "Invulruimte", 10, color=GREY, after=8)
 
@@ -49,11 +67,10 @@ def _styles(document) -> None:
 def _header_block(document, title: str, fields: list[tuple[str, str]]) -> None:
     add(document, "{{ organisation }}", "Organisatie")
     add(document, title, "Documenttitel")
-    grid = layout.table(document, [4.5, 12.5], len(fields))
+    grid = layout.table(document, HEADER_WIDTHS, len(fields), rules=False)
     for row, (label, value) in zip(grid.rows, fields):
         first(row.cells[0], label, "Kopgegevens")
         first(row.cells[1], ": " + value, "Kopgegevens")
-    grid._tbl.tblPr.remove(grid._tbl.tblPr.find(layout.qn("w:tblBorders")))
     add(document)
 
 
@@ -90,19 +107,17 @@ def _agenda_table(document) -> None:
     layout.keep_row_together(grid, 2)
 
 
-def _actions_table(document) -> None:
+def _actions_table(document, heading: str) -> None:
+    """The open actions in a landscape section of their own, with the council's nine columns."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    layout.page(section, landscape=True)
+    add(document, heading, "Actiekop")
     add(document, "{%p if actions %}")
     grid = layout.table(document, ACTION_WIDTHS, 4)
-    titles = ["Nr", "Onderwerp", "Omschrijving", "Wie", "Datum", "Deadline", "Status"]
-    layout.header_row(grid, titles, "Tabelkop")
+    layout.header_row(grid, [title for title, _, _ in ACTION_COLUMNS], "Tabelkop")
     _loop_rows(grid, "{%tr for action in actions %}", "{%tr endfor %}")
-    cells = grid.rows[2].cells
-    fields = ["number", "subject", "description", "owner", "date", "deadline", "status"]
-    for cell, name in zip(cells, fields):
+    for cell, (_, name, _) in zip(grid.rows[2].cells, ACTION_COLUMNS):
         first(cell, "{{ action.%s }}" % name, "Actietekst")
-    add(cells[2], "{%p if action.remarks %}")
-    add(cells[2], "{{ action.remarks }}", "Actieopmerking")
-    add(cells[2], "{%p endif %}")
     layout.keep_row_together(grid, 2)
     add(document, "{%p else %}")
     add(document, "Er staan geen acties open.", "Celtekst")
@@ -124,10 +139,9 @@ def build_agenda_template(target: Path = AGENDA_TEMPLATE) -> Path:
     add(document, "{%p if overrun %}")
     add(document, "{{ overrun }}", "Waarschuwing")
     add(document, "{%p endif %}")
-    add(document, "Openstaande acties {{ meeting.kind }}", "Actiekop")
-    _actions_table(document)
+    _actions_table(document, "Openstaande acties {{ meeting.kind }}")
     layout.page_number_footer(document, "Agenda {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
-    layout.fixed_properties(document, "Agenda")
+    layout.set_properties(document, "Agenda", "Ondernemingsraad", BUILT)
     document.save(target)
     return target
 
@@ -155,10 +169,9 @@ def build_minutes_template(target: Path = MINUTES_TEMPLATE) -> Path:
     add(document, "{%p endif %}")
     add(document, "…", "Invulruimte")
     add(document, "{%p endfor %}")
-    add(document, "Actielijst {{ meeting.kind }}", "Actiekop")
-    _actions_table(document)
+    _actions_table(document, "Actielijst {{ meeting.kind }}")
     layout.page_number_footer(document, "Verslag {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
-    layout.fixed_properties(document, "Verslag")
+    layout.set_properties(document, "Verslag", "Ondernemingsraad", BUILT)
     document.save(target)
     return target
 

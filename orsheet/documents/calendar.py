@@ -10,7 +10,10 @@ One VEVENT per meeting, in Europe/Amsterdam time with its VTIMEZONE, so
   the same kind on one day).
 
 Cancelled meetings ("geschrapt" in Opmerking) are exported with
-STATUS:CANCELLED so calendars remove or strike them.
+STATUS:CANCELLED so calendars remove or strike them. A meeting on a public
+holiday or a day off (``days_off``) is exported as TENTATIVE, the reason in
+its summary ("OR-vergadering (Tweede Paasdag?)"), so nobody takes it as
+confirmed.
 
 SEQUENCE is the number of minutes since 2020 at export time: it only grows,
 so calendars that ignore an event whose SEQUENCE did not increase (Google)
@@ -20,7 +23,8 @@ take a re-export as the newer version.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterable
 from zoneinfo import ZoneInfo
 
@@ -66,8 +70,12 @@ def calendar_bytes(
     organisation: str,
     agenda_link: Callable[[Meeting], str | None] = lambda meeting: None,
     now: datetime | None = None,
+    days_off: Mapping[date, str] | None = None,
 ) -> bytes:
-    """The .ics file for ``meetings``; ``agenda_link`` gives a meeting's agenda URL, if any."""
+    """The .ics file for ``meetings``; ``agenda_link`` gives a meeting's agenda URL, if any.
+
+    ``days_off`` (date -> reason: holidays, free periods) marks meetings on those days tentative.
+    """
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     meetings = sort_meetings(meetings)
     calendar = icalendar.Calendar()
@@ -81,7 +89,8 @@ def calendar_bytes(
     taken: set[str] = set()
     for meeting in meetings:
         uid = meeting_uid(meeting, organisation, taken)
-        calendar.add_component(_event(meeting, uid, agenda_link(meeting), stamp))
+        reason = (days_off or {}).get(meeting.date, "")
+        calendar.add_component(_event(meeting, uid, agenda_link(meeting), stamp, reason))
     return calendar.to_ical()
 
 
@@ -108,13 +117,19 @@ def amsterdam_vtimezone() -> icalendar.Timezone:
     return zone
 
 
-def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime) -> icalendar.Event:
+def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime, day_off: str = "") -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("sequence", max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60)))
     cancelled = is_cancelled(meeting)
-    event.add("summary", f"{meeting.kind} (geschrapt)" if cancelled else meeting.kind)
+    if cancelled:
+        summary = f"{meeting.kind} (geschrapt)"
+    elif day_off:
+        summary = f"{meeting.kind} ({day_off}?)"
+    else:
+        summary = meeting.kind
+    event.add("summary", summary)
     zone = ZoneInfo(TIMEZONE)
     if meeting.start is None:
         event.add("dtstart", meeting.date)
@@ -126,11 +141,13 @@ def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime) -> ica
     if meeting.location:
         event.add("location", meeting.location)
     description = _description(meeting, link)
+    if day_off and not cancelled:
+        description = f"Let op: {day_off}; de vergadering is nog niet bevestigd.\n{description}".strip()
     if description:
         event.add("description", description)
     if link:
         event.add("url", link)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if day_off else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     return event
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from orsheet.errors import OrsheetError
-from orsheet.redact import Redactor
+from orsheet.errors import InputError, OrsheetError
+from orsheet.redact import Redactor, unknown_names
 
 # Paragraph-like elements: Word/DrawingML paragraphs, Excel strings and comments.
 _PARAGRAPHS = {"p", "si", "is", "text"}
@@ -38,17 +38,19 @@ class FoundLeak:
         return f"{self.file} ({self.where}): \"{self.found}\""
 
 
+def bullet_list(items: Sequence[object], limit: int) -> str:
+    """"- item" lines, at most ``limit``, then "(en nog N)"."""
+    shown = "\n".join(f"- {item}" for item in items[:limit])
+    return shown + (f"\n(en nog {len(items) - limit})" if len(items) > limit else "")
+
+
 class WooLeakError(OrsheetError):
     """A redacted name is still in a file meant for publication."""
 
     def __init__(self, leaks: Sequence[FoundLeak]):
         self.leaks = list(leaks)
-        shown = "\n".join(f"- {leak}" for leak in self.leaks[:20])
-        more = f"\n(en nog {len(self.leaks) - 20})" if len(self.leaks) > 20 else ""
-        super().__init__(
-            "Woo-export afgebroken: er staan nog namen in de gelakte bestanden; "
-            f"er is niets gepubliceerd.\n{shown}{more}"
-        )
+        super().__init__("Woo-export afgebroken: er staan nog namen in de gelakte bestanden; "
+                         f"er is niets gepubliceerd.\n{bullet_list(self.leaks, 20)}")
 
 
 def _local(element: etree._Element) -> str:
@@ -175,3 +177,49 @@ def check_leaks(paths: Sequence[Path], redactor: Redactor) -> None:
     leaks = find_leaks(paths, redactor)
     if leaks:
         raise WooLeakError(leaks)
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A probable person name in a file to publish that Personen does not list."""
+
+    name: str
+    files: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({', '.join(self.files)})"
+
+
+class UnknownNamesError(InputError):
+    """Names that look like people's, not in Personen: the export stops until they are marked."""
+
+    def __init__(self, names: Sequence[UnknownName]):
+        self.names = list(names)
+        super().__init__(
+            "Woo-export gestopt: in de te publiceren bestanden staan namen die niet in Personen staan; "
+            f"er is niets gepubliceerd.\n{bullet_list(self.names, 30)}\n"
+            "Zet elke naam in Personen (Openbaar = nee: wordt gelakt; ja: mag blijven staan), "
+            "of exporteer met --accept-names als het geen namen van personen zijn."
+        )
+
+
+def find_unknown_names(paths: Sequence[Path], listed: Redactor) -> list[UnknownName]:
+    """Probable person names (:func:`orsheet.redact.probable_names`) that Personen does not list
+    (``listed``: :func:`orsheet.redact.listed_people`), in the Office and text files.
+
+    PDFs are made from the Word files and are not read again.
+    """
+    where: dict[str, list[str]] = {}
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            continue
+        checked: set[str] = set()
+        for _, text in extract_texts(path):
+            if text in checked or not any(c.isupper() for c in text):
+                continue
+            checked.add(text)
+            for name in unknown_names(text, listed):
+                files = where.setdefault(name, [])
+                if path.name not in files:
+                    files.append(path.name)
+    return [UnknownName(name, tuple(files)) for name, files in sorted(where.items())]

@@ -6,7 +6,7 @@ older readers (and LibreOffice) read the VML. Both name the same macro.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from orsheet.excel.actions import ACTIONS, ExcelAction
@@ -29,6 +29,27 @@ FIRST_ROW = 1
 ROWS_HIGH = 2
 ROW_STEP = 3
 FIRST_SHAPE_ID = 1025  # idmap data="1" -> shape ids 1025, 1026, ...
+DEFAULT_COLUMN_WIDTH = 8.43  # characters (Calibri 11): 64 pixels
+DEFAULT_ROW_HEIGHT = 15.0  # points
+
+
+def column_points(width: float) -> float:
+    """A column width in characters as Excel draws it, in points (7-pixel digits, 5 pixels padding)."""
+    return int(width * 7 + 5) * 0.75
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Column widths (characters) and row heights (points) of a sheet, 0-based; the rest default."""
+
+    column_widths: dict[int, float] = field(default_factory=dict)
+    row_heights: dict[int, float] = field(default_factory=dict)
+
+    def left(self, column: int) -> float:
+        return sum(column_points(self.column_widths.get(c, DEFAULT_COLUMN_WIDTH)) for c in range(column))
+
+    def top(self, row: int) -> float:
+        return sum(self.row_heights.get(r, DEFAULT_ROW_HEIGHT) for r in range(row))
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,7 @@ class Button:
     shape_id: int
     left_column: int
     top_row: int
+    geometry: Geometry = Geometry()
 
     @property
     def macro_reference(self) -> str:
@@ -48,18 +70,41 @@ class Button:
         return (self.left_column, 0, self.top_row, 0, right, 0, bottom, 0)
 
 
-def layout(actions: tuple[ExcelAction, ...] = ACTIONS) -> list[Button]:
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, width, height) in points, from the sheet's real column widths and row heights."""
+        left, top = self.geometry.left(self.left_column), self.geometry.top(self.top_row)
+        right = self.geometry.left(self.left_column + COLUMNS_WIDE)
+        bottom = self.geometry.top(self.top_row + ROWS_HIGH)
+        return left, top, right - left, bottom - top
+
+
+def layout(actions: tuple[ExcelAction, ...] = ACTIONS, geometry: Geometry = Geometry()) -> list[Button]:
     return [
-        Button(action, FIRST_SHAPE_ID + i, FIRST_COLUMN, FIRST_ROW + i * ROW_STEP)
+        Button(action, FIRST_SHAPE_ID + i, FIRST_COLUMN, FIRST_ROW + i * ROW_STEP, geometry)
         for i, action in enumerate(actions)
     ]
 
 
+def sheet_geometry(sheet_xml: bytes) -> Geometry:
+    """The column widths and custom row heights in a worksheet part."""
+    from lxml import etree
+
+    root = etree.fromstring(sheet_xml)
+    widths: dict[int, float] = {}
+    for column in root.iter(f"{{{MAIN}}}col"):
+        if column.get("width"):
+            for index in range(int(column.get("min")), int(column.get("max")) + 1):
+                widths[index - 1] = float(column.get("width"))
+    heights = {int(row.get("r")) - 1: float(row.get("ht")) for row in root.iter(f"{{{MAIN}}}row") if row.get("ht")}
+    return Geometry(widths, heights)
+
+
 def _vml_shape(button: Button, z_index: int) -> str:
-    left, top = 48 * button.left_column, 15 * button.top_row
+    left, top, width, height = (round(value, 2) for value in button.box)
     anchor = ", ".join(str(n) for n in button.anchor)
     return f"""\
- <v:shape id="_x0000_s{button.shape_id}" type="#_x0000_t201" style="position:absolute;margin-left:{left}pt;margin-top:{top}pt;width:{48 * COLUMNS_WIDE}pt;height:{15 * ROWS_HIGH}pt;z-index:{z_index};mso-wrap-style:tight" o:button="t" fillcolor="buttonFace [67]" strokecolor="windowText [64]" o:insetmode="auto">
+ <v:shape id="_x0000_s{button.shape_id}" type="#_x0000_t201" style="position:absolute;margin-left:{left:g}pt;margin-top:{top:g}pt;width:{width:g}pt;height:{height:g}pt;z-index:{z_index};mso-wrap-style:tight" o:button="t" fillcolor="buttonFace [67]" strokecolor="windowText [64]" o:insetmode="auto">
   <v:fill color2="buttonFace [67]" o:detectmouseclick="t"/>
   <o:lock v:ext="edit" rotation="t"/>
   <v:textbox style="mso-direction-alt:auto" o:singleclick="f">

@@ -179,6 +179,11 @@ def project_wm_stream(modules: Sequence[Module]) -> bytes:
     return out + b"\0\0"
 
 
+# MS-OVBA 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (no compiled code: Excel recompiles from
+# source), Reserved2 0x00, Reserved3 0x0001 -- the value Excel itself, vbamc and xlwings write.
+VBA_PROJECT_STREAM = struct.pack("<HHBH", 0x61CC, 0xFFFF, 0x00, 0x0001)
+
+
 def build_vba_project(modules: Iterable[Module]) -> bytes:
     """Return the bytes of a ``vbaProject.bin`` holding ``modules``."""
     modules = list(modules)
@@ -188,7 +193,7 @@ def build_vba_project(modules: Iterable[Module]) -> bytes:
     streams = {
         "PROJECT": project_stream(modules),
         "PROJECTwm": project_wm_stream(modules),
-        "VBA/_VBA_PROJECT": bytes.fromhex("CC61FFFF000000"),
+        "VBA/_VBA_PROJECT": VBA_PROJECT_STREAM,
         "VBA/dir": ovba.compress(dir_stream(modules)),
     }
     for module in modules:

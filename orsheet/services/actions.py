@@ -10,8 +10,8 @@ from typing import Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
-from orsheet.services.common import ActionBook, convert_all, load_actions, set_setting, with_deadline_dates
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
+from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
+from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
 @dataclass
@@ -57,12 +57,14 @@ class CloseResult:
     closed: list[model.Action]
     numbered: list[rules.Numbered]
     on: date
+    report: WriteReport = field(default_factory=WriteReport)
 
     def summary(self) -> str:
         if not self.closed:
             return "Geen acties om te sluiten."
         numbers = ", ".join(str(a.number) for a in self.closed)
-        return f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
+        text = f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
+        return " ".join(filter(None, [text, self.report.summary()]))
 
 
 def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: date | None = None) -> CloseResult:
@@ -82,10 +84,9 @@ def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: dat
     closed_rows = {a.row for a in plan.closed}
     edits = _numbering_edits(book, numbered, skip_rows=closed_rows)
     if plan.closed:
-        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(a) for a in plan.closed]))
-        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
-    backend.write(with_deadline_dates(book, edits))
-    return CloseResult(plan.closed, numbered, on)
+        edits.append(archive_move(plan.closed))
+    report = backend.write(with_deadline_dates(book, edits))
+    return CloseResult(plan.closed, numbered, on, report or WriteReport())
 
 
 @dataclass
@@ -157,14 +158,29 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     """Every problem in every sheet, each with its cell (empty list: all fine)."""
     converters = records.READERS
     tables = backend.read(list(converters))
+    marked = _marked_cells(tables.values())
     try:
         actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
     except ProblemList as many:
-        return many.problems
-    problems: list[OrsheetError] = list(rules.numbering_problems(actions, archive))
+        return many.problems + marked
+    problems: list[OrsheetError] = marked + list(rules.numbering_problems(actions, archive))
     for sheet, group in ((schema.ACTIONS.name, actions), (schema.ARCHIVE.name, archive)):
         problems += _impossible_deadlines(tables[sheet], group)
     problems += _settings_problems(settings)
+    return problems
+
+
+def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
+    """Formulas where a number must be typed, and error values outside Nr (an error in Nr is already a bad Nr)."""
+    problems: list[OrsheetError] = []
+    for table in tables:
+        for (row, column), mark in sorted(table.marks.items()):
+            header = table.header[column - 1] if column <= len(table.header) else ""
+            where = Location(table.sheet, row, column, header or None)
+            if mark.startswith("="):
+                problems.append(CellError(f"Nr wordt berekend met een formule ({mark}); typ het nummer als getal", where))
+            elif header != schema.NR:
+                problems.append(CellError(f"de cel toont de foutwaarde {mark}; herstel de formule of de waarde", where))
     return problems
 
 

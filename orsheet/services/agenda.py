@@ -18,8 +18,9 @@ from pathlib import Path
 
 from orsheet import records, schema
 from orsheet.agenda import Agenda, build_agenda, find_meeting
+from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
-from orsheet.documents.agenda_context import agenda_context, minutes_context
+from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import CellError, InputError
@@ -97,6 +98,11 @@ def document_name(agenda: Agenda, what: str = "Agenda", suffix: str = ".docx") -
     return f"{what} {agenda.meeting.kind} {agenda.meeting.date.isoformat()}{suffix}"
 
 
+def document_title(agenda: Agenda, what: str = "Agenda") -> str:
+    """The title in the document's properties: ``Agenda OR-vergadering 12 oktober 2023``."""
+    return f"{what} {agenda.meeting.kind} {dutch_date(agenda.meeting.date)}"
+
+
 @dataclass
 class AgendaResult:
     agenda: Agenda
@@ -162,6 +168,7 @@ def generate_agenda(
     pdf: bool = True,
     soffice: str | None = None,
     kind: str = "",
+    pdf_engine: str | None = None,
 ) -> AgendaResult:
     """Agenda maken: Word (and PDF) in the agenda folder, and the ``Agenda`` sheet."""
     book = load_agenda(backend, day, kind)
@@ -170,10 +177,11 @@ def generate_agenda(
     name = document_name(agenda)
     with tempfile.TemporaryDirectory(prefix="orsheet-agenda-") as work:
         template = book.template(SETTING_AGENDA_TEMPLATE, AGENDA_TEMPLATE, workbook_path)
-        docx = render.render_docx(template, agenda_context(agenda, book.organisation), Path(work, name))
-        converted = render.PdfResult(None, "geen PDF gevraagd (--no-pdf)")
+        docx = render.render_docx(template, agenda_context(agenda, book.organisation), Path(work, name),
+                                  title=document_title(agenda), organisation=book.organisation)
+        converted = pdf_files.PdfResult(reason="geen PDF gevraagd (--no-pdf)")
         if pdf:
-            converted = render.convert_to_pdf(docx, Path(work, "agenda.pdf"), soffice or render.find_soffice())
+            converted = pdf_files.convert_to_pdf([docx], Path(work), engine=pdf_engine, soffice=soffice)
         new_folder = not folder.exists()
         staged: list[tuple[Path, Path]] = []
         try:
@@ -216,7 +224,8 @@ def generate_minutes_template(
     with tempfile.TemporaryDirectory(prefix="orsheet-minutes-") as work:
         context = minutes_context(book.agenda, book.organisation)
         template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
-        docx = render.render_docx(template, context, Path(work, name))
+        docx = render.render_docx(template, context, Path(work, name),
+                                  title=document_title(book.agenda, "Verslag"), organisation=book.organisation)
         return MinutesResult(book.agenda, _place(docx, folder, name))
 
 

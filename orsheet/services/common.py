@@ -10,14 +10,14 @@ from typing import Callable, Sequence, TypeVar
 from orsheet import model, records, schema
 from orsheet.deadlines import deadline_date
 from orsheet.errors import OrsheetError, ProblemList, WorkbookError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, Table, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import AppendRows, DeleteRows, Edit, MoveRows, Table, UpdateCells, WorkbookBackend
 
 T = TypeVar("T")
 
 
 def open_workbook(path: Path | str) -> WorkbookBackend:
     """The file backend on ``path``, after checking it is an orsheet workbook."""
-    from orsheet.workbook.openpyxl_backend import FileBackend
+    from orsheet.workbook.file import FileBackend
 
     backend = FileBackend(path)
     require_contract(backend)
@@ -78,6 +78,13 @@ def load_actions(backend: WorkbookBackend) -> ActionBook:
     return book
 
 
+def archive_move(closed: Sequence[model.Action]) -> MoveRows:
+    """The edit that moves closed actions from Acties to Archief: their whole rows, with the cells orsheet knows
+    (number, "Afgerond op", ...) as the closing decided them."""
+    return MoveRows(schema.ACTIONS.name, schema.ARCHIVE.name, [a.row for a in closed],
+                    {a.row: records.action_to_cells(a) for a in closed})
+
+
 def set_setting(settings: dict[str, model.Setting], key: str, value: object) -> Edit:
     """The edit that stores a setting: update its row, or add the row."""
     setting = settings.get(key)
@@ -109,6 +116,9 @@ def with_deadline_dates(book: ActionBook, edits: Sequence[Edit]) -> list[Edit]:
     for edit in edits:
         if isinstance(edit, AppendRows) and has_column.get(edit.sheet) is False:
             edit = AppendRows(edit.sheet, [{k: v for k, v in r.items() if k != schema.DEADLINE_DATE} for r in edit.rows])
+        if isinstance(edit, MoveRows) and not has_column.get(edit.sheet) and not has_column.get(edit.target):
+            values = {row: {k: v for k, v in cells.items() if k != schema.DEADLINE_DATE} for row, cells in edit.values.items()}
+            edit = MoveRows(edit.sheet, edit.target, edit.rows, values)
         if isinstance(edit, UpdateCells):
             updates[(edit.sheet, edit.row)] = len(out)
         out.append(edit)
@@ -123,7 +133,7 @@ def with_deadline_dates(book: ActionBook, edits: Sequence[Edit]) -> list[Edit]:
 
 
 def _deleted_rows(edits: Sequence[Edit], sheet: str) -> set[int]:
-    return {row for e in edits if isinstance(e, DeleteRows) and e.sheet == sheet for row in e.rows}
+    return {row for e in edits if isinstance(e, (DeleteRows, MoveRows)) and e.sheet == sheet for row in e.rows}
 
 
 def _stale_deadline_dates(book: ActionBook, skip: set[int]) -> list[tuple[int, date | None]]:

@@ -24,7 +24,7 @@ from typing import Sequence
 from orsheet import records, rules, schema
 from orsheet.errors import InputError
 from orsheet.minutes import MinutesProposal, Paragraph, meeting_date_in, parse_minutes
-from orsheet.services.common import set_setting, with_deadline_dates
+from orsheet.services.common import archive_move, set_setting, with_deadline_dates
 from orsheet.services.minutes_plan import (  # noqa: F401  (MinutesChanges, PlannedClosure: re-exported)
     MinutesChanges,
     MinutesPlan,
@@ -37,7 +37,7 @@ from orsheet.services.minutes_plan import (  # noqa: F401  (MinutesChanges, Plan
     meeting_kind_for,
     plan_changes,
 )
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
+from orsheet.workbook.base import AppendRows, Edit, ReplaceSheet, UpdateCells, WorkbookBackend
 
 
 def read_minutes_file(path: Path, known_people: Sequence[str] = ()) -> tuple[list[Paragraph], MinutesProposal]:
@@ -94,8 +94,7 @@ def _edits(wb: _Workbook, plan: MinutesPlan) -> list[Edit]:
         UpdateCells(schema.ACTIONS.name, row, {schema.NR: number}) for row, number in by_row.items() if row not in closed_rows
     ]
     if closed:
-        edits.append(AppendRows(schema.ARCHIVE.name, [records.action_to_cells(replace(a, row=None)) for a in closed]))
-        edits.append(DeleteRows(schema.ACTIONS.name, sorted(closed_rows)))
+        edits.append(archive_move(closed))
     if drafts:
         new_rows = [replace(a, number=n) for a, n in zip(plan.new_actions, new_numbers)]
         plan.new_actions = new_rows

@@ -22,20 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from orsheet import model, records, schema
-from orsheet.documents.woo import (
-    InventoryEntry,
-    ListDocument,
-    Section,
-    convert_to_pdf,
-    redact_office_file,
-    soffice_path,
-    write_inventory,
-    write_list_docx,
-    write_list_xlsx,
-)
-from orsheet.documents.woo_leaks import check_leaks
+from orsheet.documents.pdf import choose_engine, convert_to_pdf
+from orsheet.documents.woo_inventory import InventoryEntry, write_inventory
+from orsheet.documents.woo_lists import ListDocument, Section, write_list_docx, write_list_xlsx
+from orsheet.documents.woo_redact import redact_office_file
+from orsheet.documents.woo_leaks import UnknownName, UnknownNamesError, check_leaks, find_unknown_names
 from orsheet.errors import InputError, OrsheetError
-from orsheet.redact import Redactor, build_redactor
+from orsheet.redact import Redactor, build_redactor, listed_people
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import WorkbookBackend
 
@@ -77,6 +70,8 @@ class WooResult:
     files: list[Path]
     documents: list[InventoryEntry]
     warnings: list[str] = field(default_factory=list)
+    accepted_names: list[UnknownName] = field(default_factory=list)  # with --accept-names
+    review_file: Path | None = None
 
     @property
     def counts(self) -> Counter:
@@ -86,6 +81,10 @@ class WooResult:
         lines = [f"Woo-export in {self.folder}: {len(self.documents)} document(en), {len(self.files)} bestand(en)."]
         lines += [f"- {d.document}: {d.assessment.lower()}, {d.what}" for d in self.documents]
         lines.append("Lekcontrole: geen namen gevonden.")
+        if self.accepted_names:
+            lines.append(f"Namencontrole: {len(self.accepted_names)} mogelijke naam/namen buiten Personen "
+                         f"geaccepteerd (--accept-names); zie {self.review_file}:")
+            lines += [f"- {name}" for name in self.accepted_names]
         lines += [f"Let op: {w}" for w in self.warnings]
         return "\n".join(lines)
 
@@ -223,8 +222,16 @@ def _prepare_output(out: Path) -> Path:
 
 def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *,
                workbook_path: Path | None = None, agenda_dir: Path | None = None,
-               today: date | None = None, pdf: bool = True) -> WooResult:
-    """Write the Woo publication for ``period`` into ``out`` (see module doc)."""
+               today: date | None = None, pdf: bool = True, pdf_engine: str | None = None,
+               accept_names: bool = False) -> WooResult:
+    """Write the Woo publication for ``period`` into ``out`` (see module doc).
+
+    Besides the names in Personen, the texts are searched for anything shaped
+    like a person's name ("J. de Vries", "Jan van den Berg", "mevr. Bakker").
+    Such a name not in Personen stops the export (nothing is published) unless
+    ``accept_names``; then the names are listed in the result and in a review
+    file beside (not in) the publication folder.
+    """
     sources = _load(backend)
     organisation = _setting_text(sources.settings, schema.SETTING_ORGANISATION) or "Ondernemingsraad"
     withheld = [t for t in re.split(r"[;\n]", _setting_text(sources.settings, SETTING_WITHHOLD)) if t.strip()]
@@ -233,13 +240,19 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
     if not any(not p.public and p.name.strip() for p in sources.people):
         warnings.append("in Personen staat niemand met Openbaar = nee: er zijn geen namen gelakt")
     agendas = _agendas(sources, out, period, workbook_path, agenda_dir, warnings)
-    if pdf and soffice_path() is None:
-        warnings.append("LibreOffice (soffice) is niet gevonden: er zijn geen PDF-bestanden gemaakt")
-        pdf = False
+    if pdf:
+        engine, reason = choose_engine(pdf_engine)
+        if engine is None:
+            warnings.append(reason)
+            pdf = False
     staging = _prepare_output(out)
     try:
-        entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(), pdf)
+        entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(),
+                             pdf_engine if pdf else None, pdf)
         files = sorted(staging.iterdir())
+        unknown = find_unknown_names(files, listed_people(sources.people))
+        if unknown and not accept_names:
+            raise UnknownNamesError(unknown)
         # Files already in the folder go out with the publication too: check them as well.
         earlier = sorted(p for p in out.iterdir() if p.is_file() and all(p.name != f.name for f in files))
         check_leaks(files + earlier, redactor)
@@ -248,16 +261,33 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
             warnings.append(f"de map bevat ook bestanden die niet uit deze export komen ({names}); "
                             "ze zijn op namen gecontroleerd maar staan niet in de inventarislijst")
         published = [file.replace(out / file.name) for file in files]
+        review = _write_review(out, unknown) if unknown else None
     except OSError as error:
         raise OrsheetError(f"Woo-export afgebroken ({error}); controleer de map {out}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return WooResult(out, published, entries, warnings)
+    return WooResult(out, published, entries, warnings, unknown, review)
+
+
+def review_file_path(out: Path) -> Path:
+    """Beside the publication folder, so the list of names is never published with it."""
+    return out.resolve().parent / f"{out.resolve().name} - te controleren namen.csv"
+
+
+def _write_review(out: Path, names: Sequence[UnknownName]) -> Path:
+    import csv
+
+    path = review_file_path(out)
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Naam", "Bestanden", "Beoordeling"])
+        writer.writerows([name.name, ", ".join(name.files), ""] for name in names)
+    return path
 
 
 def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redactor,
                agendas: list[tuple[Path, str, date]], organisation: str, today: date,
-               pdf: bool) -> list[InventoryEntry]:
+               pdf_engine: str | None, pdf: bool) -> list[InventoryEntry]:
     entries: list[InventoryEntry] = []
     word_files: list[Path] = []
     list_date = period.end or today
@@ -274,7 +304,10 @@ def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redact
         title = redactor.redact(f"Agenda {kind} {day:%d-%m-%Y}").text
         entries.append(InventoryEntry(title, day, [target.name], counts))
     if pdf:
-        for entry, pdf_path in zip(entries, convert_to_pdf(word_files, folder)):
+        converted = convert_to_pdf(word_files, folder, engine=pdf_engine)
+        if converted.reason:
+            raise OrsheetError(f"Woo-export afgebroken: {converted.reason}; er is niets gepubliceerd")
+        for entry, pdf_path in zip(entries, converted.paths):
             entry.files.append(pdf_path.name)
     write_inventory(entries, folder, organisation)
     return entries

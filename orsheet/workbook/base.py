@@ -6,10 +6,9 @@ rule and no model object. Services work read -> compute -> write:
 * :meth:`WorkbookBackend.read` returns the named sheets as :class:`Table`
   objects (header row plus every non-empty row below it, including rows typed
   or pasted below an Excel table's range);
-* :meth:`WorkbookBackend.write` applies a list of :class:`Edit` objects in one
-  go (all or nothing). Row numbers in edits are sheet rows *as read*; the
-  backend applies updates first, then deletions, then appends, and resizes
-  tables to cover their rows.
+* :meth:`WorkbookBackend.write` applies a list of edits in one go (all or
+  nothing), with the one edit semantics of :mod:`.edits` (the order, the
+  guards and their messages). Row numbers in edits are sheet rows *as read*.
 
 Values are plain Python: ``str``, ``int``, ``float``, ``bool``,
 ``datetime.date``, ``datetime.datetime``, ``datetime.time`` or ``None``.
@@ -20,9 +19,22 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, Protocol, Sequence, runtime_checkable
+from typing import Iterator, Protocol, Sequence, runtime_checkable
 
-Value = Any
+from orsheet.workbook.edits import (  # noqa: F401  (the edits are part of the interface)
+    AppendRows,
+    DeleteRows,
+    Edit,
+    MoveRows,
+    ReplaceSheet,
+    UpdateCells,
+    Value,
+    WriteReport,
+)
+
+
+class ErrorValue(str):
+    """An error value Excel shows in a cell (``#REF!``, ``#N/A``, ``#WAARDE!``): never a usable value."""
 
 
 @dataclass
@@ -72,6 +84,9 @@ class Table:
     sheet: str
     header: list[str]  # as found in row 1, in sheet order; "" for an empty header cell
     rows: list[Row] = field(default_factory=list)
+    # Cells whose value is not what it seems: (row, column) -> "#REF!" (an error value) or "=A2+1" (a
+    # formula in a column that must hold typed values). Backends that know fill it; ``check`` reports it.
+    marks: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def column_index(self, header: str) -> int | None:
         """1-based column of ``header``, or None when the sheet lacks it."""
@@ -79,47 +94,6 @@ class Table:
             return self.header.index(header) + 1
         except ValueError:
             return None
-
-
-@dataclass(frozen=True)
-class UpdateCells:
-    """Set some cells of one existing row; other cells keep value and format."""
-
-    sheet: str
-    row: int
-    values: Mapping[str, Value]
-
-
-@dataclass(frozen=True)
-class AppendRows:
-    """Add rows below the last row of the sheet's table, formatted like it."""
-
-    sheet: str
-    rows: Sequence[Mapping[str, Value]]
-
-
-@dataclass(frozen=True)
-class DeleteRows:
-    """Remove whole rows (the rows below move up, with their formatting)."""
-
-    sheet: str
-    rows: Sequence[int]
-
-
-@dataclass(frozen=True)
-class ReplaceSheet:
-    """Write a generated sheet (e.g. ``Agenda``) whole, creating it if needed.
-
-    ``rows`` includes the header row. Only for sheets orsheet owns outright:
-    nothing a user typed on such a sheet is kept.
-    """
-
-    sheet: str
-    rows: Sequence[Sequence[Value]]
-    widths: Sequence[float] = ()
-
-
-Edit = UpdateCells | AppendRows | DeleteRows | ReplaceSheet
 
 
 @runtime_checkable
@@ -134,6 +108,6 @@ class WorkbookBackend(Protocol):
         """Read the named sheets; a missing sheet raises ``SheetError``."""
         ...
 
-    def write(self, edits: Sequence[Edit]) -> None:
+    def write(self, edits: Sequence[Edit]) -> WriteReport:
         """Apply all edits at once, or none (raising ``OrsheetError``)."""
         ...

@@ -1,98 +1,62 @@
-"""Edit one worksheet's XML in place: set cells, delete and append rows.
+"""Edit one worksheet's XML in place: set cells, move the cells of a table's rows.
 
-Cells keep their style; new rows copy the style of the row above (as
-Excel does when a table grows). Strings are written as inline strings, so
-the shared-string table and every other sheet stay untouched. Deleting rows
-moves the rows below up and shifts the sheet's own references (merged
-cells, validation, conditional formatting, hyperlinks, dimension).
+Cells keep their style; new rows copy the style of the row above (as Excel
+does when a table grows). Strings are written as inline strings, so the
+shared-string table (with its rich text) and every other sheet stay
+untouched. Rows move the way Excel's *Delete table rows* moves them: only
+the cells in the table's columns (the band of a :class:`~.refs.RowChange`)
+change place, together with the merged ranges, validation, conditional
+formatting and hyperlinks anchored to them; cells beside the table stay.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date, datetime, time
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.workbook.package import MAIN, q
+from orsheet.ooxml.package import MAIN, q
+from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
 
-_REF_PART = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = datetime(1899, 12, 30)
+_EPOCH_1904 = datetime(1904, 1, 1)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def column_index(letters: str) -> int:
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index
-
-
 _DIGITS = "0123456789"
+X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+XM = "http://schemas.microsoft.com/office/excel/2006/main"
+_ANCHORED = (("mergeCells/m:mergeCell", "ref"), ("conditionalFormatting", "sqref"),
+             ("dataValidations/m:dataValidation", "sqref"), ("hyperlinks/m:hyperlink", "ref"))
 
 
-def split_ref(ref: str) -> tuple[int, int]:
-    """"C12" -> (12, 3)."""
-    letters = ref.rstrip(_DIGITS)
-    return int(ref[len(letters):]), column_index(letters)
-
-
-def excel_serial(value: date | datetime | time) -> float:
+def excel_serial(value: date | datetime | time, date1904: bool = False) -> float:
+    """The number Excel stores for a date or time, in the workbook's date system."""
+    epoch = _EPOCH_1904 if date1904 else _EPOCH
     if isinstance(value, datetime):
-        delta = value - _EPOCH
+        delta = value - epoch
         return delta.days + delta.seconds / 86400
     if isinstance(value, date):
-        return float((value - _EPOCH.date()).days)
+        return float((value - epoch.date()).days)
     return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
 
 
-def shift_refs(text: str, deleted: Sequence[int]) -> str | None:
-    """Shift every row number in a reference list (``A2:J50 L3``) for deleted rows.
-
-    A single cell on a deleted row disappears; a range shrinks. Returns None
-    when nothing is left.
-    """
-    parts = []
-    for part in text.split():
-        bounds = part.split(":")
-        rows = [int(_REF_PART.search(b).group(4)) if _REF_PART.search(b) else None for b in bounds]
-        if rows[0] is None:
-            parts.append(part)  # whole columns: no rows to shift
-            continue
-        if len(bounds) == 1 and rows[0] in deleted:
-            continue
-        first = rows[0] - bisect.bisect_left(deleted, rows[0])
-        last = rows[-1] - bisect.bisect_right(deleted, rows[-1])
-        if last < first:
-            continue
-        new = [_set_row(bounds[0], first)] + ([_set_row(bounds[-1], last)] if len(bounds) > 1 else [])
-        parts.append(":".join(new))
-    return " ".join(parts) or None
-
-
-def _set_row(ref: str, row: int) -> str:
-    return _REF_PART.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{row}", ref, count=1)
+def _column(cell: etree._Element) -> int:
+    return split_ref(cell.get("r"))[1]
 
 
 class SheetEditor:
     """One worksheet part, parsed, with the operations the backend needs."""
 
-    def __init__(self, root: etree._Element, shared_strings: Callable[[], list[str]], styles: "Styles"):
+    def __init__(self, root: etree._Element, shared_strings: Callable[[], list[str]], styles, date1904: bool = False):
         self.root = root
         self.data = root.find(q("sheetData"))
         self._shared_strings = shared_strings
         self.styles = styles
+        self.date1904 = date1904
         self.rows: dict[int, etree._Element] = {int(r.get("r")): r for r in self.data.iterfind(q("row"))}
-        self._max_row: int | None = None
-
-    def _last_row(self) -> int:
-        if self._max_row is None:
-            self._max_row = max(self.rows, default=0)
-        return self._max_row
 
     # -- reading ---------------------------------------------------------
 
@@ -104,13 +68,14 @@ class SheetEditor:
             return "".join(cell.find(q("is")).itertext())
         return cell.findtext(q("v")) or ""
 
-    def header_columns(self) -> dict[str, int]:
+    def header_columns(self, first: int = 1, last: int = 16384) -> dict[str, int]:
         row = self.rows.get(1)
         columns: dict[str, int] = {}
         for cell in row.iterfind(q("c")) if row is not None else ():
+            column = _column(cell)
             text = self.text(cell).strip()
-            if text:
-                columns.setdefault(text, split_ref(cell.get("r"))[1])
+            if text and first <= column <= last:
+                columns.setdefault(text, column)
         return columns
 
     @staticmethod
@@ -121,9 +86,14 @@ class SheetEditor:
         inline = cell.find(q("is"))
         return inline is not None and "".join(inline.itertext()) != ""
 
-    def last_data_row(self) -> int:
+    def band_cells(self, number: int, first: int, last: int) -> list[etree._Element]:
+        row = self.rows.get(number)
+        return [] if row is None else [c for c in row.iterfind(q("c")) if first <= _column(c) <= last]
+
+    def last_data_row(self, first: int = 1, last: int = 16384, below: int = 1 << 30) -> int:
+        """The last row (before ``below``) with a value in columns ``first``..``last``; 1 for none."""
         for number in sorted(self.rows, reverse=True):
-            if any(self.has_value(c) for c in self.rows[number].iterfind(q("c"))):
+            if number < below and any(self.has_value(c) for c in self.band_cells(number, first, last)):
                 return number
         return 1
 
@@ -133,20 +103,29 @@ class SheetEditor:
         row = self.rows.get(number)
         if row is None:
             row = etree.Element(q("row"), r=str(number))
-            if not self.rows or number > max(self._last_row(), 0):
-                self.data.append(row)
+            later = [n for n in self.rows if n > number]
+            if later:
+                self.rows[min(later)].addprevious(row)
             else:
-                self.rows[min(n for n in self.rows if n > number)].addprevious(row)
+                self.data.append(row)
             self.rows[number] = row
-            self._max_row = max(self._max_row or 0, number)
         row.attrib.pop("spans", None)  # a hint Excel recomputes; stale spans are worse than none
         return row
+
+    def _place(self, row: etree._Element, cell: etree._Element) -> None:
+        """Put ``cell`` into ``row`` in column order."""
+        column = _column(cell)
+        for existing in row.iterfind(q("c")):
+            if _column(existing) > column:
+                existing.addprevious(cell)
+                return
+        row.append(cell)
 
     def cell(self, number: int, column: int) -> etree._Element:
         row = self._row(number)
         ref = f"{column_letter(column)}{number}"
         for existing in row.iterfind(q("c")):
-            existing_column = split_ref(existing.get("r"))[1]
+            existing_column = _column(existing)
             if existing_column == column:
                 return existing
             if existing_column > column:
@@ -170,7 +149,7 @@ class SheetEditor:
         elif isinstance(value, (int, float)):
             etree.SubElement(cell, q("v")).text = repr(value) if isinstance(value, float) else str(value)
         elif isinstance(value, (date, time)):
-            etree.SubElement(cell, q("v")).text = repr(excel_serial(value))
+            etree.SubElement(cell, q("v")).text = repr(excel_serial(value, self.date1904))
             cell.set("s", str(self.styles.dated(int(cell.get("s", "0")), value)))
         else:
             text = _XML_ILLEGAL.sub("", str(value))
@@ -180,39 +159,77 @@ class SheetEditor:
             if text != text.strip() or "\n" in text:
                 node.set(XML_SPACE, "preserve")
 
-    def delete_rows(self, numbers: Iterable[int]) -> list[int]:
-        deleted = sorted({n for n in numbers if n >= 2})
-        if not deleted:
-            return []
-        for number in deleted:
-            row = self.rows.pop(number, None)
-            if row is not None:
-                self.data.remove(row)
-        moved: dict[int, etree._Element] = {}
-        for number, row in sorted(self.rows.items()):
-            shift = bisect.bisect_left(deleted, number)
-            if shift:
-                new = number - shift
-                text = str(new)
-                row.set("r", text)
-                for cell in row.iterfind(q("c")):
-                    cell.set("r", cell.get("r").rstrip(_DIGITS) + text)
-                number = new
-            moved[number] = row
-        self.rows = moved
-        self._max_row = None
-        self._shift_sheet_refs(deleted)
-        return deleted
+    def set_formula(self, cell: etree._Element, formula: str) -> None:
+        for child in list(cell):
+            cell.remove(child)
+        cell.attrib.pop("t", None)
+        etree.SubElement(cell, q("f")).text = formula
 
-    def _shift_sheet_refs(self, deleted: list[int]) -> None:
-        for tag, attribute in (("mergeCells/m:mergeCell", "ref"), ("conditionalFormatting", "sqref"),
-                               ("dataValidations/m:dataValidation", "sqref"), ("hyperlinks/m:hyperlink", "ref")):
+    def take_cells(self, number: int, first: int, last: int) -> list[etree._Element]:
+        """Remove and return the cells of one row in the band (a moved row's cells)."""
+        cells = self.band_cells(number, first, last)
+        for cell in cells:
+            cell.getparent().remove(cell)
+        return cells
+
+    def move_band(self, change: RowChange) -> None:
+        """Move the band's cells (and what is anchored to them) as ``change`` says."""
+        start = change.affects_from
+        numbers = sorted((n for n in self.rows if n >= start), reverse=bool(change.inserted))
+        if self._band_is_whole_rows(numbers, change):
+            self._renumber_rows(numbers, change)
+        else:
+            for number in numbers:
+                cells = self.band_cells(number, change.first, change.last)
+                new = change.row(number)
+                for cell in cells:
+                    cell.getparent().remove(cell)
+                    if new is not None:
+                        cell.set("r", cell.get("r").rstrip(_DIGITS) + str(new))
+                        self._place(self._row(new), cell)
+            for number in numbers:
+                row = self.rows.get(number)
+                if row is not None and len(row) == 0 and not (set(row.attrib) - {"r", "spans"}):
+                    self.data.remove(row)
+                    del self.rows[number]
+        self._shift_anchors(change)
+
+    def _band_is_whole_rows(self, numbers: list[int], change: RowChange) -> bool:
+        for number in numbers:
+            row = self.rows[number]
+            if len(row) and (_column(row[0]) < change.first or _column(row[-1]) > change.last):
+                return False
+        return True
+
+    def _renumber_rows(self, numbers: list[int], change: RowChange) -> None:
+        for number in numbers:
+            row = self.rows.pop(number)
+            new = change.row(number)
+            if new is None:
+                self.data.remove(row)
+                continue
+            text = str(new)
+            row.set("r", text)
+            for cell in row.iterfind(q("c")):
+                cell.set("r", cell.get("r").rstrip(_DIGITS) + text)
+            self.rows[new] = row
+
+    def _shift_anchors(self, change: RowChange) -> None:
+        sheet = change.sheet
+        for tag, attribute in _ANCHORED:
             for element in self.root.iterfind("m:" + tag, {"m": MAIN}):
-                shifted = shift_refs(element.get(attribute), deleted)
+                shifted = shift_sqref(element.get(attribute), change, sheet)
                 if shifted is None:
                     element.getparent().remove(element)
                 else:
                     element.set(attribute, shifted)
+        for element in self.root.iter(f"{{{XM}}}sqref"):
+            shifted = shift_sqref(element.text or "", change, sheet)
+            if shifted is None:
+                rule = element.getparent()
+                rule.getparent().remove(rule)
+            else:
+                element.text = shifted
         for container in ("mergeCells", "dataValidations", "hyperlinks"):
             element = self.root.find(q(container))
             if element is not None:
@@ -221,20 +238,16 @@ class SheetEditor:
                 elif element.get("count") is not None:
                     element.set("count", str(len(element)))
 
-    def copy_row_style(self, source: int, target: int) -> None:
+    def copy_row_style(self, source: int, target: int, first: int = 1, last: int = 16384) -> None:
         """Give ``target`` the cell styles of ``source`` (new table rows look like the last one)."""
-        row = self.rows.get(source)
-        if row is None:
-            return
-        for cell in row.iterfind(q("c")):
+        for cell in self.band_cells(source, first, last):
             if cell.get("s"):
-                self.cell(target, split_ref(cell.get("r"))[1]).set("s", cell.get("s"))
+                self.cell(target, _column(cell)).set("s", cell.get("s"))
 
     def replace_all(self, rows: Sequence[Sequence[object]], widths: Sequence[float], header_style: int) -> None:
         for row in list(self.data):
             self.data.remove(row)
         self.rows = {}
-        self._max_row = None
         for element in self.root.findall(q("mergeCells")):
             self.root.remove(element)
         for number, values in enumerate(rows, start=1):
@@ -260,93 +273,8 @@ class SheetEditor:
         if dimension is None or not self.rows:
             return
         # Cells are in column order, so each row's last cell is its widest.
-        last_column = max((split_ref(r[-1].get("r"))[1] for r in self.rows.values() if len(r) and r[-1].get("r")), default=1)
+        last_column = max((_column(r[-1]) for r in self.rows.values() if len(r) and r[-1].get("r")), default=1)
         dimension.set("ref", f"A1:{column_letter(last_column)}{max(self.rows)}")
 
-
-_BUILTIN_DATE_IDS = set(range(14, 23)) | set(range(45, 48))
-
-
-class Styles:
-    """The styles part, touched only when a date needs a date format."""
-
-    def __init__(self, load: Callable[[], etree._Element]):
-        self._load = load
-        self._root: etree._Element | None = None
-        self._cache: dict[tuple[int, str], int] = {}
-
-    @property
-    def root(self) -> etree._Element:
-        if self._root is None:
-            self._root = self._load()
-        return self._root
-
-    def _xfs(self) -> etree._Element:
-        return self.root.find(q("cellXfs"))
-
-    def _format_code(self, format_id: int) -> str | None:
-        for fmt in self.root.iterfind(f"{q('numFmts')}/{q('numFmt')}"):
-            if int(fmt.get("numFmtId")) == format_id:
-                return fmt.get("formatCode")
-        return None
-
-    def _kind(self, format_id: int) -> str | None:
-        """"date", "time" or None for a number format."""
-        if format_id in _BUILTIN_DATE_IDS:
-            return "time" if format_id in (18, 19, 20, 21, 45, 46, 47) else "date"
-        code = re.sub(r'"[^"]*"|\[[^\]]*\]', "", (self._format_code(format_id) or "").lower())
-        if "d" in code or "y" in code:
-            return "date"
-        if "h" in code:
-            return "time"
-        return None
-
-    def dated(self, style: int, value: date | time) -> int:
-        """A style like ``style`` that shows ``value`` as a date or time."""
-        kind = "time" if isinstance(value, time) else "date"
-        code = "hh:mm" if kind == "time" else ("dd-mm-yyyy hh:mm" if isinstance(value, datetime) else "dd-mm-yyyy")
-        key = (style, code)
-        if key not in self._cache:
-            xfs = self._xfs()
-            xf = xfs[style] if style < len(xfs) else xfs[0]
-            if self._kind(int(xf.get("numFmtId", "0"))) == kind:
-                self._cache[key] = style
-            else:
-                clone = etree.fromstring(etree.tostring(xf))
-                clone.set("numFmtId", str(self._format_id(code)))
-                clone.set("applyNumberFormat", "1")
-                xfs.append(clone)
-                xfs.set("count", str(len(xfs)))
-                self._cache[key] = len(xfs) - 1
-        return self._cache[key]
-
-    def _format_id(self, code: str) -> int:
-        formats = self.root.find(q("numFmts"))
-        if formats is None:
-            formats = etree.Element(q("numFmts"), count="0")
-            self.root.insert(0, formats)
-        for fmt in formats:
-            if fmt.get("formatCode") == code:
-                return int(fmt.get("numFmtId"))
-        new_id = max([163] + [int(f.get("numFmtId")) for f in formats]) + 1
-        etree.SubElement(formats, q("numFmt"), numFmtId=str(new_id), formatCode=code)
-        formats.set("count", str(len(formats)))
-        return new_id
-
-    def bold(self) -> int:
-        """A bold cell style (header rows of generated sheets)."""
-        key = (-1, "bold")
-        if key in self._cache:
-            return self._cache[key]
-        fonts = self.root.find(q("fonts"))
-        font = etree.fromstring(etree.tostring(fonts[0])) if len(fonts) else etree.Element(q("font"))
-        for old in font.findall(q("b")):
-            font.remove(old)
-        font.insert(0, etree.Element(q("b")))
-        fonts.append(font)
-        fonts.set("count", str(len(fonts)))
-        xfs = self._xfs()
-        etree.SubElement(xfs, q("xf"), numFmtId="0", fontId=str(len(fonts) - 1), fillId="0", borderId="0", xfId="0", applyFont="1")
-        xfs.set("count", str(len(xfs)))
-        self._cache[key] = len(xfs) - 1
-        return len(xfs) - 1
+    def formulas(self) -> list[etree._Element]:
+        return list(self.data.iter(q("f")))

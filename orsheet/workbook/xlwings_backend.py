@@ -11,13 +11,16 @@ change, so formatting the secretary applied by hand stays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Sequence
 
 from orsheet import schema
-from orsheet.errors import CellError, Location, SheetError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, Row, Table, UpdateCells, Value
+from orsheet.errors import Location, SheetError
+from orsheet.workbook.base import Row, Table, Value
+from orsheet.workbook.edits import Edit, Move, ReplaceSheet, WriteReport, apply, plan
+
+OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
 _TIME_ONLY_DAYS = (date(1899, 12, 30), date(1899, 12, 31))  # Excel's day 0 and day 1
 _BOOLEAN_WORDS = {"true", "false", "waar", "onwaar"}
@@ -65,30 +68,25 @@ def _is_number(value: Value) -> bool:
 
 @dataclass
 class _SheetState:
-    """One sheet as read at the start of a write, and what the write will do to it."""
+    """One sheet as read at the start of a write, and how many rows the write took away and added."""
 
     name: str
     grid: list[list[Value]]
-    deleted: list[int] = field(default_factory=list)
-    appended: list[list[Value]] = field(default_factory=list)
+    last_row: int = 0  # the last row with any value as read (1 = only the header)
+    deleted: int = 0
+    appended: int = 0
+
+    def __post_init__(self) -> None:
+        self.last_row = next((n for n in range(len(self.grid), 1, -1) if any(v is not None for v in self.grid[n - 1])), 1)
 
     @property
     def header(self) -> list[str]:
         return [("" if h is None else str(h).strip()) for h in (self.grid[0] if self.grid else [])]
 
-    def column(self, header: str) -> int:
-        try:
-            return self.header.index(header) + 1
-        except ValueError:
-            raise SheetError(f'kolom "{header}" ontbreekt', Location(self.name)) from None
-
     @property
-    def last_row(self) -> int:
-        """The last row with any value (1 = only the header)."""
-        for number in range(len(self.grid), 1, -1):
-            if any(v is not None for v in self.grid[number - 1]):
-                return number
-        return 1
+    def end(self) -> int:
+        """The last row once this write's deletions and additions so far are done."""
+        return self.last_row - self.deleted + self.appended
 
     def remember(self, row: int, column: int, value: Value) -> None:
         """What a cell holds after this write put ``value`` in it (for later edits of the same cell)."""
@@ -127,85 +125,102 @@ class XlwingsBackend:
         values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
         return [[from_excel(v) for v in row] for row in values]
 
-    def write(self, edits: Sequence[Edit]) -> None:
-        states = self._plan(edits)  # reads and checks everything first
+    def write(self, edits: Sequence[Edit]) -> WriteReport:
+        engine = _LiveEngine(self)
+        plan(engine, edits)  # reads and checks everything before Excel changes
         with _ScreenUpdatingOff(self.book):
-            for edit in edits:
-                if isinstance(edit, UpdateCells):
-                    self._update(states[edit.sheet], edit)
-            for state in states.values():
-                self._delete(state)
-            for state in states.values():
-                self._append(state)
-            for edit in edits:
-                if isinstance(edit, ReplaceSheet):
-                    self._replace(edit)
+            report = apply(engine, edits)
+            engine.fit_tables()
+        return report
 
-    # -- planning: read and check, change nothing -----------------------------------------
 
-    def _plan(self, edits: Sequence[Edit]) -> dict[str, _SheetState]:
-        states: dict[str, _SheetState] = {}
-        for edit in edits:
-            if isinstance(edit, ReplaceSheet):
-                continue
-            if edit.sheet not in states:
-                states[edit.sheet] = _SheetState(edit.sheet, self._grid(edit.sheet))
-            state = states[edit.sheet]
-            if isinstance(edit, UpdateCells):
-                if edit.row < 2:
-                    raise CellError("de kopregel kan niet worden overschreven", Location(edit.sheet, edit.row))
-                for header in edit.values:
-                    state.column(header)
-            elif isinstance(edit, DeleteRows):
-                state.deleted += [r for r in edit.rows if 2 <= r <= state.last_row and r not in state.deleted]
-            elif isinstance(edit, AppendRows):
-                for record in edit.rows:
-                    columns = {state.column(h): v for h, v in record.items()}
-                    state.appended.append([columns.get(c) for c in range(1, len(state.header) + 1)])
-        return states
+class _LiveEngine:
+    """The edit primitives on a live workbook (see :mod:`.edits`); reads once, writes only what changes."""
 
-    # -- writing ---------------------------------------------------------------------------------
+    def __init__(self, backend: XlwingsBackend):
+        self.backend = backend
+        self.book = backend.book
+        self.states: dict[str, _SheetState] = {}
 
-    def _update(self, state: _SheetState, edit: UpdateCells) -> None:
-        sheet = self.book.sheets[state.name]
-        for header, value in edit.values.items():
-            column = state.column(header)
-            if not _same(state.value(edit.row, column), value):
-                sheet.range((edit.row, column)).value = to_excel(value)
-                _set_format(sheet, state.name, header, (edit.row, column), (edit.row, column), value)
-                state.remember(edit.row, column, value)
+    def state(self, sheet: str) -> _SheetState:
+        if sheet not in self.states:
+            self.states[sheet] = _SheetState(sheet, self.backend._grid(sheet))
+        return self.states[sheet]
 
-    def _delete(self, state: _SheetState) -> None:
-        if not state.deleted:
-            return
-        sheet = self.book.sheets[state.name]
-        for first, last in _runs(sorted(state.deleted, reverse=True)):
-            sheet.range(f"{first}:{last}").delete(shift="up")
-        if not state.appended:
-            self._fit_tables(sheet, state.last_row - len(state.deleted), len(state.header))
+    def columns(self, sheet: str) -> dict[str, int] | None:
+        if sheet not in self.backend.sheet_names():
+            return None
+        found: dict[str, int] = {}
+        for index, header in enumerate(self.state(sheet).header, start=1):
+            if header:
+                found.setdefault(header, index)
+        return found
 
-    def _append(self, state: _SheetState) -> None:
-        if not state.appended:
-            return
-        sheet = self.book.sheets[state.name]
-        start = state.last_row - len(state.deleted) + 1
-        end = start + len(state.appended) - 1
-        sheet.range((start, 1)).value = [[to_excel(v) for v in row] for row in state.appended]
+    def has_row(self, sheet: str, row: int) -> bool:
+        state = self.state(sheet)
+        return 2 <= row <= state.last_row and any(v is not None for v in state.grid[row - 1])
+
+    def owned(self, sheet: str) -> bool:
+        try:
+            return any(name.name == OWNED_PREFIX + _name_safe(sheet) for name in self.book.names)
+        except (NotImplementedError, AttributeError):
+            return False
+
+    def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
+        state = self.state(sheet)
+        target = self.book.sheets[sheet]
+        for column, value in cells.items():
+            if not _same(state.value(row, column), value):
+                target.range((row, column)).value = to_excel(value)
+                _set_format(target, sheet, state.header[column - 1], (row, column), (row, column), value)
+                state.remember(row, column, value)
+
+    def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
+        state = self.state(sheet)
+        table = _own_table(self.book.sheets[sheet])
+        for header in headers:
+            if table is not None:
+                table.columns.add(header)
+            else:
+                self.book.sheets[sheet].range((1, len(state.header) + 1)).value = header
+            state.remember(1, len(state.header) + 1, header)
+
+    def move_rows(self, move: Move) -> None:
+        source = self.state(move.sheet)
+        rows = []
+        for row in move.rows:
+            cells = {move.columns[c]: source.value(row, c) for c in move.columns}
+            rows.append({**cells, **move.values.get(row, {})})
+        self.append_rows(move.target, rows)
+
+    def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
+        state = self.state(sheet)
+        rows = [r for r in rows if r <= state.last_row]
+        target = self.book.sheets[sheet]
+        table = _own_table(target)
+        for first, last in _runs(sorted(rows, reverse=True)):
+            if table is not None:  # Excel's Delete table rows: cells beside the table stay
+                for row in range(last, first - 1, -1):
+                    table.rows(row - 1).delete()
+            else:
+                target.range(f"{first}:{last}").delete(shift="up")
+        state.deleted += len(rows)
+
+    def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
+        state = self.state(sheet)
+        target = self.book.sheets[sheet]
+        width = len(state.header)
+        start = state.end + 1
+        end = start + len(rows) - 1
+        target.range((start, 1)).value = [[to_excel(r.get(c)) for c in range(1, width + 1)] for r in rows]
         for column, header in enumerate(state.header, start=1):
-            kind = _kind(state.name, header)
+            kind = _kind(sheet, header)
             if kind in _FORMATS:
-                sheet.range((start, column), (end, column)).number_format = _FORMATS[kind]
-        self._fit_tables(sheet, end, len(state.header))
+                target.range((start, column), (end, column)).number_format = _FORMATS[kind]
+        state.appended += len(rows)
 
-    def _fit_tables(self, sheet, last_row: int, columns: int) -> None:
-        for table in sheet.tables:
-            target = sheet.range((1, 1), (max(last_row, _NO_TABLE_ROW_BEFORE), columns))
-            current = table.range
-            if current is not None and current.row == 1 and current.address != target.address:
-                table.resize(target)
-
-    def _replace(self, edit: ReplaceSheet) -> None:
-        if edit.sheet in self.sheet_names():
+    def replace_sheet(self, edit: ReplaceSheet) -> None:
+        if edit.sheet in self.backend.sheet_names():
             sheet = self.book.sheets[edit.sheet]
             sheet.clear()
         else:
@@ -216,6 +231,45 @@ class XlwingsBackend:
             sheet.range((1, 1)).value = [[to_excel(v) for v in r] + [None] * (width - len(r)) for r in rows]
         for column, size in enumerate(edit.widths, start=1):
             sheet.range((1, column)).column_width = size
+        if width:
+            _generated_look(sheet, width)
+        try:
+            if not self.owned(edit.sheet):
+                self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
+        except (NotImplementedError, AttributeError):
+            pass  # an engine without names: the header row still identifies the sheet
+
+    def fit_tables(self) -> None:
+        for state in self.states.values():
+            if state.deleted or state.appended:
+                sheet = self.book.sheets[state.name]
+                target = sheet.range((1, 1), (max(state.end, _NO_TABLE_ROW_BEFORE), len(state.header)))
+                for table in sheet.tables:
+                    current = table.range
+                    if current is not None and current.row == 1 and current.address != target.address:
+                        table.resize(target)
+
+
+def _generated_look(sheet, width: int) -> None:
+    """The look of a generated sheet, as far as the engine can: a bold header row that stays in view."""
+    sheet.range((1, 1), (1, width)).font.bold = True
+    try:
+        sheet.freeze_panes.freeze_at("1:1")
+    except (NotImplementedError, AttributeError):
+        pass  # an engine without panes (the remote engine before Office.js 1.7)
+
+
+def _own_table(sheet):
+    """The sheet's table with its header in row 1 (the contract's table), if any."""
+    for table in sheet.tables:
+        current = table.range
+        if current is not None and current.row == 1 and current.column == 1:
+            return table
+    return None
+
+
+def _name_safe(sheet: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
 def _table(name: str, grid: list[list[Value]]) -> Table:
@@ -232,7 +286,7 @@ def _table(name: str, grid: list[list[Value]]) -> Table:
 
 def _typed(sheet: str, header: str, value: Value) -> Value:
     # Office.js clients send a time cell as its day fraction; COM sends a time.
-    if _kind(sheet, header) == "time" and isinstance(value, float) and 0 <= value < 1:
+    if isinstance(value, float) and 0 <= value < 1 and _kind(sheet, header) == "time":  # cheap test first
         seconds = round(value * 86400)
         return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
     return value

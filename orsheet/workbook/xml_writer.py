@@ -1,27 +1,67 @@
-"""Apply backend edits to a workbook file surgically (see :mod:`.package`).
+"""The file backend's edit engine: the edits of :mod:`.edits`, applied surgically to the XML.
 
-The same edit semantics as every backend (:mod:`.base`): updates first, then
-deletions, then appends and generated sheets; tables grow or shrink to cover
-their rows; all or nothing (the caller saves atomically).
+Only the parts a write changes are parsed and re-serialised; every other part
+is copied byte for byte (see :mod:`.package`). Rows move as Excel's table
+rows do (:mod:`.sheet_xml`), and every formula of the workbook that refers to
+a moved cell follows it (:mod:`.formulas`); notes go with their cell
+(:mod:`.notes`). All or nothing: the caller saves atomically, and an error
+raised here leaves the file as it was.
 """
 
 from __future__ import annotations
 
-import re
+import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from orsheet.errors import CellError, Location, SheetError
-from orsheet.workbook.base import AppendRows, DeleteRows, Edit, ReplaceSheet, UpdateCells
-from orsheet.workbook.package import MAIN, REL, TABLE_REL, Package, parse, q
-from orsheet.workbook.sheet_xml import SheetEditor, Styles, shift_refs, split_ref
+from lxml import etree
 
-_LAST_ROW = re.compile(r"\d+$")
+from orsheet import schema
+from orsheet.errors import column_letter
+from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
+from orsheet.workbook.formulas import FormulaFollower
+from orsheet.workbook.generated import apply_look
+from orsheet.workbook.notes import Notes
+from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, parse, q
+from orsheet.workbook.refs import RowChange, split_ref
+from orsheet.workbook.sheet_xml import SheetEditor
+from orsheet.workbook.styles import Styles
+
 EMPTY_SHEET = f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode()
+OWNED_PREFIX = "_orsheet_blad_"  # a hidden workbook-scoped name marks a sheet orsheet generated
+_WHOLE = (1, 16384)
+
+
+@dataclass
+class _Table:
+    """One table (ListObject) part of a sheet, as the edits need it."""
+
+    part: str
+    root: etree._Element
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        first, last = self.root.get("ref").split(":")
+        (top, left), (bottom, right) = split_ref(first.replace("$", "")), split_ref(last.replace("$", ""))
+        return top, left, bottom, right
+
+    @property
+    def totals(self) -> int:
+        return int(self.root.get("totalsRowCount", "0") or 0)
+
+    def set_rows(self, top: int, bottom: int) -> None:
+        _, left, _, right = self.bounds
+        ref = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
+        self.root.set("ref", ref)
+        auto_filter = self.root.find(q("autoFilter"))
+        if auto_filter is not None:
+            totals = self.totals
+            auto_filter.set("ref", f"{column_letter(left)}{top}:{column_letter(right)}{bottom - totals}")
 
 
 class WorkbookEditor:
-    """Edits to one package, sheet by sheet."""
+    """The :class:`~.edits.Engine` of one package."""
 
     def __init__(self, package: Package):
         self.package = package
@@ -32,6 +72,13 @@ class WorkbookEditor:
         self.styles = Styles(lambda: package.xml(styles[0]))
         self._strings: list[str] | None = None
         self._strings_part = (package.related(workbook, REL + "/sharedStrings") or [None])[0]
+        self.date1904 = package.date1904()
+        self.followers = FormulaFollower(package, self.parts, self.editor)
+        self.notes = Notes(package, self.parts)
+        self.moved: dict[str, dict[int, tuple[str, int, dict[int, int]]]] = {}
+        self.rows_moved = False
+
+    # -- helpers ---------------------------------------------------------
 
     def shared_strings(self) -> list[str]:
         if self._strings is None:
@@ -43,82 +90,202 @@ class WorkbookEditor:
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
-            if sheet not in self.parts:
-                raise SheetError(f"blad {sheet} ontbreekt in de werkmap", Location(sheet))
-            self.editors[sheet] = SheetEditor(self.package.xml(self.parts[sheet]), self.shared_strings, self.styles)
+            self.editors[sheet] = SheetEditor(self.package.xml(self.parts[sheet]), self.shared_strings, self.styles,
+                                              self.date1904)
         return self.editors[sheet]
 
-    def apply(self, edits: Sequence[Edit]) -> None:
-        for kind in (UpdateCells, DeleteRows, (AppendRows, ReplaceSheet)):
-            for edit in edits:
-                if isinstance(edit, kind):
-                    getattr(self, "_" + type(edit).__name__)(edit)
-        for sheet, editor in self.editors.items():
-            self._fit_tables(sheet, editor)
-            editor.fit_dimension()
+    def tables(self, sheet: str) -> list[_Table]:
+        return [_Table(p, self.package.xml(p)) for p in self.package.related(self.parts[sheet], TABLE_REL)]
 
-    def _column(self, edit, columns: dict[str, int], header: str) -> int:
-        if header not in columns:
-            raise SheetError(f'kolom "{header}" ontbreekt in rij 1', Location(edit.sheet))
-        return columns[header]
+    def table(self, sheet: str) -> _Table | None:
+        """The sheet's own table: the contract's table name, else the first table with its header in row 1."""
+        tables = [t for t in self.tables(sheet) if t.bounds[0] == 1]
+        spec = schema.BY_NAME.get(sheet)
+        named = [t for t in tables if spec and t.root.get("name") == spec.table]
+        return (named or tables or [None])[0]
 
-    def _UpdateCells(self, edit: UpdateCells) -> None:
-        if edit.row < 2:
-            raise CellError("de kopregel kan niet worden overschreven", Location(edit.sheet, edit.row))
-        editor = self.editor(edit.sheet)
-        columns = editor.header_columns()
-        for header, value in edit.values.items():
-            editor.set_value(editor.cell(edit.row, self._column(edit, columns, header)), value)
+    def band(self, sheet: str) -> tuple[int, int]:
+        table = self.table(sheet)
+        return (table.bounds[1], table.bounds[3]) if table else _WHOLE
 
-    def _DeleteRows(self, edit: DeleteRows) -> None:
-        deleted = self.editor(edit.sheet).delete_rows(edit.rows)
-        if deleted:
-            self._shift_defined_names(edit.sheet, deleted)
-            self.package.drop_calc_chain()
+    def last_row(self, sheet: str) -> int:
+        """The last data row of the sheet's table (typed-below rows too; never the totals row)."""
+        table = self.table(sheet)
+        first, last = self.band(sheet)
+        if table is not None and table.totals:
+            return self.editor(sheet).last_data_row(first, last, below=table.bounds[2] - table.totals + 1)
+        return self.editor(sheet).last_data_row(first, last)
 
-    def _AppendRows(self, edit: AppendRows) -> None:
-        editor = self.editor(edit.sheet)
-        columns = editor.header_columns()
-        last = editor.last_data_row()
-        model_row = max(last, 2)
-        for offset, record in enumerate(edit.rows, start=1):
-            row = last + offset
-            if row != model_row:
-                editor.copy_row_style(model_row, row)
-            for header, value in record.items():
-                editor.set_value(editor.cell(row, self._column(edit, columns, header)), value)
+    # -- the engine ------------------------------------------------------
 
-    def _ReplaceSheet(self, edit: ReplaceSheet) -> None:
+    def columns(self, sheet: str) -> dict[str, int] | None:
+        if sheet not in self.parts:
+            return None
+        return self.editor(sheet).header_columns(*self.band(sheet))
+
+    def has_row(self, sheet: str, row: int) -> bool:
+        return 2 <= row <= self.last_row(sheet) and bool(self.editor(sheet).band_cells(row, *self.band(sheet)))
+
+    def owned(self, sheet: str) -> bool:
+        return self.package.defined_name(OWNED_PREFIX + _name_safe(sheet)) is not None
+
+    def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
+        editor = self.editor(sheet)
+        for column, value in cells.items():
+            editor.set_value(editor.cell(row, column), value)
+
+    def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
+        editor = self.editor(sheet)
+        table = self.table(sheet)
+        _, last = self.band(sheet)
+        header_cells = editor.band_cells(1, *self.band(sheet))
+        style = header_cells[-1].get("s") if header_cells else None
+        for offset, header in enumerate(headers, start=1):
+            cell = editor.cell(1, last + offset)
+            if style:
+                cell.set("s", style)
+            editor.set_value(cell, header)
+        if table is not None:
+            top, left, bottom, right = table.bounds
+            table.root.set("ref", f"{column_letter(left)}{top}:{column_letter(right + len(headers))}{bottom}")
+            table.set_rows(top, bottom)
+            columns = table.root.find(q("tableColumns"))
+            next_id = max(int(c.get("id")) for c in columns) + 1
+            for offset, header in enumerate(headers):
+                etree.SubElement(columns, q("tableColumn"), id=str(next_id + offset), name=header)
+            columns.set("count", str(len(columns)))
+
+    def move_rows(self, move: Move) -> None:
+        source = self.editor(move.sheet)
+        first, last = self.band(move.sheet)
+        start = self._open_rows(move.target, len(move.rows))
+        target = self.editor(move.target)
+        calculated = self._calculated_columns(move.target)
+        moved = self.moved.setdefault(move.sheet, {})
+        for offset, row in enumerate(move.rows):
+            new_row = start + offset
+            moved[row] = (move.target, new_row, move.columns)
+            model = start - 1 if start > 2 else None
+            if model is not None:
+                target.copy_row_style(model, new_row, *self.band(move.target))
+            for cell in source.band_cells(row, first, last):
+                column = move.columns.get(split_ref(cell.get("r"))[1])
+                if column is not None:
+                    self._copy_cell(cell, target.cell(new_row, column), calculated.get(column))
+            for column, value in move.values.get(row, {}).items():
+                target.set_value(target.cell(new_row, column), value)
+            self.notes.move(move.sheet, row, move.target, new_row, move.columns)
+        self.rows_moved = True
+
+    def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
+        first, last = self.band(sheet)
+        rows = [r for r in rows if r <= self.last_row(sheet)]
+        if not rows:
+            return
+        change = RowChange(sheet, first, last, removed=sorted(rows), moved=self.moved.get(sheet, {}))
+        self._follow(change)
+        table = self.table(sheet)
+        if table is not None:
+            top, _, bottom, _ = table.bounds
+            span = change.span(top, bottom)
+            table.set_rows(top, max(span[1] if span else top, top + 1 + table.totals))
+
+    def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
+        start = self._open_rows(sheet, len(rows))
+        editor = self.editor(sheet)
+        calculated = self._calculated_columns(sheet)
+        for offset, cells in enumerate(rows):
+            row = start + offset
+            if start > 2:
+                editor.copy_row_style(start - 1, row, *self.band(sheet))
+            for column, value in cells.items():
+                editor.set_value(editor.cell(row, column), value)
+            for column, formula in calculated.items():
+                if column not in cells:
+                    editor.set_formula(editor.cell(row, column), formula)
+
+    def replace_sheet(self, edit: ReplaceSheet) -> None:
         if edit.sheet not in self.parts:
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, parse(EMPTY_SHEET))
         self.editor(edit.sheet).replace_all(edit.rows, edit.widths, self.styles.bold())
+        apply_look(self.package, self.parts[edit.sheet], edit.sheet, edit.rows, edit.widths)
+        self.editors[edit.sheet] = SheetEditor(self.package.xml(self.parts[edit.sheet]), self.shared_strings,
+                                               self.styles, self.date1904)
+        self.package.set_defined_name(OWNED_PREFIX + _name_safe(edit.sheet), f'"{edit.sheet}"', hidden=True)
 
-    def _fit_tables(self, sheet: str, editor: SheetEditor) -> None:
-        for part in self.package.related(self.parts[sheet], TABLE_REL):
-            table = self.package.xml(part)
-            first, last = table.get("ref").split(":")
-            first_row, _ = split_ref(first)
-            last_row, _ = split_ref(last)
-            end = max(editor.last_data_row(), first_row + 1)
-            if end == last_row:
-                continue
-            ref = f"{first}:{_LAST_ROW.sub(str(end), last)}"
-            table.set("ref", ref)
-            auto_filter = table.find(q("autoFilter"))
-            if auto_filter is not None:
-                auto_filter.set("ref", ref)
+    # -- rows ------------------------------------------------------------
 
-    def _shift_defined_names(self, sheet: str, deleted: list[int]) -> None:
-        quoted = re.escape(sheet)
-        pattern = re.compile(rf"((?:'{quoted}'|{quoted})!)(\$?[A-Z]{{1,3}}\$?\d+(?::\$?[A-Z]{{1,3}}\$?\d+)?)")
-        workbook = self.package.xml(self.package.workbook_part)
-        for name in workbook.iter(q("definedName")):
-            if name.text and pattern.search(name.text):
-                name.text = pattern.sub(lambda m: m.group(1) + (shift_refs(m.group(2), deleted) or "#REF!"), name.text)
+    def _open_rows(self, sheet: str, count: int) -> int:
+        """The first of ``count`` free rows at the end of the table (opened above its totals row)."""
+        table = self.table(sheet)
+        start = max(self.last_row(sheet), 1) + 1
+        if table is None:
+            return start
+        top, _, bottom, _ = table.bounds
+        if table.totals:
+            totals_row = bottom - table.totals + 1
+            needed = start + count - totals_row
+            if needed > 0:
+                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed))
+                table.set_rows(top, bottom + needed)
+        else:
+            table.set_rows(top, max(bottom, start + count - 1))
+        return start
+
+    def _follow(self, change: RowChange) -> None:
+        """Move the band's cells and make every formula, note and range follow them."""
+        self.followers.follow(change)  # raises (writing nothing) when a formula would lose its cell
+        self.editor(change.sheet).move_band(change)
+        self.notes.follow(change)
+        self.rows_moved = True
+
+    def _calculated_columns(self, sheet: str) -> dict[int, str]:
+        table = self.table(sheet)
+        if table is None:
+            return {}
+        left = table.bounds[1]
+        found = {}
+        for index, column in enumerate(table.root.iterfind(f"{q('tableColumns')}/{q('tableColumn')}")):
+            formula = column.findtext(q("calculatedColumnFormula"))
+            if formula:
+                found[left + index] = formula
+        return found
+
+    def _copy_cell(self, source: etree._Element, target: etree._Element, calculated: str | None) -> None:
+        """A moved cell's content and style; a formula only as the target's calculated column.
+
+        Elsewhere the formula's last result is kept as the value: its references
+        belong to the row's old place.
+        """
+        for child in list(target):
+            target.remove(child)
+        for name in ("s", "t"):
+            if source.get(name) is not None:
+                target.set(name, source.get(name))
+            else:
+                target.attrib.pop(name, None)
+        if calculated is not None:
+            etree.SubElement(target, q("f")).text = calculated
+        for child in source:
+            if child.tag != q("f"):
+                target.append(copy.deepcopy(child))
+
+    def finish(self) -> None:
+        for editor in self.editors.values():
+            editor.fit_dimension()
+        if self.rows_moved:
+            self.package.drop_calc_chain()
 
 
-def write_edits(source: Path, edits: Sequence[Edit], target: Path) -> None:
+def _name_safe(sheet: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in sheet)
+
+
+def write_edits(source: Path, edits: Sequence[Edit], target: Path) -> WriteReport:
     """Write ``source`` with ``edits`` applied to ``target``."""
     package = Package(source)
-    WorkbookEditor(package).apply(edits)
+    editor = WorkbookEditor(package)
+    report = apply(editor, edits)
+    editor.finish()
     package.save(target)
+    return report

@@ -1,0 +1,315 @@
+"""The xlwings Lite scripts: the same buttons in Excel without Python or VBA.
+
+xlwings Lite (an Excel add-in running Python in Pyodide, on Windows, Mac and
+Excel on the web) runs an ``@script`` function with the workbook as an
+``xw.Book`` on its remote engine, the same engine the live backend is tested
+against. Each script here opens that backend and calls the service the VBA
+button calls, through the glue in :mod:`orsheet.macros`; only the edges
+differ:
+
+* input comes from the script's form (App Mode renders a field per argument),
+  the selected row (task pane only: a sheet button moves the selection), or a
+  file the secretary imported into xlwings Lite's Files (``/data``);
+* documents are written under ``/data`` (downloadable from the add-in);
+  there is no Word or LibreOffice in Pyodide, so no PDFs;
+* the Dutch result or error is printed to the output pane and written to
+  the result cell on Start (:data:`orsheet.lite_buttons.RESULT_CELL`);
+  nothing raises, so no traceback reaches the secretary.
+
+Each script loads only the sheets its service reads (``include=``), so a
+press on a long action list does not send every sheet to Python. A service
+that reads a sheet outside that list is a bug, and says so instead of
+silently seeing an empty sheet.
+
+Nothing on this path imports python-calamine, pandas or other compiled
+packages Pyodide lacks: the backend reads through the book, not the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Callable, Sequence
+
+import xlwings as xw
+
+from orsheet import macros, schema
+from orsheet.documents.agenda_sheet import AGENDA_SHEET
+from orsheet.errors import InputError
+from orsheet.services.overview import OVERVIEW_SHEET
+from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
+from orsheet.workbook.base import Edit, MoveRows, Table
+
+__all__ = [
+    "make_agenda", "process_minutes", "apply_proposal", "make_year_plan",
+    "number_actions", "close_finished_actions", "update_overview", "woo_export",
+]
+
+DATA_ENV = "ORSHEET_LITE_DATA"  # tests point this elsewhere; in xlwings Lite it is /data
+LOG_NAME = "orsheet-fouten.log"
+NO_PDF = ("niet gemaakt, want in xlwings Lite is er geen Word of LibreOffice. Open de .docx in Word en kies "
+          "Opslaan als > PDF")
+DOWNLOAD = "Te downloaden in xlwings Lite via Files > Import/Export"
+_MINUTES_SUFFIXES = (".docx", ".docm", ".txt", ".md", ".pdf")
+
+_A, _AR, _S = schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name
+_ACTION_SHEETS = [_A, _AR, _S]
+_AGENDA_SHEETS = [schema.MEETINGS.name, schema.AGENDA_ITEMS.name, schema.STANDARD_ITEMS.name, _A, _S, AGENDA_SHEET]
+_MINUTES_SHEETS = [_A, _AR, _S, schema.DECISIONS.name, schema.MEETINGS.name, schema.PEOPLE.name, schema.LOG.name,
+                   schema.PROPOSAL.name]
+_YEAR_SHEETS = [_S, schema.MEETINGS.name, schema.AGENDA_ITEMS.name]
+_OVERVIEW_SHEETS = [_A, schema.PEOPLE.name, OVERVIEW_SHEET]
+_WOO_SHEETS = [_A, _AR, schema.DECISIONS.name, schema.PEOPLE.name, _S]
+
+
+def data_folder() -> Path:
+    """xlwings Lite's Files: what the secretary imports and what she can download."""
+    return Path(os.environ.get(DATA_ENV, "/data"))
+
+
+def workbook_path(book) -> Path:
+    """Where folders set relative to the workbook (Map agenda's) resolve: inside Files."""
+    return data_folder() / Path(str(book.name)).name
+
+
+class SheetsNotLoaded(RuntimeError):
+    """A service read a sheet its script does not load (a bug in the ``include=`` list)."""
+
+
+class LoadedSheets:
+    """The live backend on a Lite book, limited to the sheets the script loaded.
+
+    xlwings Lite sends an excluded sheet without values; read through, it would
+    look empty (no archive, no numbers used) and the service would act on that.
+    """
+
+    def __init__(self, backend, loaded: Sequence[str]):
+        self.backend, self.loaded = backend, frozenset(loaded)
+
+    def sheet_names(self) -> list[str]:
+        return self.backend.sheet_names()
+
+    def _require(self, sheets) -> None:
+        # A sheet that is not there at all is the backend's located Dutch error, not a bug.
+        missing = sorted((set(sheets) & set(self.sheet_names())) - self.loaded)
+        if missing:
+            raise SheetsNotLoaded(f"sheet(s) {', '.join(missing)} read but not in the script's include list")
+
+    def read(self, sheets: Sequence[str]) -> dict[str, Table]:
+        self._require(sheets)
+        return self.backend.read(sheets)
+
+    def write(self, edits: Sequence[Edit]) -> None:
+        self._require(touched_sheets(edits))  # a write reads what it changes first
+        self.backend.write(edits)
+
+
+def touched_sheets(edits: Sequence[Edit]) -> set[str]:
+    """The sheets a write reads before it changes them: every edited sheet (a sheet to
+    replace, for its header: is it orsheet's?) and the target of a MoveRows."""
+    return {edit.sheet for edit in edits} | {edit.target for edit in edits if isinstance(edit, MoveRows)}
+
+
+def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:
+    from orsheet.services.common import require_contract
+    from orsheet.workbook.xlwings_backend import XlwingsBackend
+
+    backend = LoadedSheets(XlwingsBackend(book), loaded)
+    require_contract(backend)
+    return backend
+
+
+def show(book, action: str, message: str, failed: bool) -> None:
+    """The result where xlwings Lite shows it: the output pane, and the result cell on Start.
+
+    Only a Start sheet laid out for xlwings Lite (its label above the cell) gets
+    the message: on the Start of an .xlsm that cell holds the explanation.
+    """
+    print(f"{action}\n{message}")
+    if SHEET in [sheet.name for sheet in book.sheets] and book.sheets[SHEET][RESULT_LABEL_CELL].value == RESULT_LABEL:
+        status = "Niet gelukt" if failed else "Klaar"
+        book.sheets[SHEET][RESULT_CELL].value = f"{action} – {status} ({dt.datetime.now():%d-%m-%Y %H:%M})\n{message}"
+
+
+def press(book, action: str, work: Callable[..., str], *args) -> xw.Book:
+    """Run one button's ``work(book, *args)`` and show its Dutch outcome; never raises."""
+    message, failed = macros.outcome(action, work, book, *args, log=data_folder() / LOG_NAME)
+    show(book, action, message, failed)
+    return book
+
+
+def _script_decorator() -> Callable:
+    """The ``@script`` that registers scripts: ``xw.script`` in xlwings Lite is ``xlwings.server.script``.
+
+    Outside xlwings Lite and xlwings Server (desktop Python without a licence
+    key) xlwings.server cannot be imported and ``xw.script`` marks nothing.
+    """
+    try:
+        from xlwings.server import script
+    except Exception:  # noqa: BLE001 - xlwings raises LicenseError (not an ImportError) here
+        return xw.script
+    return script
+
+
+def lite_script(label: str, include: Sequence[str]) -> Callable:
+    """``@script`` with the Dutch label, the sheets to load (and Start, for the result) and the sheet button."""
+    return _script_decorator()(name=label, include=[*include, SHEET], button=BY_LABEL[label].reference,
+                               show_taskpane=True)
+
+
+def _where(paths: Sequence[Path]) -> str:
+    return f"{DOWNLOAD}: " + ", ".join(str(p.relative_to(data_folder())) for p in paths) + "."
+
+
+# -- the buttons -----------------------------------------------------------------------------
+
+
+@lite_script("Acties nummeren", _ACTION_SHEETS)
+def number_actions(book: xw.Book):
+    """Geeft elke actie zonder nummer het volgende nummer."""
+
+    def work(book) -> str:
+        from orsheet.services.actions import number_actions as number
+
+        return number(open_backend(book, _ACTION_SHEETS)).summary()
+
+    return press(book, "Acties nummeren", work)
+
+
+@lite_script("Afgeronde acties sluiten", _ACTION_SHEETS)
+def close_finished_actions(book: xw.Book):
+    """Verplaatst acties met status afgerond naar het Archief."""
+
+    def work(book) -> str:
+        from orsheet.services.actions import close_actions
+
+        return close_actions(open_backend(book, _ACTION_SHEETS)).summary()
+
+    return press(book, "Afgeronde acties sluiten", work)
+
+
+@lite_script("Agenda maken", _AGENDA_SHEETS)
+def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
+    """Maakt de agenda (Word) van de gekozen datum, de geselecteerde rij of de eerstvolgende vergadering."""
+
+    def work(book, day: dt.date | None) -> str:
+        from orsheet.services.agenda import generate_agenda
+
+        backend = open_backend(book, _AGENDA_SHEETS)
+        if day is None:
+            selection = book.selection
+            meeting = macros.meeting_for_selection(backend, selection.sheet.name, selection.row, dt.date.today())
+            day, kind = meeting.date, meeting.kind
+        else:
+            kind = ""
+        result = generate_agenda(backend, workbook_path(book), day, kind=kind, pdf=False)
+        result = dataclasses.replace(result, pdf_note=NO_PDF)
+        return f"{result.summary()}\n{_where([result.docx])}"
+
+    return press(book, "Agenda maken", work, vergaderdatum)
+
+
+def minutes_file(name: str) -> Path:
+    """The minutes file the secretary means: by name in Files, or the only one there."""
+    folder = data_folder()
+    if name.strip():
+        path = Path(name.strip())
+        return path if path.is_absolute() else folder / path
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _MINUTES_SUFFIXES
+                   and not p.name.startswith("~$") and not _made_by_orsheet(p, folder)) if folder.is_dir() else []
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError("Er staan geen notulen in xlwings Lite. Zet het notulenbestand (.docx, .pdf of .txt) via "
+                         "Files > Import/Export in de add-in en kies opnieuw \"Notulen verwerken\".")
+    names = ", ".join(str(p.relative_to(folder)) for p in found[:8]) + (" ..." if len(found) > 8 else "")
+    raise InputError(f"Er staan {len(found)} bestanden in xlwings Lite ({names}). Typ bij \"notulenbestand\" "
+                     "de naam van de notulen en kies opnieuw \"Notulen verwerken\".")
+
+
+def _made_by_orsheet(path: Path, folder: Path) -> bool:
+    """Agendas, minutes skeletons and the Woo folder that orsheet wrote itself are no minutes."""
+    from orsheet.services.agenda import DEFAULT_FOLDER
+
+    top = path.relative_to(folder).parts[0]
+    return top == DEFAULT_FOLDER or top.startswith("Woo-publicatie") or path.name.startswith(("Agenda ", "Verslag "))
+
+
+@lite_script("Notulen verwerken", _MINUTES_SHEETS)
+def process_minutes(book: xw.Book, notulenbestand: str = ""):
+    """Zet de acties en besluiten uit de notulen (in Files) op het blad Voorstel."""
+
+    def work(book, name: str) -> str:
+        return macros.propose_from_minutes(open_backend(book, _MINUTES_SHEETS), minutes_file(name))
+
+    return press(book, "Notulen verwerken", work, notulenbestand)
+
+
+@lite_script("Voorstel toepassen", _MINUTES_SHEETS)
+def apply_proposal(book: xw.Book):
+    """Verwerkt de regels van het blad Voorstel met Toepassen = ja."""
+
+    def work(book) -> str:
+        from orsheet.services.minutes_sheet import apply_proposal_sheet
+
+        return apply_proposal_sheet(open_backend(book, _MINUTES_SHEETS)).summary()
+
+    return press(book, "Voorstel toepassen", work)
+
+
+SAVE_HINT = ("Nog niet opgeslagen. Klopt het? Zet in het taakvenster van xlwings Lite \"opslaan\" aan en kies "
+             "opnieuw \"Jaarplanning maken\".")
+
+
+@lite_script("Jaarplanning maken", _YEAR_SHEETS)
+def make_year_plan(book: xw.Book, jaar: int = 0, opslaan: bool = False):
+    """Stelt de vergaderingen van het jaar voor (0 = volgend jaar vanaf oktober); met opslaan ook in Vergaderingen en als .ics."""
+
+    def work(book, year: int, save: bool) -> str:
+        from orsheet.services.schedule import suggested_year
+
+        today = dt.date.today()
+        year = year or suggested_year(today)
+        asked: list[str] = []
+
+        def confirm(question: str) -> bool:
+            asked.append(question)
+            return save
+
+        ics = data_folder() / f"Vergaderingen {year}.ics"
+        message = macros.plan_year_confirmed(open_backend(book, _YEAR_SHEETS), year, today, confirm,
+                                             ics_path=ics, workbook_dir=workbook_path(book).parent)
+        if asked and not save:
+            return "\n".join([asked[0].rsplit("\n", 1)[0], SAVE_HINT])
+        return f"{message}\n{_where([ics])}"
+
+    return press(book, "Jaarplanning maken", work, jaar, opslaan)
+
+
+@lite_script("Overzicht bijwerken", _OVERVIEW_SHEETS)
+def update_overview(book: xw.Book):
+    """Werkt het blad Overzicht bij: open acties per persoon, te laat eerst."""
+
+    def work(book) -> str:
+        from orsheet.services.overview import overview
+
+        return macros.overview_message(overview(open_backend(book, _OVERVIEW_SHEETS), write_sheet=True))
+
+    return press(book, "Overzicht bijwerken", work)
+
+
+@lite_script("Woo-export", _WOO_SHEETS)
+def woo_export(book: xw.Book):
+    """Maakt de Woo-publicatie (namen gelakt) in de map Woo-publicatie JJJJ-MM-DD in Files."""
+
+    def work(book) -> str:
+        from orsheet.services.woo import default_output_folder, woo_export as export
+
+        where = workbook_path(book)
+        where.parent.mkdir(parents=True, exist_ok=True)
+        result = export(open_backend(book, _WOO_SHEETS), default_output_folder(where), workbook_path=where, pdf=False)
+        return "\n".join([macros.short_message(result.summary()), f"PDF: {NO_PDF}.", _where([result.folder])])
+
+    return press(book, "Woo-export", work)

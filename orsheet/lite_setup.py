@@ -1,0 +1,56 @@
+"""``orsheet lite-code``: the two files to paste into xlwings Lite's editor.
+
+``main.py`` stays a few lines: it imports the scripts of :mod:`orsheet.lite`,
+so an update of orsheet is a new wheel, not new code to paste. The wheel comes
+from PyPI once orsheet is published (``orsheet==VERSION``); until then from
+a URL the add-in can fetch (a wheel built with ``python -m build``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orsheet import __version__
+from orsheet.errors import InputError
+
+MAIN_PY = '''\
+"""orsheet in xlwings Lite: the buttons of the OR-secretariaat workbook.
+
+Written by `orsheet lite-code`. The scripts themselves live in the orsheet
+package (see requirements.txt); update orsheet there, not here.
+"""
+
+from orsheet.lite import *  # noqa: F401,F403 - the eight buttons, from Agenda maken to Woo-export
+'''
+
+
+def requirements_txt(wheel: str | None = None) -> str:
+    """xlwings plus orsheet: ``wheel`` is a URL to orsheet's wheel, else the release on PyPI."""
+    orsheet = wheel.strip() if wheel else f"orsheet=={__version__}"
+    if wheel and not (orsheet.startswith(("https://", "http://", "emfs:")) and orsheet.endswith(".whl")):
+        raise InputError(f"{wheel}: geef de internetlocatie (https://...) van het orsheet-wielbestand (.whl)")
+    return f"xlwings\n{orsheet}\n"
+
+
+@dataclass
+class LiteCode:
+    main: Path
+    requirements: Path
+
+
+def write_lite_code(folder: Path, wheel: str | None = None, *, force: bool = False) -> LiteCode:
+    """Write main.py and requirements.txt into ``folder`` (refusing to overwrite unless ``force``)."""
+    folder = Path(folder)
+    files = LiteCode(folder / "main.py", folder / "requirements.txt")
+    contents = {files.main: MAIN_PY, files.requirements: requirements_txt(wheel)}
+    existing = [p.name for p in contents if p.exists()]
+    if existing and not force:
+        raise InputError(f"{', '.join(existing)} bestaat al in {folder}; kies een andere map of gebruik --force")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in contents.items():
+            path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"kan niet schrijven in {folder}: {error.strerror or error}") from None
+    return files

@@ -1,0 +1,285 @@
+"""The one edit semantics every workbook backend applies.
+
+Services describe a write as a list of edits; :func:`apply` checks every edit
+against the workbook (all guards, with their Dutch messages, before anything
+changes — a live workbook cannot be rolled back) and then hands the backend's
+:class:`Engine` its steps in the contract's order:
+
+1. updates (rows as read);
+2. moves: the moved rows are copied to the end of the target's table, every
+   cell under a header of the source table; a column the target lacks is
+   added to the target's table first (reported in :class:`WriteReport`);
+3. deletions (``DeleteRows`` rows and moved rows, rows as read), as Excel's
+   *Delete table rows*;
+4. appends, below the last row of the sheet's table (above a totals row);
+5. generated sheets, written whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Protocol, Sequence
+
+from orsheet.errors import CellError, Location, SheetError
+
+Value = Any
+
+
+@dataclass(frozen=True)
+class UpdateCells:
+    """Set some cells of one existing row; other cells keep value and format."""
+
+    sheet: str
+    row: int
+    values: Mapping[str, Value]
+
+
+@dataclass(frozen=True)
+class AppendRows:
+    """Add rows below the last row of the sheet's table, formatted like it."""
+
+    sheet: str
+    rows: Sequence[Mapping[str, Value]]
+
+
+@dataclass(frozen=True)
+class DeleteRows:
+    """Remove table rows: the cells of the table's columns below move up, with their formatting."""
+
+    sheet: str
+    rows: Sequence[int]
+
+
+@dataclass(frozen=True)
+class MoveRows:
+    """Move whole table rows to the end of another sheet's table (Acties -> Archief).
+
+    Every cell under a header of the source table goes along (value, format,
+    note, hyperlink); ``values`` overrides cells of a moved row by header
+    (e.g. its number and "Afgerond op"), keyed by the source row as read.
+    """
+
+    sheet: str
+    target: str
+    rows: Sequence[int]
+    values: Mapping[int, Mapping[str, Value]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReplaceSheet:
+    """Write a generated sheet (e.g. ``Agenda``) whole, creating it if needed.
+
+    ``rows`` includes the header row. Only for sheets orsheet owns outright:
+    nothing a user typed on such a sheet is kept, and a sheet of that name
+    that orsheet did not make is refused.
+    """
+
+    sheet: str
+    rows: Sequence[Sequence[Value]]
+    widths: Sequence[float] = ()
+
+
+Edit = UpdateCells | AppendRows | DeleteRows | MoveRows | ReplaceSheet
+
+
+# -- the Dutch guard messages, one set for every backend ------------------------------
+
+
+def missing_sheet(sheet: str) -> SheetError:
+    return SheetError(f"blad {sheet} ontbreekt in de werkmap", Location(sheet))
+
+
+def missing_column(sheet: str, header: str) -> SheetError:
+    return SheetError(f'kolom "{header}" ontbreekt in rij 1', Location(sheet))
+
+
+def header_row(sheet: str, row: int) -> CellError:
+    return CellError("de kopregel kan niet worden overschreven", Location(sheet, row))
+
+
+def not_a_row(sheet: str, row: int) -> CellError:
+    return CellError(f"rij {row} hoort niet bij de tabel en kan niet worden verplaatst", Location(sheet, row))
+
+
+def foreign_sheet(sheet: str) -> SheetError:
+    return SheetError(
+        f"blad {sheet} is niet door orsheet gemaakt en wordt niet overschreven; "
+        f"geef het blad een andere naam als orsheet het blad {sheet} mag maken",
+        Location(sheet),
+    )
+
+
+# -- what a backend implements ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Move:
+    """One checked move: source rows (as read) and, per row, target column -> value overrides."""
+
+    sheet: str
+    target: str
+    rows: tuple[int, ...]
+    columns: dict[int, int]  # source column -> target column (1-based sheet columns)
+    values: dict[int, dict[int, Value]]  # source row -> {target column: value}
+    added: tuple[str, ...] = ()  # headers added to the target's table
+
+
+class Engine(Protocol):
+    """The primitive operations of one backend; :func:`apply` calls them in order."""
+
+    def columns(self, sheet: str) -> dict[str, int] | None:
+        """Header -> 1-based sheet column of the sheet's table (row 1); None for a missing sheet."""
+        ...
+
+    def has_row(self, sheet: str, row: int) -> bool:
+        """Whether ``row`` is a data row of the sheet's table (as read)."""
+        ...
+
+    def owned(self, sheet: str) -> bool:
+        """Whether ``sheet`` carries orsheet's mark (it generated the sheet)."""
+        ...
+
+    def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None: ...
+
+    def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
+        """Add columns with these headers to the right of the sheet's table."""
+        ...
+
+    def move_rows(self, move: Move) -> None:
+        """Copy the rows to the end of the target's table (deletion comes later)."""
+        ...
+
+    def delete_rows(self, sheet: str, rows: Sequence[int]) -> None: ...
+
+    def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None: ...
+
+    def replace_sheet(self, edit: ReplaceSheet) -> None: ...
+
+
+@dataclass
+class WriteReport:
+    """What a write did beyond the edits themselves."""
+
+    added_columns: dict[str, list[str]] = field(default_factory=dict)  # target sheet -> headers added
+
+    def summary(self) -> str:
+        return " ".join(
+            f"Kolom {', '.join(headers)} toegevoegd aan {sheet}." for sheet, headers in self.added_columns.items()
+        )
+
+
+@dataclass
+class _Plan:
+    updates: list[tuple[str, int, dict[int, Value]]] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    deletions: dict[str, list[int]] = field(default_factory=dict)
+    appends: list[tuple[str, list[dict[int, Value]]]] = field(default_factory=list)
+    replaced: list[ReplaceSheet] = field(default_factory=list)
+
+
+class _Columns:
+    """The header -> column maps the plan needs, including columns a move will add."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.known: dict[str, dict[str, int]] = {}
+
+    def of(self, sheet: str) -> dict[str, int]:
+        if sheet not in self.known:
+            columns = self.engine.columns(sheet)
+            if columns is None:
+                raise missing_sheet(sheet)
+            self.known[sheet] = dict(columns)
+        return self.known[sheet]
+
+    def cells(self, sheet: str, values: Mapping[str, Value]) -> dict[int, Value]:
+        columns = self.of(sheet)
+        missing = [h for h in values if h not in columns]
+        if missing:
+            raise missing_column(sheet, missing[0])
+        return {columns[h]: v for h, v in values.items()}
+
+    def add(self, sheet: str, headers: Sequence[str]) -> None:
+        columns = self.of(sheet)
+        for header in headers:
+            columns[header] = max(columns.values(), default=0) + 1
+
+
+def plan(engine: Engine, edits: Sequence[Edit]) -> _Plan:
+    """Check every edit and resolve headers to columns; raise before anything is written."""
+    columns = _Columns(engine)
+    result = _Plan()
+    for edit in edits:
+        match edit:
+            case UpdateCells(sheet=sheet, row=row, values=values):
+                if row < 2:
+                    raise header_row(sheet, row)
+                result.updates.append((sheet, row, columns.cells(sheet, values)))
+            case MoveRows():
+                result.moves.append(_plan_move(engine, columns, edit))
+                _delete(result, edit.sheet, edit.rows)
+            case DeleteRows(sheet=sheet, rows=rows):
+                columns.of(sheet)
+                _delete(result, sheet, rows)
+            case AppendRows(sheet=sheet, rows=rows):
+                result.appends.append((sheet, [columns.cells(sheet, record) for record in rows]))
+            case ReplaceSheet(sheet=sheet):
+                if not _may_replace(engine, edit):
+                    raise foreign_sheet(sheet)
+                result.replaced.append(edit)
+            case _:
+                raise TypeError(f"not an edit: {edit!r}")
+    return result
+
+
+def _may_replace(engine: Engine, edit: ReplaceSheet) -> bool:
+    """A missing sheet, one orsheet marked as its own, or (made before the mark existed) one
+    whose header row is exactly the one orsheet writes there."""
+    existing = engine.columns(edit.sheet)
+    if existing is None or engine.owned(edit.sheet):
+        return True
+    header = [str(v).strip() for v in (edit.rows[0] if edit.rows else ()) if v not in (None, "")]
+    return bool(header) and list(existing) == header
+
+
+def _delete(result: _Plan, sheet: str, rows: Sequence[int]) -> None:
+    for row in rows:
+        if row < 2:
+            raise header_row(sheet, row)
+    result.deletions[sheet] = sorted(set(result.deletions.get(sheet, [])) | set(rows))
+
+
+def _plan_move(engine: Engine, columns: _Columns, edit: MoveRows) -> Move:
+    source = columns.of(edit.sheet)
+    target = columns.of(edit.target)
+    for row in edit.rows:
+        if row < 2:
+            raise header_row(edit.sheet, row)
+        if not engine.has_row(edit.sheet, row):
+            raise not_a_row(edit.sheet, row)
+    added = tuple(h for h in source if h not in target)
+    columns.add(edit.target, added)
+    mapping = {column: target[header] for header, column in source.items()}
+    values = {row: columns.cells(edit.target, edit.values.get(row, {})) for row in edit.rows}
+    return Move(edit.sheet, edit.target, tuple(edit.rows), mapping, values, added)
+
+
+def apply(engine: Engine, edits: Sequence[Edit]) -> WriteReport:
+    """Check all edits, then run them on ``engine`` in the contract's order."""
+    steps = plan(engine, edits)
+    report = WriteReport()
+    for sheet, row, cells in steps.updates:
+        engine.set_cells(sheet, row, cells)
+    for move in steps.moves:
+        if move.added:
+            engine.add_columns(move.target, move.added)
+            report.added_columns.setdefault(move.target, []).extend(move.added)
+        engine.move_rows(move)
+    for sheet, rows in steps.deletions.items():
+        engine.delete_rows(sheet, rows)
+    for sheet, rows in steps.appends:
+        if rows:
+            engine.append_rows(sheet, rows)
+    for edit in steps.replaced:
+        engine.replace_sheet(edit)
+    return report

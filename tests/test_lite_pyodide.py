@@ -1,0 +1,156 @@
+"""The xlwings Lite path needs nothing Pyodide cannot give it.
+
+* In a Python where python-calamine, pandas, numpy and xlwings' Rust
+  extension cannot be imported, every script still runs (the live backend
+  reads through the book, not the file).
+* orsheet's requirements, evaluated for Pyodide, leave those packages out.
+* Where Node.js and the ``pyodide`` npm package are there, numbering and
+  closing run in a real Pyodide and ask Excel for exactly what they ask in
+  CPython. (Document generation needs lxml from the Pyodide distribution,
+  which cannot be fetched here, so the smoke test stops at numbering and
+  closing.) ``.ci/run`` installs the package into ``.cache/pyodide``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.excel_support import payload_from_file
+from tests.lite_support import demo_workbook, payload_for_script, press_lite, script_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_IN_PYODIDE = ("python_calamine", "pandas", "numpy", "xlwingslib")
+PYODIDE_ENV = {"sys_platform": "emscripten", "platform_system": "Emscripten", "platform_machine": "wasm32",
+               "os_name": "posix", "implementation_name": "cpython", "python_version": "3.12"}
+
+BLOCKED_RUN = r"""
+import importlib.abc, json, shutil, sys
+from pathlib import Path
+
+BLOCKED = set(sys.argv[1].split(","))
+
+class NotInPyodide(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r} (not in Pyodide)")
+        return None
+
+sys.meta_path.insert(0, NotInPyodide())
+sys.path.insert(0, sys.argv[2])
+from tests.excel_support import FakeExcelClient
+from tests.lite_support import press_lite, result_text
+
+client = FakeExcelClient(json.loads(Path(sys.argv[3]).read_text()))
+shutil.copyfile(sys.argv[4], Path(sys.argv[5]) / Path(sys.argv[4]).name)
+presses = [("number_actions", []), ("close_finished_actions", []), ("make_agenda", ["2023-10-26"]),
+           ("update_overview", []), ("make_year_plan", [2027, True]), ("woo_export", []),
+           ("process_minutes", []), ("apply_proposal", [])]
+results = {}
+for name, args in presses:
+    press_lite(client, name, *args)
+    results[name] = result_text(client)
+results["imported"] = sorted(m for m in BLOCKED if m in sys.modules)
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture(scope="module")
+def demo_payload(tmp_path_factory) -> dict:
+    return payload_from_file(demo_workbook(tmp_path_factory.mktemp("lite-pyodide") / "orsheet.xlsx"))
+
+
+def test_every_script_runs_with_calamine_pandas_numpy_and_xlwings_rust_code_unimportable(demo_payload, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    payload = tmp_path / "payload.json"
+    payload.write_text(json.dumps(demo_payload), encoding="utf-8")
+    minutes = ROOT / "tests" / "data" / "minutes" / "notulen-2023-10-26.txt"
+    env = {**os.environ, "ORSHEET_LITE_DATA": str(data)}
+    done = subprocess.run([sys.executable, "-c", BLOCKED_RUN, ",".join(NOT_IN_PYODIDE), str(ROOT), str(payload),
+                           str(minutes), str(data)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout.strip().splitlines()[-1])
+    assert results.pop("imported") == []
+    failed = {name: text for name, text in results.items() if "Klaar" not in text.splitlines()[0]}
+    # The demo's minutes of 26 Oct name actions the demo list does not have: a located Dutch refusal, not a crash.
+    assert set(failed) <= {"apply_proposal"} and "onverwachte fout" not in "".join(results.values())
+    assert (data / "Agenda's" / "Agenda OR-vergadering 2023-10-26.docx").is_file()
+
+
+def _requirement_names(environment: dict) -> set[str]:
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = set()
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            wanted.add(requirement.name.replace("_", "-").lower())
+    return wanted
+
+
+def test_on_pyodide_orsheet_requires_no_calamine_and_no_pandas_and_leaves_xlwings_unpinned():
+    from packaging.requirements import Requirement
+
+    on_pyodide = _requirement_names(PYODIDE_ENV)
+    assert "python-calamine" not in on_pyodide and "pandas" not in on_pyodide
+    assert {"python-calamine", "pandas"} <= _requirement_names({**PYODIDE_ENV, "sys_platform": "linux"})
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    xlwings = [Requirement(r) for r in project["dependencies"] if r.startswith("xlwings")]
+    assert [str(r.specifier) for r in xlwings if r.marker.evaluate(PYODIDE_ENV)] == [">=0.37"]
+
+
+def pyodide_folder() -> Path | None:
+    """The ``pyodide`` npm package: $ORSHEET_PYODIDE, else .cache/pyodide in the repository (see .ci/run)."""
+    candidates = [Path(os.environ["ORSHEET_PYODIDE"])] if os.environ.get("ORSHEET_PYODIDE") else []
+    candidates.append(ROOT / ".cache" / "pyodide" / "node_modules" / "pyodide")
+    return next((c for c in candidates if (c / "pyodide.mjs").is_file()), None)
+
+
+@pytest.mark.slow
+def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, tmp_path,
+                                                                                          monkeypatch):
+    node, folder = shutil.which("node"), pyodide_folder()
+    if node is None or folder is None:
+        pytest.skip("no Node.js or no pyodide npm package (npm install --prefix .cache/pyodide pyodide; see .ci/run)")
+    import xlwings
+
+    names = ("number_actions", "close_finished_actions")
+    presses = [[name, payload_for_script(demo_payload, script_meta(name))] for name in names]
+    request = tmp_path / "input.json"
+    request.write_text(json.dumps({"presses": presses}), encoding="utf-8")
+    packages = f"{Path(xlwings.__file__).parent}:{ROOT / 'orsheet'}"
+    done = subprocess.run([node, str(ROOT / "tests/support/pyodide_run.mjs"), str(folder), packages,
+                           str(ROOT / "tests/support/pyodide_press.py"), str(request)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    in_pyodide = json.loads(done.stdout)
+    assert in_pyodide["platform"] == "emscripten" and in_pyodide["compiled"] == []
+    monkeypatch.setenv("ORSHEET_LITE_DATA", str(tmp_path))
+    for name, actions in zip(names, in_pyodide["pressed"]):
+        client = lite_client_from(demo_payload)
+        in_cpython = press_lite(client, name)["actions"]
+        assert _without_result_cell(actions) == _without_result_cell(json.loads(json.dumps(in_cpython, default=str)))
+        assert any(a["func"] == "setValues" and a["sheet_position"] == 1 for a in actions)  # Acties changed
+
+
+def lite_client_from(payload: dict):
+    import copy
+
+    from tests.excel_support import FakeExcelClient
+
+    return FakeExcelClient(copy.deepcopy(payload))
+
+
+def _without_result_cell(actions: list[dict]) -> list[dict]:
+    """The actions without the result message on Start (it carries the clock time)."""
+    return [a for a in actions if not (a["func"] == "setValues" and a["sheet_position"] == 0)]
+
