@@ -221,7 +221,7 @@ def test_every_sheet_orsheet_adds_gets_a_code_name_and_an_empty_document_module(
     generate_agenda(FileBackend(workbook), workbook, date(2023, 9, 14), pdf=False)  # adds the sheet Agenda
     overview(FileBackend(workbook), date(2023, 11, 1), None, False, True)  # adds Overzicht
     after = _modules(workbook)
-    from orsheet.workbook.package import Package
+    from orsheet.ooxml.package import Package
 
     package = Package(workbook)
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

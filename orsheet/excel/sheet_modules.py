@@ -103,7 +103,7 @@ def next_code_name(taken: set[str]) -> str:
 
 
 def register_new_sheet(package, sheet_root) -> str | None:
-    """Give a sheet just added to ``package`` (orsheet.workbook.package.Package) a code name and module.
+    """Give a sheet just added to ``package`` (orsheet.ooxml.package.Package) a code name and module.
 
     Does nothing for a workbook without a VBA project. Returns the code name given.
     """
