@@ -310,7 +310,7 @@ class Package:
         element.set(f"{{{REL}}}id", rel_id)
         types = self.xml("[Content_Types].xml")
         etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=WORKSHEET_TYPE)
-        from orsheet.excel.sheet_modules import register_new_sheet
+        from orsheet.ooxml.vba_sheets import register_new_sheet
 
         register_new_sheet(self, root)  # a code name and VBA document module, as Excel gives a new sheet
         return part

@@ -32,7 +32,7 @@ def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[
     width = max((len(r) for r in rows), default=1)
     height = max(len(rows), 1)
     sheet_pr = etree.SubElement(root, q("sheetPr"))
-    if "sheetPr" in kept and kept["sheetPr"].get("codeName"):  # the VBA code name (orsheet.excel.sheet_modules)
+    if "sheetPr" in kept and kept["sheetPr"].get("codeName"):  # the VBA code name (orsheet.ooxml.vba_sheets)
         sheet_pr.set("codeName", kept["sheetPr"].get("codeName"))
     etree.SubElement(sheet_pr, q("pageSetUpPr"), fitToPage="1")
     etree.SubElement(root, q("dimension"), ref=f"A1:{column_letter(width)}{height}")
