@@ -12,7 +12,6 @@ from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package
 from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
 
 MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
