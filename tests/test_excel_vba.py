@@ -9,8 +9,8 @@ import olefile
 import pytest
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from orsheet.excel import ovba
-from orsheet.excel.cfb import write_cfb
+from orsheet.ooxml import ovba
+from orsheet.ooxml.cfb import write_cfb
 from orsheet.excel.package import MACROS_DIR, source_modules
 from orsheet.excel.vba_project import CLASS_IMPORT_LINES, build_vba_project, crlf, document_module, stored_class_source
 from tests.excel_support import build_plain_and_macro

@@ -206,7 +206,7 @@ class WorkbookEditor:
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
         if edit.sheet not in self.parts:
-            from orsheet.excel.sheet_modules import register_new_sheet
+            from orsheet.ooxml.vba_sheets import register_new_sheet
 
             root = parse(EMPTY_SHEET)
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, root)

@@ -21,9 +21,9 @@ import io
 import re
 import struct
 
-from orsheet.excel import ovba
-from orsheet.excel.cfb import write_cfb
-from orsheet.excel.vba_project import ENCODING, VBA_PROJECT_STREAM, _module_record, document_module
+from orsheet.ooxml import ovba
+from orsheet.ooxml.cfb import write_cfb
+from orsheet.ooxml.vba_records import ENCODING, VBA_PROJECT_STREAM, module_record, document_module
 
 VBA_PART = "xl/vbaProject.bin"
 _PROJECT_MODULES = 0x000F
@@ -70,7 +70,7 @@ def add_document_module(vba: bytes, name: str) -> bytes:
             out += struct.pack("<HIH", _PROJECT_MODULES, 2, count + 1)
             continue
         if record_id == _DIR_TERMINATOR:
-            out += _module_record(module)
+            out += module_record(module)
         out += data[start:end]
     streams["VBA/dir"] = ovba.compress(bytes(out))
     streams[f"VBA/{name}"] = ovba.compress(module.source.encode(ENCODING))
