@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench template docs clean
+.PHONY: demo test bench template docs mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+# Mutation testing of the pure core (minutes, not part of `make test`): kill rate per module.
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet "mutmut==3.8.1"
+	rm -rf mutants  # mutmut caches verdicts per function; new tests must re-judge every mutant
+	$(BIN)/mutmut run
+	$(BIN)/python tools/mutation_report.py
+
 docs: $(STAMP)
 	$(BIN)/python -m cogapp -r -I . docs/cli.md
 
@@ -29,4 +36,4 @@ template: $(STAMP)
 	$(BIN)/python tools/build_workbook.py
 
 clean:
-	rm -rf $(VENV) demo-output .pytest_cache
+	rm -rf $(VENV) demo-output .pytest_cache mutants

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 from typing import Sequence
 
 from orsheet import schema
@@ -36,6 +36,8 @@ from orsheet.model import Action, AgendaItem, Meeting, StandardItem
 
 PLACE_BEGIN = "begin"
 PLACE_END = "eind"
+
+MINUTES_PER_DAY = 24 * 60
 
 _NUMBER = re.compile(r"^(\d+)(?:[.,](\d+))?\.?$")
 
@@ -98,14 +100,18 @@ class Agenda:
         )
 
 
+def _minute_of_day(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
 def add_minutes(start: time, minutes: int) -> time:
-    moment = datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=minutes)
-    return moment.time()
+    """The clock time ``minutes`` after ``start`` (past midnight it wraps round)."""
+    total = (_minute_of_day(start) + minutes) % MINUTES_PER_DAY
+    return time(total // 60, total % 60)
 
 
 def _minutes_between(start: time, end: time) -> int:
-    delta = datetime.combine(date(2000, 1, 1), end) - datetime.combine(date(2000, 1, 1), start)
-    return int(delta.total_seconds() // 60) % (24 * 60)
+    return _minute_of_day(end) - _minute_of_day(start)  # build_agenda ensures end > start
 
 
 def _location(spec: schema.SheetSpec, row: int | None, header: str) -> Location:
@@ -115,10 +121,10 @@ def _location(spec: schema.SheetSpec, row: int | None, header: str) -> Location:
 def find_meeting(meetings: list[Meeting], day: date, kind: str = "") -> Meeting:
     """The meeting on ``day`` in Vergaderingen (of ``kind`` when given), or a located Dutch error."""
     found = [m for m in meetings if m.date == day and (not kind or same_kind(m.kind, kind))]
-    what = f"{kind} " if kind else ""
+    what = kind or "vergadering"  # "geen Overlegvergadering", not "geen Overlegvergadering vergadering"
     if not found:
         raise SheetError(
-            f"er staat geen {what}vergadering op {day:%d-%m-%Y} in Vergaderingen; vul daar eerst een rij in",
+            f"er staat geen {what} op {day:%d-%m-%Y} in Vergaderingen; vul daar eerst een rij in",
             Location(schema.MEETINGS.name),
         )
     if len(found) > 1:
@@ -228,7 +234,7 @@ def _combine(meeting: Meeting, standard: list[StandardItem], items: list[AgendaI
             )
         entries[entry.key] = entry
     _check_numbering(entries)
-    last = max((major for major, _ in entries), default=0)
+    last = max(major for major, _ in entries)  # never empty: build_agenda requires own items
     for offset, entry in enumerate(closing, start=1):
         entries[(last + offset, None)] = replace(entry, key=(last + offset, None))
     return [entries[key] for key in sorted(entries, key=lambda k: (k[0], k[1] or 0))]

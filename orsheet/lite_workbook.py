@@ -18,8 +18,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from orsheet import schema
-from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
-from orsheet.excel.package import find_workbook_part, sheet_parts
+from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package, serialize
 from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, LiteButton
 
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
@@ -106,19 +105,17 @@ def build_lite_workbook(path: Path) -> Path:
 def add_buttons(data: bytes) -> bytes:
     """Put the Lite buttons on Start: a drawing of named shapes, each linked to its cell."""
     package = Package(data)
-    sheet_part = dict(sheet_parts(package, find_workbook_part(package)))[schema.START.name]
-    drawing_part = package.free_name("xl/drawings/drawing{}.xml")
+    sheet_part = package.sheet_parts()[schema.START.name]
+    drawing_part = package.new_part_name("xl/drawings/drawing{}.xml")
     link_ids = [package.add_relationship(drawing_part, HYPERLINK_REL, f"#{schema.START.name}!{b.cell}") for b in BUTTONS]
-    package.parts[drawing_part] = drawing_xml(list(zip(BUTTONS, link_ids)))
-    package.set_override(drawing_part, DRAWING_TYPE)
+    package.put(drawing_part, drawing_xml(list(zip(BUTTONS, link_ids))), DRAWING_TYPE)
     rid = package.add_relationship(sheet_part, DRAWING_REL, "../" + drawing_part.removeprefix("xl/"))
-    sheet = parse(package.parts[sheet_part])
+    sheet = package.xml(sheet_part)
     drawing = etree.Element(f"{{{MAIN_NS}}}drawing")
     drawing.set(f"{{{R_NS}}}id", rid)
     after = next((c for c in sheet if etree.QName(c).localname in _AFTER_DRAWING), None)
     sheet.append(drawing) if after is None else after.addprevious(drawing)
-    package.parts[sheet_part] = serialize(sheet)
-    return package.save()
+    return package.to_bytes()
 
 
 def drawing_xml(buttons: list[tuple[LiteButton, str]]) -> bytes:

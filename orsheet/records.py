@@ -186,7 +186,7 @@ _MEETING_FIELDS = _check_order(model.Meeting, (
 
 
 def meetings_from_table(table: Table) -> list[model.Meeting]:
-    return _convert_rows(table, schema.MEETINGS, model.Meeting, _MEETING_FIELDS)
+    return _convert_rows(table, schema.MEETINGS.input_spec, model.Meeting, _MEETING_FIELDS)
 
 
 def meeting_to_cells(meeting: model.Meeting) -> dict[str, object]:

@@ -115,6 +115,3 @@ def plan_close(
     ]
     return ClosePlan(closed)
 
-
-def is_open(action: Action) -> bool:
-    return not action.is_done and action.closed_on is None

@@ -90,6 +90,7 @@ DECISIONS = SheetSpec(
     ),
     table="Besluiten",
 )
+PLAN_MARKER = "Jaarplanning"
 MEETINGS = SheetSpec(
     "Vergaderingen",
     (
@@ -102,6 +103,8 @@ MEETINGS = SheetSpec(
         Column("Notulist", "text", 18),
         Column("Genodigd", "text", 24),
         Column("Opmerking", "text", 40, wrap=True),
+        # The year plan's marker ("[jaarplanning OR 04-01-2024 #8f138f]"), apart from the secretary's Opmerking.
+        Column(PLAN_MARKER, "text", 36, computed=True),
     ),
     table="Vergaderingen",
 )

@@ -105,6 +105,7 @@ def build_workbook():
         else:
             _fill_table_sheet(sheet, spec)
     _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
+    _typed_settings(book[schema.SETTINGS.name])
     _fill_rows(book[schema.STANDARD_ITEMS.name], DEFAULT_STANDARD_ITEMS)
     _add_overdue_formatting(book[schema.ACTIONS.name])
     book.properties.creator = "orsheet"
@@ -222,6 +223,25 @@ def _print_setup(sheet) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+
+
+def _typed_settings(sheet) -> None:
+    """Series dates and clock times as real dates and times (Excel sorts, checks and shows them as such).
+
+    The readers (orsheet.schedule_settings) take date and time cells as well as the text a secretary types.
+    """
+    from datetime import datetime as moment
+
+    for row in sheet.iter_rows(min_row=2):
+        label, value = row[0].value or "", row[1]
+        if not isinstance(value.value, str) or not label.startswith("Reeks "):
+            continue
+        if label.endswith(" eerste datum"):
+            value.value = moment.strptime(value.value, "%d-%m-%Y").date()
+            value.number_format = schema.DATE_FORMAT
+        elif label.endswith((" begin", " einde")):
+            value.value = moment.strptime(value.value, "%H:%M").time()
+            value.number_format = schema.TIME_FORMAT
 
 
 def _fill_rows(sheet, rows) -> None:

@@ -176,6 +176,15 @@ class FakeExcelClient:
                 grid[below][column] = grid[below + 1][column] if below + 1 < len(grid) and column < len(grid[below + 1]) else ""
         _shrink(table, row + 1, 1)
 
+    def _setFontProperty(self, action: dict) -> None:
+        sheet = self._sheet(action)["name"]
+        prop, value = action["args"]
+        for c in range(action["column_count"]):
+            self.formats.append((sheet, action["start_row"] + 1, action["start_column"] + c + 1, f"font.{prop}={value}"))
+
+    def _freezePaneAtRange(self, action: dict) -> None:
+        self._sheet(action)["frozen"] = action["args"][0]
+
     def _namesAdd(self, action: dict) -> None:
         name, refers_to = action["args"]
         self.payload["names"].append({"name": name, "refers_to": refers_to, "book_scope": True, "sheet_index": None,

@@ -204,3 +204,160 @@ def test_each_item_starts_where_the_previous_ended_and_the_total_is_the_sum(shap
         assert after.start == add_minutes(before.start, before.minutes or 0)
     assert agenda.total_minutes == sum(i.minutes or 0 for i in agenda.items)
     assert [i.number for i in agenda.items][-1] == str(len(shape) + 3)  # Sluiting closes
+
+
+# --- the edges of each rule (what a changed character would move) -------------
+
+
+def test_action_with_afgerond_op_filled_is_not_open_even_without_status_afgerond():
+    actions = [Action(339, "Artikel 24", meeting_kind=OR_MEETING, date=date(2023, 9, 28), closed_on=date(2023, 10, 1))]
+    assert open_actions(actions, meeting()) == ()
+
+
+def test_action_agreed_on_the_meeting_day_is_open_on_that_meetings_agenda():
+    actions = [Action(348, "Plek", meeting_kind=OR_MEETING, date=DAY)]
+    assert [a.number for a in open_actions(actions, meeting())] == [348]
+
+
+def test_open_actions_are_sorted_by_number_and_unnumbered_ones_last_in_row_order():
+    actions = [
+        Action(None, "Nieuw b", meeting_kind=OR_MEETING, row=9),
+        Action(340, "Later", meeting_kind=OR_MEETING, row=2),
+        Action(None, "Nieuw a", meeting_kind=OR_MEETING, row=8),
+        Action(339, "Eerder", meeting_kind=OR_MEETING, row=3),
+    ]
+    assert [a.subject for a in open_actions(actions, meeting())] == ["Eerder", "Later", "Nieuw a", "Nieuw b"]
+
+
+def test_informeel_actions_are_on_the_agenda_of_the_informeel_overleg():
+    actions = [Action(350, "Budget", meeting_kind="informeel", date=date(2023, 9, 1))]
+    assert [a.number for a in open_actions(actions, meeting(kind="Informeel overleg"))] == [350]
+
+
+def test_the_agenda_carries_the_open_actions_of_its_meeting():
+    actions = [Action(339, "Artikel 24", meeting_kind=OR_MEETING, date=date(2023, 9, 28)),
+               Action(336, "MTO", meeting_kind=OV_MEETING, date=date(2023, 9, 14))]
+    agenda = build_agenda(meeting(), standard(), [item("3", "O&B")], actions)
+    assert [a.number for a in agenda.actions] == [339]
+
+
+def test_end_equal_to_begin_is_refused_naming_the_einde_cell():
+    with pytest.raises(CellError) as caught:
+        build_agenda(meeting(end=time(10, 0)), standard(), [item("3", "O&B")])
+    assert str(caught.value) == "Vergaderingen!D5 (Einde): de eindtijd 10:00 ligt niet na de begintijd 10:00"
+
+
+def test_meeting_without_end_time_has_an_agenda_without_overrun():
+    agenda = build_agenda(meeting(end=None), standard(), [item("3", "O&B", 200)])
+    assert (agenda.available_minutes, agenda.overrun_minutes, agenda.overrun_message) == (None, 0, "")
+
+
+def test_overrun_message_is_one_dutch_sentence_with_every_figure():
+    agenda = build_agenda(meeting(), standard(), [item("3", "O&B", 95)])
+    assert agenda.overrun_message == (
+        "Let op: de agenda duurt 110 minuten, maar de vergadering is 90 minuten (10:00–11:30): "
+        "20 minuten te lang (tot 11:50)."
+    )
+
+
+def test_clock_times_wrap_past_midnight():
+    assert add_minutes(time(23, 50), 20) == time(0, 10)
+    assert add_minutes(time(9, 59), 1) == time(10, 0)
+
+
+def test_meeting_without_items_has_a_whole_dutch_message():
+    with pytest.raises(CellError) as caught:
+        build_agenda(meeting(), standard(), [])
+    assert str(caught.value) == (
+        "Vergaderingen!A5 (Datum): er staan geen agendapunten voor de vergadering van 12-10-2023 in "
+        "Agendapunten (kolom Vergadering = deze datum)"
+    )
+
+
+def test_missing_meeting_of_a_kind_names_the_kind_and_the_sheet():
+    with pytest.raises(SheetError) as caught:
+        find_meeting([meeting()], DAY, OV_MEETING)
+    assert str(caught.value) == (
+        "blad Vergaderingen: er staat geen Overlegvergadering op 12-10-2023 in Vergaderingen; "
+        "vul daar eerst een rij in"
+    )
+
+
+def test_two_rows_of_one_meeting_ask_to_remove_the_double_row():
+    with pytest.raises(CellError, match=r"rijen 5, 6\); verwijder de dubbele rij$"):
+        find_meeting([meeting(row=5), meeting(row=6)], DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", 'het agendanummer ontbreekt bij "O&B" (schrijf bijvoorbeeld 5 of 5.1)'),
+        ("0", '"0" is geen agendanummer (schrijf bijvoorbeeld 5 of 5.1)'),
+        ("3.0", '"3.0" is geen agendanummer (schrijf bijvoorbeeld 5 of 5.1)'),
+        ("3.00", '"3.00" is geen agendanummer (schrijf bijvoorbeeld 5 of 5.1)'),
+    ],
+)
+def test_bad_agenda_numbers_have_their_own_dutch_message(text, message):
+    with pytest.raises(CellError) as caught:
+        build_agenda(meeting(), standard(), [item("3", "MTO", row=3), item(text, "O&B", row=4)])
+    assert str(caught.value) == f"Agendapunten!B4 (Nr): {message}"
+
+
+def test_item_number_1_replaces_the_first_standard_item_and_later_rows_still_count():
+    rows = [item("1", "Opening en mededelingen", 10, 2, purpose="Ter informatie"), item("3", "O&B", 20, 3)]
+    agenda = build_agenda(meeting(), standard(), rows)
+    assert times(agenda) == [
+        ("1", "Opening en mededelingen", "10:00", 10),
+        ("2", "Vaststellen agenda", "10:10", 5),
+        ("3", "O&B", "10:15", 20),
+        ("4", "Sluiting", "10:35", 5),
+    ]
+    assert [(i.purpose, i.source) for i in agenda.items] == [
+        ("Ter informatie", "vergadering"), ("Ter vaststelling", "begin"), ("", "vergadering"), ("", "eind"),
+    ]  # fmt: skip
+
+
+def test_standard_items_carry_their_purpose_and_no_note_and_an_own_row_keeps_its_cells():
+    rows = [item("3", "O&B", 20, 3, who="Werkgroep", purpose="Ter bespreking", note="Zie bijlage")]
+    agenda = build_agenda(meeting(), standard(), rows)
+    second, own = agenda.items[1], agenda.items[2]
+    assert (second.purpose, second.note, second.source) == ("Ter vaststelling", "", "begin")
+    assert (own.who, own.purpose, own.note, own.source) == ("Werkgroep", "Ter bespreking", "Zie bijlage", "vergadering")
+
+
+def test_a_row_replacing_a_standard_item_keeps_its_own_purpose():
+    rows = [item("2", "Agenda", None, 2, purpose="Ter besluitvorming"), item("3", "O&B", 20, 3)]
+    assert build_agenda(meeting(), standard(), rows).items[1].purpose == "Ter besluitvorming"
+
+
+def test_closing_items_follow_in_their_volgorde():
+    items = standard() + [StandardItem(OR_MEETING, "eind", 0, "Rondvraag", 5, "Voorzitter", row=6)]
+    agenda = build_agenda(meeting(), items, [item("3", "O&B", 20)])
+    assert [(i.number, i.title) for i in agenda.items][-2:] == [("4", "Rondvraag"), ("5", "Sluiting")]
+
+
+def test_a_closing_item_typed_with_a_gap_names_its_own_row():
+    with pytest.raises(CellError) as caught:
+        build_agenda(meeting(), standard(), [item("3", "O&B", 20, 2), item("9", "Sluiting", 5, 8)])
+    assert str(caught.value).startswith("Agendapunten!B8 (Nr): agendapunt 9 sluit niet aan")
+
+
+def test_rows_are_read_in_sheet_order_so_the_later_row_is_the_duplicate():
+    with pytest.raises(CellError, match=r"Agendapunten!B6 \(Nr\): agendanummer 3 komt twee keer voor \(ook in rij 2\)"):
+        build_agenda(meeting(), standard(), [item("3", "MTO", row=6), item("3", "O&B", row=2)])
+
+
+@pytest.mark.parametrize(
+    ("who", "meeting_changes", "shown"),
+    [
+        ("Secretaris", {"minute_taker": "Bram"}, "Bram"),
+        ("notulist", {"minute_taker": "Bram"}, "Bram"),
+        ("Notulist", {"minute_taker": ""}, "Notulist"),
+        ("Voorzitter", {"chair": ""}, "Voorzitter"),
+        ("Bestuurder", {"minute_taker": "Bram", "chair": "Anna"}, "Bestuurder"),
+    ],
+)
+def test_voorzitter_and_notulist_in_a_standard_item_become_this_meetings_people(who, meeting_changes, shown):
+    items = [StandardItem(OR_MEETING, "begin", 1, "Opening", 5, who, row=2)]
+    agenda = build_agenda(meeting(**meeting_changes), items, [item("2", "O&B")])
+    assert agenda.items[0].who == shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import openpyxl
 import pytest
 
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
-from orsheet.workbook.opc import describe_parts, package_problems
+from orsheet.ooxml.checks import describe_parts, package_problems
 from orsheet.workbook.file import FileBackend
 from orsheet.workbook.safe_save import backups_of
 from tests.support.rich_xlsm import DATA_SHEET, START_SHEET, build_rich_xlsm
@@ -74,7 +76,13 @@ def test_a_generated_sheet_is_added_without_losing_anything_or_breaking_the_pack
     FileBackend(rich).write([ReplaceSheet("Agenda", rows, widths=(6, 40))])
     after = describe_parts(rich)
     assert set(before) <= set(after)
-    assert all(after[name] == before[name] for name in OPAQUE_PARTS)
+    # The VBA project gains the new sheet's document module (as Excel adds one); all else is kept.
+    assert all(after[name] == before[name] for name in OPAQUE_PARTS if name != "xl/vbaProject.bin")
+    from orsheet.excel.sheet_modules import module_names
+
+    with zipfile.ZipFile(rich) as archive:
+        added = module_names(archive.read("xl/vbaProject.bin"))[-1].startswith("Sheet")
+    assert added
     assert package_problems(rich) == []
     book = openpyxl.load_workbook(rich)
     assert book["Agenda"]["B3"].value == "Rondvraag"

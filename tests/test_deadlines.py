@@ -110,3 +110,65 @@ def test_every_deadline_in_the_seed_action_lists_is_understood():
     for text, datum in typed:
         assert interpret(text, date.fromisoformat(datum)) is not None, text
     assert interpret("eind okt", date(2023, 9, 28)) == date(2023, 10, 31)
+
+
+# --- the edges of each rule (what a changed character would move) -------------
+
+THURSDAY = date(2023, 9, 14)  # SEPT_14 is a Thursday: "deze week" is Friday the 15th
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Q1 24", SEPT_14, date(2024, 3, 31)),  # two-digit year: 2024, not 1924
+        ("eind okt '24", SEPT_14, date(2024, 10, 31)),
+        ("31 okt 24", SEPT_14, date(2024, 10, 31)),
+        ("week 2 2025", SEPT_14, date(2025, 1, 10)),
+        ("na de zomer 2025", SEPT_14, date(2025, 9, 10)),
+        ("14-09", SEPT_14, SEPT_14),  # typed on the day itself: that day, not next year
+        ("14 sept", SEPT_14, SEPT_14),
+        ("13-09", SEPT_14, date(2024, 9, 13)),
+        ("1-1", SEPT_14, date(2024, 1, 1)),
+        ("31-12", SEPT_14, date(2023, 12, 31)),
+        ("binnen 10 dagen", SEPT_14, date(2023, 9, 24)),
+        ("over 1 dag", SEPT_14, date(2023, 9, 15)),
+        ("binnen 3 weken", SEPT_14, date(2023, 10, 5)),
+        ("binnen 2 maanden", date(2023, 12, 31), date(2024, 2, 29)),  # no 31 February: the month's last day
+        ("binnen 2 maanden", date(2023, 8, 31), date(2023, 10, 31)),
+        ("over 1 maand", date(2023, 1, 30), date(2023, 2, 28)),
+        ("binnen 14 maanden", SEPT_14, date(2024, 11, 14)),
+        ("na de kerst", date(2023, 12, 1), date(2024, 1, 10)),
+        ("na de kerst", date(2024, 1, 5), date(2024, 1, 10)),
+        ("na nieuwjaar", date(2023, 12, 1), date(2024, 1, 10)),
+        ("voor kerst", SEPT_14, date(2023, 12, 24)),
+        ("deze week", SEPT_14, date(2023, 9, 15)),
+        ("eind deze week", SEPT_14, date(2023, 9, 15)),
+        ("eind volgende week", SEPT_14, date(2023, 9, 22)),
+        ("volgend jaar", SEPT_14, date(2024, 12, 31)),
+        ("medio volgend jaar", SEPT_14, date(2024, 6, 30)),
+        ("eind volgende maand", SEPT_14, date(2023, 10, 31)),
+        ("volgende maand", date(2023, 12, 5), date(2024, 1, 31)),
+        ("volgende maand", date(2023, 11, 5), date(2023, 12, 31)),
+        ("begin 2024", SEPT_14, date(2024, 1, 10)),
+        ("einde 2024", SEPT_14, date(2024, 12, 31)),
+        ("medio 2024", SEPT_14, date(2024, 6, 30)),
+        ("halverwege november", SEPT_14, date(2023, 11, 15)),
+        ("midden november", SEPT_14, date(2023, 11, 15)),
+        ("voor 3 okt", SEPT_14, date(2023, 10, 3)),
+        ("eind\u00a0okt", SEPT_14, date(2023, 10, 31)),
+        ("1-12", SEPT_14, date(2023, 12, 1)),
+        ("15-01-2024", SEPT_14, date(2024, 1, 15)),
+    ],
+)  # fmt: skip
+def test_each_rule_lands_on_exactly_its_day(text, reference, expected):
+    assert interpret(text, reference) == expected
+
+
+@pytest.mark.parametrize("text", ["1-0", "1-13", "1-0-2024", "eind okt extra", "binnen dagen"])
+def test_a_month_outside_1_to_12_or_extra_words_are_not_understood(text):
+    assert interpret(text, SEPT_14) is None
+
+
+def test_relative_deadlines_need_the_action_date():
+    assert interpret("binnen 10 dagen", None) is None
+    assert interpret("volgende week", None) is None

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 TOPICS = ["workbook", "agenda", "minutes", "year-plan", "woo", "excel", "excel-lite", "saving", "performance",
-          "architecture", "cli", "python-api", "index"]  # fmt: skip
+          "architecture", "cli", "python-api", "index", "mutation-survivors"]  # fmt: skip
 _BLOCK = re.compile(r"(?:<!-- file: (?P<file>[^>]+?) -->\s*\n)?```(?P<lang>\w*)\n(?P<body>.*?)^```", re.M | re.S)
 
 

@@ -148,3 +148,11 @@ def test_values_are_normalised_like_the_file_backend():
     assert from_excel("") is None
     assert to_excel(time(12, 0)) == 0.5
     assert to_excel("gewoon") == "gewoon" and to_excel("=1+1") == "'=1+1"
+
+
+def test_a_generated_sheet_gets_a_bold_header_that_stays_in_view(workbook, client):
+    from orsheet.workbook.base import ReplaceSheet
+
+    workbook.write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])
+    assert ("Overzicht", 1, 1, "font.bold=True") in client.formats and ("Overzicht", 1, 2, "font.bold=True") in client.formats
+    assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")["frozen"] == "1:1"

@@ -108,7 +108,7 @@ def test_a_chart_over_the_action_numbers_follows_the_rows(excel_book):
 
 
 def test_excels_namespaces_and_revision_ids_are_kept_on_the_edited_sheet(excel_book):
-    from orsheet.workbook.package import Package
+    from orsheet.ooxml.package import Package
 
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
     sheet = parts(excel_book)[Package(excel_book).sheet_parts()[ACTIES]]
@@ -129,3 +129,21 @@ def test_libreoffice_recalculates_the_same_values_after_a_close(excel_book, tmp_
     assert [acties[f"{LETTER}{r}"].value for r in range(2, 6)] == [2, 6, 8, 10]
     assert notes["A1"].value == "Onderwerp 4"
     assert notes["A2"].value == 1 + 3 + 4 + 5
+
+
+def test_a_closed_actions_threaded_comment_goes_with_it_to_archief(excel_book):
+    from orsheet.ooxml.checks import package_problems
+
+    close_actions(FileBackend(excel_book), [3], date(2024, 3, 1))
+    threads = {n: etree.fromstring(d) for n, d in parts(excel_book).items() if n.startswith("xl/threadedComments/")}
+    refs = sorted(c.get("ref") for root in threads.values() for c in root)
+    assert refs == ["B2"] and len(threads) == 2  # Acties' part is empty now, Archief has its own
+    assert package_problems(excel_book) == []
+
+
+def test_the_workbook_after_closing_moving_notes_and_links_is_valid_open_xml(excel_book, tmp_path):
+    from tests.support.ooxml_validate import ooxml_errors
+
+    before = set(ooxml_errors(excel_book))
+    close_actions(FileBackend(excel_book), [3, 4], date(2024, 3, 1))
+    assert set(ooxml_errors(excel_book)) - before == set()

@@ -193,3 +193,47 @@ def test_button_shapes_sit_right_of_start_column_a_at_its_real_width():
     assert lefts and set(lefts) == {column_points(START_WIDTH)}  # not 48 pt: column A is 100 characters
     assert tops[0] == START_TITLE_HEIGHT  # below the taller title row
     assert tops[1] - tops[0] == 45  # three default rows further down
+
+
+def _modules(workbook: Path) -> dict[str, str]:
+    from oletools.olevba import VBA_Parser
+
+    parser = VBA_Parser(str(workbook))
+    try:
+        return {name.rsplit(".", 1)[0]: code for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+
+
+def test_every_sheet_orsheet_adds_gets_a_code_name_and_an_empty_document_module(tmp_path):
+    import zipfile
+    from datetime import date
+
+    import olefile
+
+    from orsheet.services.agenda import generate_agenda
+    from orsheet.services.overview import overview
+    from orsheet.workbook.file import FileBackend
+    from tests.agenda_support import filled_workbook
+
+    workbook = filled_workbook(tmp_path)
+    before = _modules(workbook)
+    generate_agenda(FileBackend(workbook), workbook, date(2023, 9, 14), pdf=False)  # adds the sheet Agenda
+    overview(FileBackend(workbook), date(2023, 11, 1), None, False, True)  # adds Overzicht
+    after = _modules(workbook)
+    from orsheet.workbook.package import Package
+
+    package = Package(workbook)
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    code_names = {}
+    for name, part in package.sheet_parts().items():
+        properties = package.xml(part).find(f"{main}sheetPr")
+        code_names[name] = None if properties is None else properties.get("codeName")
+    with zipfile.ZipFile(workbook) as archive, olefile.OleFileIO(archive.read("xl/vbaProject.bin")) as ole:
+        project = ole.openstream("PROJECT").read().decode("cp1252")
+    assert code_names["Agenda"] == "Sheet11" and code_names["Overzicht"] == "Sheet12"
+    assert len(set(code_names.values())) == len(code_names)  # every sheet its own code name
+    for name in ("Sheet11", "Sheet12"):
+        assert f"Document={name}/&H00000000" in project
+        assert 'Attribute VB_Base = "0{00020820-0000-0000-C000-000000000046}"' in after[name]
+    assert {k: v for k, v in after.items() if k not in ("Sheet11", "Sheet12")} == before  # the rest untouched

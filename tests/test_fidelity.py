@@ -13,7 +13,8 @@ from lxml import etree
 from orsheet.template import XLSM_WORKBOOK_TYPE
 from orsheet.workbook.base import UpdateCells
 from orsheet.workbook.file import FileBackend
-from orsheet.workbook.opc import ContentTypes, describe_parts, package_problems
+from orsheet.ooxml.checks import ContentTypes, describe_parts, package_problems
+from orsheet.ooxml.package import Package
 from tests.support.rich_xlsm import (
     BUTTON_TEXT,
     DATA_SHEET,
@@ -66,10 +67,8 @@ def part(path: Path, name: str) -> bytes:
 
 
 def sheet_xml(path: Path, title: str) -> etree._Element:
-    from orsheet.workbook.opc import Package, sheet_parts
-
-    with Package(path) as package:
-        return etree.fromstring(package.get(sheet_parts(package)[title]))
+    package = Package(path)
+    return etree.fromstring(package.get(package.sheet_parts()[title]))
 
 
 def test_the_fixture_is_a_sound_package_with_everything_in_it(rich):
@@ -120,12 +119,10 @@ def test_restored_sheet_elements_follow_the_schema_order(rich):
 
 def test_controls_relationship_points_at_the_control_properties_part(rich):
     save_cycle(rich)
-    from orsheet.workbook.opc import Package, relationships, sheet_parts
-
     root = sheet_xml(rich, START_SHEET)
     r_id = root.find(".//{*}control").get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-    with Package(rich) as package:
-        rels = {rel.id: rel.part for rel in relationships(package, sheet_parts(package)[START_SHEET])}
+    package = Package(rich)
+    rels = {rel.get("Id"): target for rel, target in package.relationships_with_targets(package.sheet_parts()[START_SHEET])}
     assert rels[r_id] == "xl/ctrlProps/ctrlProp1.xml"
 
 
@@ -147,7 +144,7 @@ def test_excel_2010_validation_with_a_list_from_another_sheet_survives(rich):
 
 def test_copied_parts_keep_their_own_content_types(rich):
     save_cycle(rich)
-    types = ContentTypes(part(rich, "[Content_Types].xml"))
+    types = ContentTypes(Package(rich))
     assert types.type_of("xl/ctrlProps/ctrlProp1.xml") == "application/vnd.ms-excel.controlproperties+xml"
     assert types.type_of("xl/vbaProject.bin") == "application/vnd.ms-office.vbaProject"
     assert types.type_of("xl/printerSettings/printerSettings1.bin").endswith("printerSettings")

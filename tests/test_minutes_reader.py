@@ -233,3 +233,19 @@ def test_minutes_skeleton_toelichting_and_placeholders_are_not_read(tmp_path):
     document.save(tmp_path / "verslag.docx")
     paragraphs = read_minutes(tmp_path / "verslag.docx")
     assert [p.text for p in paragraphs] == ["5.1 Organisatie en besturing", "De OR besluit de brief te versturen."]
+
+
+def test_minutes_pdf_text_marker_line_after_a_numbered_line_starts_a_new_sentence():
+    text = "Verslag 12 oktober 2023\n6. 7. OR/MR avond\nActie: Jan regelt de zaal.\nDe avond is op 1 november.\n"
+    paragraphs = paragraphs_from_text(text, loose_headings=True)
+    [action] = parse_minutes(paragraphs).new_actions
+    assert action.owner == "Jan" and action.description == "Regelt de zaal."
+
+
+def test_minutes_capitalised_line_below_a_short_bullet_is_a_sentence_of_its_own():
+    text = "- het zoeken op geo\nMartin neemt dit mee in de uitwerking.\n"
+    first, second = paragraphs_from_text(text)
+    assert (first.text, first.bullet) == ("het zoeken op geo", True)
+    assert (second.text, second.bullet) == ("Martin neemt dit mee in de uitwerking.", False)
+    wrapped = "- een lange regel die doorloopt tot aan de rand van de pagina en dan verder gaat\nOp de volgende regel.\n"
+    assert len(paragraphs_from_text(wrapped)) == 1

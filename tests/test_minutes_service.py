@@ -335,3 +335,37 @@ def test_minutes_deadline_without_a_year_falls_after_the_meeting(tmp_path):
                        "Er komt een zaal. (actie: Jan, deadline 1-11-2023)\n", encoding="utf-8")
     plan = process_minutes(backend, minutes, date(2023, 12, 14))
     assert [a.deadline.cell_value() for a in plan.new_actions] == [date(2024, 1, 15), date(2023, 11, 1)]
+
+
+def _status_table_docx(path, rows):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Verslag OR-vergadering 26 oktober 2023")
+    document.add_heading("4. Actielijst", level=1)
+    table = document.add_table(rows=0, cols=5)
+    for values in [("Datum", "Omschrijving", "Naam", "Einddatum", "Voltooid"), *rows]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    document.save(path)
+    return path
+
+
+def test_minutes_action_table_rows_marked_done_suggest_closing_the_open_action_they_describe(tmp_path):
+    backend = memory_workbook("2023-10-12")
+    open_339 = next(a for a in sheet_actions(backend, schema.ACTIONS.name) if a.number == 339)
+    minutes = _status_table_docx(tmp_path / "notulen.docx", [
+        ("12-10-2023", open_339.description, "Piet", "31-10-2023", "ja"),
+        ("12-10-2023", "Kerstpakketten bestellen bij de slager", "Jan", "01-12-2023", "✓"),
+        ("12-10-2023", "Nog te doen", "Karin", "01-12-2023", ""),
+    ])
+    plan = process_minutes(backend, minutes, None)
+    assert [c.number for c in plan.suggested_closures] == [339] and plan.closures == []
+    assert plan.new_actions == [] and plan.possible_actions == []
+    assert any("Kerstpakketten" in m and "past bij geen open actie" in m for m in plan.near_misses)
+    assert not any(a.owner in ("Naam", "Voltooid") for a in plan.new_actions)
+    applied = process_minutes(backend, minutes, None, apply=True)
+    assert applied.applied is False and 339 in numbers(backend, schema.ACTIONS.name)  # a suggestion waits for a yes
+    process_minutes(backend, minutes, None, apply=True, include_possible=True)
+    assert 339 in numbers(backend, schema.ARCHIVE.name)

@@ -58,3 +58,42 @@ def test_closing_an_unknown_or_archived_number_closes_nothing_and_says_why():
     text = str(caught.value)
     assert "actie 301 is al afgerond op 01-06-2023" in text
     assert "actie 999 bestaat niet" in text
+
+
+def test_without_any_number_or_setting_the_first_action_gets_number_1():
+    assert next_number([], []) == 1
+    assert [n.number for n in assign_numbers([action(None, 2)], [])] == [1]
+
+
+def test_a_highest_number_in_the_setting_alone_is_followed():
+    assert [n.number for n in assign_numbers([action(None, 2)], [], 400)] == [401]
+
+
+def test_broken_numbering_is_refused_with_one_dutch_message_listing_every_problem():
+    with pytest.raises(ProblemList) as caught:
+        assign_numbers([action(0, 2), action(5, 3), action(5, 4)], [])
+    assert str(caught.value) == (
+        "De actienummers bevatten fouten; los die eerst op (2):\n"
+        "- Acties!A2 (Nr): nummer 0 is geen geldig actienummer (moet 1 of hoger zijn)\n"
+        "- Acties!A4 (Nr): nummer 5 komt twee keer voor (ook in Acties!A3 (Nr))"
+    )
+
+
+def test_number_1_is_valid_and_problems_after_an_unnumbered_row_are_still_found():
+    problems = numbering_problems([action(1, 2), action(None, 3), action(1, 4)], [action(-1, 2)])
+    assert [str(p) for p in problems] == [
+        "Acties!A4 (Nr): nummer 1 komt twee keer voor (ook in Acties!A2 (Nr))",
+        "Archief!A2 (Nr): nummer -1 is geen geldig actienummer (moet 1 of hoger zijn)",
+    ]
+
+
+def test_closing_refuses_with_the_whole_dutch_message():
+    archive = [action(301, 9, closed_on=date(2023, 6, 1)), action(302, 10)]
+    with pytest.raises(ProblemList) as caught:
+        plan_close([action(325, 2)], archive, [301, 302, 999], date(2023, 10, 12))
+    assert str(caught.value) == (
+        "Niets gesloten (3):\n"
+        "- actie 301 is al afgerond op 01-06-2023 en staat in Archief (rij 9)\n"
+        "- actie 302 is al afgerond en staat in Archief (rij 10)\n"
+        "- actie 999 bestaat niet in Acties"
+    )

@@ -184,3 +184,93 @@ def test_manual_row_with_kind_in_other_case_still_stands_in_for_the_proposal():
     typed = Meeting(date(2024, 1, 4), "or-vergadering", time(10), time(11, 30), row=2)
     changes = regenerate([typed])
     assert date(2024, 1, 4) not in [m.date for m in changes.added if m.kind == OR_MEETING]
+
+
+# --- the edges of each rule (what a changed character would move) -------------
+
+
+def test_rows_of_other_years_before_and_after_this_year_are_all_skipped():
+    rows = [Meeting(date(2023, 12, 21), OR_MEETING, time(10), time(11, 30), row=2)] + fresh_sheet()
+    changes = regenerate(rows)
+    assert not changes.has_changes and len(changes.unchanged) == 52
+
+
+def test_keep_before_is_exclusive_a_meeting_on_that_day_may_still_change():
+    rows = fresh_sheet()
+    tuesday = [replace(DEFAULT_SERIES[0], weekday=1)] + DEFAULT_SERIES[1:]
+    on_a_tuesday = regenerate(rows, tuesday, keep_before=date(2024, 7, 9))
+    assert date(2024, 7, 9) in [m.date for m in on_a_tuesday.added]
+    on_a_thursday = regenerate(rows, tuesday, keep_before=date(2024, 7, 4))
+    assert date(2024, 7, 4) in [m.date for m in on_a_thursday.removed]
+
+
+def test_history_rows_are_kept_as_they_are_and_cover_their_origin():
+    rows = fresh_sheet()
+    moved = find(rows, date(2024, 1, 4))
+    rows[rows.index(moved)] = replace(moved, start=time(9))
+    manual = Meeting(date(2024, 1, 9), OR_MEETING, time(10), time(11), row=400)
+    tuesday = [replace(DEFAULT_SERIES[0], weekday=1, first=date(2024, 1, 9))] + DEFAULT_SERIES[1:]
+    changes = regenerate(rows + [manual], tuesday, keep_before=date(2024, 2, 1))
+    assert replace(moved, start=time(9)) in changes.kept_by_hand and manual in changes.kept_by_hand
+    assert find(rows, date(2024, 1, 18)) in changes.unchanged
+    assert date(2024, 1, 9) not in [m.date for m in changes.added]
+
+
+def test_plan_changes_know_their_year():
+    assert regenerate([]).year == 2024
+
+
+def test_a_manual_row_has_no_origin_and_is_not_untouched():
+    from orsheet.schedule import origin
+
+    assert origin(Meeting(date(2024, 1, 4), OR_MEETING, time(10))) == (None, False)
+
+
+def test_fingerprint_is_six_hex_digits_of_sha1_over_the_cells():
+    import hashlib
+
+    from orsheet.schedule import fingerprint
+
+    meeting = Meeting(date(2024, 1, 4), OR_MEETING, time(10), time(11, 30), "Zaal  1", "Anna")
+    cells = "\x1f".join(["2024-01-04", OR_MEETING, "10:00", "11:30", "Zaal 1", "Anna", "", "", "notitie"])
+    assert fingerprint(meeting, "notitie") == hashlib.sha1(cells.encode()).hexdigest()[:6]
+    assert fingerprint(replace(meeting, end=None), "notitie") != fingerprint(meeting, "notitie")
+
+
+def test_a_remark_without_a_valid_marker_comes_back_trimmed_and_without_origin():
+    assert split_marker("  geschrapt ") == ("geschrapt", None, None)
+    assert split_marker("") == ("", None, None)
+    assert split_marker(None) == ("", None, None)
+    assert split_marker("x [jaarplanning OR 31-02-2024 #1a2b3c]") == ("x [jaarplanning OR 31-02-2024 #1a2b3c]", None, None)
+
+
+def test_meetings_sort_by_date_then_start_with_an_unknown_start_first():
+    from orsheet.schedule import sort_meetings
+
+    early = Meeting(date(2024, 1, 4), OR_MEETING, time(0, 30))
+    unknown = Meeting(date(2024, 1, 4), OV_MEETING, None)
+    assert sort_meetings([early, unknown]) == [unknown, early]
+
+
+def test_meetings_that_only_touch_do_not_overlap_and_unknown_times_never_do():
+    from orsheet.schedule import overlaps
+
+    first = Meeting(date(2024, 1, 4), OR_MEETING, time(10), time(11, 30))
+    touching = Meeting(date(2024, 1, 4), OV_MEETING, time(11, 30), time(12))
+    assert not overlaps(first, touching) and not overlaps(touching, first)
+    assert overlaps(first, replace(touching, start=time(11, 29)))
+    assert not overlaps(first, replace(touching, end=None))
+
+
+def test_two_series_of_one_kind_on_one_day_give_one_meeting_and_the_rest_still_comes():
+    double = [DEFAULT_SERIES[0], replace(DEFAULT_SERIES[0], number=4, first=date(2024, 1, 4), interval_weeks=4)]
+    assert len(propose_year(double, 2024, HOLIDAYS_2024)) == 26
+
+
+def test_a_series_starting_on_1_january_keeps_that_day():
+    from orsheet.schedule import series_dates
+
+    monday = replace(DEFAULT_SERIES[0], weekday=0, first=date(2024, 1, 1), interval_weeks=1)
+    assert series_dates(monday, 2024)[0] == date(2024, 1, 1)
+    later = replace(monday, first=date(2023, 1, 2))
+    assert series_dates(later, 2024)[0] == date(2024, 1, 1)

@@ -260,3 +260,32 @@ def test_hand_typed_ov_vergadering_row_stands_for_the_planned_overlegvergadering
     assert result.exit_code == 0, result.output
     on_the_day = [m for m in meetings_in(FileBackend(workbook)) if m.date == date(2024, 1, 18) and m.start == time(14)]
     assert [m.kind for m in on_the_day] == ["OV-vergadering"]
+
+
+def _rows(backend) -> list[dict]:
+    return [row.values for row in backend.read([schema.MEETINGS.name])[schema.MEETINGS.name].rows]
+
+
+def test_the_plan_marker_goes_into_its_own_column_and_opmerking_stays_the_secretarys(workbook: Path):
+    backend = FileBackend(workbook)
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    rows = _rows(backend)
+    assert rows and all("[jaarplanning" not in str(row.get("Opmerking") or "") for row in rows)
+    assert all(str(row[schema.PLAN_MARKER]).startswith("[jaarplanning ") for row in rows)
+    again = plan_year(FileBackend(workbook), 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert not again.changes.has_changes and len(again.changes.unchanged) == 52  # still recognised as untouched
+
+
+def test_a_marker_in_opmerking_of_an_older_workbook_is_still_recognised_and_moves_to_its_column():
+    backend = MemoryBackend.new()
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    first = _rows(backend)[0]
+    row = backend.read([schema.MEETINGS.name])[schema.MEETINGS.name].rows[0].number
+    backend.write([UpdateCells(schema.MEETINGS.name, row, {  # as orsheet wrote it before the column existed
+        "Opmerking": first[schema.PLAN_MARKER], schema.PLAN_MARKER: None})])
+    result = plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
+    assert not result.changes.has_changes  # the row is still the plan's own, untouched
+    _set_setting(backend, "Reeks 1 locatie", "Zaal 1")
+    plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)  # the row is rewritten: marker to its column
+    moved = _rows(backend)[0]
+    assert not moved.get("Opmerking") and str(moved[schema.PLAN_MARKER]).startswith("[jaarplanning OR ")

@@ -92,3 +92,17 @@ def test_start_has_a_tall_title_row_no_line_under_the_buttons_and_prints_on_one_
     assert sheet.column_dimensions["A"].width >= START_LINE
     assert sheet.print_area == f"'Start'!$A$1:$A${len(start_rows())}"
     assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_instellingen_stores_the_series_dates_and_times_as_real_dates_and_times():
+    from datetime import datetime, time
+
+    import openpyxl
+
+    from orsheet.template import template_path
+
+    sheet = openpyxl.load_workbook(template_path())["Instellingen"]
+    values = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    first, begin = values["Reeks 1 eerste datum"], values["Reeks 1 begin"]
+    assert first.value == datetime(2024, 1, 4) and first.number_format == "dd-mm-yyyy"
+    assert begin.value == time(10) and begin.number_format == "hh:mm"

@@ -111,3 +111,31 @@ def test_exported_action_list_equals_the_list_typed_with_5_1_2e(exported, tmp_pa
     plain = tmp_path / "publicatie"
     woo_export(FileBackend(path), plain, PERIOD, workbook_path=path, pdf=False, today=date(2023, 10, 31))
     assert docx_lines(plain / "Actielijst.docx") == docx_lines(out / "Actielijst.docx")
+
+
+def test_seed_export_with_a_person_missing_from_personen_stops_and_names_them(exported, tmp_path):
+    """The seeds with typed names, but Personen lacks Pieter van den Berg: the second line of defence."""
+    import shutil
+
+    from orsheet.documents.woo_leaks import UnknownNamesError
+    from orsheet.workbook.base import DeleteRows
+
+    originals, _, _ = exported
+    source = next(iter(originals.values())).parent.parent
+    path = tmp_path / "or-2023.xlsm"
+    shutil.copyfile(source / "or-2023.xlsm", path)
+    people = FileBackend(path).read(["Personen"])["Personen"]
+    pieter = next(row.number for row in people.rows if row.get("Naam") == "Pieter van den Berg")
+    FileBackend(path).write([DeleteRows("Personen", [pieter])])
+    out = tmp_path / "publicatie"
+    with pytest.raises(UnknownNamesError) as caught:
+        woo_export(FileBackend(path), out, PERIOD, workbook_path=path, agenda_dir=source / "Agenda's", pdf=False,
+                   today=date(2023, 10, 31))
+    found = {name.name for name in caught.value.names}
+    assert {"Pieter van den Berg", "P. van den Berg"} <= found
+    assert not out.exists() or not any(out.iterdir())
+    FileBackend(path).write([AppendRows("Personen", [{"Naam": "Pieter van den Berg", "Openbaar": "nee"}])])
+    result = woo_export(FileBackend(path), out, PERIOD, workbook_path=path, agenda_dir=source / "Agenda's",
+                        pdf=False, today=date(2023, 10, 31))
+    redactor = build_redactor([Person(p["Naam"], public=p["Openbaar"] == "ja") for p in PEOPLE])
+    assert result.accepted_names == [] and find_leaks(result.files, redactor) == []

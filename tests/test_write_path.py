@@ -207,3 +207,28 @@ def test_forty_mixed_runs_reuse_the_styles_they_wrote_before(tmp_path):
         FileBackend(path).write(edits)
     xfs_after, fonts_after = style_counts(path)
     assert xfs_after - xfs_before <= 3 and fonts_after - fonts_before <= 1, (xfs_before, xfs_after, fonts_before, fonts_after)
+
+
+def test_a_closed_actions_hyperlink_goes_with_it_to_archief(edited):
+    close_actions(FileBackend(edited), [4], date(2024, 3, 1))
+    archief = openpyxl.load_workbook(edited)[ARCHIEF]
+    assert archief["B2"].value == "Onderwerp 4"
+    assert archief["B2"].hyperlink.target == "https://example.org/actie-4"
+    assert archief["B2"].comment.text.startswith("notitie bij actie 4")
+
+
+def test_a_generated_sheet_has_one_look_table_frozen_bold_header_widths_and_print_setup(tmp_path):
+    path = tmp_path / "overzicht.xlsm"
+    shutil.copyfile(template_path(), path)
+    rows = [["Nr", "Onderwerp", "Deadline"], [1, "Werkdruk", date(2024, 5, 1)], [2, "Roosters", None]]
+    for _ in range(2):  # written twice: still one table, the same look
+        FileBackend(path).write([ReplaceSheet("Overzicht", rows, widths=(7, 40, 12))])
+    book = openpyxl.load_workbook(path)
+    sheet = book["Overzicht"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert [sheet.column_dimensions[c].width for c in "ABC"] == [7, 40, 12]
+    [table] = sheet.tables.values()
+    assert table.ref == "A1:C3" and [c.name for c in table.tableColumns] == ["Nr", "Onderwerp", "Deadline"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
+    assert sheet["C2"].value.date() == date(2024, 5, 1)

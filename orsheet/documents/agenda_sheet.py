@@ -13,7 +13,6 @@ from orsheet.documents.agenda_context import meeting_date_time, total_text
 AGENDA_SHEET = "Agenda"
 HEADER = ["Tijd", "Nr", "Onderwerp", "Minuten", "Wie", "Doel", "Toelichting"]
 WIDTHS = [8, 6, 44, 9, 16, 18, 60]
-HEADER_ROW = 4  # sheet row of HEADER; the items follow
 
 
 def agenda_sheet_rows(agenda: Agenda) -> list[list[object]]:

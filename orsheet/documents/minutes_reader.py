@@ -204,20 +204,53 @@ def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
         raise InputError(f"Notulenbestand {path.name} is geen geldig Word-document (beschadigd of geen .docx).") from None
     except Exception:  # python-docx/lxml fail in many ways on damaged parts; any of them means "corrupt"
         raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
+    styles = _Styles(document)
     paragraphs: list[Paragraph] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
-            paragraphs.extend(_table_paragraphs(block))
-        elif block.style is None or block.style.name not in _SKELETON_ONLY_STYLES:
-            paragraphs.append(_docx_paragraph(block))
+            paragraphs.extend(_table_paragraphs(block, styles))
+        elif styles.paragraph_style(block) not in _SKELETON_ONLY_STYLES:
+            paragraphs.append(_docx_paragraph(block, styles))
     return [p for p in paragraphs if p.text.strip() and p.text.strip() != "…"]
 
 
-def _docx_paragraph(paragraph) -> Paragraph:
+class _Styles:
+    """Style names and bold character styles by style id, looked up once.
+
+    python-docx's ``paragraph.style`` searches every style of the document on
+    each call; on a 20-page document that was nine tenths of the reading time.
+    """
+
+    def __init__(self, document) -> None:
+        self.names: dict[str, str] = {}
+        self.bold: set[str] = set()
+        default = ""
+        for style in document.styles:
+            self.names[style.style_id] = style.name or ""
+            if getattr(style, "font", None) is not None and style.font.bold:
+                self.bold.add(style.style_id)
+            if style.type == 1 and style._element.default:  # WD_STYLE_TYPE.PARAGRAPH
+                default = style.name or ""
+        self.default = default
+
+    def paragraph_style(self, paragraph) -> str:
+        properties = paragraph._p.pPr
+        if properties is None or properties.pStyle is None:
+            return self.default
+        return self.names.get(properties.pStyle.val, self.default)
+
+    def run_is_bold(self, run) -> bool:
+        if run.bold:
+            return True
+        properties = run._r.rPr
+        return properties is not None and properties.rStyle is not None and properties.rStyle.val in self.bold
+
+
+def _docx_paragraph(paragraph, styles: _Styles) -> Paragraph:
     text = paragraph.text
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = styles.paragraph_style(paragraph)
     level = _style_heading_level(style)
-    if not level and text.strip() and _all_bold(paragraph):
+    if not level and text.strip() and _all_bold(paragraph, styles):
         level = heading_level(f"**{text.strip()}**")
     bullet = "list" in style.lower() or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if level:
@@ -232,25 +265,33 @@ def _style_heading_level(style: str) -> int:
     return 1 if style.lower() in ("title", "titel") else 0
 
 
-def _all_bold(paragraph) -> bool:
+def _all_bold(paragraph, styles: _Styles) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
-    return bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    return bool(runs) and all(styles.run_is_bold(r) for r in runs)
 
 
-_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen"}
+_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen", "voltooid", "ja", "x", "✓", "✔"}
+_NUMBER_COLUMNS = ("nr", "nr.", "nummer", "actienr", "#")
+_TEXT_COLUMNS = ("omschrijving", "actie", "actiepunt", "wat", "taak", "onderwerp")
+_DONE_COLUMNS = ("status", "voltooid", "gereed", "afgerond", "klaar", "done")
+_DATE_CELL = re.compile(r"^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$")
 
 
-def _table_paragraphs(table) -> list[Paragraph]:
+def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     """Every cell's paragraphs in reading order; merged cells once.
 
-    An action list (a table with "Nr" and "Status" columns, as in the minutes
-    skeleton) is read by row: a row whose Status says done becomes the
-    sentence "Actie 325 (Overdracht): afgerond."; its other cells are list
-    content, not minutes.
+    An action table (a number or description column and a status or done
+    column, as in the minutes skeleton or "Datum Omschrijving Naam Einddatum
+    Voltooid") is the status of existing actions, read by row: a row marked
+    done becomes "Actie 325 (Overdracht): afgerond." or, without a number,
+    "<omschrijving> is afgerond." (matched against the open actions later);
+    other rows are list content, never new actions.
     """
     rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    header = [text.casefold() for text in rows[0]] if rows else []
-    if "nr" in header and "status" in header:
+    header = [text.casefold().strip(" :") for text in rows[0]] if rows else []
+    if _column(header, _DONE_COLUMNS) is not None and (
+        _column(header, _NUMBER_COLUMNS) is not None or _column(header, _TEXT_COLUMNS) is not None
+    ):
         return _action_table_paragraphs(rows, header)
     paragraphs: list[Paragraph] = []
     seen: set = set()  # the cell elements themselves: merged cells repeat them
@@ -261,21 +302,30 @@ def _table_paragraphs(table) -> list[Paragraph]:
             seen.add(cell._tc)
             for block in cell.iter_inner_content():
                 if hasattr(block, "rows"):
-                    paragraphs.extend(_table_paragraphs(block))
+                    paragraphs.extend(_table_paragraphs(block, styles))
                 else:
-                    paragraphs.append(_docx_paragraph(block))
+                    paragraphs.append(_docx_paragraph(block, styles))
     return paragraphs
 
 
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    return next((index for index, text in enumerate(header) if text in names), None)
+
+
 def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[Paragraph]:
-    number, status = header.index("nr"), header.index("status")
-    subject = header.index("onderwerp") if "onderwerp" in header else None
+    number, done = _column(header, _NUMBER_COLUMNS), _column(header, _DONE_COLUMNS)
+    text = _column(header, _TEXT_COLUMNS)
     paragraphs = []
     for row in rows[1:]:
-        if len(row) <= max(number, status) or row[status].casefold() not in _DONE_STATUS:
-            continue
-        about = f" ({row[subject]})" if subject is not None and row[subject] else ""
-        paragraphs.append(Paragraph(f"Actie {row[number]}{about}: {row[status]}."))
+        mark = row[done].casefold() if done < len(row) else ""
+        if mark not in _DONE_STATUS and not _DATE_CELL.match(mark):
+            continue  # open, or still to do: the action stays as it is
+        what = row[text] if text is not None and text < len(row) else ""
+        if number is not None and number < len(row) and row[number].isdigit():
+            about = f" ({what})" if what else ""
+            paragraphs.append(Paragraph(f"Actie {row[number]}{about}: afgerond."))
+        elif what:
+            paragraphs.append(Paragraph(f"{what.rstrip('.')} is afgerond."))
     return paragraphs
 
 

@@ -38,17 +38,19 @@ class FoundLeak:
         return f"{self.file} ({self.where}): \"{self.found}\""
 
 
+def bullet_list(items: Sequence[object], limit: int) -> str:
+    """"- item" lines, at most ``limit``, then "(en nog N)"."""
+    shown = "\n".join(f"- {item}" for item in items[:limit])
+    return shown + (f"\n(en nog {len(items) - limit})" if len(items) > limit else "")
+
+
 class WooLeakError(OrsheetError):
     """A redacted name is still in a file meant for publication."""
 
     def __init__(self, leaks: Sequence[FoundLeak]):
         self.leaks = list(leaks)
-        shown = "\n".join(f"- {leak}" for leak in self.leaks[:20])
-        more = f"\n(en nog {len(self.leaks) - 20})" if len(self.leaks) > 20 else ""
-        super().__init__(
-            "Woo-export afgebroken: er staan nog namen in de gelakte bestanden; "
-            f"er is niets gepubliceerd.\n{shown}{more}"
-        )
+        super().__init__("Woo-export afgebroken: er staan nog namen in de gelakte bestanden; "
+                         f"er is niets gepubliceerd.\n{bullet_list(self.leaks, 20)}")
 
 
 def _local(element: etree._Element) -> str:
@@ -193,11 +195,9 @@ class UnknownNamesError(InputError):
 
     def __init__(self, names: Sequence[UnknownName]):
         self.names = list(names)
-        shown = "\n".join(f"- {name}" for name in self.names[:30])
-        more = f"\n(en nog {len(self.names) - 30})" if len(self.names) > 30 else ""
         super().__init__(
             "Woo-export gestopt: in de te publiceren bestanden staan namen die niet in Personen staan; "
-            f"er is niets gepubliceerd.\n{shown}{more}\n"
+            f"er is niets gepubliceerd.\n{bullet_list(self.names, 30)}\n"
             "Zet elke naam in Personen (Openbaar = nee: wordt gelakt; ja: mag blijven staan), "
             "of exporteer met --accept-names als het geen namen van personen zijn."
         )

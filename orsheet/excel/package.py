@@ -7,9 +7,8 @@ from pathlib import Path
 from lxml import etree
 
 from orsheet import schema
-from orsheet.errors import WorkbookError
 from orsheet.excel import conf_sheet, controls, ribbon
-from orsheet.excel.opc import MAIN_NS, R_NS, Package, parse, serialize
+from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package
 from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
 
 MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
@@ -40,76 +39,58 @@ def source_modules(macros_dir: Path = MACROS_DIR) -> list[Module]:
 def add_macros(plain: bytes, macros_dir: Path = MACROS_DIR) -> bytes:
     """Return the macro workbook built from the plain template's bytes (deterministic)."""
     package = Package(plain)
-    workbook_part = find_workbook_part(package)
-    if any(r["Type"] == VBA_REL for r in package.relationships(workbook_part)):
+    workbook_part = package.workbook_part
+    if any(r.get("Type") == VBA_REL for r in package.relationships(workbook_part)):
         raise ValueError("the workbook already has a VBA project; start from the plain template")
     sheets = _add_conf_sheet(package, workbook_part)
     code_names = _set_code_names(package, workbook_part, sheets)
     modules = [document_module(WORKBOOK_CODE_NAME, True)]
     modules += [document_module(name, False) for name in code_names]
     modules += source_modules(macros_dir)
-    package.parts["xl/vbaProject.bin"] = build_vba_project(modules)
+    package.put("xl/vbaProject.bin", build_vba_project(modules))
     package.add_relationship(workbook_part, VBA_REL, "vbaProject.bin")
     package.set_override("xl/vbaProject.bin", VBA_CONTENT_TYPE)
     package.set_override(workbook_part, MACRO_WORKBOOK_TYPE)
     _add_buttons(package, dict(sheets)[schema.START.name])
-    package.parts[ribbon.PART] = ribbon.custom_ui_xml()
+    package.put(ribbon.PART, ribbon.custom_ui_xml())
     package.add_relationship("", ribbon.RELATIONSHIP, ribbon.PART)
-    return package.save()
+    return package.to_bytes()
 
 
 def build_macro_workbook(plain_path: Path, out_path: Path, macros_dir: Path = MACROS_DIR) -> None:
     out_path.write_bytes(add_macros(Path(plain_path).read_bytes(), macros_dir))
 
 
-def find_workbook_part(package: Package) -> str:
-    for rel in package.relationships(""):
-        if rel["Type"] == OFFICE_DOCUMENT:
-            return package.resolve("", rel["Target"])
-    raise WorkbookError("dit is geen Excel-werkmap: het bestand heeft geen werkmap-onderdeel (officeDocument)")
-
-
-def sheet_parts(package: Package, workbook_part: str) -> list[tuple[str, str]]:
-    """(sheet name, part name) for every worksheet, in workbook order."""
-    targets = {r["Id"]: package.resolve(workbook_part, r["Target"]) for r in package.relationships(workbook_part)}
-    workbook = parse(package.parts[workbook_part])
-    return [(s.get("name"), targets[s.get(f"{{{R_NS}}}id")]) for s in workbook.iter(_q("sheet"))]
-
-
 def _add_conf_sheet(package: Package, workbook_part: str) -> list[tuple[str, str]]:
-    sheets = sheet_parts(package, workbook_part)
+    sheets = list(package.sheet_parts().items())
     if conf_sheet.SHEET_NAME in dict(sheets):
         raise ValueError(f"the workbook already has a {conf_sheet.SHEET_NAME} sheet")
-    part = package.free_name("xl/worksheets/sheet{}.xml")
-    package.parts[part] = conf_sheet.conf_sheet_xml(f"Sheet{len(sheets) + 1}")
-    package.set_override(part, WORKSHEET_TYPE)
+    part = package.new_part_name("xl/worksheets/sheet{}.xml")
+    package.put(part, conf_sheet.conf_sheet_xml(f"Sheet{len(sheets) + 1}"), WORKSHEET_TYPE)
     rid = package.add_relationship(workbook_part, WORKSHEET_REL, part.removeprefix("xl/"))
-    workbook = parse(package.parts[workbook_part])
+    workbook = package.xml(workbook_part)
     container = workbook.find(_q("sheets"))
     sheet_id = max(int(s.get("sheetId")) for s in container) + 1
     etree.SubElement(container, _q("sheet"), name=conf_sheet.SHEET_NAME, sheetId=str(sheet_id), state="hidden").set(f"{{{R_NS}}}id", rid)
-    package.parts[workbook_part] = serialize(workbook)
     return sheets + [(conf_sheet.SHEET_NAME, part)]
 
 
 def _set_code_names(package: Package, workbook_part: str, sheets: list[tuple[str, str]]) -> list[str]:
-    workbook = parse(package.parts[workbook_part])
+    workbook = package.xml(workbook_part)
     properties = workbook.find(_q("workbookPr"))
     if properties is None:
         properties = etree.Element(_q("workbookPr"))
         _insert_after(workbook, properties, _AFTER_WORKBOOK_PR)
     properties.set("codeName", WORKBOOK_CODE_NAME)
-    package.parts[workbook_part] = serialize(workbook)
     names = []
     for number, (_, part) in enumerate(sheets, start=1):
         name = f"Sheet{number}"
-        sheet = parse(package.parts[part])
+        sheet = package.xml(part)
         sheet_properties = sheet.find(_q("sheetPr"))
         if sheet_properties is None:
             sheet_properties = etree.Element(_q("sheetPr"))
             sheet.insert(0, sheet_properties)
         sheet_properties.set("codeName", name)
-        package.parts[part] = serialize(sheet)
         names.append(name)
     return names
 
@@ -123,19 +104,18 @@ def _insert_after(parent: etree._Element, element: etree._Element, predecessors:
 
 
 def _add_buttons(package: Package, sheet_part: str) -> None:
-    buttons = controls.layout(geometry=controls.sheet_geometry(package.parts[sheet_part]))
-    sheet = parse(package.parts[sheet_part])
+    buttons = controls.layout(geometry=controls.sheet_geometry(package.get(sheet_part)))
+    sheet = package.xml(sheet_part)
     if sheet.find(_q("legacyDrawing")) is not None or sheet.find(_q("controls")) is not None:
         raise ValueError(f"{sheet_part} already has drawings or controls")
-    vml_part = package.free_name("xl/drawings/vmlDrawing{}.vml")
-    package.parts[vml_part] = controls.vml_drawing(buttons)
+    vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
+    package.put(vml_part, controls.vml_drawing(buttons))
     package.set_default("vml", controls.VML_CONTENT_TYPE)
     vml_rid = package.add_relationship(sheet_part, controls.VML_RELATIONSHIP, "../" + vml_part.removeprefix("xl/"))
     control_rids = []
     for _ in buttons:
-        prop_part = package.free_name("xl/ctrlProps/ctrlProp{}.xml")
-        package.parts[prop_part] = controls.ctrl_prop()
-        package.set_override(prop_part, controls.CTRL_PROP_CONTENT_TYPE)
+        prop_part = package.new_part_name("xl/ctrlProps/ctrlProp{}.xml")
+        package.put(prop_part, controls.ctrl_prop(), controls.CTRL_PROP_CONTENT_TYPE)
         control_rids.append(package.add_relationship(sheet_part, controls.CTRL_PROP_RELATIONSHIP, "../" + prop_part.removeprefix("xl/")))
     legacy = etree.Element(_q("legacyDrawing"))
     legacy.set(f"{{{R_NS}}}id", vml_rid)
@@ -147,4 +127,3 @@ def _add_buttons(package: Package, sheet_part: str) -> None:
     else:
         anchor.addprevious(legacy)
         anchor.addprevious(block)
-    package.parts[sheet_part] = serialize(sheet)

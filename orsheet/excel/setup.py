@@ -16,8 +16,7 @@ from lxml import etree
 
 from orsheet.errors import InputError, WorkbookError
 from orsheet.excel import conf_sheet
-from orsheet.excel.opc import MAIN_NS, Package, parse, serialize
-from orsheet.excel.package import find_workbook_part, sheet_parts
+from orsheet.ooxml.package import MAIN as MAIN_NS, Package
 
 WINDOWS, MAC = "win", "mac"
 _KEYS = {WINDOWS: conf_sheet.INTERPRETER_WIN, MAC: conf_sheet.INTERPRETER_MAC}
@@ -94,19 +93,18 @@ def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
 
 def _set_conf_values(workbook, path: Path, values: Mapping[str, str]) -> None:
     package = Package(path.read_bytes())
-    parts = dict(sheet_parts(package, find_workbook_part(package)))
+    parts = package.sheet_parts()
     if conf_sheet.SHEET_NAME not in parts:
         raise WorkbookError(
             f"{path.name} heeft geen blad {conf_sheet.SHEET_NAME}; maak een nieuwe werkmap met 'orsheet new' "
             "of voeg het blad toe zoals in de xlwings-documentatie."
         )
     part = parts[conf_sheet.SHEET_NAME]
-    sheet = parse(package.parts[part])
+    sheet = package.xml(part)
     strings = _shared_strings(package)
     for key, value in values.items():
         _set_value(sheet, strings, key, value)
-    package.parts[part] = serialize(sheet)
-    workbook.save(lambda temp: temp.write_bytes(package.save()))
+    workbook.save(lambda temp: temp.write_bytes(package.to_bytes()))
 
 
 def _q(tag: str) -> str:
@@ -114,10 +112,9 @@ def _q(tag: str) -> str:
 
 
 def _shared_strings(package: Package) -> list[str]:
-    data = package.parts.get("xl/sharedStrings.xml")
-    if data is None:
+    if not package.has("xl/sharedStrings.xml"):
         return []
-    return ["".join(item.itertext()) for item in parse(data).iter(_q("si"))]
+    return ["".join(item.itertext()) for item in package.xml("xl/sharedStrings.xml").iter(_q("si"))]
 
 
 def _cell_text(cell: etree._Element, strings: list[str]) -> str | None:

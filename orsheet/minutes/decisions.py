@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orsheet.minutes.vocabulary import ARTICLES
+
 __all__ = ["Decision", "read_decision", "decision_in", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
 
 
@@ -87,8 +89,18 @@ _OTHER_BODY = re.compile(
 _REPORTED_SPEECH = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:geeft\s+aan|meldt|vertelt|deelt\s+mee|laat\s+weten)\s+dat\b", re.IGNORECASE)
 
 
+# Every form below contains one of these; most sentences contain none (a quick first test).
+_ANY_FORM = re.compile(
+    r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|"
+    r"overeen|voorstander|instemming",
+    re.IGNORECASE,
+)
+
+
 def read_decision(sentence: str) -> Decision | None:
     """The decision a sentence records (or reports), else None."""
+    if not _ANY_FORM.search(sentence):
+        return None
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
@@ -108,7 +120,7 @@ def read_decision(sentence: str) -> Decision | None:
 
 def _explicit(text: str) -> Decision | None:
     """The council's own phrases are *zeker*; other ways of saying it *mogelijk*."""
-    if _DECISION_VERB.match(text) or _DECISION_INVERTED.match(text) and text.split()[0].lower() not in {"het", "de", "een"}:
+    if _DECISION_VERB.match(text) or _DECISION_INVERTED.match(text) and text.split()[0].lower() not in ARTICLES:
         return Decision("besluit", text)
     if _DECISION_PASSIVE.match(text):
         return Decision("besluit", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orsheet.minutes.owners import looks_like_verb, split_owner
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
@@ -61,7 +62,8 @@ def split_listed_action(text: str) -> tuple[str, str]:
     return owner, (text if task else "")
 
 
-def find_markers(text: str) -> list[Marker]:
+@lru_cache(maxsize=4096)
+def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
@@ -83,7 +85,7 @@ def find_markers(text: str) -> list[Marker]:
     if labelled and not markers:
         content = f"{labelled.group('owner')}: {text[labelled.end():].strip()}"
         markers.append(Marker(labelled.start(), len(text), content, standalone=True))
-    return sorted(markers, key=lambda m: m.start)
+    return tuple(sorted(markers, key=lambda m: m.start))
 
 
 def _matching_bracket(text: str, start: int, opening: str, closing: str) -> int:

@@ -41,6 +41,7 @@ from orsheet.minutes.proposal import (
 )
 from orsheet.minutes.tasks import done_report, task_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
+from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
 __all__ = ["parse_minutes"]
 
@@ -77,7 +78,6 @@ def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = (
 
 
 def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
-    proposal = reader.proposal
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
@@ -221,7 +221,9 @@ def _add_listed_action(reader: _Reader, text: str) -> bool:
     return True
 
 
-_NAMED_LINE = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*(?P<task>.+)$")
+_NAMED_LINE = re.compile(
+    r"^(?P<owner>[A-Z][\w-]*(?:(?:\s+|\s*(?:,|\ben\b|&|/)\s*)[A-Z][\w-]*){0,3})\s*:\s*(?P<task>.+)$"
+)
 _OWNER_AFTER = re.compile(r"^(?P<task>.+?)\s*\((?P<owner>[A-Z][\w-]*(?:\s*(?:,|en|&|/)\s*[A-Z][\w-]*)*)\)\s*[.!]?$")
 _INFINITIVE_END = re.compile(r"\b\w+en[!.]?$")
 
@@ -234,7 +236,7 @@ def _add_named_line(reader: _Reader, text: str) -> bool:
     owner, task = named.group("owner"), named.group("task").strip()
     if len(task.split()) < 2 or not task.split()[-1][:1].islower():
         return False  # "Alexander Green (Logius)": a name and its organisation
-    if task.split()[0].casefold() in {"we", "wij", "ik", "jij", "je", "u", "laten"} or re.search(r"[.?]\s", task):
+    if task.split()[0].casefold() in NOT_A_TASK_START or re.search(r"[.?]\s", task):
         return False
     known = all(part in reader.people for part in re.split(r"\s*(?:,|\ben\b|&|/)\s*", owner))
     reason = "regel \"naam: taak\"" + ("" if known else ", naam staat niet bij de aanwezigen")

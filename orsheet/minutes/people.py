@@ -100,9 +100,11 @@ def split_names(text: str) -> list[str]:
     found = []
     for part in re.split(r"[;,]|\s+en\s+|\s*&\s*|\s+-\s+", text):
         words = part.strip(" .:").split()
-        while words and words[-1].casefold().strip(".") in _NOT_NAMES:
-            words.pop()
-        if not words or not words[0][:1].isupper() or len(words) > 5:
+        if len(words) > 6:
+            continue  # a sentence, not a name
+        while words and (words[-1].casefold().strip(".") in _NOT_NAMES or words[-1][:1].islower()):
+            words.pop()  # "Gerard Croiset penningmeester": the role after the name
+        if not words or not words[0][:1].isupper():
             continue
         if any(w.casefold().strip(".") in _NOT_NAMES for w in words):
             continue

@@ -27,6 +27,9 @@ class Task:
     reason: str  # why it is only *mogelijk*
 
 
+_VERBS = words.FUTURE_VERBS | words.TASK_VERBS
+
+
 def _bare(token: str) -> str:
     return token.strip(".,;:()[]\"'“”‘’!?")
 
@@ -43,7 +46,7 @@ def _role_at(tokens: list[str], index: int) -> int:
     index += 1
     if (  # "werkgroep Communicatie", "commissie O&B"
         index < len(tokens) and tokens[index - 1][-1:].isalnum() and tokens[index][:1].isupper()
-        and _bare(tokens[index - 1]).casefold() in {"werkgroep", "commissie"}
+        and _bare(tokens[index - 1]).casefold() in words.GROUP_HEADS
     ):
         index += 1
     return index - start
@@ -74,7 +77,7 @@ def _owners_at(tokens: list[str], people: People) -> tuple[int, set[str]]:
     while length < len(tokens):
         joined = tokens[length - 1].endswith(",")
         step = 0 if joined else 1
-        if not joined and _bare(tokens[length]).casefold() not in {"en", "&"}:
+        if not joined and _bare(tokens[length]).casefold() not in words.JOINING_WORDS:
             break
         more, kind = _one_owner(tokens, length + step, people)
         if not more or kind == "capital":
@@ -93,7 +96,7 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     following = [_bare(t).casefold() for t in tokens[index + 1 : index + 4]]
     if following and following[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
         return False
-    if {"niet", "geen"} & set(following[:2]):
+    if words.NEGATIONS & set(following[:2]):
         return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
     if particles and not particles & {_bare(t).casefold() for t in tokens[index + 1 :]}:
@@ -105,6 +108,8 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
 
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:
     """The task a sentence gives someone, or None."""
+    if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
+        return None
     parts = clauses(sentence)
     for index, (offset, clause) in enumerate(parts):
         tokens = clause.split()
@@ -137,7 +142,7 @@ def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple
     strong_only = kinds == {"capital"}
     if not _is_task_verb(tokens, length, strong_only):
         return None
-    if strong_only and length == 1 and _bare(tokens[1]).casefold() in {"zullen", "gaan", "zorgen"}:
+    if strong_only and length == 1 and _bare(tokens[1]).casefold() in words.PLURAL_FUTURE_VERBS:
         return None  # "Desondanks zullen ...": one unknown word with a plural verb is no subject
     owner = " ".join(tokens[:length]).strip(" ,;:")
     return owner, "naam + werkwoord, zonder actiemarkering"

@@ -57,6 +57,13 @@ ROLE_WORDS = frozenset({
     "or", "mr", "gmr", "cor", "ur", "pmr", "omr", "oudergeleding", "personeelsgeleding", "coördinator",
     "secretariaat", "kerngroep", "presidium", "agendacommissie", "redactie", "dagelijks",
 })
+GROUP_HEADS = frozenset({"werkgroep", "commissie"})  # "werkgroep Communicatie": a name follows
+JOINING_WORDS = frozenset({"en", "&"})  # "Wil en Nancy"
+NEGATIONS = frozenset({"niet", "geen"})
+PLURAL_FUTURE_VERBS = frozenset({"zullen", "gaan", "zorgen"})
+ARTICLES = frozenset({"het", "de", "een"})
+# "Petra: we kunnen ..." is talk; "Petra: actielijst bijwerken" a task.
+NOT_A_TASK_START = frozenset({"we", "wij", "ik", "jij", "je", "u", "laten"})
 DETERMINERS = frozenset({"de", "het", "onze", "ons", "de/het"})
 PRONOUNS = frozenset({"hij", "zij", "ze"})
 # Capitalised words that open sentences and are never a person.

@@ -243,8 +243,9 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
         )
     skipped: list[str] = []
     repeat = bool(logged and respect_log)
-    new_actions = [a for a in changes.actions if not _skip_action(a, wb.book, repeat, skipped)]
-    maybe_actions = [(a, why) for a, why in changes.possible_actions if not _skip_action(a, wb.book, repeat, skipped)]
+    present = {(a.date, _norm(a.description)) for a in wb.book.actions + wb.book.archive}
+    new_actions = [a for a in changes.actions if not _skip_action(a, present, repeat, skipped)]
+    maybe_actions = [(a, why) for a, why in changes.possible_actions if not _skip_action(a, present, repeat, skipped)]
     # zeker first, then mogelijk: applying only the zeker ones keeps the numbers shown.
     numbered = _numbers_for_new(wb.book, [*new_actions, *(a for a, _ in maybe_actions)])
     new_actions = [replace(a, number=n) for a, n in zip(new_actions, numbered)]
@@ -262,16 +263,20 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
             maybe_decisions.append((numbered_decision, why))
         next_decision += 1
     logged_on = _as_date(logged[0]) if logged else None
-    suggested = [] if repeat else _suggest_closures(wb.book, changes.done_reports, {c.number for c in closures})
+    reports = [] if repeat else changes.done_reports
+    suggested = _suggest_closures(wb.book, reports, {c.number for c in closures})
+    matched = {s.sentence for s in suggested}
+    unmatched = [f"{r} (gemeld als gedaan, maar het past bij geen open actie)" for r in reports if r not in matched]
     return MinutesPlan(
         changes, closures, new_actions, decisions, skipped, warnings, logged_on,
         possible_actions=maybe_actions, possible_decisions=maybe_decisions, suggested_closures=suggested,
-        near_misses=list(changes.near_misses),
+        near_misses=[*changes.near_misses, *unmatched],
     )
 
 
-def _skip_action(action: model.Action, book: ActionBook, repeat: bool, skipped: list[str]) -> bool:
-    if repeat or _action_exists(action, book):
+def _skip_action(action: model.Action, present: set, repeat: bool, skipped: list[str]) -> bool:
+    """Already in Acties or Archief (same date and description), or these minutes were applied before."""
+    if repeat or (action.date, _norm(action.description)) in present:
         skipped.append(f"actie staat er al: {action.description[:60]}")
         return True
     return False
@@ -317,12 +322,6 @@ def _numbers_for_new(book: ActionBook, new_actions: list[model.Action]) -> list[
 
 def _norm(text: str) -> str:
     return " ".join(str(text or "").split()).casefold()
-
-
-def _action_exists(action: model.Action, book: ActionBook) -> bool:
-    return any(
-        a.date == action.date and _norm(a.description) == _norm(action.description) for a in book.actions + book.archive
-    )
 
 
 def _same_decision(new: model.Decision, old: model.Decision) -> bool:

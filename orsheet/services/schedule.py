@@ -8,7 +8,7 @@ come from the ``holidays`` package here, so the rules stay free of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
@@ -144,7 +144,13 @@ def dutch_holidays(year: int) -> dict[date, str]:
 
 
 def load_schedule(backend: WorkbookBackend) -> tuple[dict[str, Setting], list[Meeting], set[date]]:
-    """Settings, meetings, and the dates that have agenda items (those rows are in use)."""
+    """Settings, meetings, and the dates that have agenda items (those rows are in use).
+
+    A meeting's plan marker is kept in the column Jaarplanning, apart from the
+    Opmerking the secretary writes in; here it is joined to the remark again,
+    which is where the rules (:mod:`orsheet.schedule`) look for it. Older
+    workbooks have it in Opmerking itself.
+    """
     tables = backend.read([schema.SETTINGS.name, schema.MEETINGS.name, schema.AGENDA_ITEMS.name])
     settings, meetings = convert_all(
         [
@@ -152,7 +158,15 @@ def load_schedule(backend: WorkbookBackend) -> tuple[dict[str, Setting], list[Me
             (records.meetings_from_table, tables[schema.MEETINGS.name]),
         ]
     )
+    markers = {row.number: str(row.get(schema.PLAN_MARKER) or "").strip() for row in tables[schema.MEETINGS.name].rows}
+    meetings = [_with_stored_marker(m, markers.get(m.row, "")) for m in meetings]
     return settings, meetings, _agenda_dates(tables[schema.AGENDA_ITEMS.name])
+
+
+def _with_stored_marker(meeting: Meeting, marker: str) -> Meeting:
+    if not marker or schedule.split_marker(meeting.remark)[1] is not None:
+        return meeting
+    return replace(meeting, remark=f"{meeting.remark.strip()} {marker}".strip())
 
 
 def _agenda_dates(table: Table) -> set[date]:
@@ -195,18 +209,30 @@ def propose(
     return result
 
 
-def plan_edits(changes: schedule.PlanChanges) -> list[Edit]:
+def plan_edits(changes: schedule.PlanChanges, marker_column: bool = True) -> list[Edit]:
+    """The edits to Vergaderingen; ``marker_column``: the sheet has the column Jaarplanning."""
     sheet = schema.MEETINGS.name
-    edits: list[Edit] = [UpdateCells(sheet, c.before.row, _cells(c.meeting)) for c in changes.updated if c.before]
+    edits: list[Edit] = [UpdateCells(sheet, c.before.row, _cells(c.meeting, marker_column))
+                         for c in changes.updated if c.before]
     if changes.removed:
         edits.append(DeleteRows(sheet, sorted(m.row for m in changes.removed if m.row is not None)))
     if changes.added:
-        edits.append(AppendRows(sheet, [_cells(m) for m in changes.added]))
+        edits.append(AppendRows(sheet, [_cells(m, marker_column) for m in changes.added]))
     return edits
 
 
-def _cells(meeting: Meeting) -> dict[str, object]:
-    return {header: (None if value == "" else value) for header, value in records.meeting_to_cells(meeting).items()}
+def _cells(meeting: Meeting, marker_column: bool = True) -> dict[str, object]:
+    """The row's cells; the plan marker goes into Jaarplanning, Opmerking keeps only the secretary's text."""
+    cells = records.meeting_to_cells(meeting)
+    if marker_column:
+        text, key, stored = schedule.split_marker(meeting.remark)
+        cells["Opmerking"] = text if key is not None else cells["Opmerking"]
+        cells[schema.PLAN_MARKER] = f"[jaarplanning {key.text()} #{stored}]" if key is not None else ""
+    return {header: (None if value == "" else value) for header, value in cells.items()}
+
+
+def _has_marker_column(backend: WorkbookBackend) -> bool:
+    return schema.PLAN_MARKER in backend.read([schema.MEETINGS.name])[schema.MEETINGS.name].header
 
 
 def plan_year(
@@ -232,7 +258,7 @@ def plan_year(
     if ics_path is not None and not ics_path.parent.is_dir():  # refuse before writing anything
         raise InputError(f"map {ics_path.parent} bestaat niet; het agenda-bestand {ics_path.name} kan daar niet heen")
     if apply and result.changes.has_changes:
-        backend.write(plan_edits(result.changes))
+        backend.write(plan_edits(result.changes, _has_marker_column(backend)))
         result.applied = True
     if ics_path is not None:
         folder = Path(result.agenda_folder).expanduser() if result.agenda_folder else None

@@ -1,8 +1,10 @@
-"""Notes stay with their cell: legacy notes (comments part + VML shape) and threaded comments.
+"""Notes and hyperlinks stay with their cell: legacy notes (comments part + VML shape),
+threaded comments and hyperlinks.
 
-When table rows move, a note anchored to a moved cell moves with it; a note
-of a row moved to another sheet goes to that sheet (its comments part and
-VML drawing are created when the sheet has none).
+When table rows move, a note anchored to a moved cell moves with it (within
+the sheet the sheet editor shifts hyperlinks); what belongs to a row moved
+to another sheet goes to that sheet, whose comments part, VML drawing,
+threaded-comments part or hyperlink list is created when it has none.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.workbook.package import MAIN, REL, Package, q
+from orsheet.ooxml.package import MAIN, REL, Package, q
 from orsheet.workbook.refs import Lost, RowChange, split_ref
 
 COMMENTS_REL = REL + "/comments"
@@ -21,6 +23,12 @@ VML_REL = REL + "/vmlDrawing"
 THREADED_REL = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"
 THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 X = "urn:schemas-microsoft-com:office:excel"
+THREADED_TYPE = "application/vnd.ms-excel.threadedcomments+xml"
+# Elements that follow <hyperlinks> in a worksheet (schema order).
+_AFTER_HYPERLINKS = ("printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+                     "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
+                     "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
+                     "tableParts", "extLst")
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _VML = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
@@ -74,6 +82,9 @@ class Notes:
     # -- moving a row's notes to another sheet --------------------------------------------
 
     def move(self, source: str, row: int, target: str, new_row: int, columns: dict[int, int]) -> None:
+        """Copy the notes, threaded comments and hyperlinks of one source row to its new row in ``target``."""
+        self._move_threads(source, row, target, new_row, columns)
+        self._move_links(source, row, target, new_row, columns)
         part = self._related(source, COMMENTS_REL)
         if part is None:
             return
@@ -109,6 +120,51 @@ class Notes:
                 new_shape.set("id", f"_x0000_s{_next_shape_id(target_vml)}")
                 target_vml.append(new_shape)
 
+    def _move_threads(self, source: str, row: int, target: str, new_row: int, columns: dict[int, int]) -> None:
+        part = self._related(source, THREADED_REL)
+        if part is None:
+            return
+        threads = [c for c in self.package.xml(part).iter(f"{{{THREADED}}}threadedComment")
+                   if split_ref(c.get("ref"))[0] == row and split_ref(c.get("ref"))[1] in columns]
+        if not threads:
+            return
+        target_part = self._related(target, THREADED_REL)
+        if target_part is None:
+            target_part = self.package.new_part_name("xl/threadedComments/threadedComment{}.xml")
+            self.package.add(target_part, etree.Element(f"{{{THREADED}}}ThreadedComments", nsmap={None: THREADED}),
+                             THREADED_TYPE)
+            self.package.add_relationship(self.parts[target], THREADED_REL, "/" + target_part)
+        container = self.package.xml(target_part)
+        for thread in threads:
+            clone = copy.deepcopy(thread)
+            clone.set("ref", f"{column_letter(columns[split_ref(thread.get('ref'))[1]])}{new_row}")
+            container.append(clone)
+
+    def _move_links(self, source: str, row: int, target: str, new_row: int, columns: dict[int, int]) -> None:
+        source_part, target_part = self.parts[source], self.parts[target]
+        links = self.package.xml(source_part).find(q("hyperlinks"))
+        moving = [] if links is None else [
+            link for link in links
+            if ":" not in link.get("ref", "") and split_ref(link.get("ref"))[0] == row and split_ref(link.get("ref"))[1] in columns
+        ]
+        if not moving:
+            return
+        rels = {r.get("Id"): r for r in self.package.relationships(source_part)}
+        sheet = self.package.xml(target_part)
+        container = sheet.find(q("hyperlinks"))
+        if container is None:
+            container = etree.Element(q("hyperlinks"))
+            later = [e for e in sheet if isinstance(e.tag, str) and etree.QName(e).localname in _AFTER_HYPERLINKS]
+            later[0].addprevious(container) if later else sheet.append(container)
+        for link in moving:
+            clone = copy.deepcopy(link)
+            clone.set("ref", f"{column_letter(columns[split_ref(link.get('ref'))[1]])}{new_row}")
+            rel = rels.get(link.get(f"{{{REL}}}id"))
+            if rel is not None:
+                clone.set(f"{{{REL}}}id", self.package.add_relationship(
+                    target_part, rel.get("Type"), rel.get("Target"), external=rel.get("TargetMode") == "External"))
+            container.append(clone)
+
     def _ensure_parts(self, sheet: str) -> tuple[etree._Element, etree._Element]:
         part = self.parts[sheet]
         comments = self._related(sheet, COMMENTS_REL)
@@ -123,7 +179,7 @@ class Notes:
         if vml is None:
             vml = self.package.new_part_name("xl/drawings/vmlDrawing{}.vml")
             self.package.add(vml, etree.fromstring(_VML), None)
-            self.package.set_default_type("vml", VML_TYPE)
+            self.package.set_default("vml", VML_TYPE)
             rel_id = self.package.add_relationship(part, VML_REL, "/" + vml)
             worksheet = self.package.xml(part)
             legacy = etree.Element(q("legacyDrawing"))

@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.workbook.package import MAIN, q
+from orsheet.ooxml.package import MAIN, q
 from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -6,13 +6,14 @@ instead of adding new ones, so styles.xml does not grow run after run.
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, datetime, time
 from typing import Callable
 
 from lxml import etree
 
-from orsheet.workbook.package import q
+from orsheet.ooxml.package import q
 
 _BUILTIN_DATE_IDS = set(range(14, 23)) | set(range(45, 48))
 
@@ -62,7 +63,7 @@ class Styles:
             if self._kind(int(xf.get("numFmtId", "0"))) == kind:
                 self._cache[key] = style
             else:
-                clone = etree.fromstring(etree.tostring(xf))
+                clone = copy.deepcopy(xf)
                 clone.set("numFmtId", str(self._format_id(code)))
                 clone.set("applyNumberFormat", "1")
                 self._cache[key] = self._xf(clone)
@@ -98,7 +99,7 @@ class Styles:
         if key in self._cache:
             return self._cache[key]
         fonts = self.root.find(q("fonts"))
-        font = etree.fromstring(etree.tostring(fonts[0])) if len(fonts) else etree.Element(q("font"))
+        font = copy.deepcopy(fonts[0]) if len(fonts) else etree.Element(q("font"))
         for old in font.findall(q("b")):
             font.remove(old)
         font.insert(0, etree.Element(q("b")))

@@ -244,6 +244,8 @@ class _LiveEngine:
             sheet.range((1, 1)).value = [[to_excel(v) for v in r] + [None] * (width - len(r)) for r in rows]
         for column, size in enumerate(edit.widths, start=1):
             sheet.range((1, column)).column_width = size
+        if width:
+            _generated_look(sheet, width)
         try:
             if not self.owned(edit.sheet):
                 self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
@@ -259,6 +261,15 @@ class _LiveEngine:
                     current = table.range
                     if current is not None and current.row == 1 and current.address != target.address:
                         table.resize(target)
+
+
+def _generated_look(sheet, width: int) -> None:
+    """The look of a generated sheet, as far as the engine can: a bold header row that stays in view."""
+    sheet.range((1, 1), (1, width)).font.bold = True
+    try:
+        sheet.freeze_panes.freeze_at("1:1")
+    except (NotImplementedError, AttributeError):
+        pass  # an engine without panes (the remote engine before Office.js 1.7)
 
 
 def _own_table(sheet):

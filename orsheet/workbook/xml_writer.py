@@ -10,6 +10,7 @@ raised here leaves the file as it was.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -20,8 +21,9 @@ from orsheet import schema
 from orsheet.errors import column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
 from orsheet.workbook.formulas import FormulaFollower
+from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
-from orsheet.workbook.package import MAIN, REL, TABLE_REL, Package, parse, q
+from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, parse, q
 from orsheet.workbook.refs import RowChange, split_ref
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
@@ -206,6 +208,9 @@ class WorkbookEditor:
         if edit.sheet not in self.parts:
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, parse(EMPTY_SHEET))
         self.editor(edit.sheet).replace_all(edit.rows, edit.widths, self.styles.bold())
+        apply_look(self.package, self.parts[edit.sheet], edit.sheet, edit.rows, edit.widths)
+        self.editors[edit.sheet] = SheetEditor(self.package.xml(self.parts[edit.sheet]), self.shared_strings,
+                                               self.styles, self.date1904)
         self.package.set_defined_name(OWNED_PREFIX + _name_safe(edit.sheet), f'"{edit.sheet}"', hidden=True)
 
     # -- rows ------------------------------------------------------------
@@ -263,7 +268,7 @@ class WorkbookEditor:
             etree.SubElement(target, q("f")).text = calculated
         for child in source:
             if child.tag != q("f"):
-                target.append(etree.fromstring(etree.tostring(child)))
+                target.append(copy.deepcopy(child))
 
     def finish(self) -> None:
         for editor in self.editors.values():

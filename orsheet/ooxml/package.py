@@ -1,16 +1,20 @@
-"""An .xlsx/.xlsm package opened for surgical edits.
+"""The one OOXML package layer: a zip of parts with relationships and content types.
 
-Only the parts a write really changes are parsed and re-serialised (the
-edited worksheets, their tables, and where needed the styles, the workbook
-part and its relationships); every other part — the VBA project, ribbon,
-form controls, drawings, other sheets — is copied over unchanged. That keeps
-what the secretary built in Excel, and is far faster than a full
-openpyxl load and save.
+Modelled on python-docx's ``opc``: a :class:`Package` holds the parts of one
+.xlsx/.xlsm (or .docx) as they came; a part is parsed (with the one parser
+configuration, entities never resolved) only when someone asks for its XML,
+and only parsed parts that really changed are re-serialised. Everything
+else — the VBA project, ribbon, controls, drawings, other sheets — is
+written back byte for byte. The file backend saves next to the original
+(keeping each entry's time and compression); the workbook build saves
+deterministically (fixed time, content types first).
 """
 
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -35,24 +39,27 @@ def q(tag: str) -> str:
 _PARSER = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False)
 _LENIENT = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False, recover=True)
 _PRISTINE_LIMIT = 1 << 20
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'  # as Excel writes it
+CONTENT_TYPES = "[Content_Types].xml"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def parse(data: bytes, recover: bool = False) -> etree._Element:
     return etree.fromstring(data, _LENIENT if recover else _PARSER)
 
 
-def declaration(data: bytes | None) -> bytes:
-    """The XML declaration a part was written with (Excel's when it had none or is new)."""
-    if data and data.startswith(b"<?xml"):
-        end = data.index(b"?>") + 2
-        while data[end:end + 1] in (b"\r", b"\n"):
+def declaration(original: bytes | None) -> bytes:
+    """The declaration to write: the part's own when Office wrote it (double quotes, standalone;
+    Excel ends it with CRLF), else Office's standard one (lxml's own uses single quotes)."""
+    if original and original.startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'):
+        end = original.index(b"?>") + 2
+        while original[end:end + 1] in (b"\r", b"\n"):
             end += 1
-        return data[:end]
-    return _DECLARATION if data is None else b""
+        return original[:end]
+    return _DECLARATION
 
 
-def serialise(root: etree._Element, original: bytes | None = None) -> bytes:
+def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
     return declaration(original) + etree.tostring(root, encoding="UTF-8")
 
 
@@ -71,6 +78,7 @@ def _insert_before(parent: etree._Element, element: etree._Element, later: tuple
 
 
 def rels_path(part: str) -> str:
+    """``xl/workbook.xml`` -> ``xl/_rels/workbook.xml.rels``; ``""`` (the package) -> ``_rels/.rels``."""
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
 
@@ -84,10 +92,11 @@ def resolve(source_part: str, target: str) -> str:
 class Package:
     """The zip parts of one workbook; edited parts are held parsed until saved."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        with zipfile.ZipFile(self.path) as archive:
-            self.names = archive.namelist()
+    def __init__(self, source: Path | str | bytes):
+        self.path = None if isinstance(source, bytes) else Path(source)
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else self.path) as archive:
+            self._infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
+            self.names = list(self._infos)
             self._raw = {name: archive.read(name) for name in self.names}
         self._parsed: dict[str, etree._Element] = {}
         self._pristine: dict[str, bytes] = {}  # small parts as first parsed, to save unchanged ones as they came
@@ -107,6 +116,20 @@ class Package:
                 self._pristine[name] = etree.tostring(self._parsed[name])
         return self._parsed[name]
 
+    def get(self, name: str) -> bytes | None:
+        """A part's bytes as they would be saved now (None: no such part)."""
+        if not self.has(name):
+            return None
+        if name in self._parsed and not self._unchanged(name):
+            return serialize(self._parsed[name], self._raw.get(name))
+        return self._raw[name]
+
+    def put(self, name: str, data: bytes, content_type: str | None = None) -> None:
+        """Set a part's bytes (a new part, or one replaced whole)."""
+        self._raw[name] = data
+        self._parsed.pop(name, None)
+        self._register(name, content_type)
+
     def mentions(self, name: str, needle: bytes) -> bool:
         """Whether a part (as it is now) may contain ``needle``; parsed parts always may."""
         return name in self._parsed or needle in self._raw.get(name, b"")
@@ -125,28 +148,47 @@ class Package:
         return pattern.format(number)
 
     def add(self, name: str, root: etree._Element, content_type: str | None = None) -> None:
+        """Add (or replace) a part given as XML."""
         self._parsed[name] = root
+        self._register(name, content_type)
+
+    def _register(self, name: str, content_type: str | None) -> None:
+        self._pristine.pop(name, None)
         if name not in self.names:
             self.names.append(name)
         self._removed.discard(name)
         if content_type:
-            types = self.xml("[Content_Types].xml")
-            etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + name, ContentType=content_type)
+            self.set_override(name, content_type)
 
-    def set_default_type(self, extension: str, content_type: str) -> None:
-        types = self.xml("[Content_Types].xml")
-        if not any(d.get("Extension", "").lower() == extension for d in types.iterfind("ct:Default", NS)):
-            types.insert(0, etree.Element(f"{{{CT}}}Default", Extension=extension, ContentType=content_type))
+    # -- content types -----------------------------------------------------
 
-    def add_relationship(self, part: str, rel_type: str, target: str) -> str:
-        """Add a relationship from ``part``; returns its new Id."""
+    def set_override(self, part: str, content_type: str) -> None:
+        types = self.xml(CONTENT_TYPES)
+        for element in types.iterfind("ct:Override", NS):
+            if element.get("PartName") == "/" + part:
+                element.set("ContentType", content_type)
+                return
+        etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=content_type)
+
+    def set_default(self, extension: str, content_type: str) -> None:
+        types = self.xml(CONTENT_TYPES)
+        defaults = types.findall("ct:Default", NS)
+        if any(d.get("Extension", "").lower() == extension for d in defaults):
+            return
+        new = etree.Element(f"{{{CT}}}Default", Extension=extension, ContentType=content_type)
+        defaults[-1].addnext(new) if defaults else types.insert(0, new)
+
+    def add_relationship(self, part: str, rel_type: str, target: str, external: bool = False) -> str:
+        """Add a relationship from ``part`` ("" = the package); returns its new Id (one above the highest)."""
         name = rels_path(part)
         if not self.has(name):
             self.add(name, etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL}))
         rels = self.xml(name)
-        ids = {r.get("Id") for r in rels}
-        rel_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
-        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+        used = {int(m.group(1)) for r in rels for m in [re.fullmatch(r"rId(\d+)", r.get("Id", ""))] if m}
+        rel_id = f"rId{max(used, default=0) + 1}"
+        element = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+        if external:
+            element.set("TargetMode", "External")
         return rel_id
 
     # -- what the workbook declares ----------------------------------------
@@ -156,29 +198,64 @@ class Package:
         properties = self.xml(self.workbook_part).find("m:workbookPr", NS)
         return properties is not None and properties.get("date1904") in ("1", "true")
 
-    def defined_name(self, name: str) -> str | None:
+    def relationships_with_targets(self, part: str) -> list[tuple[etree._Element, str | None]]:
+        return [(r, None if r.get("TargetMode") == "External" else resolve(part, r.get("Target")))
+                for r in self.relationships(part)]
+
+    def next_table_id(self) -> int:
+        ids = [int(self.xml(n).get("id", "0")) for n in self.part_names("xl/tables/") if n.endswith(".xml")]
+        return max(ids, default=0) + 1
+
+    def free_table_name(self, base: str) -> str:
+        taken = {self.xml(n).get("name", "").casefold() for n in self.part_names("xl/tables/") if n.endswith(".xml")}
+        taken |= {e.get("name", "").casefold() for e in self.xml(self.workbook_part).iter(q("definedName"))}
+        name, number = base, 1
+        while name.casefold() in taken:
+            name, number = f"{base}_{number}", number + 1
+        return name
+
+    def _scope(self, local_sheet: str | None) -> str | None:
+        if local_sheet is None:
+            return None
+        return str(list(self.sheet_parts()).index(local_sheet))
+
+    def defined_name(self, name: str, local_sheet: str | None = None) -> str | None:
+        scope = self._scope(local_sheet)
         for element in self.xml(self.workbook_part).iterfind("m:definedNames/m:definedName", NS):
-            if element.get("name") == name and element.get("localSheetId") is None:
+            if element.get("name") == name and element.get("localSheetId") == scope:
                 return element.text
         return None
 
-    def set_defined_name(self, name: str, value: str, hidden: bool = False) -> None:
-        if self.defined_name(name) == value:
+    def set_defined_name(self, name: str, value: str, hidden: bool = False, local_sheet: str | None = None) -> None:
+        if self.defined_name(name, local_sheet) == value:
             return
+        scope = self._scope(local_sheet)
         workbook = self.xml(self.workbook_part)
         names = workbook.find("m:definedNames", NS)
         if names is None:
             names = etree.Element(q("definedNames"))
             _insert_before(workbook, names, _AFTER_DEFINED_NAMES)
-        element = next((e for e in names if e.get("name") == name and e.get("localSheetId") is None), None)
+        element = next((e for e in names if e.get("name") == name and e.get("localSheetId") == scope), None)
         if element is None:
             element = etree.SubElement(names, q("definedName"), name=name)
+            if scope is not None:
+                element.set("localSheetId", scope)
             if hidden:
                 element.set("hidden", "1")
         element.text = value
 
     def remove(self, name: str) -> None:
         self._removed.add(name)
+
+    def raw(self, name: str) -> bytes:
+        """The bytes of a part that is not XML (e.g. xl/vbaProject.bin)."""
+        return self._raw[name]
+
+    def set_raw(self, name: str, data: bytes) -> None:
+        self._raw[name] = data
+        self._parsed.pop(name, None)
+        if name not in self.names:
+            self.names.append(name)
 
     def relationships(self, part: str) -> list[etree._Element]:
         name = rels_path(part)
@@ -197,10 +274,14 @@ class Package:
 
     @property
     def workbook_part(self) -> str:
+        """The main part (``xl/workbook.xml``); a zip without one is not a workbook."""
         for rel in self.relationships(""):
             if rel.get("Type") == REL + "/officeDocument":
                 return resolve("", rel.get("Target"))
-        return "xl/workbook.xml"
+        from orsheet.errors import WorkbookError
+
+        raise WorkbookError(f"{self.path.name if self.path else 'het bestand'} is geen Excel-werkmap: "
+                            "het werkmapdeel (xl/workbook.xml) ontbreekt")
 
     def sheet_parts(self) -> dict[str, str]:
         """Sheet name -> worksheet part name, in workbook order."""
@@ -229,6 +310,9 @@ class Package:
         element.set(f"{{{REL}}}id", rel_id)
         types = self.xml("[Content_Types].xml")
         etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=WORKSHEET_TYPE)
+        from orsheet.excel.sheet_modules import register_new_sheet
+
+        register_new_sheet(self, root)  # a code name and VBA document module, as Excel gives a new sheet
         return part
 
     def drop_calc_chain(self) -> None:
@@ -259,16 +343,25 @@ class Package:
     # -- saving ----------------------------------------------------------
 
     def save(self, target: Path) -> None:
-        """Write every part: parsed ones re-serialised, the others unchanged."""
-        with zipfile.ZipFile(self.path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            infos = {info.filename: info for info in source.infolist()}
+        """Write every part next to the original: each entry keeps its time and compression."""
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
             for name in self.names:
-                if name in self._removed:
+                if name not in self._removed:
+                    info = self._infos.get(name)
+                    out.writestr(_copy_info(info) if info else _new_info(name), self.get(name))
+
+    def to_bytes(self) -> bytes:
+        """The package, deterministically: content types first, fixed times (the workbook build)."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in [CONTENT_TYPES] + [n for n in self.names if n != CONTENT_TYPES]:
+                if name in self._removed or not self.has(name):
                     continue
-                raw = self._raw.get(name)
-                data = raw if name not in self._parsed or self._unchanged(name) else serialise(self._parsed[name], raw)
-                info = infos.get(name)
-                out.writestr(_copy_info(info) if info else _new_info(name), data)
+                info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o600 << 16
+                archive.writestr(info, self.get(name))
+        return buffer.getvalue()
 
     def _unchanged(self, name: str) -> bool:
         """A part parsed only to be read: saved as the bytes it came with."""

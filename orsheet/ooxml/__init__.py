@@ -1,0 +1,1 @@
+"""The one OOXML package layer (parts, relationships, content types) and its checks."""

@@ -1,0 +1,320 @@
+"""The minutes grammar module by module: names, headers, stems, matching, listed lines, decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from orsheet.minutes import POSSIBLE, SURE, Paragraph, parse_minutes
+from orsheet.minutes.markers import split_deadline, split_listed_action
+from orsheet.minutes.matching import best_match
+from orsheet.minutes.numbers import mentions_closure, number_list_at
+from orsheet.minutes.people import names_in_header, people_from, split_names
+from orsheet.minutes.tasks import done_report, task_in
+from orsheet.minutes.text import clauses, content_words, similar, stems
+
+HEADER = Paragraph("Aanwezig: Petra, Marlijn, Wil en Nancy")
+
+
+def parse(*texts: str, bullets: bool = False, header: Paragraph = HEADER):
+    body = [Paragraph(t, bullet=bullets) for t in texts]
+    return parse_minutes([header, Paragraph("3. Schoolplein", level=2), *body])
+
+
+# ------------------------------------------------------------------ people
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Jose van Engelen, voorzitter; Cees van Elteren, secretaris", ["Jose van Engelen", "Cees van Elteren"]),
+        ("Becht, Ribberink (allen m.k.)", ["Becht", "Ribberink"]),
+        ("Wil en Nancy & Adrie", ["Wil", "Nancy", "Adrie"]),
+        ("Monique - Amal", ["Monique", "Amal"]),
+        ("leden van de raad", []),
+        ("Leden UR", []),
+        ("1.Opening en vaststelling agenda", []),
+        ("Een heel lange zin met zes woorden", []),
+        ("Gerard Croiset (met kennisgeving) penningmeester", ["Gerard Croiset"]),
+        ("Paul m.k.", ["Paul"]),
+    ],
+)
+def test_minutes_header_names_are_split_from_roles_remarks_and_labels(text, names):
+    assert split_names(text) == names
+
+
+def test_minutes_header_lines_and_lists_under_a_heading_give_the_people():
+    lines = [
+        ("Verslag 12 oktober", 0),
+        ("Voorzitter: Amal", 0),
+        ("Notulist: Desiree", 0),
+        ("Aanwezig:", 0),
+        ("Leden UR:", 0),
+        ("Van Andel, Zijm", 0),
+        ("De voorzitter opent de vergadering.", 0),
+        ("Karel", 0),
+        ("Deelnemers (in volgorde)", 2),
+        ("Pieter Dijkstra (Kadaster)", 0),
+        ("1. Opening", 1),
+        ("Jantje", 0),
+    ]
+    assert names_in_header(lines) == ["Amal", "Desiree", "Van Andel", "Zijm", "Pieter Dijkstra"]
+
+
+def test_minutes_people_are_known_by_full_first_and_last_name():
+    people = people_from(["Jan Willem de Vries", "Van Andel", "kleine letter"])
+    for form in ("Jan Willem de Vries", "jan", "Vries", "Van Andel", "andel"):
+        assert form in people, form
+    assert "kleine" not in people and "Willem" not in people
+    assert people.longest_at("Gisteren belde Jan Willem de Vries op".split(), 2) == 4
+    assert people.longest_at("Gisteren belde Jan op".split(), 2) == 1
+    assert people.longest_at("Gisteren belde iemand op".split(), 2) == 0
+    assert people.mentioned("Jan belt Van Andel, daarna jan") == "Van Andel"
+    assert people.mentioned("Niemand hier") == ""
+
+
+# ------------------------------------------------------------------- text
+
+
+def test_minutes_stems_drop_accents_and_cut_words_to_five_letters():
+    assert stems("Kopiëren van de enquête") == {"kopie", "enque"}
+    assert content_words("De OR en het plan") == {"plan"}
+
+
+@pytest.mark.parametrize(
+    "one, other, same",
+    [
+        ("poster maken voor de fika", "de poster voor de fika ontwerpen", True),  # two of three stems
+        ("schoolondersteuningsprofiel goedgekeurd", "MR stemt in met het schoolondersteuningsprofiel", True),
+        ("brief sturen aan de directeur", "agenda opstellen voor volgende week", False),
+        ("alpha bravo charlie delta echo foxtrot golf", "alpha bravo hotel india juliet kilo lima", False),
+        ("alpha bravo charlie delta echo foxtrot golf", "alpha bravo charlie hotel india juliet kilo", True),
+        ("alpha bravo charlie delta", "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima", True),
+        ("alpha", "bravo", False),
+        ("", "", False),
+    ],
+)
+def test_minutes_texts_are_similar_by_their_shared_stems(one, other, same):
+    assert similar(one, other) is same
+    assert similar(other, one) is same
+
+
+def test_minutes_clauses_split_at_semicolons_colons_commas_and_dashes():
+    assert clauses("Uitnodiging; Jose gaat, samen met Ko - als gast: ja") == [
+        (0, "Uitnodiging"), (13, "Jose gaat"), (24, "samen met Ko"), (39, "als gast"), (49, "ja")]
+
+
+# --------------------------------------------------------------- matching
+
+
+def test_minutes_best_match_needs_two_shared_words_and_a_third_of_the_action():
+    actions = [(1, "Poster ontwerpen voor de Fika"), (2, "Zaal reserveren voor de borrel")]
+    assert best_match("De poster voor de Fika is ontworpen", actions) == 1
+    assert best_match("De poster is klaar", actions) is None  # one shared word
+    many = [(3, "poster appel banaan citroen dadel egel fiets gitaar hamer inkt jas fika")]
+    assert best_match("De poster voor de Fika is klaar", many) is None  # 2 of 12 words
+
+
+def test_minutes_best_match_on_a_tie_is_no_match_and_otherwise_the_best():
+    tie = [(1, "poster fika"), (2, "poster fika")]
+    assert best_match("poster fika klaar", tie) is None
+    better = [(1, "poster fika groningen zaal"), (2, "poster fika")]
+    assert best_match("poster fika klaar", better) == 2
+    assert best_match("poster fika klaar", []) is None
+
+
+# -------------------------------------------------------- listed lines
+
+
+def test_minutes_bullet_name_colon_task_is_a_possible_action_of_a_listed_person():
+    [action] = parse("Petra: actielijst bijwerken!", bullets=True).new_actions
+    assert (action.owner, action.description, action.confidence) == ("Petra", "Actielijst bijwerken!", POSSIBLE)
+    assert action.reason == 'regel "naam: taak"' and action.subject == "Schoolplein"
+
+
+def test_minutes_bullet_task_then_name_in_brackets_is_a_possible_action():
+    [action] = parse("offerte hekwerk aanvragen (Marlijn)", bullets=True).new_actions
+    assert (action.owner, action.description) == ("Marlijn", "Offerte hekwerk aanvragen.")
+    assert action.reason == 'regel "naam: taak"'
+
+
+def test_minutes_bullet_names_not_all_listed_say_so_in_the_reason():
+    [both] = parse("Wil en Nancy: zaal huren", bullets=True).new_actions
+    assert both.reason == 'regel "naam: taak"'
+    [one] = parse("Wil en Kees: zaal huren", bullets=True).new_actions
+    assert one.reason == 'regel "naam: taak", naam staat niet bij de aanwezigen'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anneke: we kunnen nieuwe pennen laten maken",
+        "Anneke: laten we iets kiezen",
+        "Alexander Green (Logius)",
+        "Petra: de zaal. Daarna koffie drinken",
+        "Petra: beeldschermdoekjes zijn handig",
+        "Petra: lezen",
+        "Petra",
+    ],
+)
+def test_minutes_bullets_that_are_talk_or_names_are_no_action(line):
+    assert parse(line, bullets=True).new_actions == []
+
+
+def test_minutes_name_colon_task_outside_a_bullet_is_no_action():
+    assert parse("Petra: actielijst bijwerken").new_actions == []
+
+
+def test_minutes_bullets_under_a_heading_about_actions_are_sure_actions():
+    proposal = parse_minutes([
+        Paragraph("4. Actiepunten", level=2),
+        Paragraph("Jan: brief sturen", bullet=True),
+        Paragraph("nog uitzoeken wie", bullet=True),
+    ])
+    [action] = proposal.new_actions
+    assert (action.owner, action.description, action.confidence) == ("Jan", "Brief sturen.", SURE)
+    assert action.marker == "actie: Jan: brief sturen"
+
+
+def test_minutes_listed_action_splits_owner_and_task_three_ways():
+    assert split_listed_action("Jan: brief sturen") == ("Jan", "brief sturen")
+    assert split_listed_action("brief sturen (Jan)") == ("Jan", "brief sturen")
+    assert split_listed_action("Jan stuurt de brief") == ("Jan", "Jan stuurt de brief")
+    assert split_listed_action("Jan gaat: brief sturen") == ("Jan", "Jan gaat: brief sturen")
+    assert split_listed_action("Allen") == ("Allen", "")
+    assert split_listed_action("de brief") == ("", "de brief")
+
+
+@pytest.mark.parametrize(
+    "task, expected",
+    [
+        ("poster maken, deadline 1 november", ("poster maken", "1 november")),
+        ("poster maken uiterlijk eind okt.", ("poster maken", "eind okt")),
+        ("verslag klaar voor de volgende vergadering", ("verslag", "de volgende vergadering")),
+        ("bellen z.s.m.", ("bellen z.s.m.", "")),
+        ("mailen vóór 12-10", ("mailen", "12-10")),
+        ("poster maken", ("poster maken", "")),
+    ],
+)
+def test_minutes_deadline_is_split_from_the_task(task, expected):
+    assert split_deadline(task) == expected
+
+
+# ---------------------------------------------------------------- tasks
+
+
+def test_minutes_names_split_by_a_comma_before_the_verb_are_one_owner():
+    people = people_from(["Wil", "Nancy"])
+    task = task_in("Uitnodiging 28-11 Wil, Nancy gaan erheen.", people, "")
+    assert task.owner == "Wil, Nancy"
+    assert task.description == "Uitnodiging 28-11 Wil, Nancy gaan erheen."
+    assert task.reason == "naam + werkwoord, zonder actiemarkering"
+
+
+def test_minutes_pronoun_without_a_person_before_it_is_no_task():
+    people = people_from(["Wil"])
+    assert task_in("Zij kopieert 120 stuks.", people, "") is None
+    assert task_in("Zij kopieert 120 stuks.", people, "Wil").reason == 'eigenaar afgeleid: "Zij" is Wil'
+    assert task_in("Morgen belt Wil de gemeente.", people, "").owner == "Wil"
+    assert task_in("Morgen belt hij de gemeente.", people, "").__class__ is type(None)
+
+
+@pytest.mark.parametrize(
+    "sentence, owner",
+    [
+        ("Randy gaat de gemeente bellen.", "Randy"),  # unknown name, future verb
+        ("Randy neemt contact op met de gemeente.", "Randy"),
+        ("Randy belt de gemeente.", None),  # unknown name, a task verb only is not enough
+        ("Desondanks zullen zij dit doen.", None),
+        ("De secretaris en penningmeester gaan nog wat punten bijschaven.", "De secretaris en penningmeester"),
+        ("Werkgroep Communicatie maakt een poster.", "Werkgroep Communicatie"),
+        ("Het dagelijks bestuur zal het agenderen.", "Het dagelijks bestuur"),
+        ("Onze voorzitter neemt contact op met Erik.", "Onze voorzitter"),
+        ("Petra vraagt of dat kan.", None),
+        ("Petra laat zien hoe het werkt.", None),
+        ("Petra laat aan de commissie weten dat het kan.", "Petra"),
+        ("Petra laat de ramen open.", None),
+        ("Petra gaat akkoord.", None),
+        ("Petra zal niet komen.", None),
+        ("Petra gaat nog niet bellen.", None),
+        ("Petra is ziek.", None),
+        ("Dit is een zin zonder eigenaar.", None),
+        ("In de pauze gaat iedereen koffie drinken.", None),
+    ],
+)
+def test_minutes_task_owner_is_a_person_a_role_or_a_name_with_a_future_verb(sentence, owner):
+    task = task_in(sentence, people_from(["Petra"]), "")
+    assert (task.owner if task else None) == owner
+
+
+@pytest.mark.parametrize(
+    "sentence, done",
+    [
+        ("Draaiboek is doorgestuurd naar iedereen.", True),
+        ("Traject zonnepanelen is in het geheel afgerond.", True),
+        ("De uitnodiging is de deur uit.", True),
+        ("Het vrijwilligersbeleid wordt weer uit de aktielijst gehaald.", True),
+        ("Dit verzoek kan worden afgesloten.", True),
+        ("De brief is nog niet verstuurd.", False),
+        ("Het actiepunt blijft staan, de brief is verstuurd.", False),
+        ("De brief wordt verstuurd.", False),
+        ("Het gaat goed.", False),
+    ],
+)
+def test_minutes_done_reports_say_a_task_is_done_without_its_number(sentence, done):
+    assert done_report(sentence) is done
+
+
+def test_minutes_done_report_matching_an_open_action_is_suggested_not_closed():
+    proposal = parse("Het draaiboek is doorgestuurd naar iedereen.")
+    assert proposal.closures == [] and [r.sentence for r in proposal.done_reports] == [
+        "Het draaiboek is doorgestuurd naar iedereen."]
+    assert proposal.done_reports[0].subject == "Schoolplein"
+
+
+# ------------------------------------------------------------ decisions
+
+
+def test_minutes_decision_that_refers_back_takes_the_sentence_before_and_is_possible():
+    [decision] = parse("Quiet stelt voor sponsors te zoeken. Akkoord.").decisions
+    assert decision.text == "Quiet stelt voor sponsors te zoeken. Akkoord."
+    assert (decision.confidence, decision.reason) == (POSSIBLE, "besluit afgeleid uit de formulering")
+    assert parse("Akkoord.").decisions == []  # nothing before it to agree with
+
+
+def test_minutes_agreement_is_recorded_with_its_label_once_per_subject():
+    proposal = parse("Afgesproken wordt dat Jan belt.", "Afgesproken wordt dat Jan belt.")
+    [decision] = proposal.decisions
+    assert (decision.text, decision.kind) == ("Afspraak: Afgesproken wordt dat Jan belt.", "afspraak")
+
+
+def test_minutes_the_same_approval_twice_is_recorded_once_and_listed_as_a_near_miss():
+    proposal = parse("De nota vrijwilligersbeleid wordt goedgekeurd.", "Het vrijwilligersbeleid is goedgekeurd.")
+    assert [d.text for d in proposal.decisions] == ["De nota vrijwilligersbeleid wordt goedgekeurd."]
+    [miss] = proposal.near_misses
+    assert miss.reason == "geen besluit: hetzelfde besluit staat al eerder in de notulen"
+    other = parse("De nota vrijwilligersbeleid wordt goedgekeurd.", "Het reglement is goedgekeurd.")
+    assert len(other.decisions) == 2
+
+
+def test_minutes_decision_kinds_and_confidence_by_form():
+    proposal = parse("De OR besluit de brief te sturen.", "Er wordt besloten te stoppen.",
+                     "In onderling overleg is besloten dat we stoppen.", "De MR stemt in met het plan.")
+    assert [(d.kind, d.confidence) for d in proposal.decisions] == [
+        ("besluit", SURE), ("besluit", SURE), ("besluit", POSSIBLE), ("besluit", POSSIBLE)]
+
+
+# --------------------------------------------------------------- numbers
+
+
+def test_minutes_number_list_reads_lists_and_ranges_and_stops_at_dates_and_times():
+    assert number_list_at("325, 330 en 338 zijn af", 0) == ([325, 330, 338], 15)
+    assert number_list_at("341 t/m 343", 0) == ([341, 342, 343], 11)
+    assert number_list_at("12 oktober", 0) == ([], 0)
+    assert number_list_at("10.30 uur", 0) == ([], 0)
+    assert number_list_at("5 en 12-10-2023", 0) == ([5], 5)
+
+
+def test_minutes_mentions_closure_counts_a_refused_range():
+    assert mentions_closure("Acties 100 t/m 300 zijn afgerond.")
+    assert mentions_closure("Actie 12 is afgerond.")
+    assert not mentions_closure("Actie 12 loopt nog.")
