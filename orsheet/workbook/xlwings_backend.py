@@ -103,16 +103,28 @@ class _SheetState:
 
 
 class XlwingsBackend:
-    """A workbook open in Excel (or in xlwings' remote engine)."""
+    """A workbook open in Excel (or in xlwings' remote engine), for one button press.
+
+    A write reuses the cells the press read of that sheet, so make a new backend
+    for each press rather than keeping one while the secretary types.
+    """
 
     def __init__(self, book):
         self.book = book
+        # Grids as last read, handed once to the next write of that sheet: a service reads,
+        # computes, then writes, and reading the cells again costs as much as the first read
+        # (on the remote engine, xlwings Lite's, most of a button press).
+        self._as_read: dict[str, list[list[Value]]] = {}
 
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
-        return {name: _table(name, self._grid(name), _totals_rows(self._sheet(name))) for name in sheets}
+        tables = {}
+        for name in sheets:
+            self._as_read[name] = grid = self._grid(name)
+            tables[name] = _table(name, grid, _totals_rows(self._sheet(name)))
+        return tables
 
     def _sheet(self, name: str):
         if name not in self.sheet_names():
@@ -144,7 +156,8 @@ class _LiveEngine:
 
     def state(self, sheet: str) -> _SheetState:
         if sheet not in self.states:
-            self.states[sheet] = _SheetState(sheet, self.backend._grid(sheet))
+            grid = self.backend._as_read.pop(sheet, None)
+            self.states[sheet] = _SheetState(sheet, grid if grid is not None else self.backend._grid(sheet))
         return self.states[sheet]
 
     def columns(self, sheet: str) -> dict[str, int] | None:
