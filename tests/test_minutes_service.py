@@ -369,3 +369,15 @@ def test_minutes_action_table_rows_marked_done_suggest_closing_the_open_action_t
     assert applied.applied is False and 339 in numbers(backend, schema.ACTIONS.name)  # a suggestion waits for a yes
     process_minutes(backend, minutes, None, apply=True, include_possible=True)
     assert 339 in numbers(backend, schema.ARCHIVE.name)
+
+
+def test_minutes_people_on_the_personen_sheet_are_owners_without_a_header_listing_them(tmp_path):
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("Verslag 26 oktober 2023\n\n# 3. Fika\n\nKarin stuurt de uitnodiging rond.\n", encoding="utf-8")
+    assert process_minutes(memory_workbook("2023-10-12"), minutes, None).possible_actions == []
+    backend = memory_workbook("2023-10-12")
+    people = backend.sheets[schema.PEOPLE.name]
+    people.append(["Karin de Boer"] + [None] * (len(people[0]) - 1))
+    [(action, reason)] = process_minutes(backend, minutes, None).possible_actions
+    assert (action.owner, action.description, reason) == (
+        "Karin", "Karin stuurt de uitnodiging rond.", "naam + werkwoord, zonder actiemarkering")
