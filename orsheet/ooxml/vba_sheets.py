@@ -109,7 +109,7 @@ def register_new_sheet(package, sheet_root) -> str | None:
     """
     if not package.has(VBA_PART):
         return None
-    vba = package.raw(VBA_PART)
+    vba = package.get(VBA_PART)
     main = sheet_root.nsmap.get(None, "http://schemas.openxmlformats.org/spreadsheetml/2006/main")
     taken = set(module_names(vba))
     for part in package.sheet_parts().values():
@@ -127,5 +127,5 @@ def register_new_sheet(package, sheet_root) -> str | None:
         return properties.get("codeName")
     name = next_code_name(taken)
     properties.set("codeName", name)
-    package.set_raw(VBA_PART, add_document_module(vba, name))
+    package.put(VBA_PART, add_document_module(vba, name))
     return name
