@@ -84,7 +84,7 @@ WEEKDAYS_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 def weekday_number(text: str) -> int | None:
     """"do", "Do.", "donder", "donderdag" -> 3 (Monday is 0); None when not a weekday."""
-    wanted = text.strip().casefold().rstrip(".").strip()
+    wanted = text.strip().rstrip(".").strip().casefold()
     if len(wanted) < 2:
         return None
     return next((index for index, name in enumerate(WEEKDAYS) if name.startswith(wanted)), None)

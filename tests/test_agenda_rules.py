@@ -361,3 +361,8 @@ def test_voorzitter_and_notulist_in_a_standard_item_become_this_meetings_people(
     items = [StandardItem(OR_MEETING, "begin", 1, "Opening", 5, who, row=2)]
     agenda = build_agenda(meeting(**meeting_changes), items, [item("2", "O&B")])
     assert agenda.items[0].who == shown
+
+
+def test_a_row_replacing_a_standard_item_may_name_another_person():
+    rows = [item("1", "Opening", None, 2, who="Bram"), item("3", "O&B", 20, 3)]
+    assert build_agenda(meeting(), standard(), rows).items[0].who == "Bram"
