@@ -37,8 +37,8 @@ _EXPORTS = {  # public name -> module that defines it
 }
 
 __all__ = [  # literal, so linters see the re-exports; tests/test_api.py keeps it equal to _EXPORTS
-    "MemoryBackend", "OrsheetError", "__version__", "check_workbook", "close_actions", "generate_agenda",
-    "list_actions", "load_agenda", "number_actions", "open_workbook", "plan_year", "process_minutes",
+    "MemoryBackend", "OrsheetError", "check_workbook", "close_actions", "generate_agenda", "list_actions",
+    "load_agenda", "number_actions", "open_workbook", "plan_year", "process_minutes", "__version__",
 ]
 
 if TYPE_CHECKING:

@@ -119,7 +119,7 @@ def build_workbook():
 
 START_WIDTH = 100  # characters: column A of Start, left of the buttons
 START_TITLE_HEIGHT = 30  # points: the 18 pt title needs more than the default 15
-START_LINE = 96  # characters per row: longer explanations continue on the next row, never under the buttons
+START_LINE = 118  # characters per row (Calibri 11 in a column of 100): longer explanations continue on the next row
 
 
 def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:

@@ -185,6 +185,20 @@ class FakeExcelClient:
     def _freezePaneAtRange(self, action: dict) -> None:
         self._sheet(action)["frozen"] = action["args"][0]
 
+    def _copyRange(self, action: dict) -> None:
+        """Excel's copy and paste (values here; formats and notes are not modelled)."""
+        from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+        source = self._sheet(action)["values"]
+        target_index, address = action["args"]
+        letters, row = coordinate_from_string(address.replace("$", "").split(":")[0])
+        target = self.payload["sheets"][target_index]["values"]
+        for r in range(action["row_count"]):
+            for c in range(action["column_count"]):
+                line = source[action["start_row"] + r] if action["start_row"] + r < len(source) else []
+                value = line[action["start_column"] + c] if action["start_column"] + c < len(line) else ""
+                _put(target, row - 1 + r, column_index_from_string(letters) - 1 + c, value)
+
     def _namesAdd(self, action: dict) -> None:
         name, refers_to = action["args"]
         self.payload["names"].append({"name": name, "refers_to": refers_to, "book_scope": True, "sheet_index": None,

@@ -78,7 +78,7 @@ def test_a_generated_sheet_is_added_without_losing_anything_or_breaking_the_pack
     assert set(before) <= set(after)
     # The VBA project gains the new sheet's document module (as Excel adds one); all else is kept.
     assert all(after[name] == before[name] for name in OPAQUE_PARTS if name != "xl/vbaProject.bin")
-    from orsheet.excel.sheet_modules import module_names
+    from orsheet.ooxml.vba_sheets import module_names
 
     with zipfile.ZipFile(rich) as archive:
         added = module_names(archive.read("xl/vbaProject.bin"))[-1].startswith("Sheet")

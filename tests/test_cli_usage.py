@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 import pytest
 
 from orsheet.cli import COMMANDS, main
@@ -48,7 +49,11 @@ def test_a_usage_error_with_json_is_one_dutch_json_document(template_copy):
 
 
 def help_of(name: str) -> str:
-    return main.get_command(click.Context(main), name).get_help(click.Context(main, info_name=name))
+    # Through the group as a user calls it: a bare click.Context would lack the group's context
+    # settings (-h), and click caches a command's help option from the first context that asks.
+    result = CliRunner().invoke(main, [name, "--help"], prog_name="orsheet")
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

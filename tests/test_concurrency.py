@@ -20,7 +20,7 @@ import pytest
 from orsheet import schema
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
-from orsheet.workbook.safe_save import WriteLock, write_lock_path
+from orsheet.workbook.write_lock import WriteLock, write_lock_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -45,7 +45,7 @@ WORKER = textwrap.dedent(
 HOLDER = textwrap.dedent(
     """
     import sys
-    from orsheet.workbook.safe_save import WriteLock
+    from orsheet.workbook.write_lock import WriteLock
 
     lock = WriteLock(sys.argv[1])
     lock.acquire()

@@ -156,3 +156,27 @@ def test_a_generated_sheet_gets_a_bold_header_that_stays_in_view(workbook, clien
     workbook.write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])
     assert ("Overzicht", 1, 1, "font.bold=True") in client.formats and ("Overzicht", 1, 2, "font.bold=True") in client.formats
     assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")["frozen"] == "1:1"
+
+
+def test_moving_a_row_lets_excel_carry_it_and_deletes_the_table_row(workbook, client):
+    from orsheet.workbook.base import MoveRows
+
+    workbook.write([AppendRows(schema.ACTIONS.name, [{schema.NR: n, schema.ONDERWERP: f"Actie {n}"} for n in (1, 2)])])
+    client.log.clear()
+    workbook.write([MoveRows(schema.ACTIONS.name, schema.ARCHIVE.name, [2], {2: {schema.STATUS: "afgerond"}})])
+    functions = [a["func"] for a in client.log]
+    assert "copyRange" in functions and "deleteTableRow" in functions and "rangeDelete" not in functions
+    archived = workbook.read([schema.ARCHIVE.name])[schema.ARCHIVE.name].rows
+    assert [(r.values[schema.NR], r.values[schema.STATUS]) for r in archived] == [(1, "afgerond")]
+    assert [r.values[schema.NR] for r in workbook.read([schema.ACTIONS.name])[schema.ACTIONS.name].rows] == [2]
+
+
+def test_a_tables_totals_row_is_not_read_as_an_action(tmp_path):
+    from tests.test_write_path import with_totals_row
+
+    payload = payload_from_file(with_totals_row(tmp_path / "totaal.xlsm"))
+    acties = next(s for s in payload["sheets"] if s["name"] == schema.ACTIONS.name)
+    table = acties["tables"][0]  # as Excel reports a table with a totals row (row 4)
+    table["total_row_range_address"] = f"A4:{table['range_address'].split(':')[1]}"
+    rows = RemoteWorkbook(FakeExcelClient(payload)).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
+    assert [r.values[schema.NR] for r in rows] == [1, 2]

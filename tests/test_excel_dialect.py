@@ -61,9 +61,10 @@ def parts(path: Path) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist()}
 
 
-def compression(path: Path) -> dict[str, int]:
+def compression(path: Path) -> dict[str, tuple[int, int, int]]:
+    """Per entry: how it is compressed, its compressed size and CRC (equal for an entry copied as stored)."""
     with zipfile.ZipFile(path) as archive:
-        return {i.filename: i.compress_type for i in archive.infolist()}
+        return {i.filename: (i.compress_type, i.compress_size, i.CRC) for i in archive.infolist()}
 
 
 def test_closing_changes_only_the_parts_it_must_and_copies_the_rest_as_they_were(excel_book):

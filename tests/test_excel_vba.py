@@ -9,8 +9,8 @@ import olefile
 import pytest
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from orsheet.excel import ovba
-from orsheet.excel.cfb import write_cfb
+from orsheet.ooxml import ovba
+from orsheet.ooxml.cfb import write_cfb
 from orsheet.excel.package import MACROS_DIR, source_modules
 from orsheet.excel.vba_project import CLASS_IMPORT_LINES, build_vba_project, crlf, document_module, stored_class_source
 from tests.excel_support import build_plain_and_macro
@@ -221,7 +221,7 @@ def test_every_sheet_orsheet_adds_gets_a_code_name_and_an_empty_document_module(
     generate_agenda(FileBackend(workbook), workbook, date(2023, 9, 14), pdf=False)  # adds the sheet Agenda
     overview(FileBackend(workbook), date(2023, 11, 1), None, False, True)  # adds Overzicht
     after = _modules(workbook)
-    from orsheet.workbook.package import Package
+    from orsheet.ooxml.package import Package
 
     package = Package(workbook)
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

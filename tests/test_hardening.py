@@ -326,6 +326,15 @@ def _garbage_broken_sheets(folder: Path) -> Path:
     return path
 
 
+def _garbage_encrypted(folder: Path) -> Path:
+    """What Excel saves for a workbook with a password: a compound file (as an old .xls is), not a zip."""
+    from orsheet.excel.cfb import write_cfb
+
+    path = folder / "or.xlsm"
+    path.write_bytes(write_cfb({"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(60), "EncryptedPackage": bytes(600)}))
+    return path
+
+
 GARBAGE = {
     "zip without the parts of a workbook": (_garbage_zip_without_parts, "geen Excel-werkmap"),
     "zip without a workbook part": (_garbage_zip_without_workbook_part, "geen Excel-werkmap"),
@@ -334,6 +343,7 @@ GARBAGE = {
     "empty file": (_garbage_empty, "leeg"),
     "directory": (_garbage_directory, "is een map"),
     "sheets cut in half": (_garbage_broken_sheets, "beschadigd"),
+    "password-protected workbook": (_garbage_encrypted, "met een wachtwoord beveiligd"),
 }
 # A command that reads none of the damaged sheets may stop on something else first.
 OTHER_FIRST = {("sheets cut in half", "apply-proposal"): "blad Voorstel ontbreekt"}

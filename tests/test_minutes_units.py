@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from orsheet.minutes import POSSIBLE, SURE, Paragraph, parse_minutes
+from orsheet.minutes import (
+    POSSIBLE,
+    SURE,
+    Closure,
+    DecisionItem,
+    NearMiss,
+    NewAction,
+    Paragraph,
+    decisions,
+    meeting_date_in,
+    meeting_kind_in,
+    parse_minutes,
+)
 from orsheet.minutes.markers import split_deadline, split_listed_action
 from orsheet.minutes.matching import best_match
 from orsheet.minutes.numbers import mentions_closure, number_list_at
@@ -318,3 +332,199 @@ def test_minutes_mentions_closure_counts_a_refused_range():
     assert mentions_closure("Acties 100 t/m 300 zijn afgerond.")
     assert mentions_closure("Actie 12 is afgerond.")
     assert not mentions_closure("Actie 12 loopt nog.")
+
+
+# ----------------------------------------------------------------- header
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Datum", "05 juni 2007", "Verslag van de overlegvergadering op dinsdag 15 mei 2007"], date(2007, 5, 15)),
+        (["Notulen 21-03-2018"], date(2018, 3, 21)),
+        (["Notulen 30/10/07"], date(2007, 10, 30)),
+        (["Vergaderruimte 6.2.02", "Vergadering 12.10.2023"], date(2023, 10, 12)),
+        (["Datum: 3 februari 2024"], date(2024, 2, 3)),
+        (["Verslag 31 februari 2024", "Verslag 1 maart 2024"], date(2024, 3, 1)),
+        (["Verslag van de vergadering"], None),
+        ([], None),
+    ],
+)
+def test_minutes_meeting_date_is_the_date_on_the_line_naming_the_meeting(lines, expected):
+    assert meeting_date_in([Paragraph(t) for t in lines]) == expected
+
+
+def test_minutes_meeting_date_is_read_in_the_first_fifteen_paragraphs_only():
+    lines = ["tekst"] * 15 + ["Verslag 1 maart 2024"]
+    assert meeting_date_in([Paragraph(t) for t in lines]) is None
+    assert meeting_date_in([Paragraph(t) for t in lines[1:]]) == date(2024, 3, 1)
+
+
+KINDS = ["OR-vergadering", "Overlegvergadering", "Informeel overleg", "MR-vergadering"]
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Verslag OR-Vergadering", "OR-vergadering"),
+        ("Verslag OV-vergadering 19 oktober", "Overlegvergadering"),
+        ("Notulen informeel overleg met de bestuurder", "Informeel overleg"),
+        ("Notulen MR-vergadering", "MR-vergadering"),
+        ("Notulen GMR", ""),
+        ("Verslag", ""),
+    ],
+)
+def test_minutes_meeting_kind_is_the_known_kind_the_title_names(title, kind):
+    assert meeting_kind_in([Paragraph(title)], KINDS) == kind
+
+
+def test_minutes_meeting_kind_is_looked_for_in_the_first_four_paragraphs():
+    paragraphs = [Paragraph("tekst")] * 4 + [Paragraph("Verslag OV-vergadering")]
+    assert meeting_kind_in(paragraphs, KINDS) == ""
+    assert meeting_kind_in(paragraphs[1:], KINDS) == "Overlegvergadering"
+
+
+# -------------------------------------------------------- decisions, exact
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, sure, skipped, topic",
+    [
+        ("De OR besluit te stoppen.", "besluit", True, "", ""),
+        ("Besloten wordt te stoppen.", "besluit", True, "", ""),
+        ("Afgesproken wordt dat Jan belt.", "afspraak", False, "", ""),
+        ("In onderling overleg is besloten dat we stoppen.", "besluit", False, "", ""),
+        ("De MR stemt in met het plan.", "besluit", False, "", ""),
+        ("Het AB is van een dergelijke app geen voorstander.", "besluit", False, "", ""),
+        ("Het reglement is goedgekeurd.", "besluit", False, "", "Het reglement"),
+        ("Met inachtneming hiervan wordt het verslag vastgesteld.", "besluit", True, decisions.PROCEDURAL, ""),
+        ("De brochures worden ter kennisname aangenomen.", "besluit", True, decisions.PROCEDURAL, ""),
+        ("De directie heeft besloten de school te sluiten.", "besluit", False, decisions.ELSEWHERE, ""),
+        ("Dit is vorig schooljaar al besloten.", "besluit", False, decisions.REPORTED, ""),
+        ("Frank geeft aan dat besloten is te wachten.", "besluit", False, decisions.REPORTED, ""),
+    ],
+)
+def test_minutes_decision_read_gives_kind_confidence_skip_reason_and_topic(sentence, kind, sure, skipped, topic):
+    found = decisions.read_decision(sentence)
+    assert (found.kind, found.sure, found.skipped, found.topic) == (kind, sure, skipped, topic)
+    assert found.text == sentence and found.refers_back is False
+
+
+@pytest.mark.parametrize("sentence", ["Dit is akkoord.", "Akkoord.", "Hier is iedereen het mee eens.",
+                                      "Hiermee wordt ingestemd."])
+def test_minutes_decision_that_refers_back_is_marked_so(sentence):
+    found = decisions.read_decision(sentence)
+    assert found.refers_back is True and found.kind == "besluit"
+
+
+@pytest.mark.parametrize("sentence", ["Het gesprek was goed.", "De notulen akkoord bevonden", "Het besluit van de minister."])
+def test_minutes_sentences_without_a_decision_form_read_as_none(sentence):
+    assert decisions.read_decision(sentence) is None or decisions.read_decision(sentence).skipped
+
+
+def test_minutes_decision_label_alone_has_an_empty_text_and_its_kind():
+    assert decisions.read_decision("Afspraken:") == decisions.Decision("afspraak", "")
+    assert decisions.read_decision("Besluit van de OR: we stoppen") == decisions.Decision("besluit", "we stoppen")
+
+
+# ------------------------------------------------------------- owner runs
+
+
+@pytest.mark.parametrize(
+    "sentence, owner",
+    [
+        ("Werkgroep Communicatie zal het doen.", "Werkgroep Communicatie"),
+        ("De werkgroep zal het doen.", "De werkgroep"),
+        ("De commissie O&B zal het doen.", "De commissie O&B"),
+        ("De werkgroep, Petra en Kees gaan het doen.", None),  # an unlisted name after "en" ends the owners
+        ("Petra en de secretaris gaan het doen.", "Petra en de secretaris"),
+        ("Petra, Kees zal het doen.", "Petra, Kees"),
+        ("Petra en Kees gaan het doen.", None),
+        ("Petra Jansen, de voorzitter gaan het doen.", "Petra Jansen, de voorzitter"),
+        ("De zaal gaat open.", None),
+        ("Ko gaat het doen.", "Ko"),
+        ("K gaat het doen.", None),
+        ("P&O gaat het doen.", None),
+    ],
+)
+def test_minutes_owners_join_people_and_roles_but_not_unknown_words(sentence, owner):
+    task = task_in(sentence, people_from(["Petra Jansen"]), "")
+    assert (task.owner if task else None) == owner
+
+
+@pytest.mark.parametrize(
+    "sentence, owner, reason",
+    [
+        ("Morgen verwerkt zij de reacties.", "Wil", 'eigenaar afgeleid: "zij" is Wil'),
+        ("Volgende week belt hij de gemeente.", "Wil", 'eigenaar afgeleid: "hij" is Wil'),
+        ("Morgen om tien belt hij de gemeente.", None, None),
+        ("Dit zal Petra nog bijwerken.", "Petra", "naam + werkwoord, zonder actiemarkering"),
+        ("Dit zal Kees nog bijwerken.", None, None),
+        ("Morgen gaat hij akkoord.", None, None),
+        ("Hij", None, None),
+    ],
+)
+def test_minutes_verb_second_sentences_find_their_subject_after_the_verb(sentence, owner, reason):
+    task = task_in(sentence, people_from(["Petra"]), "Wil")
+    assert ((task.owner, task.reason) if task else (None, None)) == (owner, reason)
+
+
+# ------------------------------------------------- what a pass records, whole
+
+
+def test_minutes_pass_records_every_field_of_closures_near_misses_and_list_updates():
+    proposal = parse("Actie 12 is afgerond. De actielijst is bijgewerkt.", "Acties 100 t/m 300 zijn afgerond.",
+                     "De agenda wordt vastgesteld.")
+    assert proposal.closures == [Closure(12, "Actie 12 is afgerond.")]
+    assert proposal.list_updated == "De actielijst is bijgewerkt."
+    assert proposal.near_misses == [
+        NearMiss("Acties 100 t/m 300 zijn afgerond.",
+                 'niets afgerond: "100 t/m 300" is geen bereik van hoogstens 100 nummers; noem de nummers'),
+        NearMiss("De agenda wordt vastgesteld.", f"geen besluit: {decisions.PROCEDURAL}"),
+    ]
+    assert proposal.people == ("Petra", "Marlijn", "Wil", "Nancy")
+
+
+def test_minutes_pass_records_every_field_of_a_possible_action():
+    [action] = parse("Wil gaat de zaal reserveren.").new_actions
+    assert action == NewAction("Wil", "Wil gaat de zaal reserveren.", "Schoolplein", "", "", POSSIBLE,
+                               "naam + werkwoord, zonder actiemarkering")
+
+
+def test_minutes_pass_resolves_a_pronoun_to_the_person_named_last():
+    proposal = parse("De reacties worden aan Wil gemaild. Morgen verwerkt zij die.")
+    [action] = proposal.new_actions
+    assert (action.owner, action.reason) == ("Wil", 'eigenaar afgeleid: "zij" is Wil')
+    marked = parse("Er komt een poster. (actie: Kees)", "Hij gaat hem ook ophangen.").new_actions
+    assert [(a.owner, a.confidence) for a in marked] == [("Kees", SURE), ("Kees", POSSIBLE)]
+
+
+def test_minutes_pass_records_every_field_of_a_marker_action():
+    [action] = parse("Er komt een Fika. (actie: Karin maakt een poster, deadline 1 november!)").new_actions
+    assert action == NewAction("Karin", "Er komt een Fika. Actie: Karin maakt een poster!", "Schoolplein",
+                               "actie: Karin maakt een poster, deadline 1 november!", "1 november", SURE, "")
+    [asked] = parse("Wie doet het? (actie: Karin)").new_actions
+    assert asked.description == "Wie doet het?"
+    [alone] = parse("Er komt een Fika.", "(actie: Karin)").new_actions
+    assert alone.description == "Er komt een Fika."
+    [labelled] = parse("Actie: Karin regelt de zaal").new_actions
+    assert labelled.description == "Regelt de zaal."
+
+
+def test_minutes_pass_records_a_decision_that_refers_back_with_its_kind():
+    [decision] = parse("Quiet stelt voor sponsors te zoeken.", "Akkoord.").decisions
+    assert decision == DecisionItem("Quiet stelt voor sponsors te zoeken. Akkoord.", "Schoolplein", "besluit",
+                                    POSSIBLE, "besluit afgeleid uit de formulering")
+
+
+@pytest.mark.parametrize("sentence", ['"De OR besluit te stoppen."', "Bijvoorbeeld: De OR besluit te stoppen.",
+                                      "bv. De OR besluit te stoppen."])
+def test_minutes_decision_quoted_or_given_as_an_example_is_not_recorded(sentence):
+    assert parse(sentence).decisions == []
+
+
+def test_minutes_decision_label_ending_the_paragraph_takes_the_next_paragraph_as_its_text():
+    proposal = parse("De OR besluit:", "de poster komt er.")
+    assert [d.text for d in proposal.decisions] == ["De OR besluit: de poster komt er."]
+    lone = parse("Besluit:", "De poster komt er.")
+    assert [d.text for d in lone.decisions] == ["De poster komt er."]

@@ -232,3 +232,36 @@ def test_a_generated_sheet_has_one_look_table_frozen_bold_header_widths_and_prin
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
     assert sheet["C2"].value.date() == date(2024, 5, 1)
+
+
+def test_minutes_apply_moves_the_closed_action_whole_and_everything_else_follows(edited, tmp_path):
+    from orsheet.services.minutes import process_minutes
+
+    FileBackend(edited).write([AppendRows(schema.MEETINGS.name, [{schema.DATUM: date(2023, 10, 26), "Soort": "OR-vergadering"}])])
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Verslag OR-vergadering 26 oktober 2023\n\n1. Werkdruk\n"
+                       "Actie 3 is afgerond. (actie: Frank Visser stelt de vragen op)\n", encoding="utf-8")
+    plan = process_minutes(FileBackend(edited), minutes, date(2023, 10, 26), apply=True)
+    assert plan.applied
+    book = openpyxl.load_workbook(edited)
+    acties, archief, notes = book[ACTIES], book[ARCHIEF], book["Notities"]
+    assert archief["A2"].value == 3 and archief.cell(2, USER_COLUMN).value == "P3"
+    assert archief["B2"].comment.text.startswith("notitie bij actie 3")
+    assert [acties.cell(r, 1).value for r in range(2, 7)] == [1, 2, 4, 5, 6]
+    assert acties["B4"].comment.text.startswith("notitie bij actie 4") and acties["B4"].hyperlink is not None
+    assert notes["A1"].value == "=Acties!B4"
+    assert [acties[f"P{r}"].value for r in range(1, 5)] == ["Code", "H", "M", "L"]
+
+
+def test_apply_proposal_moves_the_closed_action_whole_from_the_voorstel_sheet(edited, tmp_path):
+    from orsheet.services.minutes_sheet import apply_proposal_sheet, propose_minutes
+
+    FileBackend(edited).write([AppendRows(schema.MEETINGS.name, [{schema.DATUM: date(2023, 10, 26), "Soort": "OR-vergadering"}])])
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Verslag OR-vergadering 26 oktober 2023\n\n1. Werkdruk\nActie 2 is afgerond.\n", encoding="utf-8")
+    propose_minutes(FileBackend(edited), minutes, date(2023, 10, 26))
+    apply_proposal_sheet(FileBackend(edited))
+    book = openpyxl.load_workbook(edited)
+    assert book[ARCHIEF]["A2"].value == 2 and book[ARCHIEF].cell(2, USER_COLUMN).value == "P2"
+    assert book["Notities"]["A1"].value == "=Acties!B4" and book[ACTIES]["B3"].comment.text.startswith("notitie bij actie 3")
+    assert book[schema.PROPOSAL.name].freeze_panes == "A2"  # the generated sheet's look

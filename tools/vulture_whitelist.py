@@ -48,9 +48,9 @@ exc
 # safe_save's file snapshot: compared as a whole (dataclass equality), never field by field.
 mtime_ns
 
-# xml_writer dispatches edits by getattr(self, "_" + type(edit).__name__); the write-path work
-# (issue 15 item 2) replaces this with `match`, after which these entries go.
-_._UpdateCells, _._DeleteRows, _._AppendRows, _._ReplaceSheet
+# ooxml.package copies a zip entry as stored: it registers the entry on the ZipFile the way
+# ZipFile.write does (zipfile reads these when it writes the central directory).
+_.start_dir, _._didModify
 
 # MS-OVBA decompression, the inverse of ovba.compress: kept beside it for reading a project back
 # (owner of orsheet/excel: delete it if no reader is planned).

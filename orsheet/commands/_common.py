@@ -94,9 +94,9 @@ def run_command(as_json: bool, work: Callable[[], Any], show: Callable[[Any], No
 
 def _command_done() -> None:
     """The command is over: let go of the write locks its backends took (only if a backend was used)."""
-    safe_save = sys.modules.get("orsheet.workbook.safe_save")
-    if safe_save is not None:
-        safe_save.release_all()
+    write_lock = sys.modules.get("orsheet.workbook.write_lock")
+    if write_lock is not None:
+        write_lock.release_all()
 
 
 def show_error(error: OrsheetError, as_json: bool) -> None:

@@ -79,7 +79,8 @@ def install_mac_runpython() -> str:
 
 
 def set_conf_values(path: Path, values: Mapping[str, str]) -> None:
-    from orsheet.workbook.safe_save import WorkbookFile, ensure_writable, require_workbook_file
+    from orsheet.workbook.safe_save import WorkbookFile, ensure_writable
+    from orsheet.workbook.workbook_check import require_workbook_file
 
     require_workbook_file(path)
     ensure_writable(path)

@@ -11,23 +11,30 @@ from __future__ import annotations
 
 import re
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from orsheet.excel import ovba
-from orsheet.excel.cfb import write_cfb
+from orsheet.ooxml import ovba
+from orsheet.ooxml.cfb import write_cfb
+from orsheet.ooxml.vba_records import (  # noqa: F401  (Module, document_module: this module's API too)
+    CLASS,
+    DOCUMENT,
+    ENCODING,
+    PROCEDURAL,
+    VBA_PROJECT_STREAM,
+    Module,
+    module_record,
+    record,
+    text_record,
+    document_module,
+)
 
 CODEPAGE = 1252
-ENCODING = "cp1252"
 PROJECT_NAME = "VBAProject"
 # A fixed project id and seed keep builds byte-for-byte reproducible.
 PROJECT_ID = "{6F2A3B1C-5D4E-4F60-8A7B-0C1D2E3F4A5B}"
 _SEED = 0x5A
 
-PROCEDURAL, DOCUMENT, CLASS = "procedural", "document", "class"
-_WORKBOOK_BASE = "0{00020819-0000-0000-C000-000000000046}"
-_SHEET_BASE = "0{00020820-0000-0000-C000-000000000046}"
 _REFERENCES = (
     ("stdole", "*\\G{00020430-0000-0000-C000-000000000046}#2.0#0#C:\\Windows\\System32\\stdole2.tlb#OLE Automation"),
     ("Office", "*\\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0#C:\\Program Files\\Common Files\\Microsoft Shared\\OFFICE16\\MSO.DLL#Microsoft Office 16.0 Object Library"),
@@ -37,13 +44,6 @@ _CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n.*?\r\nEND\r\n", r
 _CLASS_BASE = 'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"\r\n'
 # What the VBA editor adds when it imports a .cls file; Excel stores class modules with them.
 CLASS_IMPORT_LINES = (_CLASS_BASE, "Attribute VB_TemplateDerived = False\r\n", "Attribute VB_Customizable = False\r\n")
-
-
-@dataclass(frozen=True)
-class Module:
-    name: str
-    kind: str  # procedural | document | class
-    source: str  # as stored in the project: CRLF line ends, no class file header
 
 
 def crlf(text: str) -> str:
@@ -78,75 +78,32 @@ def stored_class_source(exported: str) -> str:
     return text
 
 
-def document_module(name: str, workbook: bool) -> Module:
-    base = _WORKBOOK_BASE if workbook else _SHEET_BASE
-    lines = [
-        f'Attribute VB_Name = "{name}"',
-        f'Attribute VB_Base = "{base}"',
-        "Attribute VB_GlobalNameSpace = False",
-        "Attribute VB_Creatable = False",
-        "Attribute VB_PredeclaredId = True",
-        "Attribute VB_Exposed = True",
-        "Attribute VB_TemplateDerived = False",
-        "Attribute VB_Customizable = True",
-    ]
-    return Module(name, DOCUMENT, "\r\n".join(lines) + "\r\n")
-
-
-def _record(record_id: int, data: bytes) -> bytes:
-    return struct.pack("<HI", record_id, len(data)) + data
-
-
-def _text_record(record_id: int, text: str, unicode_id: int | None = None) -> bytes:
-    out = _record(record_id, text.encode(ENCODING))
-    if unicode_id is not None:
-        out += _record(unicode_id, text.encode("utf-16-le"))
-    return out
-
-
 def _reference(name: str, libid: str) -> bytes:
     encoded = libid.encode(ENCODING)
     registered = struct.pack("<I", len(encoded)) + encoded + struct.pack("<IH", 0, 0)
-    return _text_record(0x0016, name, 0x003E) + _record(0x000D, registered)
-
-
-def _module_record(module: Module) -> bytes:
-    module_type = 0x0021 if module.kind == PROCEDURAL else 0x0022
-    return b"".join(
-        [
-            _text_record(0x0019, module.name),
-            _record(0x0047, module.name.encode("utf-16-le")),
-            _text_record(0x001A, module.name, 0x0032),
-            _text_record(0x001C, "", 0x0048),
-            _record(0x0031, struct.pack("<I", 0)),  # MODULEOFFSET: source starts at 0
-            _record(0x001E, struct.pack("<I", 0)),
-            _record(0x002C, struct.pack("<H", 0xFFFF)),
-            struct.pack("<HI", module_type, 0),
-            struct.pack("<HI", 0x002B, 0),
-        ]
-    )
+    return text_record(0x0016, name, 0x003E) + record(0x000D, registered)
 
 
 def dir_stream(modules: Sequence[Module]) -> bytes:
     """The decompressed ``VBA/dir`` stream (MS-OVBA 2.3.4.2)."""
     information = b"".join(
         [
-            _record(0x0001, struct.pack("<I", 3)),  # SysKind: 64-bit Windows
-            _record(0x0002, struct.pack("<I", 0x0409)),
-            _record(0x0014, struct.pack("<I", 0x0409)),
-            _record(0x0003, struct.pack("<H", CODEPAGE)),
-            _text_record(0x0004, PROJECT_NAME),
-            _text_record(0x0005, "", 0x0040),
-            _text_record(0x0006, "", 0x003D),
-            _record(0x0007, struct.pack("<I", 0)),
-            _record(0x0008, struct.pack("<I", 0)),
+            record(0x0001, struct.pack("<I", 3)),  # SysKind: 64-bit Windows
+            record(0x0002, struct.pack("<I", 0x0409)),
+            record(0x0014, struct.pack("<I", 0x0409)),
+            record(0x0003, struct.pack("<H", CODEPAGE)),
+            text_record(0x0004, PROJECT_NAME),
+            text_record(0x0005, "", 0x0040),
+            text_record(0x0006, "", 0x003D),
+            record(0x0007, struct.pack("<I", 0)),
+            record(0x0008, struct.pack("<I", 0)),
             struct.pack("<HIIH", 0x0009, 4, 1, 0),  # PROJECTVERSION 1.0
-            _text_record(0x000C, "", 0x003C),
+            text_record(0x000C, "", 0x003C),
         ]
     )
     references = b"".join(_reference(name, libid) for name, libid in _REFERENCES)
     header = struct.pack("<HIH", 0x000F, 2, len(modules)) + struct.pack("<HIH", 0x0013, 2, 0xFFFF)
-    body = b"".join(_module_record(m) for m in modules)
+    body = b"".join(module_record(m) for m in modules)
     return information + references + header + body + struct.pack("<HI", 0x0010, 0)
 
 
@@ -177,11 +134,6 @@ def project_stream(modules: Sequence[Module]) -> bytes:
 def project_wm_stream(modules: Sequence[Module]) -> bytes:
     out = b"".join(m.name.encode(ENCODING) + b"\0" + m.name.encode("utf-16-le") + b"\0\0" for m in modules)
     return out + b"\0\0"
-
-
-# MS-OVBA 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (no compiled code: Excel recompiles from
-# source), Reserved2 0x00, Reserved3 0x0001 -- the value Excel itself, vbamc and xlwings write.
-VBA_PROJECT_STREAM = struct.pack("<HHBH", 0x61CC, 0xFFFF, 0x00, 0x0001)
 
 
 def build_vba_project(modules: Iterable[Module]) -> bytes:

@@ -28,6 +28,7 @@ class Decision:
     topic: str = ""  # "Het reglement is goedgekeurd": what was approved
 
 
+BESLUIT, AFSPRAAK = "besluit", "afspraak"
 PROCEDURAL = "gaat over de agenda of de notulen van de vorige vergadering"
 REPORTED = "meldt een besluit van eerder, niet van deze vergadering"
 ELSEWHERE = "meldt een besluit van een ander orgaan"
@@ -60,9 +61,10 @@ _CONSENT = re.compile(
 )
 # "Het AB is van een dergelijke app geen voorstander": the body's position.
 _IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
+_NOTED = re.compile(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", re.IGNORECASE)
 _APPROVED = re.compile(
-    r"^(?P<topic>.{3,120}?)\s+(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
-    r"(?:goedgekeurd|vastgesteld|bekrachtigd|aangenomen|akkoord\s+bevonden)\b",
+    r"^(?P<topic>.{3,120}?)\s+(?P<verb>(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
+    r"(?:goedgekeurd|vastgesteld|bekrachtigd|aangenomen|akkoord\s+bevonden))\b",
     re.IGNORECASE,
 )
 _REFERS_BACK = re.compile(
@@ -104,42 +106,42 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = "afspraak" if label.group(1).lower().startswith("afspra") else "besluit"
+        kind = AFSPRAAK if label.group(1).lower().startswith("afspra") else BESLUIT
         return Decision(kind, text[label.end() :].strip())
     if _REFERS_BACK.match(text):
-        return Decision("besluit", text, refers_back=True)
+        return Decision(BESLUIT, text, refers_back=True)
     found = _explicit(text) or _consent_or_approval(text)
     if found is None:
         return None
     if _OTHER_BODY.search(text):
-        return Decision(found.kind, text, skipped=ELSEWHERE)
+        return Decision(found.kind, text, sure=found.sure, skipped=ELSEWHERE)
     if (_EARLIER.search(text) or _REPORTED_SPEECH.match(text)) and not _DECISION_VERB.match(text):
-        return Decision(found.kind, text, skipped=REPORTED)
+        return Decision(found.kind, text, sure=found.sure, skipped=REPORTED)
     return found
 
 
 def _explicit(text: str) -> Decision | None:
     """The council's own phrases are *zeker*; other ways of saying it *mogelijk*."""
     if _DECISION_VERB.match(text) or _DECISION_INVERTED.match(text) and text.split()[0].lower() not in ARTICLES:
-        return Decision("besluit", text)
+        return Decision(BESLUIT, text)
     if _DECISION_PASSIVE.match(text):
-        return Decision("besluit", text)
+        return Decision(BESLUIT, text)
     decided = _DECIDED.search(text)
     if decided:
-        return Decision("afspraak" if _AGREEMENT.search(decided.group()) else "besluit", text, sure=False)
+        return Decision(AFSPRAAK if _AGREEMENT.search(decided.group()) else BESLUIT, text, sure=False)
     return None
 
 
 def _consent_or_approval(text: str) -> Decision | None:
     if _CONSENT.search(text) or _IN_FAVOUR.match(text):
-        return Decision("besluit", text, sure=False)
+        return Decision(BESLUIT, text, sure=False)
     approved = _APPROVED.match(text)
     if not approved:
         return None
     topic = approved.group("topic")
-    if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(re.sub(r"^.*?\b(?:wordt|worden|is|zijn)\s+", "", approved.group())) or re.search(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", text, re.IGNORECASE):
-        return Decision("besluit", text, skipped=PROCEDURAL)
-    return Decision("besluit", text, sure=False, topic=topic)
+    if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(approved.group("verb")) or _NOTED.search(text):
+        return Decision(BESLUIT, text, skipped=PROCEDURAL)
+    return Decision(BESLUIT, text, sure=False, topic=topic)
 
 
 def decision_in(sentence: str) -> tuple[str, str] | None:

@@ -32,7 +32,9 @@ class People:
         return text.casefold() in self.forms
 
     def longest_at(self, tokens: list[str], index: int) -> int:
-        """How many tokens from ``index`` spell a known name (0: none)."""
+        """How many tokens from ``index`` spell a known name, capitalised (0: none)."""
+        if index >= len(tokens) or not tokens[index][:1].isupper():
+            return 0
         for length in (4, 3, 2, 1):
             words = [t.strip(".,;:()") for t in tokens[index : index + length]]
             if len(words) == length and " ".join(words).casefold() in self.forms:
@@ -45,7 +47,7 @@ class People:
         found = ""
         index = 0
         while index < len(tokens):
-            length = self.longest_at(tokens, index) if tokens[index][:1].isupper() else 0
+            length = self.longest_at(tokens, index)
             if length:
                 found = " ".join(t.strip(".,;:()") for t in tokens[index : index + length])
                 index += length

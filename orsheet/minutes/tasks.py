@@ -28,6 +28,7 @@ class Task:
 
 
 _VERBS = words.FUTURE_VERBS | words.TASK_VERBS
+NAME_AND_VERB = "naam + werkwoord, zonder actiemarkering"
 
 
 def _bare(token: str) -> str:
@@ -52,23 +53,26 @@ def _role_at(tokens: list[str], index: int) -> int:
     return index - start
 
 
-def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, str]:
-    """(length, kind) of one owner at ``index``; kind: known, role, capital."""
+_KNOWN, _ROLE, _CAPITAL, _NONE = range(4)  # what kind of owner a token run is
+
+
+def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]:
+    """(length, kind) of one owner at ``index``: a listed person, a role or a capitalised word."""
     if index >= len(tokens):
-        return 0, ""
-    known = people.longest_at(tokens, index) if tokens[index][:1].isupper() else 0
+        return 0, _NONE
+    known = people.longest_at(tokens, index)
     if known:
-        return known, "known"
+        return known, _KNOWN
     role = _role_at(tokens, index)
     if role:
-        return role, "role"
+        return role, _ROLE
     word = _bare(tokens[index])
     if word[:1].isupper() and word.isalpha() and word.casefold() not in words.NOT_A_NAME and len(word) > 1:
-        return 1, "capital"
-    return 0, ""
+        return 1, _CAPITAL
+    return 0, _NONE
 
 
-def _owners_at(tokens: list[str], people: People) -> tuple[int, set[str]]:
+def _owners_at(tokens: list[str], people: People) -> tuple[int, set[int]]:
     """Owners joined by "en", "&" or commas at the start of ``tokens``."""
     length, kind = _one_owner(tokens, 0, people)
     if not length:
@@ -80,7 +84,7 @@ def _owners_at(tokens: list[str], people: People) -> tuple[int, set[str]]:
         if not joined and _bare(tokens[length]).casefold() not in words.JOINING_WORDS:
             break
         more, kind = _one_owner(tokens, length + step, people)
-        if not more or kind == "capital":
+        if not more or kind == _CAPITAL:
             break
         length += step + more
         kinds.add(kind)
@@ -139,13 +143,13 @@ def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple
     length, kinds = _owners_at(tokens, people)
     if not length:
         return None
-    strong_only = kinds == {"capital"}
+    strong_only = kinds == {_CAPITAL}
     if not _is_task_verb(tokens, length, strong_only):
         return None
     if strong_only and length == 1 and _bare(tokens[1]).casefold() in words.PLURAL_FUTURE_VERBS:
         return None  # "Desondanks zullen ...": one unknown word with a plural verb is no subject
     owner = " ".join(tokens[:length]).strip(" ,;:")
-    return owner, "naam + werkwoord, zonder actiemarkering"
+    return owner, NAME_AND_VERB
 
 
 def _task_inverted(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:
@@ -159,7 +163,7 @@ def _task_inverted(tokens: list[str], people: People, last_person: str) -> tuple
         if subject.casefold() in words.PRONOUNS and last_person:
             return last_person, f'eigenaar afgeleid: "{subject}" is {last_person}'
         if subject[:1].isupper() and subject in people:
-            return subject, "naam + werkwoord, zonder actiemarkering"
+            return subject, NAME_AND_VERB
     return None
 
 

@@ -50,10 +50,6 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
-def sentences(text: str) -> list[str]:
-    return [text[s:e].strip() for s, e in sentence_spans(text)]
-
-
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u201e", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("`", "`"))
 
 

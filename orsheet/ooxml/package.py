@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -98,6 +99,7 @@ class Package:
             self._infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
             self.names = list(self._infos)
             self._raw = {name: archive.read(name) for name in self.names}
+        self._original = dict(self._raw)  # to tell parts put anew from those that came with the file
         self._parsed: dict[str, etree._Element] = {}
         self._pristine: dict[str, bytes] = {}  # small parts as first parsed, to save unchanged ones as they came
         self._removed: set[str] = set()
@@ -247,16 +249,6 @@ class Package:
     def remove(self, name: str) -> None:
         self._removed.add(name)
 
-    def raw(self, name: str) -> bytes:
-        """The bytes of a part that is not XML (e.g. xl/vbaProject.bin)."""
-        return self._raw[name]
-
-    def set_raw(self, name: str, data: bytes) -> None:
-        self._raw[name] = data
-        self._parsed.pop(name, None)
-        if name not in self.names:
-            self.names.append(name)
-
     def relationships(self, part: str) -> list[etree._Element]:
         name = rels_path(part)
         if not self.has(name):
@@ -295,24 +287,13 @@ class Package:
     def add_sheet(self, name: str, root: etree._Element) -> str:
         """Append a new worksheet part, registered in the workbook, rels and content types."""
         workbook = self.workbook_part
-        number = 1
-        while self.has(f"xl/worksheets/sheet{number}.xml"):
-            number += 1
-        part = f"xl/worksheets/sheet{number}.xml"
-        self.add(part, root)
-        rels = self.xml(rels_path(workbook))
-        ids = {r.get("Id") for r in rels}
-        rel_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
-        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rel_id, Type=WORKSHEET_REL, Target="/" + part)
+        part = self.new_part_name("xl/worksheets/sheet{}.xml")
+        self.add(part, root, WORKSHEET_TYPE)
+        rel_id = self.add_relationship(workbook, WORKSHEET_REL, "/" + part)
         sheets = self.xml(workbook).find("m:sheets", NS)
         sheet_id = max([int(s.get("sheetId")) for s in sheets] + [0]) + 1
         element = etree.SubElement(sheets, q("sheet"), name=name, sheetId=str(sheet_id))
         element.set(f"{{{REL}}}id", rel_id)
-        types = self.xml("[Content_Types].xml")
-        etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=WORKSHEET_TYPE)
-        from orsheet.excel.sheet_modules import register_new_sheet
-
-        register_new_sheet(self, root)  # a code name and VBA document module, as Excel gives a new sheet
         return part
 
     def drop_calc_chain(self) -> None:
@@ -343,12 +324,21 @@ class Package:
     # -- saving ----------------------------------------------------------
 
     def save(self, target: Path) -> None:
-        """Write every part next to the original: each entry keeps its time and compression."""
+        """Write every part next to the original: an unchanged part as its very bytes, compressed
+        ones included (no recompression); a changed one with its entry's time and compression."""
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            for name in self.names:
-                if name not in self._removed:
+            source = zipfile.ZipFile(self.path) if self.path is not None else None
+            try:
+                for name in self.names:
+                    if name in self._removed:
+                        continue
                     info = self._infos.get(name)
-                    out.writestr(_copy_info(info) if info else _new_info(name), self.get(name))
+                    untouched = info is not None and name not in self._parsed and self._raw[name] is self._original[name]
+                    if not (untouched and source is not None and _copy_raw(source, info, out)):
+                        out.writestr(_copy_info(info) if info else _new_info(name), self.get(name))
+            finally:
+                if source is not None:
+                    source.close()
 
     def to_bytes(self) -> bytes:
         """The package, deterministically: content types first, fixed times (the workbook build)."""
@@ -367,6 +357,41 @@ class Package:
         """A part parsed only to be read: saved as the bytes it came with."""
         before = self._pristine.get(name)
         return before is not None and etree.tostring(self._parsed[name]) == before
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+
+
+def _copy_raw(source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> bool:
+    """Copy one entry's stored bytes (compressed as they are) from ``source`` into ``out``.
+
+    The zipfile module has no public call for this; it writes the local header
+    the module itself would write and registers the entry the same way
+    ``ZipFile.write`` does. Returns False (the caller recompresses) for
+    entries it does not handle: ZIP64, encrypted, or an unexpected header.
+    """
+    if info.flag_bits & 0x1 or info.file_size >= 0xFFFFFFFF or info.compress_size >= 0xFFFFFFFF or out._seekable is False:
+        return False
+    source.fp.seek(info.header_offset)
+    header = source.fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        return False
+    fields = _LOCAL_HEADER.unpack(header)
+    source.fp.seek(info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1])
+    data = source.fp.read(info.compress_size)
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type, entry.external_attr, entry.create_system = info.compress_type, info.external_attr, info.create_system
+    entry.CRC, entry.compress_size, entry.file_size = info.CRC, info.compress_size, info.file_size
+    entry.flag_bits = info.flag_bits & ~0x08  # sizes in the local header, no data descriptor
+    entry.extra = b""
+    entry.header_offset = out.fp.tell()
+    out.fp.write(entry.FileHeader(False))
+    out.fp.write(data)
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+    out.start_dir = out.fp.tell()
+    out._didModify = True
+    return True
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

@@ -18,14 +18,8 @@ from orsheet import model, schema
 from orsheet.minutes.proposal import POSSIBLE, SURE
 from orsheet.errors import CellError, InputError, Location, ProblemList, SheetError
 from orsheet.parsing import clean_text, parse_date, parse_int
-from orsheet.services.minutes import (
-    MinutesChanges,
-    MinutesPlan,
-    apply_plan,
-    decision_source,
-    plan_changes,
-    process_minutes,
-)
+from orsheet.services.minutes import apply_plan, process_minutes
+from orsheet.services.minutes_plan import MinutesChanges, MinutesPlan, decision_source, plan_changes
 from orsheet.workbook.base import Edit, ReplaceSheet, Row, Table, UpdateCells, WorkbookBackend
 
 CLOSE = "Afronden"

@@ -15,7 +15,8 @@ from typing import Sequence
 from orsheet.errors import Location, SheetError, WorkbookError
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
-from orsheet.workbook.safe_save import WorkbookFile, require_workbook_file
+from orsheet.workbook.safe_save import WorkbookFile
+from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
 _DAMAGED = "Er is niets gewijzigd; zet zo nodig een reservekopie terug uit de map backup."

@@ -31,8 +31,16 @@ def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[
         root.remove(child)
     width = max((len(r) for r in rows), default=1)
     height = max(len(rows), 1)
-    sheet_pr = etree.SubElement(root, q("sheetPr"))
-    etree.SubElement(sheet_pr, q("pageSetUpPr"), fitToPage="1")
+    sheet_pr = kept.get("sheetPr")  # keeps the sheet's code name (its VBA module)
+    if sheet_pr is None:
+        sheet_pr = etree.Element(q("sheetPr"))
+    root.append(sheet_pr)
+    setup = sheet_pr.find(q("pageSetUpPr"))
+    if setup is None:
+        setup = etree.Element(q("pageSetUpPr"))
+        outline = sheet_pr.find(q("outlinePr"))
+        outline.addnext(setup) if outline is not None else sheet_pr.append(setup)
+    setup.set("fitToPage", "1")
     etree.SubElement(root, q("dimension"), ref=f"A1:{column_letter(width)}{height}")
     views = etree.SubElement(root, q("sheetViews"))
     view = etree.SubElement(views, q("sheetView"), workbookViewId="0")

@@ -2,13 +2,10 @@
 
 * :class:`WorkbookFile` is what a backend keeps between reading the workbook
   and saving it: it takes the write lock (:class:`WriteLock`, one orsheet at a
-  time) before the read, remembers the file's stamp, and saves through
-  :func:`atomic_save` before it lets the lock go. A workbook path that is a
-  symbolic link is resolved once: lock, temporary file and backup lie beside
-  the real file, which is replaced; the link stays a link.
-* :func:`require_workbook_file` refuses, in Dutch, what is not an Excel
-  workbook at all (a folder, an empty file, a Word document renamed .xlsm,
-  a zip without a workbook part, a password-protected file).
+  time, :mod:`.write_lock`) before the read, remembers the file's stamp, and
+  saves through :func:`atomic_save` before it lets the lock go. A workbook
+  path that is a symbolic link is resolved once: lock, temporary file and
+  backup lie beside the real file, which is replaced; the link stays a link.
 * :func:`ensure_writable` refuses (``WorkbookLocked``, Dutch message) when the
   workbook is open in Excel or LibreOffice (their lock file lies beside it),
   is read-only, or lives in a folder we cannot write to.
@@ -36,16 +33,13 @@ Typical use in a backend::
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
 import stat
 import tempfile
-import threading
 import time
 import unicodedata
-import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,17 +47,15 @@ from pathlib import Path
 from typing import Callable
 
 from orsheet.errors import FileSystemError, WorkbookBusy, WorkbookChanged, WorkbookError, WorkbookLocked, os_error
+from orsheet.workbook.write_lock import WriteLock, real_path
 
 __all__ = [
-    "FileStamp", "WorkbookFile", "WriteLock", "atomic_save", "backup_dir", "backups_of", "ensure_writable",
-    "file_stamp", "lock_files", "real_path", "release_all", "require_workbook_file", "write_lock_path",
+    "FileStamp", "WorkbookFile", "atomic_save", "backup_dir", "backups_of", "ensure_writable", "file_stamp",
+    "lock_files",
 ]
 
 BACKUP_FOLDER = "backup"
 TEMP_PREFIX = ".~orsheet-"
-LOCK_PREFIX = ".orsheet-lock."  # not TEMP_PREFIX: stale temporaries are removed, a live lock never is
-LOCK_TIMEOUT_ENV = "ORSHEET_LOCK_TIMEOUT"
-LOCK_TIMEOUT = 5.0  # seconds a second orsheet waits for the first one to finish saving
 _ZIP_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm", ".docx", ".zip"}
 
 
@@ -78,221 +70,6 @@ class FileStamp:
 def file_stamp(path: Path) -> FileStamp:
     info = os.stat(path)
     return FileStamp(info.st_size, info.st_mtime_ns)
-
-
-def real_path(path: Path) -> Path:
-    """The file a path means: symbolic links (and Windows junctions) followed to their target."""
-    return Path(os.path.realpath(path))
-
-
-# -- what is an Excel workbook at all -----------------------------------------------
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_OTHER_OFFICE_FILES = {"wordprocessingml": "een Word-document", "presentationml": "een PowerPoint-presentatie"}
-
-
-def require_workbook_file(path: Path) -> None:
-    """Raise a Dutch ``WorkbookError`` unless ``path`` is a readable Excel workbook package.
-
-    Cheap checks only (the zip directory, ``[Content_Types].xml`` and the
-    package relationships); a workbook damaged inside a sheet is found by
-    the reader.
-    """
-    path = Path(path)
-    name = path.name
-    if path.is_dir():
-        raise WorkbookError(f"{path} is een map, geen Excel-werkmap.")
-    if not path.exists():
-        raise WorkbookError(f"werkmap {path} niet gevonden")
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(8)
-    except OSError as error:
-        raise os_error(error, f"{name} kan niet worden gelezen", outcome="") from None
-    if not head:
-        raise WorkbookError(f"{name} is leeg (0 bytes) en dus geen Excel-werkmap.{_backup_hint(path)}")
-    if head == _OLE_MAGIC:
-        raise WorkbookError(
-            f"{name} is een Excel-bestand in de oude vorm (.xls) of met een wachtwoord beveiligd; orsheet leest "
-            "alleen .xlsm en .xlsx zonder wachtwoord. Sla het in Excel op als .xlsm (zonder wachtwoord)."
-        )
-    problem = _package_problem(path)
-    if problem:
-        raise WorkbookError(f"{name} {problem}{_backup_hint(path)}")
-
-
-def _package_problem(path: Path) -> str | None:
-    """What keeps ``path`` from being a workbook package, as the rest of a Dutch sentence."""
-    from xml.etree import ElementTree
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
-                return "is een zip-bestand, maar geen Excel-werkmap (de onderdelen van een werkmap ontbreken)."
-            types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
-            relationships = ElementTree.fromstring(archive.read("_rels/.rels"))
-    except (zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError, EOFError, RuntimeError):
-        return "is geen geldige Excel-werkmap: beschadigd (onvolledig opgeslagen?) of een ander soort bestand."
-    main = next((r.get("Target", "") for r in relationships if r.get("Type") == _OFFICE_DOCUMENT), None)
-    if main is None:
-        return "is geen Excel-werkmap (er is geen werkmap-onderdeel in het bestand)."
-    main = main.lstrip("/")
-    overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in types.iter(f"{_CONTENT_TYPES_NS}Override")}
-    content_type = overrides.get(main, "")
-    for marker, kind in _OTHER_OFFICE_FILES.items():
-        if marker in content_type:
-            return f"is {kind}, geen Excel-werkmap (alleen de naam eindigt op {path.suffix})."
-    if "spreadsheetml" not in content_type and "ms-excel" not in content_type:
-        return "is geen Excel-werkmap (het hoofdonderdeel is geen werkmap)."
-    if main not in names:
-        return f"is beschadigd: het werkmap-onderdeel {main} ontbreekt."
-    return None
-
-
-def _backup_hint(path: Path) -> str:
-    kept = backups_of(path)
-    if not kept:
-        return ""
-    return f" De nieuwste reservekopie is {BACKUP_FOLDER}/{kept[-1].name}."
-
-
-# -- one writer at a time --------------------------------------------------------------
-
-
-def write_lock_path(path: Path) -> Path:
-    """The hidden lock file beside the real workbook that orsheets use to take turns."""
-    real = real_path(path)
-    return real.parent / f"{LOCK_PREFIX}{real.name}"
-
-
-def lock_timeout() -> float:
-    try:
-        return float(os.environ.get(LOCK_TIMEOUT_ENV, LOCK_TIMEOUT))
-    except ValueError:
-        return LOCK_TIMEOUT
-
-
-@dataclass
-class _Hold:
-    lock: object  # filelock.FileLock
-    count: int
-
-
-_holds: dict[Path, _Hold] = {}
-_holds_guard = threading.RLock()
-
-
-class WriteLock:
-    """The inter-process lock on one workbook (``filelock``; local disks and SMB shares).
-
-    Only one orsheet process at a time holds it; a second one waits up to
-    ``ORSHEET_LOCK_TIMEOUT`` seconds (default 5) and then stops with
-    ``WorkbookBusy``. Within one process the lock is shared (counted), so
-    two backends on the same file do not wait for each other. The lock file
-    is hidden and removed when the last holder lets go.
-    """
-
-    def __init__(self, path: Path, shown_as: str | None = None):
-        self.file = write_lock_path(path)
-        self.shown_as = shown_as or Path(path).name
-        self._hold: _Hold | None = None
-
-    @property
-    def held(self) -> bool:
-        """Whether this lock is held (:func:`release_all` may have let go of it meanwhile)."""
-        return self._hold is not None and _holds.get(self.file) is self._hold
-
-    def acquire(self) -> None:
-        if self.held:
-            return
-        with _holds_guard:
-            hold = _holds.get(self.file)
-            if hold is None:
-                hold = _Hold(self._take(), 0)
-                _holds[self.file] = hold
-            hold.count += 1
-        self._hold = hold
-
-    def _take(self):
-        import filelock
-
-        lock = filelock.FileLock(self.file, timeout=lock_timeout(), thread_local=False)
-        try:
-            with warnings.catch_warnings():  # e.g. "flock not supported ... falling back": fine, not for the user
-                warnings.simplefilter("ignore")
-                lock.acquire()
-        except filelock.Timeout:
-            raise WorkbookBusy(
-                f"De werkmap {self.shown_as} wordt al bijgewerkt door een andere orsheet; probeer het zo "
-                "opnieuw. Er is niets gewijzigd."
-            ) from None
-        _hide(self.file)
-        return lock
-
-    def release(self) -> None:
-        if self.held:
-            _let_go(self.file)
-        self._hold = None
-
-    def __enter__(self) -> "WriteLock":
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.release()
-
-    def __del__(self) -> None:
-        try:
-            self.release()
-        except Exception:  # noqa: BLE001 - interpreter shutdown
-            pass
-
-
-def _let_go(file: Path, everything: bool = False) -> None:
-    """One holder less; the last one removes the lock file and unlocks it."""
-    with _holds_guard:
-        hold = _holds.get(file)
-        if hold is None:
-            return
-        hold.count = 0 if everything else hold.count - 1
-        if hold.count > 0:
-            return
-        del _holds[file]
-        if os.name != "nt":
-            # Unlinked while still held: a waiter that opened this inode finds it gone after
-            # winning it and tries again on a new file (filelock checks st_nlink), so no two
-            # orsheets ever hold "the" lock. On Windows filelock removes the file itself.
-            try:
-                os.unlink(file)
-            except OSError:
-                pass
-        try:
-            hold.lock.release()
-        except OSError:
-            pass
-
-
-@atexit.register
-def release_all() -> None:
-    """Let go of every write lock this process holds (the end of a command, or of the process)."""
-    with _holds_guard:
-        for file in list(_holds):
-            _let_go(file, everything=True)
-
-
-def _hide(path: Path) -> None:
-    """Give the lock file Windows' hidden attribute (its dot-name hides it elsewhere)."""
-    if os.name != "nt":
-        return
-    try:
-        import ctypes
-
-        ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x2)  # FILE_ATTRIBUTE_HIDDEN
-    except (OSError, AttributeError):
-        pass
 
 
 class WorkbookFile:
@@ -327,6 +104,7 @@ class WorkbookFile:
 
     def save(self, write_to: Callable[[Path], None], *, backups: int = 10) -> Path | None:
         """:func:`atomic_save` under the lock, against the stamp of the last read; then unlock."""
+        ensure_writable(self.path)  # before the lock: its Dutch message says why better than the lock file can
         try:
             self._lock.acquire()
             backup = atomic_save(self.path, write_to, backups=backups, expected=self.stamp, target=self.real)

@@ -103,16 +103,28 @@ class _SheetState:
 
 
 class XlwingsBackend:
-    """A workbook open in Excel (or in xlwings' remote engine)."""
+    """A workbook open in Excel (or in xlwings' remote engine), for one button press.
+
+    A write reuses the cells the press read of that sheet, so make a new backend
+    for each press rather than keeping one while the secretary types.
+    """
 
     def __init__(self, book):
         self.book = book
+        # Grids as last read, handed once to the next write of that sheet: a service reads,
+        # computes, then writes, and reading the cells again costs as much as the first read
+        # (on the remote engine, xlwings Lite's, most of a button press).
+        self._as_read: dict[str, list[list[Value]]] = {}
 
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
-        return {name: _table(name, self._grid(name)) for name in sheets}
+        tables = {}
+        for name in sheets:
+            self._as_read[name] = grid = self._grid(name)
+            tables[name] = _table(name, grid, _totals_rows(self._sheet(name)))
+        return tables
 
     def _sheet(self, name: str):
         if name not in self.sheet_names():
@@ -144,7 +156,8 @@ class _LiveEngine:
 
     def state(self, sheet: str) -> _SheetState:
         if sheet not in self.states:
-            self.states[sheet] = _SheetState(sheet, self.backend._grid(sheet))
+            grid = self.backend._as_read.pop(sheet, None)
+            self.states[sheet] = _SheetState(sheet, grid if grid is not None else self.backend._grid(sheet))
         return self.states[sheet]
 
     def columns(self, sheet: str) -> dict[str, int] | None:
@@ -187,11 +200,33 @@ class _LiveEngine:
 
     def move_rows(self, move: Move) -> None:
         source = self.state(move.sheet)
+        if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
+            self._carry_rows(move)
+            return
         rows = []
         for row in move.rows:
             cells = {move.columns[c]: source.value(row, c) for c in move.columns}
             rows.append({**cells, **move.values.get(row, {})})
         self.append_rows(move.target, rows)
+
+    def _carry_rows(self, move: Move) -> None:
+        """Cut and paste each row with Excel itself (value, format, note, hyperlink; formulas that refer
+        to it follow), or copy it where the engine cannot cut; then write the cells the move decided."""
+        source, target = self.state(move.sheet), self.state(move.target)
+        width = max(move.columns)
+        start = target.end + 1
+        for offset, row in enumerate(move.rows):
+            cells = self.book.sheets[move.sheet].range((row, 1), (row, width))
+            destination = self.book.sheets[move.target].range((start + offset, 1))
+            try:
+                cells.move(destination)
+            except NotImplementedError:
+                cells.copy(destination)
+            for column in move.columns:
+                target.remember(start + offset, column, source.value(row, column))
+        target.appended += len(move.rows)
+        for offset, row in enumerate(move.rows):
+            self.set_cells(move.target, start + offset, move.values.get(row, {}))
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
         state = self.state(sheet)
@@ -272,13 +307,26 @@ def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
-def _table(name: str, grid: list[list[Value]]) -> Table:
+def _totals_rows(sheet) -> set[int]:
+    """The rows of the sheet's tables' totals rows: never data."""
+    rows: set[int] = set()
+    try:
+        for table in sheet.tables:
+            totals = table.totals_row_range
+            if totals is not None:
+                rows |= set(range(totals.row, totals.row + totals.shape[0]))
+    except (NotImplementedError, AttributeError, KeyError):
+        pass  # an engine that cannot tell: a totals row is then read like any row
+    return rows
+
+
+def _table(name: str, grid: list[list[Value]], skip: set[int] = frozenset()) -> Table:
     if not grid:
         return Table(name, [], [])
     header = [("" if h is None else str(h).strip()) for h in grid[0]]
     rows = []
     for number, values in enumerate(grid[1:], start=2):
-        if all(v is None for v in values):
+        if number in skip or all(v is None for v in values):
             continue
         rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
     return Table(name, header, rows)

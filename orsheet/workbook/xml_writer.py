@@ -206,7 +206,11 @@ class WorkbookEditor:
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
         if edit.sheet not in self.parts:
-            self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, parse(EMPTY_SHEET))
+            from orsheet.ooxml.vba_sheets import register_new_sheet
+
+            root = parse(EMPTY_SHEET)
+            self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, root)
+            register_new_sheet(self.package, root)  # a code name and VBA document module, as Excel gives a new sheet
         self.editor(edit.sheet).replace_all(edit.rows, edit.widths, self.styles.bold())
         apply_look(self.package, self.parts[edit.sheet], edit.sheet, edit.rows, edit.widths)
         self.editors[edit.sheet] = SheetEditor(self.package.xml(self.parts[edit.sheet]), self.shared_strings,

@@ -21,9 +21,9 @@ import io
 import re
 import struct
 
-from orsheet.excel import ovba
-from orsheet.excel.cfb import write_cfb
-from orsheet.excel.vba_project import ENCODING, VBA_PROJECT_STREAM, _module_record, document_module
+from orsheet.ooxml import ovba
+from orsheet.ooxml.cfb import write_cfb
+from orsheet.ooxml.vba_records import ENCODING, VBA_PROJECT_STREAM, module_record, document_module
 
 VBA_PART = "xl/vbaProject.bin"
 _PROJECT_MODULES = 0x000F
@@ -70,7 +70,7 @@ def add_document_module(vba: bytes, name: str) -> bytes:
             out += struct.pack("<HIH", _PROJECT_MODULES, 2, count + 1)
             continue
         if record_id == _DIR_TERMINATOR:
-            out += _module_record(module)
+            out += module_record(module)
         out += data[start:end]
     streams["VBA/dir"] = ovba.compress(bytes(out))
     streams[f"VBA/{name}"] = ovba.compress(module.source.encode(ENCODING))
@@ -103,13 +103,13 @@ def next_code_name(taken: set[str]) -> str:
 
 
 def register_new_sheet(package, sheet_root) -> str | None:
-    """Give a sheet just added to ``package`` (orsheet.workbook.package.Package) a code name and module.
+    """Give a sheet just added to ``package`` (orsheet.ooxml.package.Package) a code name and module.
 
     Does nothing for a workbook without a VBA project. Returns the code name given.
     """
     if not package.has(VBA_PART):
         return None
-    vba = package.raw(VBA_PART)
+    vba = package.get(VBA_PART)
     main = sheet_root.nsmap.get(None, "http://schemas.openxmlformats.org/spreadsheetml/2006/main")
     taken = set(module_names(vba))
     for part in package.sheet_parts().values():
@@ -127,5 +127,5 @@ def register_new_sheet(package, sheet_root) -> str | None:
         return properties.get("codeName")
     name = next_code_name(taken)
     properties.set("codeName", name)
-    package.set_raw(VBA_PART, add_document_module(vba, name))
+    package.put(VBA_PART, add_document_module(vba, name))
     return name
