@@ -179,11 +179,10 @@ def _who(text: str, meeting: Meeting) -> str:
     return text
 
 
-def _merge(standard: _Entry, item: AgendaItem, key: tuple[int, int | None]) -> _Entry:
-    """A meeting row that replaces a standard item; its empty cells keep the standard value."""
+def _merge(standard: _Entry, item: AgendaItem) -> _Entry:
+    """A meeting row that replaces a standard item (numbered as the row); its empty cells keep the standard value."""
     return replace(
         standard,
-        key=key,
         title=item.title or standard.title,
         minutes=item.minutes if item.minutes is not None else standard.minutes,
         who=item.who or standard.who,
@@ -220,12 +219,12 @@ def _combine(meeting: Meeting, standard: list[StandardItem], items: list[AgendaI
     by_title = {s.title.strip().casefold(): s for s in closing}
     for item, entry in _own_entries(items):
         if entry.key in entries:
-            entries[entry.key] = _merge(entries[entry.key], item, entry.key)
+            entries[entry.key] = _merge(entries[entry.key], item)
             continue
         replaced = by_title.pop(item.title.strip().casefold(), None)
         if replaced is not None:
             closing.remove(replaced)
-            entries[entry.key] = _merge(_from_standard(replaced, meeting, entry.key), item, entry.key)
+            entries[entry.key] = _merge(_from_standard(replaced, meeting, entry.key), item)
             continue
         if not entry.title.strip():
             raise CellError(
