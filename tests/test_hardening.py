@@ -328,7 +328,7 @@ def _garbage_broken_sheets(folder: Path) -> Path:
 
 def _garbage_encrypted(folder: Path) -> Path:
     """What Excel saves for a workbook with a password: a compound file (as an old .xls is), not a zip."""
-    from orsheet.excel.cfb import write_cfb
+    from orsheet.ooxml.cfb import write_cfb
 
     path = folder / "or.xlsm"
     path.write_bytes(write_cfb({"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(60), "EncryptedPackage": bytes(600)}))
