@@ -52,7 +52,6 @@ LOG_NAME = "orsheet-fouten.log"
 NO_PDF = ("niet gemaakt, want in xlwings Lite is er geen Word of LibreOffice. Open de .docx in Word en kies "
           "Opslaan als > PDF")
 DOWNLOAD = "Te downloaden in xlwings Lite via Files > Import/Export"
-_MINUTES_SUFFIXES = (".docx", ".docm", ".txt", ".md", ".pdf")
 
 _A, _AR, _S = schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name
 _ACTION_SHEETS = [_A, _AR, _S]
@@ -213,11 +212,13 @@ def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
 
 def minutes_file(name: str) -> Path:
     """The minutes file the secretary means: by name in Files, or the only one there."""
+    from orsheet.documents.minutes_reader import SUPPORTED
+
     folder = data_folder()
     if name.strip():
         path = Path(name.strip())
         return path if path.is_absolute() else folder / path
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _MINUTES_SUFFIXES
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
                    and not p.name.startswith("~$") and not _made_by_orsheet(p, folder)) if folder.is_dir() else []
     if len(found) == 1:
         return found[0]
