@@ -24,7 +24,7 @@ bench: $(STAMP)
 
 # Mutation testing of the pure core (minutes, not part of `make test`): kill rate per module.
 mutate: $(STAMP)
-	$(BIN)/python -m pip install --quiet "mutmut==3.8.1"
+	$(BIN)/python -m pip install --quiet -e ".[test,mutate]"
 	rm -rf mutants  # mutmut caches verdicts per function; new tests must re-judge every mutant
 	$(BIN)/mutmut run
 	$(BIN)/python tools/mutation_report.py

@@ -166,7 +166,7 @@ class _Entry:
 
 
 def _from_standard(item: StandardItem, meeting: Meeting, key: tuple[int, int | None]) -> _Entry:
-    return _Entry(key, item.title, item.minutes, _who(item.who, meeting), item.purpose, "", item.place, None)
+    return _Entry(key, item.title, item.minutes, _who(item.who, meeting), item.purpose, "", item.place)
 
 
 def _who(text: str, meeting: Meeting) -> str:
@@ -179,11 +179,10 @@ def _who(text: str, meeting: Meeting) -> str:
     return text
 
 
-def _merge(standard: _Entry, item: AgendaItem, key: tuple[int, int | None]) -> _Entry:
-    """A meeting row that replaces a standard item; its empty cells keep the standard value."""
+def _merge(standard: _Entry, item: AgendaItem) -> _Entry:
+    """A meeting row that replaces a standard item (numbered as the row); its empty cells keep the standard value."""
     return replace(
         standard,
-        key=key,
         title=item.title or standard.title,
         minutes=item.minutes if item.minutes is not None else standard.minutes,
         who=item.who or standard.who,
@@ -216,16 +215,16 @@ def _combine(meeting: Meeting, standard: list[StandardItem], items: list[AgendaI
     begin = sorted((s for s in mine if s.place.strip().casefold() == PLACE_BEGIN), key=lambda s: s.order)
     end = sorted((s for s in mine if s.place.strip().casefold() == PLACE_END), key=lambda s: s.order)
     entries = {(n, None): _from_standard(s, meeting, (n, None)) for n, s in enumerate(begin, start=1)}
-    closing = [_from_standard(s, meeting, (0, None)) for s in end]
-    by_title = {c.title.strip().casefold(): c for c in closing}
+    closing = list(end)  # numbered after the last item, once that is known
+    by_title = {s.title.strip().casefold(): s for s in closing}
     for item, entry in _own_entries(items):
         if entry.key in entries:
-            entries[entry.key] = _merge(entries[entry.key], item, entry.key)
+            entries[entry.key] = _merge(entries[entry.key], item)
             continue
         replaced = by_title.pop(item.title.strip().casefold(), None)
         if replaced is not None:
             closing.remove(replaced)
-            entries[entry.key] = _merge(replaced, item, entry.key)
+            entries[entry.key] = _merge(_from_standard(replaced, meeting, entry.key), item)
             continue
         if not entry.title.strip():
             raise CellError(
@@ -235,8 +234,8 @@ def _combine(meeting: Meeting, standard: list[StandardItem], items: list[AgendaI
         entries[entry.key] = entry
     _check_numbering(entries)
     last = max(major for major, _ in entries)  # never empty: build_agenda requires own items
-    for offset, entry in enumerate(closing, start=1):
-        entries[(last + offset, None)] = replace(entry, key=(last + offset, None))
+    for offset, closer in enumerate(closing, start=1):
+        entries[(last + offset, None)] = _from_standard(closer, meeting, (last + offset, None))
     return [entries[key] for key in sorted(entries, key=lambda k: (k[0], k[1] or 0))]
 
 

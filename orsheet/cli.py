@@ -8,6 +8,9 @@ Add a command by adding one line to ``COMMANDS``.
 from __future__ import annotations
 
 import importlib
+import json
+import sys
+import warnings
 
 import click
 
@@ -97,13 +100,17 @@ def run(argv: list[str] | None = None) -> None:
     * anything else (a bug): a Dutch message that names the log file with the
       technical details (:mod:`orsheet.bug_report`), exit 1.
     """
-    import json
-    import sys
-
     from orsheet.commands import dutch_usage
 
     dutch_usage.install()
-    args = sys.argv[1:] if argv is None else argv
+    # A library's warning (openpyxl: "Data Validation extension is not supported") is English and
+    # looks like a traceback line; what matters to the user is said in Dutch by orsheet itself.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _run(sys.argv[1:] if argv is None else argv)
+
+
+def _run(args: list[str]) -> None:
     as_json = "--json" in args
     try:
         main.main(args=args, prog_name="orsheet", standalone_mode=False)
@@ -135,9 +142,6 @@ def run(argv: list[str] | None = None) -> None:
 
 
 def _fail(error: dict, as_json: bool) -> None:
-    import json
-    import sys
-
     if as_json:
         click.echo(json.dumps({"error": error}, ensure_ascii=False, indent=2))
     else:

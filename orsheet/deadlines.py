@@ -67,7 +67,7 @@ def deadline_date(deadline: Deadline, reference: date | None) -> date | None:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").strip().casefold()
+    text = text.strip().casefold()  # str.split() below also splits on no-break spaces
     text = re.sub(r"^(?:uiterlijk|uiterl\.|per|in|rond|ongeveer|ca\.?|deadline:?)\s+(?=\S)", "", text)
     return " ".join(text.split())
 
@@ -94,7 +94,7 @@ def _next_on_or_after(make: Callable[[int], date], reference: date | None, year:
 def _month_day(month: int, part: str | None) -> Callable[[int], date]:
     def make(year: int) -> date:
         last = calendar.monthrange(year, month)[1]
-        day = {"begin": 10, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}.get(part or "", last)
+        day = {"begin": 10, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}.get(part, last)
         return date(year, month, day)
 
     return make
@@ -111,8 +111,6 @@ def _read_numeric(text: str, reference: date | None) -> date | None:
         return None
     day, month = int(match[1]), int(match[2])
     year = full_year(match[3]) if match[3] else None
-    if not 1 <= month <= 12:
-        raise ValueError(text)
     return _next_on_or_after(lambda y: date(y, month, day), reference, year)
 
 

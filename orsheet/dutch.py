@@ -84,7 +84,7 @@ WEEKDAYS_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 def weekday_number(text: str) -> int | None:
     """"do", "Do.", "donder", "donderdag" -> 3 (Monday is 0); None when not a weekday."""
-    wanted = text.strip().casefold().rstrip(".").strip()
+    wanted = text.strip().rstrip(".").strip().casefold()
     if len(wanted) < 2:
         return None
     return next((index for index, name in enumerate(WEEKDAYS) if name.startswith(wanted)), None)
@@ -136,8 +136,8 @@ _KIND_ALIASES = {  # normalised text (see normal_kind_text) -> canonical kind
 
 
 def normal_kind_text(text: str) -> str:
-    """Kind text folded for comparison: case, hyphens, dots and spacing ignored."""
-    return " ".join(text.replace("-", " ").replace(".", " ").split()).casefold()
+    """Kind text folded for comparison: case, hyphens and spacing ignored."""
+    return " ".join(text.replace("-", " ").split()).casefold()
 
 
 _KIND_BY_TEXT: dict[str, str] = {
@@ -147,7 +147,7 @@ _KIND_BY_TEXT: dict[str, str] = {
 
 def canonical_kind(text: str) -> str | None:
     """"OV-vergadering", "ov", "formeel overleg" -> "Overlegvergadering"; None for an unknown kind."""
-    return _KIND_BY_TEXT.get(normal_kind_text(text or ""))
+    return _KIND_BY_TEXT.get(normal_kind_text(text))
 
 
 def same_kind(text: str, kind: str) -> bool:
@@ -156,9 +156,7 @@ def same_kind(text: str, kind: str) -> bool:
     Known kinds compare through their aliases; other texts (a council's own
     "Werkgroep X") compare as folded text.
     """
-    return (canonical_kind(text) or normal_kind_text(text or "")) == (
-        canonical_kind(kind) or normal_kind_text(kind or "")
-    )
+    return (canonical_kind(text) or normal_kind_text(text)) == (canonical_kind(kind) or normal_kind_text(kind))
 
 
 def kind_code(kind: str) -> str:

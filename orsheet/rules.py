@@ -42,7 +42,7 @@ def numbering_problems(
     return problems
 
 
-def highest_number(actions: Iterable[Action], archive: Iterable[Action], last_number: int = 0) -> int:
+def highest_number(actions: Iterable[Action], archive: Iterable[Action], last_number: int) -> int:
     numbers = [a.number for group in (actions, archive) for a in group if a.number is not None]
     return max([last_number, *numbers])
 

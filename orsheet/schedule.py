@@ -146,14 +146,15 @@ def propose_year(series: Iterable[Series], year: int, days_off: Mapping[date, st
 
 def split_marker(remark: str) -> tuple[str, PlanKey | None, str | None]:
     """Opmerking -> (text without the marker, origin key, fingerprint)."""
-    match = _MARKER.search(remark or "")
+    remark = remark or ""  # an empty cell reads as None
+    match = _MARKER.search(remark)
     if match is None:
-        return (remark or "").strip(), None, None
+        return remark.strip(), None, None
     code, day, month, year, stored = match.groups()
     try:
         key = PlanKey(code, date(int(year), int(month), int(day)))
     except ValueError:
-        return (remark or "").strip(), None, None
+        return remark.strip(), None, None
     text = (remark[: match.start()] + remark[match.end() :]).strip()
     return text, key, stored
 
@@ -167,7 +168,7 @@ def fingerprint(meeting: Meeting, remark_text: str) -> str:
 def _cell_texts(meeting: Meeting, remark_text: str) -> list[str]:
     """The row's cells as normalised text (times to the minute, spaces collapsed)."""
     parts = [
-        meeting.date.isoformat() if meeting.date else "",
+        meeting.date.isoformat(),
         meeting.kind,
         clock_time(meeting.start),
         clock_time(meeting.end),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections import Counter
 from datetime import date, time
 from pathlib import Path
@@ -27,32 +26,13 @@ from orsheet.model import OR_MEETING, Action, AgendaItem, Deadline, Meeting
 from orsheet.services.agenda import generate_agenda
 from orsheet.workbook.file import FileBackend
 from tests.agenda_support import docx_lines, filled_workbook, load_cases
+from tests.support.pdf_reading import HOUSE_FONT_FAMILIES, page_texts, pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.libreoffice
 
 SOFFICE = find_soffice()
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def page_texts(path: Path) -> list[str]:
-    return pdf_text(path).split("\f")[:-1]
-
-
-def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
-    """(font name without subset prefix, embedded) for every font in the PDF."""
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
-    fonts = []
-    for line in lines:
-        fields = line.split()
-        name = fields[0].split("+", 1)[-1]
-        embedded = fields[-5] == "yes"
-        fonts.append((name, embedded))
-    return fonts
 
 
 def words(text: str) -> list[str]:
@@ -166,7 +146,7 @@ def test_only_the_house_font_is_used_and_every_font_is_embedded(long_agenda, tmp
         fonts = pdf_fonts(pdf)
         assert fonts and all(embedded for _, embedded in fonts), fonts
         families = {name.split("-")[0] for name, _ in fonts}
-        assert families <= {"LiberationSans", "Arial", "ArialMT"}, families  # no DejaVu or other fallback
+        assert families <= HOUSE_FONT_FAMILIES, families  # no DejaVu or other fallback
 
 
 @needs_soffice

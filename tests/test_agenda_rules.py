@@ -361,3 +361,21 @@ def test_voorzitter_and_notulist_in_a_standard_item_become_this_meetings_people(
     items = [StandardItem(OR_MEETING, "begin", 1, "Opening", 5, who, row=2)]
     agenda = build_agenda(meeting(**meeting_changes), items, [item("2", "O&B")])
     assert agenda.items[0].who == shown
+
+
+def test_a_row_replacing_a_standard_item_may_name_another_person():
+    rows = [item("1", "Opening", None, 2, who="Bram"), item("3", "O&B", 20, 3)]
+    assert build_agenda(meeting(), standard(), rows).items[0].who == "Bram"
+
+
+def test_a_closing_item_typed_before_other_rows_still_lets_them_through():
+    rows = [item("4", "Sluiting", 10, 2), item("3", "O&B", 20, 3)]
+    assert times(build_agenda(meeting(), standard(), rows))[-2:] == [("3", "O&B", "10:10", 20), ("4", "Sluiting", "10:30", 10)]
+
+
+def test_missing_begin_time_has_a_whole_dutch_message():
+    with pytest.raises(CellError) as caught:
+        build_agenda(meeting(start=None), standard(), [item("3", "O&B")])
+    assert str(caught.value) == (
+        "Vergaderingen!C5 (Begin): de begintijd van de vergadering van 12-10-2023 ontbreekt (vul bijvoorbeeld 10:00 in)"
+    )

@@ -93,3 +93,17 @@ def test_every_dutch_message_keeps_the_placeholders_click_fills():
     for pair, dutch_pair in dutch_usage.PLURALS.items():
         for english, dutch in zip(pair, dutch_pair):
             assert set(re.findall(r"{(\w+)", dutch)) <= set(re.findall(r"{(\w+)", english)), english
+
+
+def test_a_library_warning_never_reaches_the_screen(template_copy, monkeypatch):
+    import warnings
+
+    def noisy(*args, **kwargs):
+        warnings.warn("Data Validation extension is not supported and will be removed", UserWarning)
+        raise SystemExit(0)
+
+    monkeypatch.setattr("orsheet.services.actions.check_workbook", noisy)
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("default")  # as a plain `python` shows them
+        code, out, err = run_cli("check", template_copy)
+    assert code == 0 and shown == [] and "UserWarning" not in err

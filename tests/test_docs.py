@@ -71,13 +71,16 @@ def test_cli_reference_names_every_command():
 
 @pytest.fixture(scope="module")
 def demo_workbook(tmp_path_factory) -> Path:
+    return make_demo_workbook(tmp_path_factory.mktemp("demo") / "mijn-or.xlsm")
+
+
+def make_demo_workbook(path: Path) -> Path:
     """The demo council's workbook before its main job (new actions unnumbered, nothing closed)."""
     from orsheet import demo_data, schema
     from orsheet.services.common import load_actions, open_workbook, set_setting
     from orsheet.template import template_path
     from orsheet.workbook.base import AppendRows
 
-    path = tmp_path_factory.mktemp("demo") / "mijn-or.xlsm"
     shutil.copyfile(template_path(), path)
     backend = open_workbook(path)
     edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]

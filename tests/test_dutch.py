@@ -75,6 +75,7 @@ def test_months_are_known_by_name_and_abbreviation(word, number):
 
 def test_a_word_that_is_no_month_has_no_number():
     assert month_number("kerst") is None
+    assert month_number("OktX") is None
 
 
 def test_dates_are_written_the_dutch_way():
@@ -95,6 +96,7 @@ def test_weekdays_are_known_by_abbreviation_and_name(typed, number):
 
 def test_one_letter_or_a_non_weekday_is_no_weekday():
     assert weekday_number("d") is None
+    assert weekday_number("DoX") is None
     assert weekday_number("dag") is None
 
 
@@ -104,3 +106,4 @@ def test_two_digit_years_are_this_century_and_four_digits_stay():
     assert full_year("00") == 2000
     assert full_year("2023") == 2023
     assert full_year(1999) == 1999
+    assert full_year(100) == 100

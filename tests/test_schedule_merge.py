@@ -263,8 +263,10 @@ def test_meetings_that_only_touch_do_not_overlap_and_unknown_times_never_do():
 
 
 def test_two_series_of_one_kind_on_one_day_give_one_meeting_and_the_rest_still_comes():
-    double = [DEFAULT_SERIES[0], replace(DEFAULT_SERIES[0], number=4, first=date(2024, 1, 4), interval_weeks=4)]
-    assert len(propose_year(double, 2024, HOLIDAYS_2024)) == 26
+    every_three = replace(DEFAULT_SERIES[0], number=4, first=date(2024, 1, 4), interval_weeks=3)
+    days = [m.date for m in propose_year([DEFAULT_SERIES[0], every_three], 2024, HOLIDAYS_2024)]
+    assert len(days) == len(set(days)) == 26 + 18 - 9  # 4 Jan, 15 Feb, ... are on both: one meeting
+    assert date(2024, 1, 25) in days
 
 
 def test_a_series_starting_on_1_january_keeps_that_day():
@@ -274,3 +276,20 @@ def test_a_series_starting_on_1_january_keeps_that_day():
     assert series_dates(monday, 2024)[0] == date(2024, 1, 1)
     later = replace(monday, first=date(2023, 1, 2))
     assert series_dates(later, 2024)[0] == date(2024, 1, 1)
+
+
+def test_a_generated_row_moved_into_the_next_year_still_counts_for_its_origin_year():
+    rows = fresh_sheet()
+    last = find(rows, date(2024, 12, 19))
+    rows[rows.index(last)] = replace(last, date=date(2025, 1, 2))
+    changes = regenerate(rows)
+    assert date(2024, 12, 19) not in [m.date for m in changes.added]
+    assert replace(last, date=date(2025, 1, 2)) in changes.kept_by_hand
+
+
+def test_a_generated_row_moved_into_the_history_still_stands_for_its_origin():
+    rows = fresh_sheet()
+    july = find(rows, date(2024, 7, 4))
+    rows[rows.index(july)] = replace(july, date=date(2024, 6, 27))
+    changes = regenerate(rows, keep_before=date(2024, 7, 1))
+    assert date(2024, 7, 4) not in [m.date for m in changes.added if m.kind == OR_MEETING]

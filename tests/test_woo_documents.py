@@ -407,3 +407,27 @@ def test_list_docx_has_the_house_style_arial_dutch_landscape_and_columns_that_fi
     assert widths[3] >= text_width_cm("Verantwoordelijke", 9, bold=True) + 0.38
     assert document.core_properties.title == "Actielijst" and document.core_properties.author == ORG
     assert "Geen regels in deze periode." in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.libreoffice
+def test_woo_list_pdf_keeps_numbers_dates_and_headers_whole_in_the_house_font(tmp_path):
+    from tests.support.pdf_reading import HAVE_POPPLER, only_house_fonts_embedded, pdf_text
+
+    if find_soffice() is None or not HAVE_POPPLER:
+        pytest.skip("LibreOffice or poppler-utils not installed")
+    rows = [[99990 + n, "Overlegvergadering", "Verantwoordelijke zoeken voor de opvolging", "5.1.2e",
+             "OR-vergadering", date(2022, 1, 20), "31-12-2023", "in behandeling", "", date(2023, 10, 12)]
+            for n in range(10)]
+    headers = ["Nr", "Onderwerp", "Omschrijving", "Verantwoordelijke", "Overleg", "Datum", "Deadline", "Status",
+               "Opmerkingen", "Afgerond op"]
+    document = ListDocument("Actielijst", "Actielijst", [Section("Archief", headers, rows,
+                                                                  [6, 24, 50, 18, 16, 12, 14, 12, 30, 12])])
+    docx_path = tmp_path / "Actielijst.docx"
+    write_list_docx(document, docx_path, ORG)
+    [pdf] = convert_to_pdf([docx_path], tmp_path).paths
+    tokens = Counter(pdf_text(pdf).split())
+    assert all(tokens[str(99990 + n)] == 1 for n in range(10))
+    assert tokens["20-01-2022"] == 10 and tokens["12-10-2023"] == 10 and tokens["31-12-2023"] == 10
+    assert tokens["Verantwoordelijke"] == 11 and tokens["Overlegvergadering"] == 10  # header and cells whole
+    assert tokens["Opmerkingen"] == 1 and tokens["Omschrijving"] == 1
+    assert only_house_fonts_embedded(pdf)

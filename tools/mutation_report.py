@@ -47,13 +47,16 @@ def main() -> int:
             else "survived" if code in SURVIVED else "no tests" if code in NO_TESTS else "other"
             for key, code in codes.items()
         )
-        judged = len(codes) - counts["equivalent"]
+        if not codes or all(code is None for code in codes.values()):
+            print(f"{module:32} {len(codes):7}  not run")
+            continue
+        judged = counts["killed"] + counts["survived"] + counts["no tests"]
         rate = counts["killed"] / judged if judged else 1.0
         flag = "" if rate >= TARGET else f"  < {TARGET:.0%}"
         print(f"{module:32} {len(codes):7} {counts['killed']:7} {counts['survived']:8} {counts['equivalent']:6} "
               f"{counts['no tests']:7} {rate:9.1%}{flag}")
         if rate < TARGET:
-            below.append((module, sorted(k for k, c in codes.items() if c not in KILLED and k not in equivalent)))
+            below.append((module, sorted(k for k, c in codes.items() if c in SURVIVED | NO_TESTS and k not in equivalent)))
     for module, survivors in below:
         print(f"\n{module}: {len(survivors)} survivors (mutmut show NAME):")
         print("\n".join(f"  {name}" for name in survivors))

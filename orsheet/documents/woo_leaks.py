@@ -199,7 +199,7 @@ class UnknownNamesError(InputError):
             "Woo-export gestopt: in de te publiceren bestanden staan namen die niet in Personen staan; "
             f"er is niets gepubliceerd.\n{bullet_list(self.names, 30)}\n"
             "Zet elke naam in Personen (Openbaar = nee: wordt gelakt; ja: mag blijven staan), "
-            "of exporteer met --accept-names als het geen namen van personen zijn."
+            "of, als het geen namen van personen zijn, exporteer vanaf de opdrachtregel met --accept-names."
         )
 
 
