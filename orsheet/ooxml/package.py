@@ -43,6 +43,9 @@ _PRISTINE_LIMIT = 1 << 20
 CONTENT_TYPES = "[Content_Types].xml"
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+WINDOW_ROWS = 8
+WINDOW_MARK = b"<!--orsheet:rows-->"
+_ROW_START = re.compile(rb"<row[\s>/]")
 
 
 def parse(data: bytes, recover: bool = False) -> etree._Element:
@@ -103,6 +106,7 @@ class Package:
         self._parsed: dict[str, etree._Element] = {}
         self._pristine: dict[str, bytes] = {}  # small parts as first parsed, to save unchanged ones as they came
         self._removed: set[str] = set()
+        self._windows: dict[str, bytes] = {}  # sheet part -> the rows left unparsed (see xml_window)
 
     # -- parts -----------------------------------------------------------
 
@@ -118,12 +122,48 @@ class Package:
                 self._pristine[name] = etree.tostring(self._parsed[name])
         return self._parsed[name]
 
+    def xml_window(self, name: str, keep: int = WINDOW_ROWS) -> tuple[etree._Element, bool]:
+        """A worksheet part parsed with only its first row and its last ``keep`` rows (and whether it is
+        such a window): appending to a long sheet need not parse and re-serialise every row.
+
+        The rows between stay as their bytes and are written back in their place (a comment
+        marks it in ``sheetData``); :meth:`widen` parses the whole part when an edit needs it.
+        A part already parsed, or one whose rows cannot be split safely, is parsed whole.
+        """
+        if name in self._parsed:
+            return self._parsed[name], name in self._windows
+        raw = self._raw[name]
+        split = _split_rows(raw, keep)
+        if split is None:
+            return self.xml(name), False
+        head, middle, tail = split
+        root = parse(head + WINDOW_MARK + tail)
+        self._parsed[name] = root
+        self._windows[name] = middle
+        if len(raw) < _PRISTINE_LIMIT:
+            self._pristine[name] = etree.tostring(root)
+        return root, True
+
+    def widen(self, name: str) -> etree._Element:
+        """The whole part parsed (from a window, with the edits made to it so far)."""
+        if name not in self._windows:
+            return self.xml(name)
+        data = self.get(name)
+        del self._windows[name]
+        self._parsed[name] = parse(data)
+        if name in self._pristine:
+            self._pristine[name] = etree.tostring(parse(self._raw[name]))
+        return self._parsed[name]
+
     def get(self, name: str) -> bytes | None:
         """A part's bytes as they would be saved now (None: no such part)."""
         if not self.has(name):
             return None
         if name in self._parsed and not self._unchanged(name):
-            return serialize(self._parsed[name], self._raw.get(name))
+            data = serialize(self._parsed[name], self._raw.get(name))
+            if name in self._windows:
+                data = data.replace(WINDOW_MARK, self._windows[name], 1)
+            return data
         return self._raw[name]
 
     def put(self, name: str, data: bytes, content_type: str | None = None) -> None:
@@ -357,6 +397,26 @@ class Package:
         """A part parsed only to be read: saved as the bytes it came with."""
         before = self._pristine.get(name)
         return before is not None and etree.tostring(self._parsed[name]) == before
+
+
+
+
+def _split_rows(raw: bytes, keep: int) -> tuple[bytes, bytes, bytes] | None:
+    """``raw`` as (head up to the first row's end, the rows to leave unparsed, the last ``keep`` rows
+    and the rest); None when there are too few rows or the rows are not plain elements."""
+    opening = re.search(rb"<sheetData(?:\s[^>]*)?>", raw)
+    closing = raw.rfind(b"</sheetData>")
+    if opening is None or closing < opening.end() or raw.count(b"<sheetData") != 1:
+        return None
+    body = raw[opening.end():closing]
+    if b"<!" in body or b"<?" in body:
+        return None  # comments, CDATA or processing instructions: parse it whole
+    starts = [m.start() for m in _ROW_START.finditer(body)]
+    if len(starts) < keep + 3:
+        return None
+    first_end, tail_start = starts[1], starts[-keep]
+    base = opening.end()
+    return raw[:base + first_end], raw[base + first_end:base + tail_start], raw[base + tail_start:]
 
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")

@@ -63,7 +63,8 @@ class FormulaFollower:
             )
 
     def _follow_sheet(self, sheet: str, editor: SheetEditor, change: RowChange, rewrite) -> None:
-        cells_have_formulas = self.package.had(self.parts[sheet], b"<f")
+        part = self.parts[sheet]  # a cell formula is <f> or <f ...> (<formula> is a rule's, outside the cells)
+        cells_have_formulas = self.package.had(part, b"<f>") or self.package.had(part, b"<f ")
         if cells_have_formulas:
             _unshare(editor, sheet, change)
         for formula in editor.formulas() if cells_have_formulas else ():

@@ -50,13 +50,42 @@ def _column(cell: etree._Element) -> int:
 class SheetEditor:
     """One worksheet part, parsed, with the operations the backend needs."""
 
-    def __init__(self, root: etree._Element, shared_strings: Callable[[], list[str]], styles, date1904: bool = False):
-        self.root = root
-        self.data = root.find(q("sheetData"))
+    def __init__(self, root: etree._Element, shared_strings: Callable[[], list[str]], styles, date1904: bool = False,
+                 widen: Callable[[], etree._Element] | None = None):
+        """``widen``, when given, says ``root`` is a window (:meth:`.Package.xml_window`): the rows between
+        the first and the last few are not parsed; it returns the whole part, for the edits that need it."""
         self._shared_strings = shared_strings
         self.styles = styles
         self.date1904 = date1904
+        self._load(root, widen)
+
+    def _load(self, root: etree._Element, widen: Callable[[], etree._Element] | None) -> None:
+        self.root = root
+        self.data = root.find(q("sheetData"))
         self.rows: dict[int, etree._Element] = {int(r.get("r")): r for r in self.data.iterfind(q("row"))}
+        self._widen = widen
+        self._gap = (0, 0)  # rows strictly between these two numbers are not parsed
+        if widen is not None:
+            low, before, after = 0, None, None
+            for child in self.data:
+                if not isinstance(child.tag, str):
+                    before = True
+                elif before is None:
+                    low = int(child.get("r"))
+                elif after is None:
+                    after = int(child.get("r"))
+            self._gap = (low, after or 0)
+            self._dimension = self.root.find(q("dimension"))
+            self._dimension = self._dimension.get("ref", "") if self._dimension is not None else ""
+
+    def whole(self) -> None:
+        """Parse the rows a window left out (before an edit that needs every row)."""
+        if self._widen is not None:
+            self._load(self._widen(), None)
+
+    def _reach(self, number: int) -> None:
+        if self._gap[0] < number < self._gap[1]:
+            self.whole()
 
     # -- reading ---------------------------------------------------------
 
@@ -87,12 +116,16 @@ class SheetEditor:
         return inline is not None and "".join(inline.itertext()) != ""
 
     def band_cells(self, number: int, first: int, last: int) -> list[etree._Element]:
+        self._reach(number)
         row = self.rows.get(number)
         return [] if row is None else [c for c in row.iterfind(q("c")) if first <= _column(c) <= last]
 
     def last_data_row(self, first: int = 1, last: int = 16384, below: int = 1 << 30) -> int:
         """The last row (before ``below``) with a value in columns ``first``..``last``; 1 for none."""
         for number in sorted(self.rows, reverse=True):
+            if self._widen is not None and number <= self._gap[0] and number < below:
+                self.whole()  # nothing in the window's last rows: look through them all
+                return self.last_data_row(first, last, below)
             if number < below and any(self.has_value(c) for c in self.band_cells(number, first, last)):
                 return number
         return 1
@@ -100,6 +133,7 @@ class SheetEditor:
     # -- writing ---------------------------------------------------------
 
     def _row(self, number: int) -> etree._Element:
+        self._reach(number)
         row = self.rows.get(number)
         if row is None:
             row = etree.Element(q("row"), r=str(number))
@@ -174,6 +208,7 @@ class SheetEditor:
 
     def move_band(self, change: RowChange) -> None:
         """Move the band's cells (and what is anchored to them) as ``change`` says."""
+        self.whole()
         start = change.affects_from
         numbers = sorted((n for n in self.rows if n >= start), reverse=bool(change.inserted))
         if self._band_is_whole_rows(numbers, change):
@@ -245,6 +280,7 @@ class SheetEditor:
                 self.cell(target, _column(cell)).set("s", cell.get("s"))
 
     def replace_all(self, rows: Sequence[Sequence[object]], widths: Sequence[float], header_style: int) -> None:
+        self.whole()
         for row in list(self.data):
             self.data.remove(row)
         self.rows = {}
@@ -274,7 +310,11 @@ class SheetEditor:
             return
         # Cells are in column order, so each row's last cell is its widest.
         last_column = max((_column(r[-1]) for r in self.rows.values() if len(r) and r[-1].get("r")), default=1)
+        if self._widen is not None:  # the rows not parsed keep their width in the dimension they came with
+            letters = self._dimension.split(":")[-1].rstrip(_DIGITS).replace("$", "")
+            last_column = max(last_column, split_ref(letters + "1")[1] if letters.isalpha() else 1)
         dimension.set("ref", f"A1:{column_letter(last_column)}{max(self.rows)}")
 
     def formulas(self) -> list[etree._Element]:
+        self.whole()
         return list(self.data.iter(q("f")))

@@ -90,8 +90,10 @@ class WorkbookEditor:
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
-            self.editors[sheet] = SheetEditor(self.package.xml(self.parts[sheet]), self.shared_strings, self.styles,
-                                              self.date1904)
+            part = self.parts[sheet]
+            root, window = self.package.xml_window(part)
+            self.editors[sheet] = SheetEditor(root, self.shared_strings, self.styles, self.date1904,
+                                              (lambda: self.package.widen(part)) if window else None)
         return self.editors[sheet]
 
     def tables(self, sheet: str) -> list[_Table]:
