@@ -108,16 +108,16 @@ def show_error(error: OrsheetError, as_json: bool) -> None:
 
 
 def action_json(action) -> dict:
-    """An action as the CLI's JSON shows it (Dutch keys, like the sheet)."""
+    """An action as the CLI's JSON shows it (English keys, docs/cli.md; the values as in the sheet)."""
     return {
-        "nr": action.number,
-        "onderwerp": action.subject,
-        "omschrijving": action.description,
-        "verantwoordelijke": action.owner,
-        "overleg": action.meeting_kind,
-        "datum": action.date,
+        "number": action.number,
+        "subject": action.subject,
+        "description": action.description,
+        "owner": action.owner,
+        "meeting_kind": action.meeting_kind,
+        "date": action.date,
         "deadline": action.deadline.text or action.deadline.date,
         "status": action.status,
-        "opmerkingen": action.remarks,
-        "afgerond_op": action.closed_on,
+        "remarks": action.remarks,
+        "closed_on": action.closed_on,
     }

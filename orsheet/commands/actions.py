@@ -84,7 +84,7 @@ def number(path: Path, as_json: bool) -> None:
 
         result = number_actions(open_workbook(path))
         return {
-            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "numbered": [{"row": n.row, "number": n.number} for n in result.numbered],
             "last_number": result.last_number,
             "message": result.summary(),
         }
@@ -109,7 +109,7 @@ def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
         result = close_actions(open_workbook(path), wanted, on or date.today())
         return {
             "closed": [action_json(a) for a in result.closed],
-            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "numbered": [{"row": n.row, "number": n.number} for n in result.numbered],
             "date": result.on,
             "message": result.summary(),
         }
@@ -143,7 +143,7 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
             deadline = a["deadline"]
             deadline = deadline.strftime("%d-%m-%Y") if isinstance(deadline, date) else deadline
             extra = f" (deadline {deadline})" if deadline else ""
-            click.echo(f"{a['nr'] or '-':>5}  {status:<15} {a['verantwoordelijke']:<18} {a['onderwerp']}: {a['omschrijving']}{extra}")
+            click.echo(f"{a['number'] or '-':>5}  {status:<15} {a['owner']:<18} {a['subject']}: {a['description']}{extra}")
 
     run_command(as_json, work, show)
 

@@ -53,8 +53,8 @@ def agenda_json(result) -> dict:
             "invited": meeting.invited,
         },
         "items": [
-            {"nr": i.number, "title": i.title, "start": i.start.strftime("%H:%M"), "minutes": i.minutes,
-             "wie": i.who, "doel": i.purpose, "toelichting": i.note}
+            {"number": i.number, "title": i.title, "start": i.start.strftime("%H:%M"), "minutes": i.minutes,
+             "who": i.who, "purpose": i.purpose, "note": i.note}
             for i in agenda.items
         ],
         "total_minutes": agenda.total_minutes,

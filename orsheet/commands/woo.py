@@ -74,10 +74,10 @@ def overview(path: Path, person: str | None, overdue: bool, write_sheet: bool, t
             "today": result.today,
             "people": {
                 name: [
-                    {"nr": line.action.number, "onderwerp": line.action.subject,
-                     "omschrijving": line.action.description, "datum": line.action.date,
-                     "deadline": line.action.deadline.cell_value(), "deadline_datum": line.due,
-                     "dagen_te_laat": line.days_overdue, "status": line.action.status}
+                    {"number": line.action.number, "subject": line.action.subject,
+                     "description": line.action.description, "date": line.action.date,
+                     "deadline": line.action.deadline.cell_value(), "deadline_date": line.due,
+                     "days_overdue": line.days_overdue, "status": line.action.status}
                     for line in lines
                 ]
                 for name, lines in result.by_person.items()
