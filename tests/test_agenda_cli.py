@@ -114,9 +114,9 @@ def test_kind_picks_one_of_two_meetings_on_the_same_day(workbook):
     assert json.loads(chosen.output)["meeting"]["begin"] == "10:00"
 
 
-def test_meeting_option_that_is_not_a_date_is_refused(workbook):
+def test_meeting_option_that_is_not_a_date_is_a_usage_error(workbook):
     result = run("agenda", workbook, "--meeting", "volgende week")
-    assert result.exit_code == 1 and '--meeting "volgende week" is geen datum' in result.output
+    assert result.exit_code == 2 and "'--meeting': 'volgende week' is geen datum" in result.output
 
 
 def test_error_with_json_is_a_json_document_with_the_cell(tmp_path):

@@ -35,16 +35,37 @@ class DateType(click.ParamType):
             return value.date()
         if isinstance(value, date):
             return value
-        text = str(value).strip()
+        parsed = self.parse(str(value).strip())
+        if parsed is None:
+            self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
+        return parsed
+
+    def parse(self, text: str) -> date | None:
         for form in DATE_FORMS:
             try:
                 return datetime.strptime(text, form).date()
             except ValueError:
                 continue
-        self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
+        return None
+
+
+class MeetingDateType(DateType):
+    """The date of a meeting (``--meeting``), typed as a Datum cell in Vergaderingen may be typed."""
+
+    name = "meeting date"
+
+    def parse(self, text: str) -> date | None:
+        from orsheet.errors import CellError, Location
+        from orsheet.parsing import parse_date
+
+        try:
+            return parse_date(text, Location("--meeting"), required=True)
+        except CellError:
+            return None
 
 
 DATE = DateType()
+MEETING_DATE = MeetingDateType()
 
 
 def to_jsonable(value: Any) -> Any:
