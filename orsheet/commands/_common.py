@@ -120,6 +120,11 @@ def _command_done() -> None:
         write_lock.release_all()
 
 
+def show_message(result: dict) -> None:
+    """The text output of a command whose result carries its Dutch summary as ``message``."""
+    click.echo(result["message"])
+
+
 def show_error(error: OrsheetError, as_json: bool) -> None:
     """A user error as the CLI prints it: ``Fout: ...`` on stderr, or JSON on stdout."""
     if as_json:
