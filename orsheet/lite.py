@@ -37,7 +37,7 @@ import xlwings as xw
 
 from orsheet import macros, schema
 from orsheet.documents.agenda_sheet import AGENDA_SHEET
-from orsheet.errors import InputError
+from orsheet.errors import InputError, OrsheetError
 from orsheet.services.overview import OVERVIEW_SHEET
 from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
 from orsheet.workbook.base import Edit, MoveRows, Table
@@ -52,7 +52,6 @@ LOG_NAME = "orsheet-fouten.log"
 NO_PDF = ("niet gemaakt, want in xlwings Lite is er geen Word of LibreOffice. Open de .docx in Word en kies "
           "Opslaan als > PDF")
 DOWNLOAD = "Te downloaden in xlwings Lite via Files > Import/Export"
-_MINUTES_SUFFIXES = (".docx", ".docm", ".txt", ".md", ".pdf")
 
 _A, _AR, _S = schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name
 _ACTION_SHEETS = [_A, _AR, _S]
@@ -198,12 +197,12 @@ def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
         from orsheet.services.agenda import generate_agenda
 
         backend = open_backend(book, _AGENDA_SHEETS)
+        selection = book.selection
         if day is None:
-            selection = book.selection
             meeting = macros.meeting_for_selection(backend, selection.sheet.name, selection.row, dt.date.today())
             day, kind = meeting.date, meeting.kind
         else:
-            kind = ""
+            kind = _kind_of_selected(backend, selection, day)
         result = generate_agenda(backend, workbook_path(book), day, kind=kind, pdf=False)
         result = dataclasses.replace(result, pdf_note=NO_PDF)
         return f"{result.summary()}\n{_where([result.docx])}"
@@ -211,13 +210,26 @@ def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
     return press(book, "Agenda maken", work, vergaderdatum)
 
 
+def _kind_of_selected(backend, selection, day: dt.date) -> str:
+    """The kind of the selected meeting if it is on ``day`` (the OR and the OV on one date), else ""."""
+    if selection.sheet.name not in (schema.MEETINGS.name, schema.AGENDA_ITEMS.name) or selection.row < 2:
+        return ""
+    try:
+        meeting = macros.meeting_for_selection(backend, selection.sheet.name, selection.row, day)
+    except OrsheetError:  # the selection is no meeting: the date alone decides
+        return ""
+    return meeting.kind if meeting.date == day else ""
+
+
 def minutes_file(name: str) -> Path:
     """The minutes file the secretary means: by name in Files, or the only one there."""
+    from orsheet.documents.minutes_reader import SUPPORTED
+
     folder = data_folder()
     if name.strip():
         path = Path(name.strip())
         return path if path.is_absolute() else folder / path
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _MINUTES_SUFFIXES
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
                    and not p.name.startswith("~$") and not _made_by_orsheet(p, folder)) if folder.is_dir() else []
     if len(found) == 1:
         return found[0]

@@ -271,3 +271,16 @@ def test_an_overzicht_from_before_the_ownership_mark_is_recognised_by_its_header
     press_lite(client, "update_overview")
     assert "Klaar" in result_text(client).splitlines()[0]
     same_sheets(cli, client, "Overzicht")
+
+
+def test_with_two_meetings_on_the_date_agenda_maken_takes_the_selected_one(twins, data):
+    _, client = twins
+    items = next(s for s in client.payload["sheets"] if s["name"] == schema.AGENDA_ITEMS.name)["values"]
+    header = items[0]
+    item = {"Vergadering": "2023-09-14T00:00:00.000Z", schema.NR: "5", schema.ONDERWERP: "Werkdruk", "Minuten": 20}
+    items.append([item.get(h, "") for h in header])
+    meetings = rows_of(client.payload, schema.MEETINGS.name)
+    ov = next(n for n, v in meetings if v[schema.DATUM] == date(2023, 9, 14) and v["Soort"] == "Overlegvergadering")
+    press_lite(client, "make_agenda", date(2023, 9, 14), selection=(schema.MEETINGS.name, f"B{ov}"))
+    assert "Klaar" in result_text(client).splitlines()[0]
+    assert (data / "Agenda's" / "Agenda Overlegvergadering 2023-09-14.docx").is_file()

@@ -19,12 +19,13 @@ from orsheet.minutes import (
     meeting_kind_in,
     parse_minutes,
 )
-from orsheet.minutes.markers import split_deadline, split_listed_action
+from orsheet.minutes.markers import find_markers, split_deadline, split_listed_action
 from orsheet.minutes.matching import best_match
 from orsheet.minutes.numbers import mentions_closure, number_list_at
+from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import names_in_header, people_from, split_names
 from orsheet.minutes.tasks import done_report, task_in
-from orsheet.minutes.text import clauses, content_words, similar, stems
+from orsheet.minutes.text import clauses, content_words, quoted_spans, similar, stems
 
 HEADER = Paragraph("Aanwezig: Petra, Marlijn, Wil en Nancy")
 
@@ -528,3 +529,105 @@ def test_minutes_decision_label_ending_the_paragraph_takes_the_next_paragraph_as
     assert [d.text for d in proposal.decisions] == ["De OR besluit: de poster komt er."]
     lone = parse("Besluit:", "De poster komt er.")
     assert [d.text for d in lone.decisions] == ["De poster komt er."]
+
+
+# ------------------------------------------------------- boundaries, pinned
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("Jan, maakt de brief", ("Jan", "maakt de brief")),
+        ("Jan; Piet maakt", ("Jan; Piet", "maakt")),
+        ("Jan: maakt de brief", ("Jan", "maakt de brief")),
+        ("Jan, Piet, Kees", ("Jan, Piet, Kees", "")),
+        ("Jan & Piet maken", ("Jan & Piet", "maken")),
+        ("Jan van Piet", ("Jan van Piet", "")),
+        ("12 zetten de stoelen klaar", ("", "12 zetten de stoelen klaar")),
+        ("Raad van Toezicht doet", ("Raad van Toezicht", "doet")),
+        ("allen.", ("allen", "")),
+        ("Jan Piet Kees Klaas Joop", ("Jan Piet Kees Klaas Joop", "")),
+        ("een twee drie vier", ("", "een twee drie vier")),
+        ("Een twee drie vier vijf", ("Een", "twee drie vier vijf")),
+        ("Een twee drie vier", ("Een", "twee drie vier")),
+        ("12 stoelen drie vier", ("12 stoelen drie vier", "")),
+        ("12 stoelen drie vier vijf", ("", "12 stoelen drie vier vijf")),
+        ("12 stoelen maakt", ("", "12 stoelen maakt")),
+        ("Jan en", ("Jan", "en")),
+        ("Jan, ", ("Jan", "")),
+        ("vz: bellen", ("", "vz: bellen")),
+        ("Bestuur: bellen", ("Bestuur", "bellen")),
+    ],
+)
+def test_minutes_owner_split_at_its_boundaries(content, expected):
+    assert split_owner(content) == expected
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ('a "b" c “d” e', [(8, 11), (2, 5)]),
+        ("x 'a' y 'b' z", [(2, 5), (8, 11)]),
+        ('z „c” en ‘d’ en `e`', [(2, 5), (9, 12), (16, 19)]),
+        ('a "b" en "c"', [(2, 5), (9, 12)]),
+        ('open "zonder eind', []),
+        ("collega's en 'x'", [(13, 16)]),
+    ],
+)
+def test_minutes_quoted_spans_cover_each_pair_of_quotes(text, spans):
+    assert quoted_spans(text) == spans
+
+
+@pytest.mark.parametrize(
+    "text, end, content",
+    [
+        ("Zo. (actie: Jan (DB) maakt het) Klaar.", 31, "Jan (DB) maakt het"),
+        ("Zo (actie: Jan", 14, "Jan"),
+        ("[actie: Piet [x]] en", 17, "Piet [x]"),
+        ("(actie: (a) (b)) z", 16, "(a) (b)"),
+    ],
+)
+def test_minutes_bracket_marker_ends_at_its_own_closing_bracket(text, end, content):
+    [marker] = find_markers(text)
+    assert (marker.end, marker.content) == (end, content)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Jan.:", ["Jan"]),
+        ("een heel lange zin met zes woorden erin, Jan", ["Jan"]),
+        ("Anna Maria van der Berg Smit", ["Anna Maria van der Berg Smit"]),
+        ("Paul MK.", ["Paul"]),
+        ("Jan dB", ["Jan"]),
+        ("Leden. Raad, Piet", ["Piet"]),
+        ("Jan 3, Piet", ["Piet"]),
+    ],
+)
+def test_minutes_header_name_parts_at_their_boundaries(text, names):
+    assert split_names(text) == names
+
+
+def test_minutes_header_list_ends_at_a_long_line_a_question_or_a_heading():
+    eighty = "Kees " + "x" * 74 + "z"
+    assert len(eighty) == 80
+    assert "Piet" in names_in_header([("Aanwezig:", 0), (eighty, 0), ("Piet", 0)])
+    assert "Piet" not in names_in_header([("Aanwezig:", 0), (eighty + "y", 0), ("Piet", 0)])
+    assert names_in_header([("Aanwezig:", 0), ("Wie komt er?", 0), ("Piet", 0)]) == []
+    assert names_in_header([("Aanwezig:", 0), ("Wat fijn!", 0), ("Piet", 0)]) == []
+    assert names_in_header([("Aanwezig: Jan", 0), ("Piet", 0)]) == ["Jan"]
+    assert names_in_header([("Aanwezig", 1), ("Piet", 0)]) == ["Piet"]
+    assert names_in_header([("Aanwezig een twee drie vier vijf zes zeven", 1), ("Piet", 0)]) == ["Piet"]
+    assert names_in_header([("Aanwezig een twee drie vier vijf zes zeven acht", 1), ("Piet", 0)]) == []
+    assert names_in_header([("Aanwezig: zie bijlage:", 0), ("Piet", 0)]) == []
+
+
+def test_minutes_pass_starts_with_no_subject_no_sentence_no_person_and_no_list():
+    proposal = parse_minutes([Paragraph("(actie: Jan)"), Paragraph("Hij gaat bellen."),
+                              Paragraph("Piet: brief sturen", bullet=True)])
+    [action] = [a for a in proposal.new_actions if a.confidence == SURE]
+    assert (action.owner, action.description, action.subject) == ("Jan", "", "")
+    possible = [a for a in proposal.new_actions if a.confidence == POSSIBLE]
+    assert [(a.owner, a.subject) for a in possible] == [("Jan", ""), ("Piet", "")]
+    first = parse_minutes([Paragraph("Hij gaat bellen.")])
+    assert first.new_actions == []

@@ -22,9 +22,9 @@ __getattr__, __dir__
 # the minutes-scoring harness, the proposal's emptiness.
 describe_parts, package_problems, similar, _.is_empty
 
-# Unused since the merges of 1 Dec 2026 (issue 15); their owners should delete them or use them:
-# orsheet/minutes/text.py sentences (minutes), orsheet/workbook/sheet_xml.py take_cells (write path).
-sentences, _.take_cells
+# Unused since the merges of 1 Dec 2026 (issue 15); its owner should delete or use it:
+# orsheet/workbook/sheet_xml.py take_cells (write path).
+_.take_cells
 
 # click.Group hooks, called by click itself.
 _.get_command, _.format_commands

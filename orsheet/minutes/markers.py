@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from orsheet.minutes.owners import looks_like_verb, split_owner
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
@@ -62,7 +61,6 @@ def split_listed_action(text: str) -> tuple[str, str]:
     return owner, (text if task else "")
 
 
-@lru_cache(maxsize=4096)
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
     markers: list[Marker] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # A redacted name appears as "5.1.2e" or, in some exports, "5.1, 2, e".
 _REDACTION_VARIANT = re.compile(r"\b(\d)\.(\d),\s*(\d),\s*([a-z])\b")
@@ -31,7 +30,6 @@ def normalise(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[A-ZÀ-Ý0-9•\uf0b7-])")
 
 
-@lru_cache(maxsize=4096)  # a paragraph is split again for its markers, decisions and tasks
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in ``text``; abbreviations do not split."""
     spans: list[tuple[int, int]] = []
