@@ -42,8 +42,8 @@ def test_agenda_command_writes_the_word_file_and_says_why_there_is_no_pdf(workbo
 def test_agenda_json_gives_items_with_clock_times_totals_overrun_and_paths(workbook):
     result = run("agenda", workbook, "--meeting", "2023-09-14", "--json", "--no-pdf")
     data = json.loads(result.output)
-    assert data["items"][5] == {"nr": "6", "title": "Voorbereiden Overlegvergadering", "start": "10:45",
-                                "minutes": None, "wie": "", "doel": "", "toelichting": ""}
+    assert data["items"][5] == {"number": "6", "title": "Voorbereiden Overlegvergadering", "start": "10:45",
+                                "minutes": None, "who": "", "purpose": "", "note": ""}
     assert (data["total_minutes"], data["available_minutes"], data["overrun_minutes"]) == (105, 90, 15)
     assert data["meeting"]["begin"] == "10:00" and data["meeting"]["kind"] == "OR-vergadering"
     assert Path(data["paths"]["docx"]).is_file() and data["paths"]["pdf"] is None
@@ -114,9 +114,9 @@ def test_kind_picks_one_of_two_meetings_on_the_same_day(workbook):
     assert json.loads(chosen.output)["meeting"]["begin"] == "10:00"
 
 
-def test_meeting_option_that_is_not_a_date_is_refused(workbook):
+def test_meeting_option_that_is_not_a_date_is_a_usage_error(workbook):
     result = run("agenda", workbook, "--meeting", "volgende week")
-    assert result.exit_code == 1 and '--meeting "volgende week" is geen datum' in result.output
+    assert result.exit_code == 2 and "'--meeting': 'volgende week' is geen datum" in result.output
 
 
 def test_error_with_json_is_a_json_document_with_the_cell(tmp_path):

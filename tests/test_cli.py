@@ -37,7 +37,7 @@ def add(path: Path, *rows: dict) -> None:
 def test_number_gives_new_rows_the_next_number_and_remembers_it_in_the_settings(template_copy):
     add(template_copy, {schema.NR: 12, schema.ONDERWERP: "Oud"}, {schema.ONDERWERP: "Nieuw"})
     code, result = run_json("number", template_copy)
-    assert code == 0 and result["numbered"] == [{"row": 3, "nr": 13}]
+    assert code == 0 and result["numbered"] == [{"row": 3, "number": 13}]
     settings = FileBackend(template_copy).read([schema.SETTINGS.name])[schema.SETTINGS.name]
     assert {r.values["Instelling"]: r.values["Waarde"] for r in settings.rows}[schema.SETTING_LAST_NUMBER] == 13
 
@@ -50,13 +50,13 @@ def test_a_number_is_never_reused_after_its_action_left_both_sheets(template_cop
     book[schema.ARCHIVE.name].delete_rows(2)  # someone clears the archive by hand
     book.save(template_copy)
     add(template_copy, {schema.ONDERWERP: "Nieuw"})
-    assert run_json("number", template_copy)[1]["numbered"][0]["nr"] == 41
+    assert run_json("number", template_copy)[1]["numbered"][0]["number"] == 41
 
 
 def test_close_moves_finished_actions_to_the_archive_with_the_date(template_copy):
     add(template_copy, {schema.NR: 1, schema.STATUS: "afgerond"}, {schema.NR: 2}, {schema.NR: 3})
     code, result = run_json("close", template_copy, "--numbers", "3", "--date", "2023-10-12")
-    assert code == 0 and [a["nr"] for a in result["closed"]] == [1, 3]
+    assert code == 0 and [a["number"] for a in result["closed"]] == [1, 3]
     tables = FileBackend(template_copy).read([schema.ACTIONS.name, schema.ARCHIVE.name])
     assert [r.values[schema.NR] for r in tables[schema.ACTIONS.name].rows] == [2]
     archived = tables[schema.ARCHIVE.name].rows

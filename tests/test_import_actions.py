@@ -26,8 +26,8 @@ def test_an_xlsx_list_with_cut_off_headers_and_an_extra_column_is_imported(templ
     code, result = run_json("import-actions", template_copy, tmp_path / "lijst.xlsx")
     assert code == 0
     assert result["ignored_columns"] == ["kleur"]
-    assert result["imported"][0]["datum"] == "2023-07-06"
-    assert result["imported"][0]["verantwoordelijke"] == "Allen"
+    assert result["imported"][0]["date"] == "2023-07-06"
+    assert result["imported"][0]["owner"] == "Allen"
 
 
 def test_a_bad_date_in_the_source_is_named_by_file_row_and_column_and_nothing_is_imported(template_copy, tmp_path):
@@ -51,7 +51,7 @@ def test_a_csv_saved_by_dutch_excel_in_windows_1252_is_imported(template_copy, t
     source.write_bytes("Nr;Onderwerp;Omschrijving;Datum\n900;Reëel;café bezoeken;26-10-2023\n".encode("cp1252"))
     code, result = run_json("import-actions", template_copy, source)
     assert code == 0, result
-    assert result["imported"][0]["onderwerp"] == "Reëel"
+    assert result["imported"][0]["subject"] == "Reëel"
 
 
 def test_an_empty_or_unreadable_source_gives_a_dutch_sentence_without_library_text(template_copy, tmp_path):
@@ -71,4 +71,4 @@ def test_a_file_without_action_columns_is_not_taken_for_an_action_list(template_
 def test_imported_numbers_raise_the_last_number_so_new_actions_follow_them(template_copy, tmp_path):
     run_json("import-actions", template_copy, write_csv(tmp_path / "l.csv", ["nr,onderwerp", "350,Laatste"]))
     FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{schema.ONDERWERP: "Nieuw"}])])
-    assert run_json("number", template_copy)[1]["numbered"][0]["nr"] == 351
+    assert run_json("number", template_copy)[1]["numbered"][0]["number"] == 351

@@ -54,7 +54,7 @@ def test_minutes_written_in_the_agenda_skeleton_are_read_back_into_the_workbook(
     assert code == 0, data
     assert data["meeting"] == "2023-10-12"
     assert [c["nr"] for c in data["closures"]] == [332]
-    assert [(a["verantwoordelijke"], a["onderwerp"]) for a in data["new_actions"]] == [
+    assert [(a["owner"], a["subject"]) for a in data["new_actions"]] == [
         ("5.1.2e", "Actualiteit en ingekomen stukken"),
         ("5.1.2e", "Signalen vanuit de organisatie"),
     ]

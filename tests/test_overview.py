@@ -122,7 +122,7 @@ def test_cli_overview_writes_overzicht_into_a_real_workbook(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["overdue"] == 3
-    assert data["people"]["DB"][0]["deadline_datum"] == "2023-10-31"
+    assert data["people"]["DB"][0]["deadline_date"] == "2023-10-31"
     table = FileBackend(path).read([OVERVIEW_SHEET, "Acties"])
     assert [row.get("Nr") for row in table[OVERVIEW_SHEET].rows] == [342, 339, 330]
     assert len(table["Acties"].rows) == len(seeded.read(["Acties"])["Acties"].rows)
@@ -147,10 +147,10 @@ def test_seed_list_of_28_september_imported_shows_eind_okt_overdue_in_november(t
     result = runner.invoke(main, ["overview", str(template_copy), "--overdue", "--today", "2023-11-10", "--json"])
     assert result.exit_code == 0, result.output
     people = json.loads(result.output)["people"]
-    overdue = {line["nr"]: line for lines in people.values() for line in lines}
+    overdue = {line["number"]: line for lines in people.values() for line in lines}
     assert sorted(overdue) == [338, 339, 340]
-    assert overdue[339]["deadline"] == "eind okt" and overdue[339]["deadline_datum"] == "2023-10-31"
-    assert overdue[339]["dagen_te_laat"] == 10 and overdue[338]["dagen_te_laat"] == 32
+    assert overdue[339]["deadline"] == "eind okt" and overdue[339]["deadline_date"] == "2023-10-31"
+    assert overdue[339]["days_overdue"] == 10 and overdue[338]["days_overdue"] == 32
     assert list(people) == ["5.1.2e", "DB"]  # the seeds' owners are redacted already
 
 

@@ -35,7 +35,7 @@ def add_typed_actions(path: Path, count: int, meeting: str, kind: str = "OR-verg
 def open_or_numbers(path: Path) -> list[int]:
     code, listing = run_json("actions", path, "--open", "--overleg", "OR-vergadering")
     assert code == 0
-    return sorted(a["nr"] for a in listing["actions"])
+    return sorted(a["number"] for a in listing["actions"])
 
 
 def replay(path: Path, meeting: str) -> None:
@@ -46,14 +46,14 @@ def replay(path: Path, meeting: str) -> None:
     assert code == 0
     # Numbers between the OR list's last number and its first new one went to the OV list.
     code, state = run_json("actions", path)
-    highest = max(a["nr"] for a in state["actions"])
+    highest = max(a["number"] for a in state["actions"])
     ov_numbers = list(range(max(highest, previous_highest) + 1, min(step["new_numbers"])))
     if ov_numbers:
         add_typed_actions(path, len(ov_numbers), meeting, kind="Overlegvergadering", numbers=ov_numbers)
     add_typed_actions(path, len(step["new_numbers"]), meeting)
     code, numbered = run_json("number", path)
     assert code == 0
-    assert [n["nr"] for n in numbered["numbered"]] == step["new_numbers"]
+    assert [n["number"] for n in numbered["numbered"]] == step["new_numbers"]
 
 
 @pytest.fixture
@@ -68,9 +68,9 @@ def imported(tmp_path) -> Path:
 
 def test_importing_the_published_list_keeps_numbers_us_dates_and_free_text_deadlines(imported):
     code, listing = run_json("actions", imported)
-    by_number = {a["nr"]: a for a in listing["actions"]}
+    by_number = {a["number"]: a for a in listing["actions"]}
     assert sorted(by_number) == numbers_of(LISTS["2023-09-28"])
-    assert by_number[133]["datum"] == "2022-01-23"
+    assert by_number[133]["date"] == "2022-01-23"
     assert by_number[339]["deadline"] == "eind okt"
     assert by_number[338]["deadline"] == "2023-10-09"
 
@@ -85,5 +85,5 @@ def test_the_list_of_26_october_skips_the_numbers_used_on_the_ov_list(imported):
     replay(imported, "2023-10-26")
     assert open_or_numbers(imported) == numbers_of(LISTS["2023-10-26"])
     code, archived = run_json("actions", imported)
-    closed = {a["nr"]: a["afgerond_op"] for a in archived["actions"] if a["afgerond_op"]}
+    closed = {a["number"]: a["closed_on"] for a in archived["actions"] if a["closed_on"]}
     assert closed[325] == "2023-10-12" and closed[345] == "2023-10-26"

@@ -35,16 +35,37 @@ class DateType(click.ParamType):
             return value.date()
         if isinstance(value, date):
             return value
-        text = str(value).strip()
+        parsed = self.parse(str(value).strip())
+        if parsed is None:
+            self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
+        return parsed
+
+    def parse(self, text: str) -> date | None:
         for form in DATE_FORMS:
             try:
                 return datetime.strptime(text, form).date()
             except ValueError:
                 continue
-        self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
+        return None
+
+
+class MeetingDateType(DateType):
+    """The date of a meeting (``--meeting``), typed as a Datum cell in Vergaderingen may be typed."""
+
+    name = "meeting date"
+
+    def parse(self, text: str) -> date | None:
+        from orsheet.errors import CellError, Location
+        from orsheet.parsing import parse_date
+
+        try:
+            return parse_date(text, Location("--meeting"), required=True)
+        except CellError:
+            return None
 
 
 DATE = DateType()
+MEETING_DATE = MeetingDateType()
 
 
 def to_jsonable(value: Any) -> Any:
@@ -99,6 +120,11 @@ def _command_done() -> None:
         write_lock.release_all()
 
 
+def show_message(result: dict) -> None:
+    """The text output of a command whose result carries its Dutch summary as ``message``."""
+    click.echo(result["message"])
+
+
 def show_error(error: OrsheetError, as_json: bool) -> None:
     """A user error as the CLI prints it: ``Fout: ...`` on stderr, or JSON on stdout."""
     if as_json:
@@ -108,16 +134,16 @@ def show_error(error: OrsheetError, as_json: bool) -> None:
 
 
 def action_json(action) -> dict:
-    """An action as the CLI's JSON shows it (Dutch keys, like the sheet)."""
+    """An action as the CLI's JSON shows it (English keys, docs/cli.md; the values as in the sheet)."""
     return {
-        "nr": action.number,
-        "onderwerp": action.subject,
-        "omschrijving": action.description,
-        "verantwoordelijke": action.owner,
-        "overleg": action.meeting_kind,
-        "datum": action.date,
+        "number": action.number,
+        "subject": action.subject,
+        "description": action.description,
+        "owner": action.owner,
+        "meeting_kind": action.meeting_kind,
+        "date": action.date,
         "deadline": action.deadline.text or action.deadline.date,
         "status": action.status,
-        "opmerkingen": action.remarks,
-        "afgerond_op": action.closed_on,
+        "remarks": action.remarks,
+        "closed_on": action.closed_on,
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import DATE, action_json, json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, action_json, json_option, run_command, show_message, workbook_argument
 from orsheet.errors import InputError, ProblemList
 
 
@@ -29,6 +29,11 @@ def _parse_numbers(text: str | None) -> list[int]:
             raise InputError(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)')
         numbers.append(int(part))
     return numbers
+
+
+def _numbered_json(numbered) -> list[dict]:
+    """The actions that got a number, as ``number`` and ``close`` print them."""
+    return [{"row": n.row, "number": n.number} for n in numbered]
 
 
 @click.command()
@@ -84,12 +89,12 @@ def number(path: Path, as_json: bool) -> None:
 
         result = number_actions(open_workbook(path))
         return {
-            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "numbered": _numbered_json(result.numbered),
             "last_number": result.last_number,
             "message": result.summary(),
         }
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)
 
 
 @click.command()
@@ -109,12 +114,12 @@ def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
         result = close_actions(open_workbook(path), wanted, on or date.today())
         return {
             "closed": [action_json(a) for a in result.closed],
-            "numbered": [{"row": n.row, "nr": n.number} for n in result.numbered],
+            "numbered": _numbered_json(result.numbered),
             "date": result.on,
             "message": result.summary(),
         }
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)
 
 
 @click.command()
@@ -143,7 +148,8 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
             deadline = a["deadline"]
             deadline = deadline.strftime("%d-%m-%Y") if isinstance(deadline, date) else deadline
             extra = f" (deadline {deadline})" if deadline else ""
-            click.echo(f"{a['nr'] or '-':>5}  {status:<15} {a['verantwoordelijke']:<18} {a['onderwerp']}: {a['omschrijving']}{extra}")
+            number = a["number"] or "-"
+            click.echo(f"{number:>5}  {status:<15} {a['owner']:<18} {a['subject']}: {a['description']}{extra}")
 
     run_command(as_json, work, show)
 
@@ -166,7 +172,7 @@ def import_actions(path: Path, source: Path, as_json: bool) -> None:
             "message": result.summary(),
         }
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)
 
 
 @click.command()
@@ -184,4 +190,4 @@ def check(path: Path, as_json: bool) -> None:
             raise ProblemList(problems)
         return {"problems": [], "message": "Geen problemen gevonden."}
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)

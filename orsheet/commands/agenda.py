@@ -7,22 +7,10 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import json_option, run_command, workbook_argument
-from orsheet.errors import InputError
-
-
-def _meeting_date(text: str) -> date:
-    from orsheet.errors import CellError, Location
-    from orsheet.parsing import parse_date
-
-    try:
-        return parse_date(text, Location("--meeting"), required=True)
-    except CellError:
-        raise InputError(f'--meeting "{text}" is geen datum (schrijf bijvoorbeeld 2023-10-12)') from None
-
+from orsheet.commands._common import MEETING_DATE, json_option, run_command, workbook_argument
 
 meeting_option = click.option(
-    "--meeting", "meeting", required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
+    "--meeting", "meeting", type=MEETING_DATE, required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
 )
 
 
@@ -53,8 +41,8 @@ def agenda_json(result) -> dict:
             "invited": meeting.invited,
         },
         "items": [
-            {"nr": i.number, "title": i.title, "start": i.start.strftime("%H:%M"), "minutes": i.minutes,
-             "wie": i.who, "doel": i.purpose, "toelichting": i.note}
+            {"number": i.number, "title": i.title, "start": i.start.strftime("%H:%M"), "minutes": i.minutes,
+             "who": i.who, "purpose": i.purpose, "note": i.note}
             for i in agenda.items
         ],
         "total_minutes": agenda.total_minutes,
@@ -74,14 +62,14 @@ def agenda_json(result) -> dict:
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Make only the Word document.")
 @pdf_engine_option
 @json_option
-def agenda(path: Path, meeting: str, kind: str, no_pdf: bool, pdf_engine: str | None, as_json: bool) -> None:
+def agenda(path: Path, meeting: date, kind: str, no_pdf: bool, pdf_engine: str | None, as_json: bool) -> None:
     """Make the agenda of the meeting on --meeting: Word, PDF and the Agenda sheet."""
 
     def work():
         from orsheet.services.agenda import generate_agenda
         from orsheet.services.common import open_workbook
 
-        result = generate_agenda(open_workbook(path), path, _meeting_date(meeting), pdf=not no_pdf, kind=kind,
+        result = generate_agenda(open_workbook(path), path, meeting, pdf=not no_pdf, kind=kind,
                                  pdf_engine=pdf_engine)
         return agenda_json(result) if as_json else result
 
@@ -94,7 +82,7 @@ def agenda(path: Path, meeting: str, kind: str, no_pdf: bool, pdf_engine: str | 
 @kind_option
 @click.option("--force", is_flag=True, help="Replace an existing minutes document.")
 @json_option
-def minutes_template(path: Path, meeting: str, kind: str, force: bool, as_json: bool) -> None:
+def minutes_template(path: Path, meeting: date, kind: str, force: bool, as_json: bool) -> None:
     """Write a minutes skeleton (.docx) for the meeting on --meeting."""
 
     def work():
@@ -102,7 +90,7 @@ def minutes_template(path: Path, meeting: str, kind: str, force: bool, as_json: 
         from orsheet.services.common import open_workbook
 
         result = generate_minutes_template(
-            open_workbook(path), path, _meeting_date(meeting), overwrite=force, kind=kind
+            open_workbook(path), path, meeting, overwrite=force, kind=kind
         )
         return agenda_json(result) if as_json else result
 

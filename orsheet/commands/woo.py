@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import DATE, json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, json_option, run_command, show_message, workbook_argument
 from orsheet.commands.agenda import pdf_engine_option
 
 _date_option = {"type": DATE, "default": None}
@@ -52,7 +52,7 @@ def woo_export(path: Path, out: Path, start, end, agenda_dir: Path | None, no_pd
             "message": result.summary(),
         }
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)
 
 
 @click.command()
@@ -74,10 +74,10 @@ def overview(path: Path, person: str | None, overdue: bool, write_sheet: bool, t
             "today": result.today,
             "people": {
                 name: [
-                    {"nr": line.action.number, "onderwerp": line.action.subject,
-                     "omschrijving": line.action.description, "datum": line.action.date,
-                     "deadline": line.action.deadline.cell_value(), "deadline_datum": line.due,
-                     "dagen_te_laat": line.days_overdue, "status": line.action.status}
+                    {"number": line.action.number, "subject": line.action.subject,
+                     "description": line.action.description, "date": line.action.date,
+                     "deadline": line.action.deadline.cell_value(), "deadline_date": line.due,
+                     "days_overdue": line.days_overdue, "status": line.action.status}
                     for line in lines
                 ]
                 for name, lines in result.by_person.items()
@@ -86,4 +86,4 @@ def overview(path: Path, person: str | None, overdue: bool, write_sheet: bool, t
             "message": result.summary(),
         }
 
-    run_command(as_json, work, lambda r: click.echo(r["message"]))
+    run_command(as_json, work, show_message)

@@ -41,6 +41,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -275,14 +276,18 @@ def _check_complete(temp: Path, path: Path) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
         raise WorkbookError(f"Het opslaan van {path.name} leverde geen bestand op; er is niets opgeslagen.")
     if path.suffix.lower() in _ZIP_SUFFIXES:
+        from orsheet.ooxml.package import CONTENT_TYPES, Package
+
         try:
-            with zipfile.ZipFile(temp) as archive:
-                archive.getinfo("[Content_Types].xml")
-        except (zipfile.BadZipFile, KeyError) as problem:
+            complete = Package(temp).has(CONTENT_TYPES)  # every entry read back: a truncated one shows here
+            problem = None if complete else f"{CONTENT_TYPES} ontbreekt"
+        except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+            problem = error
+        if problem is not None:
             raise WorkbookError(
                 f"Het opslaan van {path.name} leverde een onbruikbaar bestand op ({problem}); "
                 "er is niets opgeslagen."
-            ) from problem
+            )
 
 
 def _fsync(path: Path) -> None:

@@ -3,14 +3,16 @@
 :func:`require_workbook_file` tells a folder, an empty file, an old ``.xls``
 or a password-protected workbook, a Word document renamed ``.xlsm``, a zip
 without the parts of a workbook and a truncated file apart, each with its
-own Dutch message (and the newest backup, where there is one). Only cheap
-checks: the zip directory, ``[Content_Types].xml`` and the package
-relationships; damage inside a sheet is found by the reader.
+own Dutch message (and the newest backup, where there is one). It reads the
+package through the one package layer (:mod:`orsheet.ooxml.package`): every
+entry of the zip, ``[Content_Types].xml`` and the package relationships;
+damage inside a sheet is found by the reader.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from orsheet.errors import WorkbookError, os_error
@@ -19,17 +21,14 @@ from orsheet.workbook.safe_save import BACKUP_FOLDER, backups_of
 __all__ = ["require_workbook_file"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OTHER_OFFICE_FILES = {"wordprocessingml": "een Word-document", "presentationml": "een PowerPoint-presentatie"}
 
 
 def require_workbook_file(path: Path) -> None:
     """Raise a Dutch ``WorkbookError`` unless ``path`` is a readable Excel workbook package.
 
-    Cheap checks only (the zip directory, ``[Content_Types].xml`` and the
-    package relationships); a workbook damaged inside a sheet is found by
-    the reader.
+    The package only (its entries, ``[Content_Types].xml`` and the package
+    relationships); a workbook damaged inside a sheet is found by the reader.
     """
     path = Path(path)
     name = path.name
@@ -56,29 +55,28 @@ def require_workbook_file(path: Path) -> None:
 
 def _package_problem(path: Path) -> str | None:
     """What keeps ``path`` from being a workbook package, as the rest of a Dutch sentence."""
-    from xml.etree import ElementTree
+    from lxml import etree
+
+    from orsheet.ooxml.checks import ContentTypes
+    from orsheet.ooxml.package import CONTENT_TYPES, Package
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
-                return "is een zip-bestand, maar geen Excel-werkmap (de onderdelen van een werkmap ontbreken)."
-            types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
-            relationships = ElementTree.fromstring(archive.read("_rels/.rels"))
-    except (zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError, EOFError, RuntimeError):
-        return "is geen geldige Excel-werkmap: beschadigd (onvolledig opgeslagen?) of een ander soort bestand."
-    main = next((r.get("Target", "") for r in relationships if r.get("Type") == _OFFICE_DOCUMENT), None)
-    if main is None:
+        package = Package(path)  # reads every part: a truncated or damaged entry shows here
+        if not package.has(CONTENT_TYPES) or not package.has("_rels/.rels"):
+            return "is een zip-bestand, maar geen Excel-werkmap (de onderdelen van een werkmap ontbreken)."
+        types = ContentTypes(package)
+        main = package.workbook_part
+    except WorkbookError:  # the package relationships name no main part
         return "is geen Excel-werkmap (er is geen werkmap-onderdeel in het bestand)."
-    main = main.lstrip("/")
-    overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in types.iter(f"{_CONTENT_TYPES_NS}Override")}
-    content_type = overrides.get(main, "")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, zlib.error, etree.LxmlError):
+        return "is geen geldige Excel-werkmap: beschadigd (onvolledig opgeslagen?) of een ander soort bestand."
+    content_type = types.overrides.get(main, "")
     for marker, kind in _OTHER_OFFICE_FILES.items():
         if marker in content_type:
             return f"is {kind}, geen Excel-werkmap (alleen de naam eindigt op {path.suffix})."
     if "spreadsheetml" not in content_type and "ms-excel" not in content_type:
         return "is geen Excel-werkmap (het hoofdonderdeel is geen werkmap)."
-    if main not in names:
+    if not package.has(main):
         return f"is beschadigd: het werkmap-onderdeel {main} ontbreekt."
     return None
 
