@@ -111,6 +111,17 @@ def test_exported_action_list_is_redacted_filtered_and_formula_safe(tmp_path, ag
     assert archive[0][2] == "Borrel door 5.1.2e"
 
 
+def test_a_control_character_pasted_into_a_cell_is_dropped_from_both_lists_not_a_crash(tmp_path, agendas):
+    actions = [dict(ACTIONS[0], Omschrijving="Olivier de Bruijne\x0buitnodigen\x1f")]
+    backend = MemoryBackend.new({"Acties": actions, "Archief": [], "Besluiten": [], "Personen": PEOPLE})
+    out = tmp_path / "woo"
+    woo_export(backend, out, PERIOD, agenda_dir=agendas, pdf=False)
+    book = openpyxl.load_workbook(out / "Actielijst.xlsx")
+    assert book["Openstaande acties"].cell(2, 3).value == "Olivier de Bruijneuitnodigen"
+    text = "\n".join(c.text for t in docx.Document(str(out / "Actielijst.docx")).tables for r in t.rows for c in r.cells)
+    assert "Olivier de Bruijneuitnodigen" in text
+
+
 def test_inventory_names_each_document_with_counts(tmp_path, agendas):
     out = tmp_path / "woo"
     woo_export(memory_workbook(), out, PERIOD, agenda_dir=agendas, pdf=False)

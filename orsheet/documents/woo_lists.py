@@ -49,11 +49,18 @@ class ListDocument:
 
 
 def display(value: Any) -> str:
+    """A cell value as list text; control characters (not allowed in XML, pasted in by accident) dropped."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return "" if value is None else str(value)
+    return "" if value is None else _xml_safe(str(value))
+
+
+def _xml_safe(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 # Arial advance widths in em, by kind of character (close enough to size columns).
@@ -210,7 +217,7 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
         # openpyxl treats any string starting with "=" as a formula.
-        return neutralise_formula(value)
+        return neutralise_formula(_xml_safe(value))
     return value
 
 
