@@ -631,3 +631,28 @@ def test_minutes_pass_starts_with_no_subject_no_sentence_no_person_and_no_list()
     assert [(a.owner, a.subject) for a in possible] == [("Jan", ""), ("Piet", "")]
     first = parse_minutes([Paragraph("Hij gaat bellen.")])
     assert first.new_actions == []
+
+
+# ----------------------------------------------------------- marker shapes
+
+
+def test_minutes_action_list_naming_its_owner_is_a_sure_action():
+    [action] = parse("Actielijst Annelies: veiligheidscheck laten doen").new_actions
+    assert (action.owner, action.confidence) == ("Annelies", SURE)
+    assert action.marker == "Actielijst Annelies: veiligheidscheck laten doen"
+
+
+def test_minutes_initials_after_the_marker_word_own_the_sentence_before():
+    [action] = parse("Het conceptstatuut moet nog bekeken worden. Actiepunt DW/MZ.").new_actions
+    assert (action.owner, action.description, action.confidence) == (
+        "DW/MZ", "Het conceptstatuut moet nog bekeken worden.", SURE)
+
+
+def test_minutes_several_markers_in_one_paragraph_come_in_document_order():
+    proposal = parse("Actie: Piet belt. Er komt een poster (actie: Karin) en een zaal [actie: Jan].")
+    assert [a.owner for a in proposal.new_actions] == ["Piet", "Karin", "Jan"]
+
+
+@pytest.mark.parametrize("text", ["Zie (Actie Nr 339).", "Zie (ACTIE #339)."])
+def test_minutes_bracketed_action_number_in_any_case_is_a_reference(text):
+    assert parse(text).new_actions == []
