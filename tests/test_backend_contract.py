@@ -206,3 +206,33 @@ def test_a_sheet_orsheet_did_not_make_is_refused_with_its_name(with_priority):
     with pytest.raises(SheetError, match="blad Acties is niet door orsheet gemaakt"):
         backend.write([ReplaceSheet(ACTIES, [["Tijd", "Omschrijving"]])])
     assert reread(backend).read([ACTIES])[ACTIES].rows[0].values[schema.NR] == 1
+
+
+# -- error values: check reports them with their cell on every backend that reads a workbook file ----------
+
+
+def workbook_with_errors(tmp_path: Path) -> Path:
+    """The template with an error value in Nr (#REF!) and one in Omschrijving (#N/A), beside a sound action."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(template_path(), keep_vba=True)
+    sheet = book[ACTIES]
+    sheet.cell(2, 1).value, sheet.cell(2, 2).value = 1, "Goed"
+    sheet.cell(3, 1).value, sheet.cell(3, 2).value = "#REF!", "Kapot nummer"
+    sheet.cell(4, 1).value, sheet.cell(4, 2).value, sheet.cell(4, 3).value = 2, "Kapotte tekst", "#N/A"
+    path = tmp_path / "fouten.xlsm"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["file", "xlwings-remote"])
+def test_error_values_are_reported_by_check_with_their_cell(kind, tmp_path):
+    from orsheet.services.actions import check_workbook
+
+    problems = check_workbook(backend_on(kind, workbook_with_errors(tmp_path)))
+    where = sorted((p.location.sheet, p.location.row, p.location.column) for p in problems)
+    assert (ACTIES, 3, 1) in where and (ACTIES, 4, 3) in where
+    assert any("#N/A" in str(p) for p in problems)
+    again = tmp_path / "again"
+    again.mkdir()
+    assert backend_on(kind, workbook_with_errors(again)).read([ACTIES])[ACTIES].marks == {(3, 1): "#REF!", (4, 3): "#N/A"}

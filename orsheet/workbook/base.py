@@ -37,6 +37,12 @@ class ErrorValue(str):
     """An error value Excel shows in a cell (``#REF!``, ``#N/A``, ``#WAARDE!``): never a usable value."""
 
 
+# The error values a live workbook hands over as text (English as xlwings gives them, Dutch as a Dutch Excel shows them).
+ERROR_TEXTS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#DATA!", "#SPILL!",
+                         "#CALC!", "#GETTING_DATA", "#LEEG!", "#DEEL/0!", "#WAARDE!", "#VERW!", "#NAAM?", "#GETAL!",
+                         "#N/B"})
+
+
 @dataclass
 class Row:
     number: int  # 1-based sheet row

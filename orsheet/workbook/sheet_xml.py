@@ -273,6 +273,19 @@ class SheetEditor:
                 elif element.get("count") is not None:
                     element.set("count", str(len(element)))
 
+    def fit_height(self, number: int) -> None:
+        """Let Excel and LibreOffice size a row orsheet filled to its text: no fixed height.
+
+        A row element that was already there (formatted ahead by the secretary, or left
+        behind by a totals row that moved down) may carry ``ht`` with ``customHeight``; its
+        wrapped text would be cut off at that height. Without them the programs fit the row
+        to its wrapped text when they open the workbook.
+        """
+        row = self.rows.get(number)
+        if row is not None:
+            for attribute in ("ht", "customHeight"):
+                row.attrib.pop(attribute, None)
+
     def copy_row_style(self, source: int, target: int, first: int = 1, last: int = 16384) -> None:
         """Give ``target`` the cell styles of ``source`` (new table rows look like the last one)."""
         for cell in self.band_cells(source, first, last):

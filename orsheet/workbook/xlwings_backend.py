@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from orsheet import schema
 from orsheet.errors import Location, SheetError
-from orsheet.workbook.base import Row, Table, Value
+from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, WriteReport, apply, plan
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
@@ -134,7 +134,8 @@ class XlwingsBackend:
     def _grid(self, name: str) -> list[list[Value]]:
         sheet = self._sheet(name)
         last = sheet.used_range.last_cell
-        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+        # err_to_str: an error cell (#REF!, #N/A) comes as its text, not as empty (it would be numbered over)
+        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value
         return [[from_excel(v) for v in row] for row in values]
 
     def write(self, edits: Sequence[Edit]) -> WriteReport:
@@ -325,11 +326,18 @@ def _table(name: str, grid: list[list[Value]], skip: set[int] = frozenset()) -> 
         return Table(name, [], [])
     header = [("" if h is None else str(h).strip()) for h in grid[0]]
     rows = []
+    marks: dict[tuple[int, int], str] = {}
     for number, values in enumerate(grid[1:], start=2):
         if number in skip or all(v is None for v in values):
             continue
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value in ERROR_TEXTS:  # reported by check as the file backend does
+                marks[(number, column)] = value
+                values = [ErrorValue(v) if i == column - 1 else v for i, v in enumerate(values)]
         rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
-    return Table(name, header, rows)
+    table = Table(name, header, rows)
+    table.marks.update(marks)
+    return table
 
 
 def _typed(sheet: str, header: str, value: Value) -> Value:

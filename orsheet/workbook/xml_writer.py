@@ -177,6 +177,7 @@ class WorkbookEditor:
             for column, value in move.values.get(row, {}).items():
                 target.set_value(target.cell(new_row, column), value)
             self.notes.move(move.sheet, row, move.target, new_row, move.columns)
+            target.fit_height(new_row)
         self.rows_moved = True
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
@@ -205,6 +206,7 @@ class WorkbookEditor:
             for column, formula in calculated.items():
                 if column not in cells:
                     editor.set_formula(editor.cell(row, column), formula)
+            editor.fit_height(row)
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
         if edit.sheet not in self.parts:

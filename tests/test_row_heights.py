@@ -1,0 +1,72 @@
+"""Rows orsheet adds (appends, moved actions) carry no fixed height, so Excel and LibreOffice
+fit them to their wrapped text instead of cutting it off at the height of the row above."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lxml import etree
+
+from orsheet import schema
+from orsheet.ooxml.package import Package
+from orsheet.workbook.base import AppendRows, MoveRows
+from orsheet.workbook.file import FileBackend
+
+ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
+LONG = ("Het verslag van de overlegvergadering met de bestuurder over de reorganisatie van de afdeling "
+        "bedrijfsvoering doorlezen, de vragen van de achterban verzamelen en een advies voorbereiden")
+FIXED = 15.0
+
+
+@pytest.fixture
+def fixed_heights(template_copy) -> Path:
+    """The template as a secretary formatted it ahead: every row up to 30 fixed at 15 pt, one action."""
+    book = openpyxl.load_workbook(template_copy, keep_vba=True)
+    for name in (ACTIES, ARCHIEF):
+        sheet = book[name]
+        for row in range(1, 31):
+            sheet.row_dimensions[row].height = FIXED
+    sheet = book[ACTIES]
+    sheet.cell(2, 1, 1)
+    sheet.cell(2, 2, "Reorganisatie")
+    sheet.cell(2, 3, LONG)
+    book.save(template_copy)
+    return template_copy
+
+
+def _row(path: Path, sheet: str, number: int) -> etree._Element:
+    package = Package(path)
+    root = etree.fromstring(package.get(package.sheet_parts()[sheet]))
+    return next(r for r in root.iter("{*}row") if r.get("r") == str(number))
+
+
+def test_an_appended_row_has_no_fixed_height_and_the_rows_before_keep_theirs(fixed_heights):
+    assert _row(fixed_heights, ACTIES, 3).get("customHeight") == "1"
+    FileBackend(fixed_heights).write([AppendRows(ACTIES, [{schema.NR: 2, schema.ONDERWERP: "Advies", schema.OMSCHRIJVING: LONG}])])
+    new = _row(fixed_heights, ACTIES, 3)
+    assert new.get("ht") is None and new.get("customHeight") is None
+    assert _row(fixed_heights, ACTIES, 2).get("customHeight") == "1"  # the secretary's own row stays as it was
+
+
+def test_a_row_moved_to_archief_has_no_fixed_height(fixed_heights):
+    FileBackend(fixed_heights).write([MoveRows(ACTIES, ARCHIEF, [2], {2: {schema.STATUS: "afgerond"}})])
+    moved = _row(fixed_heights, ARCHIEF, 2)
+    assert moved.get("ht") is None and moved.get("customHeight") is None
+    assert openpyxl.load_workbook(fixed_heights)[ARCHIEF].cell(2, 3).value == LONG
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; CI installs it")
+def test_libreoffice_reads_the_appended_row_as_sized_to_its_text_and_the_others_as_fixed(fixed_heights, tmp_path):
+    """LibreOffice 7.4's headless conversion does not re-measure rows on load, but it keeps the appended
+    row as one of automatic height (sized to its text when shown), the secretary's rows as fixed."""
+    from tests.test_libreoffice_reads_our_writes import convert
+
+    FileBackend(fixed_heights).write([AppendRows(ACTIES, [{schema.NR: 2, schema.ONDERWERP: "Advies", schema.OMSCHRIJVING: LONG}])])
+    package = Package(convert(fixed_heights, "xlsx", tmp_path / "out"))
+    rows = {r.get("r"): r for r in etree.fromstring(package.get(package.sheet_parts()[ACTIES])).iter("{*}row")}
+    assert rows["3"].get("customHeight") in ("false", "0")
+    assert rows["2"].get("customHeight") in ("true", "1") and rows["4"].get("customHeight") in ("true", "1")
