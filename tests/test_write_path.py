@@ -265,3 +265,21 @@ def test_apply_proposal_moves_the_closed_action_whole_from_the_voorstel_sheet(ed
     assert book[ARCHIEF]["A2"].value == 2 and book[ARCHIEF].cell(2, USER_COLUMN).value == "P2"
     assert book["Notities"]["A1"].value == "=Acties!B4" and book[ACTIES]["B3"].comment.text.startswith("notitie bij actie 3")
     assert book[schema.PROPOSAL.name].freeze_panes == "A2"  # the generated sheet's look
+
+
+def test_the_voorstel_sheet_offers_ja_nee_in_toepassen_as_a_drop_down_that_accepts_verwerkt(edited, tmp_path):
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    from orsheet.services.minutes_sheet import apply_proposal_sheet, propose_minutes
+
+    FileBackend(edited).write([AppendRows(schema.MEETINGS.name, [{schema.DATUM: date(2023, 10, 26), "Soort": "OR-vergadering"}])])
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Verslag OR-vergadering 26 oktober 2023\n\n1. Werkdruk\nActie 2 is afgerond.\n", encoding="utf-8")
+    propose_minutes(FileBackend(edited), minutes, date(2023, 10, 26))
+    sheet = openpyxl.load_workbook(edited)[schema.PROPOSAL.name]
+    column = next(c.column_letter for c in sheet[1] if c.value == "Toepassen")
+    rules = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    assert [(dv.sqref, dv.formula1, dv.showErrorMessage) for dv in rules] == [
+        (MultiCellRange(f"{column}2:{column}{sheet.max_row}"), '"ja,nee"', False)]
+    apply_proposal_sheet(FileBackend(edited))  # writes "verwerkt" there; the list only suggests
+    assert openpyxl.load_workbook(edited)[schema.PROPOSAL.name][f"{column}2"].value == "verwerkt"

@@ -68,7 +68,8 @@ def propose_minutes(
     """Plan the minutes and write the plan to Voorstel (nothing else changes)."""
     plan = process_minutes(backend, minutes_path, meeting, apply=False, meeting_kind=meeting_kind)
     widths = [column.width for column in schema.PROPOSAL.columns]
-    backend.write([ReplaceSheet(schema.PROPOSAL.name, proposal_rows(plan), widths)])
+    choices = [(column.header, column.choices) for column in schema.PROPOSAL.columns if column.choices]
+    backend.write([ReplaceSheet(schema.PROPOSAL.name, proposal_rows(plan), widths, choices)])
     return plan
 
 

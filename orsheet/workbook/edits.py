@@ -77,6 +77,9 @@ class ReplaceSheet:
     sheet: str
     rows: Sequence[Sequence[Value]]
     widths: Sequence[float] = ()
+    # (header, values) pairs: a drop-down list offered in that column's cells (other text stays
+    # allowed, as in the template). The file backend writes it; the remote engine has no call for it.
+    choices: Sequence[tuple[str, Sequence[str]]] = ()
 
 
 Edit = UpdateCells | AppendRows | DeleteRows | MoveRows | ReplaceSheet

@@ -23,7 +23,8 @@ _ATTACHED = ("drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "pictur
              "webPublishItems")
 
 
-def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[object]], widths: Sequence[float]) -> None:
+def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[object]], widths: Sequence[float],
+               choices: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
     root = package.xml(part)
     kept = {etree.QName(e).localname: e for e in root if isinstance(e.tag, str)}
     table_rel = _table_relationship(package, part, sheet, rows)
@@ -50,6 +51,7 @@ def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[
     if "cols" in kept and widths:
         root.append(kept["cols"])
     root.append(kept.get("sheetData", etree.Element(q("sheetData"))))
+    _add_choices(root, rows, choices)
     etree.SubElement(root, q("pageMargins"), left="0.7", right="0.7", top="0.75", bottom="0.75", header="0.3", footer="0.3")
     etree.SubElement(root, q("pageSetup"), paperSize="9", orientation="landscape", fitToWidth="1", fitToHeight="0")
     for name in _ATTACHED:
@@ -96,3 +98,21 @@ def _table_relationship(package: Package, part: str, sheet: str, rows: Sequence[
     etree.SubElement(table, q("tableStyleInfo"), name="TableStyleLight9", showFirstColumn="0", showLastColumn="0",
                      showRowStripes="1", showColumnStripes="0")
     return rel_id
+
+
+def _add_choices(root: etree._Element, rows: Sequence[Sequence[object]], choices: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """Drop-down lists under the named headers (in schema order: after sheetData, before pageMargins).
+
+    As in the template, the list suggests values but accepts any text (no error message), so
+    what orsheet writes there later ("verwerkt") is never flagged.
+    """
+    header = list(rows[0]) if rows else []
+    wanted = [(header.index(name) + 1, values) for name, values in choices if name in header and values]
+    if not wanted or len(rows) < 2:
+        return
+    validations = etree.SubElement(root, q("dataValidations"), count=str(len(wanted)))
+    for column, values in wanted:
+        letter = column_letter(column)
+        rule = etree.SubElement(validations, q("dataValidation"), type="list", allowBlank="1",
+                                showInputMessage="1", showErrorMessage="0", sqref=f"{letter}2:{letter}{len(rows)}")
+        etree.SubElement(rule, q("formula1")).text = '"' + ",".join(values) + '"'
