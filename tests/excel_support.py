@@ -125,6 +125,7 @@ class FakeExcelClient:
     def __init__(self, payload: dict):
         self.payload = payload
         self.formats: list[tuple[str, int, int, str]] = []
+        self.autofits: list[tuple[str, int, int, str]] = []  # (sheet, first row, last row, "rows"/"columns")
         self.log: list[dict] = []
 
     def book(self):
@@ -228,6 +229,12 @@ class FakeExcelClient:
         for r in range(action["row_count"]):
             for c in range(action["column_count"]):
                 self.formats.append((sheet, action["start_row"] + r + 1, action["start_column"] + c + 1, action["args"][0]))
+
+    def _setAutofit(self, action: dict) -> None:
+        """Excel's AutoFit of rows or columns; recorded (1-based rows), not measured."""
+        sheet = self._sheet(action)["name"]
+        first = action["start_row"] + 1
+        self.autofits.append((sheet, first, first + action["row_count"] - 1, action["args"][0]))
 
     def _setColumnWidth(self, action: dict) -> None:
         pass

@@ -12,10 +12,11 @@ from lxml import etree
 
 from orsheet import schema
 from orsheet.ooxml.package import Package
-from orsheet.workbook.base import AppendRows, MoveRows
+from orsheet.workbook.base import AppendRows, MoveRows, UpdateCells
 from orsheet.workbook.file import FileBackend
+from tests.minutes_support import DATA
 
-ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
+ACTIES, ARCHIEF, BESLUITEN = schema.ACTIONS.name, schema.ARCHIVE.name, schema.DECISIONS.name
 LONG = ("Het verslag van de overlegvergadering met de bestuurder over de reorganisatie van de afdeling "
         "bedrijfsvoering doorlezen, de vragen van de achterban verzamelen en een advies voorbereiden")
 FIXED = 15.0
@@ -70,3 +71,65 @@ def test_libreoffice_reads_the_appended_row_as_sized_to_its_text_and_the_others_
     rows = {r.get("r"): r for r in etree.fromstring(package.get(package.sheet_parts()[ACTIES])).iter("{*}row")}
     assert rows["3"].get("customHeight") in ("false", "0")
     assert rows["2"].get("customHeight") in ("true", "1") and rows["4"].get("customHeight") in ("true", "1")
+
+
+# -- the live backend (VBA buttons, xlwings Lite): Excel is asked to autofit the new rows ---------------
+
+
+@pytest.fixture
+def excel(monkeypatch, tmp_path):
+    """The OR action list of 28 Sept 2023 in the template, in the stand-in for Excel."""
+    from tests.excel_support import LICENSE_ENV, FakeExcelClient, enable_remote_engine, payload_from_file
+    from tests.minutes_support import file_workbook
+
+    monkeypatch.setenv(*LICENSE_ENV)
+    monkeypatch.setattr("tempfile.tempdir", None)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    enable_remote_engine()
+    client = FakeExcelClient(payload_from_file(file_workbook(tmp_path, "2023-09-28")))
+    client.payload["book"]["name"] = str(tmp_path / "or.xlsm")  # the remote engine's fullname
+    return client
+
+
+def _numbers(client, sheet: str) -> list:
+    from tests.excel_support import sheet_values
+
+    values = sheet_values(client, sheet)
+    nr = values[0].index(schema.NR)
+    return [row[nr] if len(row) > nr else "" for row in values]  # index = row number - 1
+
+
+def _autofitted(client) -> dict[str, set]:
+    """The numbers of the actions in the rows Excel was asked to autofit, per sheet."""
+    fitted: dict[str, set] = {}
+    for sheet, first, last, axis in client.autofits:
+        assert axis == "rows", "only row heights are fitted, column widths stay the secretary's"
+        numbers = _numbers(client, sheet)
+        fitted.setdefault(sheet, set()).update(numbers[row - 1] for row in range(first, last + 1))
+    return fitted
+
+
+def test_voorstel_toepassen_asks_excel_to_autofit_exactly_the_new_and_archived_rows(excel, monkeypatch):
+    import orsheet.macros as m
+    from tests.excel_support import press_button
+
+    press_button(excel, monkeypatch, m.process_minutes, str(DATA / "notulen-2023-10-12.txt"))
+    assert excel.autofits == []  # the Voorstel sheet is generated whole, the action list is not touched
+    sheets = (ACTIES, ARCHIEF, BESLUITEN)
+    before = {sheet: set(_numbers(excel, sheet)) for sheet in sheets}
+
+    press_button(excel, monkeypatch, m.apply_proposal)
+    added = {sheet: set(_numbers(excel, sheet)) - before[sheet] for sheet in sheets}
+    assert added[ACTIES] == {341, 342, 343, 344, 345} and added[ARCHIEF] == {325, 330, 338, 340}
+    assert added[BESLUITEN]  # the decisions of the minutes
+    assert _autofitted(excel) == added  # and not the Voorstel sheet, nor any row that was there
+
+
+def test_a_write_that_adds_no_rows_asks_excel_to_autofit_nothing(excel):
+    from tests.excel_support import RemoteWorkbook
+
+    book = RemoteWorkbook(excel)
+    first = book.read([ACTIES])[ACTIES].rows[0]
+    book.write([UpdateCells(ACTIES, first.number, {schema.STATUS: "loopt"})])
+    assert excel.autofits == []
+    assert excel.log  # the update itself did reach Excel

@@ -144,6 +144,7 @@ class XlwingsBackend:
         with _ScreenUpdatingOff(self.book):
             report = apply(engine, edits)
             engine.fit_tables()
+            engine.fit_new_rows()
         return report
 
 
@@ -284,6 +285,15 @@ class _LiveEngine:
                     current = table.range
                     if current is not None and current.row == 1 and current.address != target.address:
                         table.resize(target)
+
+
+    def fit_new_rows(self) -> None:
+        """Let Excel size the rows this write added (appended, moved in) to their wrapped text, as the
+        file backend leaves them without a fixed height; the secretary's own rows keep theirs."""
+        for state in self.states.values():
+            if state.appended:
+                first = state.end - state.appended + 1  # deletions are all above: new rows are the last ones
+                self.book.sheets[state.name].range(f"{first}:{state.end}").rows.autofit()
 
 
 def _generated_look(sheet, width: int) -> None:
