@@ -133,3 +133,20 @@ def test_a_write_that_adds_no_rows_asks_excel_to_autofit_nothing(excel):
     book.write([UpdateCells(ACTIES, first.number, {schema.STATUS: "loopt"})])
     assert excel.autofits == []
     assert excel.log  # the update itself did reach Excel
+
+
+def test_afgeronde_acties_archiveren_asks_excel_to_autofit_only_the_archived_rows(excel, monkeypatch):
+    import orsheet.macros as m
+    from tests.excel_support import press_button, sheet_values
+
+    acties = sheet_values(excel, ACTIES)
+    status, nr = acties[0].index(schema.STATUS), acties[0].index(schema.NR)
+    finished = [row for row in acties[1:] if row[nr] != ""][:2]
+    for row in finished:
+        row[status] = "afgerond"
+    numbers = {row[nr] for row in finished}  # now: Excel's Delete table rows reuses the row lists
+    before = set(_numbers(excel, ARCHIEF))
+
+    press_button(excel, monkeypatch, m.close_finished_actions)
+    assert set(_numbers(excel, ARCHIEF)) - before == numbers
+    assert _autofitted(excel) == {ARCHIEF: numbers}  # Acties only lost rows
