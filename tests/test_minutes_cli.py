@@ -182,3 +182,12 @@ def test_minutes_preview_with_an_unknown_number_warns_that_apply_will_refuse(lis
     assert result.exit_code == 0
     assert "actie 3250 bestaat niet in Acties of Archief" in result.output
     assert "--apply weigert zolang actie 3250 niet bestaat" in result.output
+
+
+def test_minutes_without_agenda_headings_show_no_empty_brackets_in_the_preview(list_28_september, tmp_path):
+    minutes = tmp_path / "zonder-kopjes.txt"
+    minutes.write_text("Verslag OR-vergadering 12 oktober 2023\n\nDe OR besluit de enquête te houden.\n", encoding="utf-8")
+    result = run("minutes", list_28_september, minutes, "--meeting", "2023-10-12")
+    assert result.exit_code == 0, result.output
+    assert "De OR besluit de enquête te houden." in result.output
+    assert "[]" not in result.output

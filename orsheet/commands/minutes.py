@@ -76,12 +76,12 @@ def show_plan(plan) -> None:
         if actions:
             click.echo(f"\nNieuwe acties, {confidence} ({len(actions)}):")
         for a, why in actions:
-            click.echo(f"  {a.number:>5}  [{a.subject}] {a.owner}: {a.description}" + (f"  ({why})" if why else ""))
+            click.echo(f"  {a.number:>5}  {_subject(a.subject)}{a.owner}: {a.description}" + (f"  ({why})" if why else ""))
     for confidence, decisions in ((SURE, [(d, "") for d in plan.decisions]), (POSSIBLE, plan.possible_decisions)):
         if decisions:
             click.echo(f"\nBesluiten, {confidence} ({len(decisions)}):")
         for d, why in decisions:
-            click.echo(f"  {d.number:>5}  [{d.subject}] {d.text}" + (f"  ({why})" if why else ""))
+            click.echo(f"  {d.number:>5}  {_subject(d.subject)}{d.text}" + (f"  ({why})" if why else ""))
     if plan.warnings:
         click.echo("\nWaarschuwingen:")
         for warning in plan.warnings:
@@ -189,3 +189,8 @@ def apply_proposal(path: Path, as_json: bool) -> None:
         run_command(True, lambda: plan_json(work()), None)
     else:
         run_command(False, work, show_plan)
+
+
+def _subject(subject: str) -> str:
+    """The agenda item in brackets before a proposal; nothing when the minutes had no heading."""
+    return f"[{subject}] " if subject else ""
