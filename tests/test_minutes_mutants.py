@@ -1,0 +1,161 @@
+"""Edge cases of the minutes grammar modules, written to kill surviving mutants (issue 13/15)."""
+
+from __future__ import annotations
+
+from orsheet.minutes.markers import (
+    Marker,
+    find_markers,
+    is_action_list_label,
+    is_example,
+    split_deadline,
+    split_listed_action,
+)
+from orsheet.minutes.people import names_in_header, people_from, split_names
+from orsheet.minutes.text import clauses, content_words, inside, normalise, quoted_spans, sentence_spans, similar, stems
+
+# ------------------------------------------------------------------ markers
+
+
+def test_bracket_marker_content_stops_at_its_own_closing_bracket():
+    text = "Poster maken (actie: Jan (met Piet)) en verder."
+    (marker,) = find_markers(text)
+    assert marker.content == "Jan (met Piet)"
+    assert text[marker.start : marker.end] == "(actie: Jan (met Piet))"
+    assert marker.standalone is False
+
+
+def test_unclosed_bracket_marker_runs_to_the_end_of_the_paragraph():
+    text = "Poster maken (actie: Jan"
+    (marker,) = find_markers(text)
+    assert marker.content == "Jan"
+    assert marker.end == len(text)
+
+
+def test_square_bracket_marker_is_a_marker_too():
+    (marker,) = find_markers("Poster maken [actie Jan].")
+    assert marker.content == "Jan"
+
+
+def test_bracket_marker_with_a_number_refers_to_an_existing_action():
+    assert find_markers("Zie (actie 339) hierover.") == ()
+    assert find_markers("Zie (actie nr. 12).") == ()
+    assert find_markers("Zie (actie #12).") == ()
+
+
+def test_bracket_marker_with_a_redaction_code_names_an_owner():
+    (marker,) = find_markers("Brief sturen (actie 5.1.2e).")
+    assert marker.content == "5.1.2e"
+
+
+def test_bracket_marker_with_a_colon_and_a_number_is_still_a_marker():
+    (marker,) = find_markers("Brief sturen (actie: 12 mensen bellen).")
+    assert marker.content == "12 mensen bellen"
+
+
+def test_label_marker_takes_its_own_sentence_only():
+    text = "Het plein is vies. Actie: Jan belt de gemeente. Daarna verder."
+    (marker,) = find_markers(text)
+    assert marker.standalone is True
+    assert marker.content == "Jan belt de gemeente."
+    assert text[marker.start : marker.end].strip() == "Actie: Jan belt de gemeente."
+
+
+def test_label_marker_inside_a_bracket_marker_is_counted_once():
+    markers = find_markers("(actie: Actie: Jan belt)")
+    assert len(markers) == 1
+
+
+def test_trailing_marker_names_the_owners_of_the_sentence_before():
+    text = "Het statuut moet nog bekeken worden. Actiepunt DW/MZ."
+    (marker,) = find_markers(text)
+    assert marker.content == "DW/MZ."
+    assert marker.standalone is True
+    assert marker.end == len(text)
+    assert text[marker.start :].startswith("Actiepunt")
+
+
+def test_list_owner_label_names_the_owner_before_the_colon():
+    (marker,) = find_markers("Actielijst Annelies: veiligheidscheck laten doen")
+    assert marker.content == "Annelies: veiligheidscheck laten doen"
+    assert marker.start == 0
+    assert marker.standalone is True
+
+
+def test_list_owner_label_yields_to_another_marker():
+    markers = find_markers("Actielijst Annelies: brief sturen (actie: Piet)")
+    assert [m.content for m in markers] == ["Piet"]
+
+
+def test_markers_come_sorted_by_position():
+    markers = find_markers("Actie: Jan belt. Poster (actie: Piet).")
+    assert [m.content for m in markers] == ["Jan belt.", "Piet"]
+    assert markers[0].start < markers[1].start
+
+
+def test_action_list_label_is_only_the_label():
+    assert is_action_list_label("Acties:")
+    assert is_action_list_label("  actiepunten  ")
+    assert not is_action_list_label("Acties: Jan belt")
+
+
+def test_listed_action_with_colon_names_the_owner():
+    assert split_listed_action("  Jan: brief sturen  ") == ("Jan", "brief sturen")
+
+
+def test_listed_action_with_trailing_brackets_names_the_owner():
+    assert split_listed_action("brief sturen (Jan).") == ("Jan", "brief sturen")
+    assert split_listed_action("brief sturen [Jan]") == ("Jan", "brief sturen")
+
+
+def test_listed_action_with_a_verb_before_the_colon_is_no_owner():
+    owner, task = split_listed_action("Jan stuurt: de brief")
+    assert owner != "Jan stuurt"
+
+
+def test_listed_action_with_a_verb_keeps_the_whole_bullet():
+    owner, task = split_listed_action("Jan stuurt de brief")
+    assert owner == "Jan"
+    assert task == "Jan stuurt de brief"
+
+
+def test_deadline_is_split_off_the_task():
+    assert split_deadline("Poster maken, deadline 1 november.") == ("Poster maken", "1 november")
+    assert split_deadline("Poster maken uiterlijk 12-3") == ("Poster maken", "12-3")
+    assert split_deadline("Poster maken vóór de volgende vergadering") == ("Poster maken", "de volgende vergadering")
+    assert split_deadline("Poster maken voor z.s.m.") == ("Poster maken", "z.s.m")
+
+
+def test_task_without_deadline_is_kept_as_written():
+    assert split_deadline(" Poster maken. ") == (" Poster maken. ", "")
+
+
+def _marker(text: str) -> Marker:
+    return find_markers(text)[0]
+
+
+def test_quoted_marker_is_an_example():
+    text = 'Schrijf "(actie: Jan)" in de notulen.'
+    assert is_example(text, _marker(text), 0)
+
+
+def test_marker_after_an_example_cue_is_an_example():
+    text = "Noteer bijvoorbeeld (actie: Jan) achter de taak."
+    assert is_example(text, _marker(text), 0)
+    text = "Dit is een voorbeeld van een notitie met veel woorden ertussen (actie: Jan)."
+    assert is_example(text, _marker(text), 0)
+
+
+def test_example_cue_in_the_sentence_before_does_not_count():
+    text = "Zoals. Jan belt (actie: Jan)."
+    assert not is_example(text, _marker(text), 7)
+
+
+def test_placeholder_owner_is_an_example():
+    for owner in ("naam", "Wie", "...", "XX", "[naam]"):
+        text = f"Brief sturen (actie: {owner})."
+        assert is_example(text, _marker(text), 0), owner
+
+
+def test_real_marker_is_no_example():
+    text = "Brief sturen (actie: Jan)."
+    assert not is_example(text, _marker(text), 0)
