@@ -159,3 +159,46 @@ def test_placeholder_owner_is_an_example():
 def test_real_marker_is_no_example():
     text = "Brief sturen (actie: Jan)."
     assert not is_example(text, _marker(text), 0)
+
+
+def test_marker_after_a_numbered_reference_is_still_found():
+    markers = find_markers("Zie (actie 339) en brief sturen (actie: Jan).")
+    assert [m.content for m in markers] == ["Jan"]
+
+
+def test_label_marker_after_one_inside_brackets_is_still_found():
+    text = "(actie: Jan. Actie: Piet belt) Daarna. Actie: Kees belt."
+    assert [m.content for m in find_markers(text)] == ["Jan. Actie: Piet belt", "Kees belt."]
+
+
+def test_trailing_marker_right_after_a_label_marker_sentence_is_its_own_marker():
+    text = "Actie: Jan belt. Actiepunt DW."
+    markers = find_markers(text)
+    assert [m.content for m in markers] == ["Jan belt.", "DW."]
+    assert markers[0].end == markers[1].start
+
+
+def test_bracket_marker_after_another_bracket_pair_closes_at_its_own_bracket():
+    text = "Zie (bijlage) en (actie: Jan) verder."
+    (marker,) = find_markers(text)
+    assert marker.content == "Jan"
+    assert text[marker.start : marker.end] == "(actie: Jan)"
+
+
+def test_deadline_split_keeps_a_leading_capital_x():
+    assert split_deadline("Xerox bestellen, deadline 1 november") == ("Xerox bestellen", "1 november")
+
+
+def test_capitalised_voorbeeld_before_a_marker_makes_it_an_example():
+    text = "Voorbeeld (actie: Jan)."
+    assert is_example(text, _marker(text), 0)
+
+
+def test_placeholder_owner_with_punctuation_is_an_example():
+    text = "Brief sturen (actie: naam:)."
+    assert is_example(text, _marker(text), 0)
+
+
+def test_owner_that_only_contains_a_placeholder_is_no_example():
+    text = "Brief sturen (actie: Xnaam)."
+    assert not is_example(text, _marker(text), 0)
