@@ -202,3 +202,113 @@ def test_placeholder_owner_with_punctuation_is_an_example():
 def test_owner_that_only_contains_a_placeholder_is_no_example():
     text = "Brief sturen (actie: Xnaam)."
     assert not is_example(text, _marker(text), 0)
+
+
+# ------------------------------------------------------------------ people
+
+
+def test_people_know_full_first_and_last_names_casefolded():
+    people = people_from(["Paul Kwakkenbos", "jan klein", "", "Cees van Elteren", "Van Andel"])
+    assert people.forms == {
+        "paul kwakkenbos": "Paul Kwakkenbos",
+        "paul": "Paul Kwakkenbos",
+        "kwakkenbos": "Paul Kwakkenbos",
+        "cees van elteren": "Cees van Elteren",
+        "cees": "Cees van Elteren",
+        "elteren": "Cees van Elteren",
+        "van andel": "Van Andel",
+        "andel": "Van Andel",
+    }
+    assert "PAUL" in people
+    assert "Klein" not in people
+
+
+def test_first_listed_person_keeps_a_shared_first_name():
+    people = people_from(["Jan Klein", "Jan Groot"])
+    assert people.forms["jan"] == "Jan Klein"
+    assert people.forms["groot"] == "Jan Groot"
+
+
+def test_only_particles_name_no_first_or_last_name():
+    people = people_from(["Van der"])
+    assert people.forms == {"van der": "Van der"}
+
+
+def test_longest_known_name_wins_at_a_position():
+    people = people_from(["Cees van Elteren", "Anne Marie de Vries Smit"])
+    tokens = "Cees van Elteren, belt".split()
+    assert people.longest_at(tokens, 0) == 3
+    assert people.longest_at(tokens, 3) == 0
+    assert people.longest_at(tokens, 4) == 0
+    assert people.longest_at(tokens, 1) == 0  # lower case: no name starts here
+    assert people.longest_at("Anne Marie de Vries Smit".split(), 0) == 1
+    four = people_from(["Anne Marie de Vries"])
+    assert four.longest_at("Anne Marie de Vries, belt".split(), 0) == 4
+
+
+def test_the_last_mentioned_name_is_returned_as_written():
+    people = people_from(["Cees van Elteren", "Amal"])
+    assert people.mentioned("Cees van Elteren belt Amal.") == "Amal"
+    assert people.mentioned("Amal belt Cees van (Elteren).") == "Cees van Elteren"
+    assert people.mentioned("Niemand belt.") == ""
+    assert people.mentioned("Elteren Elteren") == "Elteren"
+
+
+def test_header_lines_list_their_names():
+    lines = [
+        ("Aanwezig: Monique, Amal en Desiree", 0),
+        ("Voorzitter: Amal", 0),
+        ("Afwezig met kennisgeving: Paul Kwakkenbos, bestuurslid", 0),
+        ("3. Schoolplein", 0),
+    ]
+    assert names_in_header(lines) == ["Monique", "Amal", "Desiree", "Amal", "Paul Kwakkenbos"]
+
+
+def test_empty_header_line_lists_the_names_in_the_paragraphs_below():
+    lines = [("Aanwezig:", 0), ("Monique", 0), ("College van Bestuur:", 0), ("Amal", 0), ("Agenda", 1), ("Piet", 0)]
+    assert names_in_header(lines) == ["Monique", "Amal"]
+
+
+def test_list_heading_lists_the_names_below_until_a_sentence():
+    lines = [("Aanwezigen", 1), ("Monique", 0), ("Amal", 0), ("Dit is een zin.", 0), ("Piet", 0)]
+    assert names_in_header(lines) == ["Monique", "Amal"]
+
+
+def test_long_heading_or_long_line_is_no_name_list():
+    lines = [("Aanwezig waren er veel mensen bij deze drukke vergadering vandaag", 0), ("Monique", 0)]
+    assert names_in_header(lines) == []
+    lines = [("Deelnemers", 0), ("Monique " * 12, 0), ("Amal", 0)]
+    assert names_in_header(lines) == []
+
+
+def test_list_heading_with_eight_words_still_lists():
+    assert names_in_header([("Aanwezig zijn de leden van de or vandaag", 0), ("Monique", 0)]) == ["Monique"]
+
+
+def test_a_line_of_exactly_eighty_characters_can_still_be_a_name():
+    name = "A" + "a" * 79
+    assert names_in_header([("Aanwezig:", 0), (name, 0)]) == [name]
+    assert names_in_header([("Aanwezig:", 0), (name + "a", 0)]) == []
+
+
+def test_heading_with_a_colon_inside_is_no_list_heading():
+    assert names_in_header([("Aanwezig bij: de vergadering van", 0), ("Monique", 0)]) == []
+
+
+def test_names_are_split_at_commas_semicolons_en_ampersands_and_dashes():
+    text = "Jose van Engelen, voorzitter; Cees (CvE) van Elteren en Piet & Kees - Ans"
+    assert split_names(text) == ["Jose van Engelen", "Cees van Elteren", "Piet", "Kees", "Ans"]
+
+
+def test_role_words_after_a_name_are_dropped():
+    assert split_names("Gerard Croiset penningmeester.") == ["Gerard Croiset"]
+    assert split_names("Piet m.k.") == ["Piet"]
+
+
+def test_sentences_lowercase_not_names_and_numbers_are_no_names():
+    assert split_names("Dit is een hele lange zin met woorden") == []
+    assert split_names("Een Twee Drie Vier Vijf Zes") == ["Een Twee Drie Vier Vijf Zes"]
+    assert split_names("allen") == []
+    assert split_names("Leden Piet") == []
+    assert split_names("Piet 2") == []
+    assert split_names("Kamer 2B") == []
