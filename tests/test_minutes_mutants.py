@@ -312,3 +312,88 @@ def test_sentences_lowercase_not_names_and_numbers_are_no_names():
     assert split_names("Leden Piet") == []
     assert split_names("Piet 2") == []
     assert split_names("Kamer 2B") == []
+
+
+# ------------------------------------------------------------------ text
+
+
+def test_normalise_drops_emphasis_unifies_redactions_and_collapses_spaces():
+    assert normalise("  **Jan** <b>belt</b>\u00a0\t <em>nu</em> ") == "Jan belt nu"
+    assert normalise("De heer 5.1, 2, e belt") == "De heer 5.1.2e belt"
+    assert normalise("collega\u2019s en \u2019t") == "collega's en \u2019t"
+    assert normalise("<sup>1</sup><strong>x</strong><i>y</i><u>z</u><sub>2</sub>") == "1xyz2"
+
+
+def test_sentences_split_after_a_full_stop_before_a_capital():
+    text = "Jan belt. Piet schrijft! Kees? (Ans) leest. 3 mensen komen."
+    parts = [text[s:e] for s, e in sentence_spans(text)]
+    assert parts == ["Jan belt. ", "Piet schrijft! ", "Kees? ", "(Ans) leest. ", "3 mensen komen."]
+
+
+def test_sentences_do_not_split_after_abbreviations_initials_or_numbers():
+    text = "Zie bijv. Jan. Ook dhr. Klein, J. Jansen en punt 5.1. Daarna klaar."
+    parts = [text[s:e] for s, e in sentence_spans(text)]
+    assert parts == ["Zie bijv. Jan. ", "Ook dhr. Klein, J. Jansen en punt 5.1. Daarna klaar."]
+
+
+def test_sentences_do_not_split_before_lowercase_and_skip_blank_parts():
+    assert sentence_spans("Jan belt. daarna niet") == ((0, 21),)
+    assert sentence_spans("") == ()
+    assert sentence_spans("Klaar. ") == ((0, 7),)
+    assert sentence_spans("1. Jan belt.") == ((0, 12),)
+
+
+def test_quotes_of_every_kind_are_found():
+    text = "Hij zei \u201cactie\u201d en \u201eja\u201d en \"nee\" en \u2018dus\u2019 en `code` en 'los'."
+    found = [text[s:e] for s, e in sorted(quoted_spans(text))]
+    assert found == ["\u201cactie\u201d", "\u201eja\u201d", '"nee"', "\u2018dus\u2019", "`code`", "'los'"]
+
+
+def test_repeated_quotes_are_each_found_and_an_open_quote_is_none():
+    text = 'Zeg "a" of "b" of "c'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ['"a"', '"b"']
+
+
+def test_apostrophes_inside_words_are_no_quotes():
+    assert quoted_spans("collega's en Jan's auto") == []
+
+
+def test_inside_means_strictly_between_the_quote_marks():
+    assert inside(3, [(2, 5)])
+    assert not inside(2, [(2, 5)])
+    assert not inside(5, [(2, 5)])
+    assert not inside(3, [])
+
+
+def test_clauses_split_at_semicolons_colons_commas_and_dashes():
+    assert clauses("Jan: belt; Piet, schrijft - Ans \u2013 leest,nu") == [
+        (0, "Jan"),
+        (5, "belt"),
+        (11, "Piet"),
+        (17, "schrijft"),
+        (28, "Ans"),
+        (34, "leest,nu"),
+    ]
+    assert clauses("Jan belt") == [(0, "Jan belt")]
+    assert clauses("; ;") == []
+
+
+def test_content_words_drop_short_words_and_stopwords():
+    assert content_words("De Poster-actie van 'Jan' is nu al klaar, ok") == {"poster-actie", "jan", "klaar"}
+
+
+def test_stems_cut_words_and_drop_accents():
+    assert stems("kopiëren kopieert") == {"kopie"}
+    assert stems("Een poster") == {"poste"}
+
+
+def test_similar_texts_share_enough_stems():
+    assert similar("poster maken", "de poster")  # one of one shared stem
+    assert not similar("poster ophangen school", "poster kopen winkel fiets")  # one of three
+    assert similar("poster ophangen school plein", "poster ophangen winkel fiets bakker")  # two of four
+    assert not similar(
+        "poster ophangen school plein fiets bakker kopen", "poster ophangen winkel markt auto trein bus"
+    )  # two of seven
+    assert similar("alpha bravo charlie delta echo1 foxtr golf hotel", "alpha bravo charlie delta zulu yanke xray whisk victo unifo tango sierr romeo")
+    assert not similar("", "")
+    assert not similar("poster", "")
