@@ -10,6 +10,7 @@ from orsheet.minutes.markers import (
     split_deadline,
     split_listed_action,
 )
+from orsheet.minutes.owners import looks_like_verb, split_owner
 from orsheet.minutes.people import names_in_header, people_from, split_names
 from orsheet.minutes.text import clauses, content_words, inside, normalise, quoted_spans, sentence_spans, similar, stems
 
@@ -108,8 +109,7 @@ def test_listed_action_with_trailing_brackets_names_the_owner():
 
 
 def test_listed_action_with_a_verb_before_the_colon_is_no_owner():
-    owner, task = split_listed_action("Jan stuurt: de brief")
-    assert owner != "Jan stuurt"
+    assert split_listed_action("Jan stuurt: de brief") == ("Jan", "Jan stuurt: de brief")
 
 
 def test_listed_action_with_a_verb_keeps_the_whole_bullet():
@@ -236,14 +236,14 @@ def test_only_particles_name_no_first_or_last_name():
 
 def test_longest_known_name_wins_at_a_position():
     people = people_from(["Cees van Elteren", "Anne Marie de Vries Smit"])
-    tokens = "Cees van Elteren, belt".split()
+    tokens = ["Cees", "van", "Elteren,", "belt"]
     assert people.longest_at(tokens, 0) == 3
     assert people.longest_at(tokens, 3) == 0
     assert people.longest_at(tokens, 4) == 0
     assert people.longest_at(tokens, 1) == 0  # lower case: no name starts here
-    assert people.longest_at("Anne Marie de Vries Smit".split(), 0) == 1
+    assert people.longest_at(["Anne", "Marie", "de", "Vries", "Smit"], 0) == 1
     four = people_from(["Anne Marie de Vries"])
-    assert four.longest_at("Anne Marie de Vries, belt".split(), 0) == 4
+    assert four.longest_at(["Anne", "Marie", "de", "Vries,", "belt"], 0) == 4
 
 
 def test_the_last_mentioned_name_is_returned_as_written():
@@ -394,6 +394,82 @@ def test_similar_texts_share_enough_stems():
     assert not similar(
         "poster ophangen school plein fiets bakker kopen", "poster ophangen winkel markt auto trein bus"
     )  # two of seven
-    assert similar("alpha bravo charlie delta echo1 foxtr golf hotel", "alpha bravo charlie delta zulu yanke xray whisk victo unifo tango sierr romeo")
+    assert similar(
+        "alpha bravo charlie delta echo1 foxtr golf hotel",
+        "alpha bravo charlie delta zulu yanke xray whisk victo unifo tango sierr romeo",
+    )
     assert not similar("", "")
     assert not similar("poster", "")
+
+
+# ------------------------------------------------------------------ owners
+
+
+def test_owner_runs_up_to_the_first_verb():
+    cases = {
+        "Jan maakt een poster.": ("Jan", "maakt een poster"),
+        "Jan en Piet bellen": ("Jan en Piet", "bellen"),
+        "Jan, Piet belt": ("Jan, Piet", "belt"),
+        "Jan; Piet belt": ("Jan; Piet", "belt"),
+        "Jan & Piet": ("Jan & Piet", ""),
+        "Jan / Piet": ("Jan / Piet", ""),
+        "Jan + Piet": ("Jan + Piet", ""),
+        "J.K., Piet belt": ("J.K., Piet", "belt"),
+        "5.1.2e belt": ("5.1.2e", "belt"),
+        "mevrouw Klein belt": ("mevrouw Klein", "belt"),
+        "het DB belt": ("het DB", "belt"),
+        '"Jan" belt': ('"Jan"', "belt"),
+    }
+    for content, expected in cases.items():
+        assert split_owner(content) == expected, content
+
+
+def test_owner_stops_at_a_modal_verb_even_capitalised():
+    assert split_owner("Jan zal bellen") == ("Jan", "zal bellen")
+    assert split_owner("Jan Zal bellen") == ("Jan", "Zal bellen")
+
+
+def test_owner_stops_after_a_colon_or_comma_before_the_task():
+    assert split_owner("Jan: brief sturen") == ("Jan", "brief sturen")
+    assert split_owner("Jan, brief sturen") == ("Jan", "brief sturen")
+    assert split_owner("Jan; brief") == ("Jan", "brief")
+
+
+def test_connector_without_a_name_after_it_ends_the_owner():
+    assert split_owner("Jan en") == ("Jan", "en")
+    assert split_owner("Jan en piet") == ("Jan", "en piet")
+
+
+def test_a_count_opens_the_owner_only_before_a_name():
+    assert split_owner("2 OR-leden zoeken uit") == ("2 OR-leden", "zoeken uit")
+    assert split_owner("12 brieven") == ("12 brieven", "")
+    assert split_owner("2") == ("2", "")
+    assert split_owner("12 brieven verstuurt") == ("", "12 brieven verstuurt")
+    assert split_owner("12 a b c d") == ("", "12 a b c d")
+
+
+def test_a_group_takes_one_lowercase_word_naming_it():
+    assert split_owner("werkgroep communicatie maakt") == ("werkgroep communicatie", "maakt")
+    assert split_owner("werkgroep communicatie") == ("werkgroep communicatie", "")
+    assert split_owner("werkgroep belt") == ("werkgroep", "belt")
+    assert split_owner("werkgroep van") == ("werkgroep", "van")
+    assert split_owner("werkgroep communicatie plein belt") == ("werkgroep", "communicatie plein belt")
+    assert split_owner("werkgroep en Jan belt") == ("werkgroep en Jan", "belt")
+    assert split_owner("OR werkgroep post belt") == ("OR werkgroep", "post belt")
+
+
+def test_no_owner_keeps_the_whole_text_as_the_task():
+    assert split_owner("brief sturen") == ("", "brief sturen")
+    assert split_owner("de brief") == ("", "de brief")
+    assert split_owner("() belt") == ("", "() belt")
+    assert split_owner("Jan Klein") == ("Jan Klein", "")
+    assert split_owner("allen") == ("allen", "")
+
+
+def test_verbs_are_modal_or_long_words_ending_in_t():
+    assert looks_like_verb("zal")
+    assert looks_like_verb("Maakt,")
+    assert not looks_like_verb("met")
+    assert not looks_like_verb("belt1")
+    assert looks_like_verb("belt")
+    assert not looks_like_verb("poster")
