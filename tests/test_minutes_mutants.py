@@ -473,3 +473,36 @@ def test_verbs_are_modal_or_long_words_ending_in_t():
     assert not looks_like_verb("belt1")
     assert looks_like_verb("belt")
     assert not looks_like_verb("poster")
+
+
+_WORDS = (
+    "alfa bravo charl delta echoo foxtr golfy hotel india julie kilos limas mikes novem oscar papas quebe "
+    "romeo sierr tango unifo victo whisk xrays yanke zulus"
+).split()
+
+
+def _text(*slices: slice) -> str:
+    return " ".join(word for part in slices for word in _WORDS[part])
+
+
+def test_four_shared_stems_make_long_texts_similar():
+    assert similar(_text(slice(0, 14)), _text(slice(0, 4), slice(14, 24)))
+    assert not similar(_text(slice(0, 14)), _text(slice(0, 3), slice(14, 25)))
+
+
+def test_two_shared_stems_of_five_make_texts_similar():
+    assert similar(_text(slice(0, 5)), _text(slice(0, 2), slice(10, 13)))
+    assert not similar(_text(slice(0, 7)), _text(slice(0, 2), slice(10, 15)))
+
+
+def test_a_third_of_the_stems_shared_is_exactly_enough():
+    assert similar(_text(slice(0, 10)), _text(slice(0, 3), slice(10, 17)))
+    assert not similar(_text(slice(0, 11)), _text(slice(0, 3), slice(11, 19)))
+
+
+def test_a_name_starting_with_x_is_kept_whole():
+    assert split_names("Xander, Xenia Klein") == ["Xander", "Xenia Klein"]
+
+
+def test_a_role_word_with_a_leading_dot_is_dropped_too():
+    assert split_names("Piet .Allen") == ["Piet"]
