@@ -506,3 +506,22 @@ def test_a_name_starting_with_x_is_kept_whole():
 
 def test_a_role_word_with_a_leading_dot_is_dropped_too():
     assert split_names("Piet .Allen") == ["Piet"]
+
+
+def test_sentences_after_a_numbered_point_still_split():
+    text = "Zie punt 5.1. Daarna klaar. Einde."
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Zie punt 5.1. Daarna klaar. ", "Einde."]
+
+
+def test_an_initial_before_a_closing_bracket_does_not_split():
+    text = "Getekend (door J.) Daarna klaar."
+    assert sentence_spans(text) == ((0, len(text)),)
+
+
+def test_a_capital_initial_does_not_end_a_sentence():
+    assert sentence_spans("Piet X. Daarna klaar.") == ((0, 21),)
+
+
+def test_a_name_in_the_first_word_is_mentioned():
+    assert people_from(["Amal"]).mentioned("Amal belt.") == "Amal"
+    assert people_from(["Xander"]).mentioned("Xander, belt.") == "Xander"
