@@ -525,3 +525,20 @@ def test_a_capital_initial_does_not_end_a_sentence():
 def test_a_name_in_the_first_word_is_mentioned():
     assert people_from(["Amal"]).mentioned("Amal belt.") == "Amal"
     assert people_from(["Xander"]).mentioned("Xander, belt.") == "Xander"
+
+
+def test_a_quote_at_the_very_start_is_found():
+    assert quoted_spans('"Ja" zei hij') == [(0, 4)]
+
+
+def test_empty_and_adjacent_quotes_are_each_found():
+    assert quoted_spans('Leeg "" en "ja"') == [(5, 7), (11, 15)]
+    assert quoted_spans('"a""b"') == [(0, 3), (3, 6)]
+
+
+def test_list_heading_ending_in_a_colon_lists_the_names_below():
+    assert names_in_header([("Leden:", 0), ("Piet", 0)]) == ["Piet"]
+
+
+def test_list_heading_word_with_text_after_a_colon_is_no_list_heading():
+    assert names_in_header([("Leden: zie bijlage", 0), ("Piet", 0)]) == []
