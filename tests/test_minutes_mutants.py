@@ -542,3 +542,15 @@ def test_list_heading_ending_in_a_colon_lists_the_names_below():
 
 def test_list_heading_word_with_text_after_a_colon_is_no_list_heading():
     assert names_in_header([("Leden: zie bijlage", 0), ("Piet", 0)]) == []
+
+
+def test_lowercase_initials_are_no_owner():
+    assert split_owner("j.k. belt") == ("", "j.k. belt")
+
+
+def test_a_word_ending_in_a_capital_x_is_kept_whole():
+    assert split_owner("Jan koopt een nieuwe FAX.") == ("Jan", "koopt een nieuwe FAX")
+
+
+def test_a_count_before_a_modal_verb_is_the_whole_owner():
+    assert split_owner("2 Zullen komen") == ("2", "Zullen komen")
