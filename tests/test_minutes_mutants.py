@@ -554,3 +554,15 @@ def test_a_word_ending_in_a_capital_x_is_kept_whole():
 
 def test_a_count_before_a_modal_verb_is_the_whole_owner():
     assert split_owner("2 Zullen komen") == ("2", "Zullen komen")
+
+
+def test_a_verb_between_two_names_ends_the_owner():
+    assert split_owner("Jan mailt Piet") == ("Jan", "mailt Piet")
+
+
+def test_a_lone_comma_joins_two_names():
+    assert split_owner("Jan , Piet belt") == ("Jan , Piet", "belt")
+
+
+def test_a_group_followed_by_a_comma_takes_no_naming_word():
+    assert split_owner("Allen, nadenken") == ("Allen", "nadenken")
