@@ -566,3 +566,15 @@ def test_a_lone_comma_joins_two_names():
 
 def test_a_group_followed_by_a_comma_takes_no_naming_word():
     assert split_owner("Allen, nadenken") == ("Allen", "nadenken")
+
+
+def test_a_name_starting_with_x_is_an_owner():
+    assert split_owner("Xander belt") == ("Xander", "belt")
+
+
+def test_a_group_followed_by_a_semicolon_takes_no_naming_word():
+    assert split_owner("Allen; nadenken") == ("Allen", "nadenken")
+
+
+def test_without_an_owner_the_task_keeps_its_line_break():
+    assert split_owner("brief\nsturen") == ("", "brief\nsturen")
