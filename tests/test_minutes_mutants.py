@@ -578,3 +578,7 @@ def test_a_group_followed_by_a_semicolon_takes_no_naming_word():
 
 def test_without_an_owner_the_task_keeps_its_line_break():
     assert split_owner("brief\nsturen") == ("", "brief\nsturen")
+
+
+def test_list_heading_word_with_a_colon_before_more_text_is_no_list_heading():
+    assert names_in_header([("Leden:X", 0), ("Piet", 0)]) == []
