@@ -30,7 +30,7 @@ def _is_name(token: str) -> bool:
     word = _bare(token)
     if not word:
         return False
-    if _REDACTION.fullmatch(word) or re.fullmatch(r"(?:[A-Z]\.)+", token.rstrip(",")):
+    if _REDACTION.fullmatch(word):  # initials ("J.K.") start with a capital: the last line
         return True
     return word[0].isupper() or word.lower() in GROUP_WORDS or word.lower() in _TITLES
 

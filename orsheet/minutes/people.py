@@ -68,8 +68,6 @@ def people_from(names: list[str]) -> People:
         if significant:
             forms.setdefault(significant[0].casefold(), name)
             forms.setdefault(significant[-1].casefold(), name)
-            if len(words) > 1 and words[0].casefold() in _PARTICLES:  # "Van Andel"
-                forms.setdefault(" ".join(words).casefold(), name)
     return People(forms)
 
 
