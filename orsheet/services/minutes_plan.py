@@ -10,13 +10,12 @@ before. Nothing is written here; :mod:`orsheet.services.minutes` applies a plan.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
-from orsheet import model, records, rules, schema
+from orsheet import digest, model, records, rules, schema
 from orsheet.deadlines import interpret
 from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_kind_in
 from orsheet.minutes.matching import best_match
@@ -113,8 +112,9 @@ class MinutesPlan:
 
 
 def fingerprint(paragraphs: list[Paragraph], meeting: date) -> str:
+    """The Logboek key of these minutes for this meeting (keys already stored keep matching)."""
     text = "\n".join(p.text.strip() for p in paragraphs if p.text.strip())
-    return hashlib.sha256(f"{meeting.isoformat()}\n{text}".encode()).hexdigest()[:16]
+    return digest.fingerprint([meeting.isoformat(), text], length=16, separator="\n")
 
 
 def changes_from_proposal(
