@@ -18,6 +18,7 @@ from typing import Any
 
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.woo_redact import neutralise_formula
+from orsheet.ooxml.package import xml_text
 
 TEXT_POINTS = 8.5
 HEADER_POINTS = 9
@@ -54,13 +55,7 @@ def display(value: Any) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return "" if value is None else _xml_safe(str(value))
-
-
-def _xml_safe(text: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return "" if value is None else xml_text(str(value))
 
 
 # Arial advance widths in em, by kind of character (close enough to size columns).
@@ -217,7 +212,7 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
         # openpyxl treats any string starting with "=" as a formula.
-        return neutralise_formula(_xml_safe(value))
+        return neutralise_formula(xml_text(value))
     return value
 
 

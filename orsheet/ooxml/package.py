@@ -32,6 +32,14 @@ WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.wo
 NS = {"m": MAIN, "r": REL, "p": PKG_REL, "ct": CT}
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold (control characters pasted in by accident)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def q(tag: str) -> str:
     """Qualified name in the spreadsheet namespace."""
     return f"{{{MAIN}}}{tag}"

@@ -11,17 +11,15 @@ formatting and hyperlinks anchored to them; cells beside the table stay.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from typing import Callable, Sequence
 
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.ooxml.package import MAIN, q
+from orsheet.ooxml.package import MAIN, q, xml_text
 from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = datetime(1899, 12, 30)
 _EPOCH_1904 = datetime(1904, 1, 1)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -186,7 +184,7 @@ class SheetEditor:
             etree.SubElement(cell, q("v")).text = repr(excel_serial(value, self.date1904))
             cell.set("s", str(self.styles.dated(int(cell.get("s", "0")), value)))
         else:
-            text = _XML_ILLEGAL.sub("", str(value))
+            text = xml_text(str(value))
             cell.set("t", "inlineStr")
             node = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
             node.text = text
