@@ -38,7 +38,7 @@ def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
     ordered = [t for t in head if _MEETING_LINE.search(t)] + [t for t in head if re.search(r"(?i)datum", t)] + head
     for text in ordered:
         for match in [*_WRITTEN_DATE.finditer(text), *_NUMERIC_DATE.finditer(text)]:
-            found = interpret(match.group().replace(".", "-"), None)
+            found = interpret(match.group(), None)  # it reads "12.10.2023" and "12 okt. 2023" alike
             if found is not None:
                 return found
     return None

@@ -52,13 +52,22 @@ def split_listed_action(text: str) -> tuple[str, str]:
     """
     text = text.strip()
     colon = re.match(r"^([^:]{1,40}):\s*(.+)$", text)
-    if colon and not looks_like_verb(colon.group(1).split()[-1]):
+    if colon and _names_before_colon(colon.group(1)):
         return colon.group(1).strip(), colon.group(2).strip()
     trailing = re.match(r"^(.+?)\s*[(\[]([^()\[\]]{1,40})[)\]]\.?$", text)
     if trailing:
         return trailing.group(2).strip(), trailing.group(1).strip()
     owner, task = split_owner(text)
     return owner, (text if task else "")
+
+
+def _names_before_colon(label: str) -> bool:
+    """"Jan:", "Wil en Nancy:" name owners; "Iedereen moet:" ends in a verb.
+
+    One capitalised word alone is a name even when it is also a verb ("Wil:", "Kan:").
+    """
+    words = label.split()
+    return (len(words) == 1 and words[0][:1].isupper()) or not looks_like_verb(words[-1])
 
 
 def find_markers(text: str) -> tuple[Marker, ...]:

@@ -54,7 +54,7 @@ def split_owner(content: str) -> tuple[str, str]:
     while taken < len(tokens):
         token, word = tokens[taken], _bare(tokens[taken]).lower()
         following = tokens[taken + 1] if taken + 1 < len(tokens) else None
-        if _is_name(token) and not (taken and word in _MODAL_VERBS):
+        if _is_name(token) and not (taken and word in _MODAL_VERBS and not _joins(tokens[taken - 1])):
             taken += 1
         elif not taken and word.isdigit() and following is not None and _is_name(following):
             taken += 1  # "2 OR-leden": a count opens the owner
@@ -74,6 +74,11 @@ def split_owner(content: str) -> tuple[str, str]:
     if not owner and starts_like_owner and len(tokens) <= 4 and not any(looks_like_verb(t) for t in tokens):
         return content, ""
     return owner, (task if owner else content)
+
+
+def _joins(token: str) -> bool:
+    """'en', '&' or a comma before a word: "Jan en Wil belt": after "en", "Wil" is a name, not a verb."""
+    return token in _CONNECTORS or token.endswith(",")
 
 
 def _qualifies_group(tokens: list[str], index: int) -> bool:

@@ -94,14 +94,13 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
-        reader.pending_label = None
     reader.pending_label = _read_paragraph(reader, text, decisions=not completes_label)
     spans = sentence_spans(text)
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
 
 
-def _read_paragraph(reader: _Reader, text: str, *, decisions: bool = True) -> str | None:
+def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | None:
     """Add what one paragraph says; return a decision kind when a label waits for its text."""
     spans = sentence_spans(text)
     quotes = quoted_spans(text)
@@ -109,7 +108,7 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool = True) -> st
     waiting: str | None = None
     previous = reader.previous_sentence
     for start, end in spans:
-        if inside(start + 1, quotes) and inside(end - 1, quotes):
+        if _wholly_quoted(text, start, end, quotes):
             continue
         sentence = text[start:end]
         if any(m.start <= start and end <= m.end for m in markers):
@@ -120,11 +119,17 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool = True) -> st
         previous = clean or previous
         reader.last_person = reader.people.mentioned(clean) or reader.last_person
     for marker in markers:
-        action = _action_from_marker(reader, text, marker, spans, quotes)
+        action = _action_from_marker(reader, text, marker, spans)
         if action is not None:
             reader.proposal.new_actions.append(action)
             reader.last_person = action.owner or reader.last_person
     return waiting
+
+
+def _wholly_quoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """A sentence in quotation marks from its first character to its last (the spaces after it aside)."""
+    last = start + len(text[start:end].rstrip()) - 1
+    return inside(start + 1, quotes) and inside(last, quotes)
 
 
 def _read_sentence(
@@ -149,7 +154,7 @@ def _read_sentence(
             if previous:
                 _add_decision(reader, "besluit", f"{previous} {clean}", sure=False)
         elif last and (not decision.text or decision.text.endswith(":")):
-            return f"{decision.kind}:{decision.text}" if decision.text else decision.kind
+            return f"{decision.kind}:{decision.text}"
         elif decision.text:
             _add_decision(reader, decision.kind, decision.text, sure=decision.sure, topic=decision.topic)
     if numbers or marked or _SPOKESPERSON.search(clean):
@@ -165,12 +170,10 @@ def _read_sentence(
     return None
 
 
-def _action_from_marker(
-    reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
-) -> NewAction | None:
-    index = next((i for i, (s, e) in enumerate(spans) if s <= marker.start < e), 0)
-    sentence_start = spans[index][0] if spans else 0
-    if is_example(text, marker, sentence_start):
+def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> NewAction | None:
+    # The sentences cover the (stripped, non-empty) paragraph: one holds the marker's start.
+    index = next(i for i, (s, e) in enumerate(spans) if s <= marker.start < e)
+    if is_example(text, marker, spans[index][0]):
         return None
     owner, task = split_owner(marker.content)
     task, deadline = split_deadline(task)
@@ -178,8 +181,7 @@ def _action_from_marker(
         return None
     sentence = _sentence_for(text, marker, spans, index) or (reader.previous_sentence if not task else "")
     if task and sentence:
-        description = f"{sentence} Actie: {owner} {task}".strip()
-        description = description if description.endswith((".", "?", "!")) else description + "."
+        description = _full_stop(f"{sentence} Actie: {owner} {task}")
     else:
         description = sentence or _capitalise(task)
     written = text[marker.start : marker.end].strip("()[] ")
@@ -188,8 +190,6 @@ def _action_from_marker(
 
 def _sentence_for(text: str, marker: Marker, spans: list[tuple[int, int]], index: int) -> str:
     """The sentence a marker belongs to: its own, or the one it follows."""
-    if not spans:
-        return ""
     start, end = spans[index]
     own = _strip_markers(text[start:end])
     marker_opens_sentence = not text[start : marker.start].strip()
@@ -234,7 +234,7 @@ def _add_named_line(reader: _Reader, text: str) -> bool:
     if not named or not _INFINITIVE_END.search(named.group("task")) or text in reader.people:
         return False
     owner, task = named.group("owner"), named.group("task").strip()
-    if len(task.split()) < 2 or not task.split()[-1][:1].islower():
+    if len(task.split()) < 2 or not task.split()[-1].islower():
         return False  # "Alexander Green (Logius)": a name and its organisation
     if task.split()[0].casefold() in NOT_A_TASK_START or re.search(r"[.?]\s", task):
         return False
@@ -248,7 +248,7 @@ def _add_named_line(reader: _Reader, text: str) -> bool:
 
 def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, topic: str = "") -> None:
     kind, _, lead = kind.partition(":")  # "besluit:De OR besluit:" carries its lead-in
-    text = f"{lead} {text}".strip() if lead else text.strip()
+    text = f"{lead} {text}".strip()
     if not text:
         return
     if kind == "afspraak":
@@ -271,7 +271,7 @@ def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
     marked = [a.description for a in proposal.new_actions if a.confidence != POSSIBLE]
     proposal.new_actions = [
         a for a in proposal.new_actions
-        if a.confidence != POSSIBLE or not any(a.description.rstrip(".") in text for text in marked)
+        if a.confidence != POSSIBLE or not any(a.description in text for text in marked)
     ]
 
 
@@ -286,6 +286,11 @@ def _drop_duplicate_closures(proposal: MinutesProposal) -> None:
 
 
 def _capitalise(text: str) -> str:
-    text = text.strip()
-    text = text if text.endswith((".", "?", "!")) or not text else text + "."
+    text = _full_stop(text)
     return text[:1].upper() + text[1:]
+
+
+def _full_stop(text: str) -> str:
+    """The text as a sentence: ending in ".", "?" or "!" (an empty text stays empty)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) or not text else text + "."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from orsheet.minutes import vocabulary as words
 from orsheet.minutes.people import People
@@ -36,18 +37,17 @@ def _bare(token: str) -> str:
 
 
 def _role_at(tokens: list[str], index: int) -> int:
-    """Tokens from ``index`` that name a role: "de secretaris", "werkgroep Communicatie"."""
+    """Tokens from ``index`` (< len(tokens)) that name a role: "de secretaris", "werkgroep Communicatie"."""
     start = index
-    if index < len(tokens) and _bare(tokens[index]).casefold() in words.DETERMINERS:
+    if _bare(tokens[index]).casefold() in words.DETERMINERS:
         index += 1
     if index < len(tokens) and _bare(tokens[index]).casefold() == "dagelijks":
         index += 1
     if index >= len(tokens) or _bare(tokens[index]).casefold() not in words.ROLE_WORDS:
         return 0
     index += 1
-    if (  # "werkgroep Communicatie", "commissie O&B"
-        index < len(tokens) and tokens[index - 1][-1:].isalnum() and tokens[index][:1].isupper()
-        and _bare(tokens[index - 1]).casefold() in words.GROUP_HEADS
+    if (  # "werkgroep Communicatie", "commissie O&B" (a comma after the role ends the clause already)
+        index < len(tokens) and tokens[index][:1].isupper() and _bare(tokens[index - 1]).casefold() in words.GROUP_HEADS
     ):
         index += 1
     return index - start
@@ -73,20 +73,20 @@ def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]
 
 
 def _owners_at(tokens: list[str], people: People) -> tuple[int, set[int]]:
-    """Owners joined by "en", "&" or commas at the start of ``tokens``."""
+    """Owners joined by "en" or "&" at the start of a clause's ``tokens``.
+
+    Names joined by commas ("Wil, Nancy gaan") are split into clauses by then;
+    :func:`task_in` joins them again.
+    """
     length, kind = _one_owner(tokens, 0, people)
     if not length:
         return 0, set()
     kinds = {kind}
-    while length < len(tokens):
-        joined = tokens[length - 1].endswith(",")
-        step = 0 if joined else 1
-        if not joined and _bare(tokens[length]).casefold() not in words.JOINING_WORDS:
-            break
-        more, kind = _one_owner(tokens, length + step, people)
+    while length < len(tokens) and _bare(tokens[length]).casefold() in words.JOINING_WORDS:
+        more, kind = _one_owner(tokens, length + 1, people)
         if not more or kind == _CAPITAL:
             break
-        length += step + more
+        length += 1 + more
         kinds.add(kind)
     return length, kinds
 
@@ -97,16 +97,18 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     verb = _bare(tokens[index]).casefold()
     if verb not in words.FUTURE_VERBS and verb not in words.TASK_VERBS:
         return False
-    following = [_bare(t).casefold() for t in tokens[index + 1 : index + 4]]
-    if following and following[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
+    rest = [_bare(t).casefold() for t in tokens[index + 1 :]]
+    if rest and rest[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
         return False
-    if words.NEGATIONS & set(following[:2]):
+    # "Petra zal de brief niet sturen" is no task; "Petra belt wie niet kon komen" is.
+    main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
+    if words.NEGATIONS & main_clause:
         return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
-    if particles and not particles & {_bare(t).casefold() for t in tokens[index + 1 :]}:
+    if particles and not particles & set(rest):
         return False
     if strong_only:
-        return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in following)
+        return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
 
 
@@ -148,8 +150,7 @@ def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple
         return None
     if strong_only and length == 1 and _bare(tokens[1]).casefold() in words.PLURAL_FUTURE_VERBS:
         return None  # "Desondanks zullen ...": one unknown word with a plural verb is no subject
-    owner = " ".join(tokens[:length]).strip(" ,;:")
-    return owner, NAME_AND_VERB
+    return " ".join(tokens[:length]), NAME_AND_VERB
 
 
 def _task_inverted(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:

@@ -60,6 +60,11 @@ ROLE_WORDS = frozenset({
 GROUP_HEADS = frozenset({"werkgroep", "commissie"})  # "werkgroep Communicatie": a name follows
 JOINING_WORDS = frozenset({"en", "&"})  # "Wil en Nancy"
 NEGATIONS = frozenset({"niet", "geen"})
+# Words that open a subordinate clause: a negation after one is not the task's.
+SUBORDINATORS = frozenset({
+    "die", "dat", "wat", "wie", "waar", "welke", "of", "om", "omdat", "als", "wanneer", "indien", "zodat",
+    "zodra", "voordat", "nadat", "totdat", "tenzij", "hoewel", "terwijl", "want", "maar",
+})
 PLURAL_FUTURE_VERBS = frozenset({"zullen", "gaan", "zorgen"})
 ARTICLES = frozenset({"het", "de", "een"})
 # "Petra: we kunnen ..." is talk; "Petra: actielijst bijwerken" a task.
