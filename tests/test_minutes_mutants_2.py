@@ -95,6 +95,11 @@ def test_a_name_that_is_also_a_verb_after_en_stays_in_the_owner():
     assert split_owner("Jan, Wil belt de leverancier") == ("Jan, Wil", "belt de leverancier")
     assert split_owner("Jan & Kan maken de poster") == ("Jan & Kan", "maken de poster")
     assert split_owner("Jan wil de leverancier bellen") == ("Jan", "wil de leverancier bellen")
+    assert split_owner("Jan En Wil bellen de leverancier") == ("Jan En Wil", "bellen de leverancier")
+
+
+def test_a_surname_that_is_also_a_verb_after_a_particle_stays_in_the_owner():
+    assert split_owner("Piet de Kan belt de leverancier") == ("Piet de Kan", "belt de leverancier")
 
 
 def test_an_action_marker_for_two_people_one_called_wil_names_both():
@@ -250,9 +255,19 @@ def test_the_last_sentence_inside_a_bracket_marker_is_part_of_the_marker_not_a_t
 # ------------------------------------------------------------------ quotations
 
 
-def test_a_quoted_sentence_followed_by_another_closes_nothing():
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Actie 12 is afgerond." Dat schreef de bestuurder.',
+        "“Actie 12 is afgerond”. Dat schreef de bestuurder.",
+        "- “Actie 12 is afgerond.” Dat schreef de bestuurder.",
+        "(“Actie 12 is afgerond.”) Dat schreef de bestuurder.",
+        "[“Actie 12 is afgerond”.]",
+    ],
+)
+def test_a_quoted_sentence_followed_by_another_closes_nothing(text):
     # Only a quotation at the end of a paragraph used to count as one: the space after it hid its end.
-    assert parse('"Actie 12 is afgerond." Dat schreef de bestuurder.').closures == []
+    assert parse(text).closures == []
 
 
 def test_a_quoted_sentence_does_not_stop_the_reading_of_the_sentences_after_it():
@@ -330,6 +345,8 @@ def test_a_listed_action_ending_in_a_question_mark_keeps_it():
 def test_a_listed_action_for_someone_called_wil_names_wil_before_the_colon():
     proposal = parse_minutes([HEADER, Paragraph("Acties:"), Paragraph("Wil: zaal reserveren", bullet=True)])
     assert [(a.owner, a.description) for a in proposal.new_actions] == [("Wil", "Zaal reserveren.")]
+    proposal = parse_minutes([HEADER, Paragraph("Acties:"), Paragraph("secretaris: notulen rondsturen", bullet=True)])
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("secretaris", "Notulen rondsturen.")]
     proposal = parse_minutes([HEADER, Paragraph("Acties:"), Paragraph("iedereen moet: de stukken lezen", bullet=True)])
     assert [(a.owner, a.description) for a in proposal.new_actions] == [("iedereen", "Iedereen moet: de stukken lezen.")]
 

@@ -77,8 +77,11 @@ def split_owner(content: str) -> tuple[str, str]:
 
 
 def _joins(token: str) -> bool:
-    """'en', '&' or a comma before a word: "Jan en Wil belt": after "en", "Wil" is a name, not a verb."""
-    return token in _CONNECTORS or token.endswith(",")
+    """Does a name follow? After "en", "&", a comma or "van der" a capitalised "Wil" or "Kan" is a name.
+
+    Right after a name it is the verb: "Jan Zal bellen".
+    """
+    return _bare(token).lower() in _CONNECTORS | _PARTICLES or token.endswith(",")
 
 
 def _qualifies_group(tokens: list[str], index: int) -> bool:

@@ -127,9 +127,15 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | Non
 
 
 def _wholly_quoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    """A sentence in quotation marks from its first character to its last (the spaces after it aside)."""
-    last = start + len(text[start:end].rstrip()) - 1
-    return inside(start + 1, quotes) and inside(last, quotes)
+    """A sentence in quotation marks from its first word to its last.
+
+    '"Klaar."', '"Klaar".', '- "Klaar."' and '("Klaar.")' alike: a bullet, brackets and the closing
+    punctuation around the quotation do not make the minutes' own words of it.
+    """
+    sentence = text[start:end]
+    first = start + len(sentence) - len(sentence.lstrip(" -–•(["))
+    last = start + len(sentence.rstrip().rstrip(".!?)]")) - 1
+    return inside(first + 1, quotes) and inside(last, quotes)
 
 
 def _read_sentence(
