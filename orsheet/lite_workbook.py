@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from orsheet import schema
-from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package, serialize
+from orsheet.ooxml.markup import MAIN as MAIN_NS, REL as R_NS, serialize
+from orsheet.ooxml.package import Package
 from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, LiteButton
 
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"

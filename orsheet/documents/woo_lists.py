@@ -18,7 +18,7 @@ from typing import Any
 
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.woo_redact import neutralise_formula
-from orsheet.ooxml.package import xml_text
+from orsheet.ooxml.markup import xml_text
 
 TEXT_POINTS = 8.5
 HEADER_POINTS = 9

@@ -17,7 +17,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.translate import Translator
 
 from orsheet.errors import WorkbookError
-from orsheet.ooxml.package import MAIN, Package, q
+from orsheet.ooxml.markup import MAIN, q
+from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import Lost, RowChange, rewrite_formula, shift_sqref, split_ref
 from orsheet.workbook.sheet_xml import X14, XM, SheetEditor
 
