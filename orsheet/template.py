@@ -1,8 +1,8 @@
-"""Build the plain orsheet workbook from the sheet contract (no VBA yet).
+"""Build the plain orsheet workbook from the sheet contract (no VBA yet): build-time code.
 
-``tools/build_workbook.py`` calls :func:`build_template` and then adds the
-VBA project, buttons and ribbon; ``orsheet new`` copies the result
-(``workbooks/orsheet.xlsm``). The build is deterministic: fixed document
+``tools/build_workbook.py`` (``make template``) calls :func:`build_template` and then adds
+the VBA project, buttons and ribbon; ``orsheet new`` copies the result
+(``workbooks/orsheet.xlsm``, found by :func:`orsheet.template_file.template_path`). The build is deterministic: fixed document
 dates and zip timestamps, so building twice gives the same bytes.
 """
 
@@ -12,10 +12,10 @@ import io
 import re
 import zipfile
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 from orsheet import schema
+from orsheet.ooxml.font_order import order_font_children
 
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
 FIXED_STAMP = b"2024-01-01T00:00:00Z"
@@ -84,14 +84,6 @@ DEFAULT_STANDARD_ITEMS = (
 )
 
 
-def template_path() -> Path:
-    """The template workbook: packaged copy first, else the repository's."""
-    packaged = resources.files("orsheet").joinpath("data/orsheet.xlsm")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "workbooks" / "orsheet.xlsm"
-
-
 def build_workbook():
     """The contract workbook as an openpyxl Workbook (not saved)."""
     from openpyxl import Workbook
@@ -101,7 +93,7 @@ def build_workbook():
     for spec in schema.SHEETS:
         sheet = book.create_sheet(spec.name)
         if spec is schema.START:
-            _fill_start(sheet)
+            fill_start(sheet)
         else:
             _fill_table_sheet(sheet, spec)
     _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
@@ -135,7 +127,7 @@ def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
     return rows
 
 
-def _fill_start(sheet, lines=START_TEXT) -> None:
+def fill_start(sheet, lines=START_TEXT) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.column_dimensions["A"].width = START_WIDTH
@@ -301,29 +293,6 @@ def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, content)
     return out.getvalue()
-
-
-# CT_Font is a sequence in the Open XML SDK's schema (Excel writes this order); openpyxl
-# writes name/family first, which the SDK validator rejects.
-_FONT_ORDER = (b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u", b"vertAlign", b"sz",
-               b"color", b"name", b"family", b"charset", b"scheme")
-_FONT = re.compile(rb"<font>(.*?)</font>", re.DOTALL)
-_FONT_CHILD = re.compile(rb"<(\w+)\b[^>]*/>")
-
-
-def order_font_children(styles: bytes) -> bytes:
-    """xl/styles.xml with the children of every <font> in schema order (openpyxl writes only empty ones)."""
-
-    def reorder(match: re.Match) -> bytes:
-        children = _FONT_CHILD.findall(match[1])
-        pieces = [m.group(0) for m in _FONT_CHILD.finditer(match[1])]
-        if b"".join(pieces) != match[1].strip() or len(pieces) != len(children):
-            return match[0]  # not the simple form openpyxl writes: leave it
-        ranked = sorted(zip(children, pieces), key=lambda pair: _FONT_ORDER.index(pair[0])
-                        if pair[0] in _FONT_ORDER else len(_FONT_ORDER))
-        return b"<font>" + b"".join(piece for _, piece in ranked) + b"</font>"
-
-    return _FONT.sub(reorder, styles)
 
 
 def build_template(path: Path) -> Path:

@@ -46,7 +46,7 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
     """Create a new, empty orsheet workbook at PATH from the template (.xlsm, or .xlsx with --lite)."""
 
     def work():
-        from orsheet.template import template_path
+        from orsheet.template_file import template_path
 
         if path.exists() and not force:
             raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")

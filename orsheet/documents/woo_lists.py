@@ -226,7 +226,7 @@ def canonical_font_order(path: Path) -> None:
     """Rewrite xl/styles.xml of an openpyxl-written file in schema order (see order_font_children)."""
     import zipfile
 
-    from orsheet.template import order_font_children
+    from orsheet.ooxml.font_order import order_font_children
 
     with zipfile.ZipFile(path) as archive:
         parts = [(info, archive.read(info)) for info in archive.infolist()]
