@@ -39,7 +39,7 @@ def test_minutes_preview_prints_the_proposal_and_leaves_the_file_untouched(list_
 def test_minutes_preview_json_shows_current_text_of_actions_to_close(list_28_september):
     code, data = run_json("minutes", list_28_september, MINUTES_12, "--meeting", "2023-10-12")
     assert code == 0 and data["applied"] is False
-    assert [c["nr"] for c in data["closures"]] == [325, 330, 338, 340]
+    assert [c["number"] for c in data["closures"]] == [325, 330, 338, 340]
     assert data["closures"][2]["current"]["description"] == "Vertellen over gesprek met stas en DB-benoemingen"
     assert [a["number"] for a in data["new_actions"]] == [341, 342, 343, 344, 345]
     assert len(data["decisions"]) == 2
@@ -65,7 +65,7 @@ def test_minutes_replay_12_then_26_october_through_the_cli(tmp_path):
     FileBackend(path).write([AppendRows(schema.ACTIONS.name, action_rows("2023-09-28", OV_ACTIONS)[-2:])])
     code, data = run_json("minutes", path, MINUTES_26, "--meeting", "2023-10-26", "--apply")
     assert code == 0
-    assert [c["nr"] for c in data["closures"]] == [333, 334, 341, 342, 343, 344, 345]
+    assert [c["number"] for c in data["closures"]] == [333, 334, 341, 342, 343, 344, 345]
     assert [a["number"] for a in data["new_actions"]] == [348]
     assert read_numbers(path, schema.ACTIONS.name) == [133, 269, 332, 337, 339, 346, 347, 348]
     logboek = FileBackend(path).read(["Logboek"])["Logboek"]

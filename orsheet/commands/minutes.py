@@ -28,13 +28,14 @@ def _meeting_date(text: str) -> date:
     return parsed
 
 
-def _decision_json(d, confidence: str = "zeker", reason: str = "") -> dict:
-    return {"nr": d.number, "onderwerp": d.subject, "besluit": d.text, "overleg": d.meeting_kind, "datum": d.date,
-            "bron": d.source, "confidence": confidence, "reason": reason}
+def _decision_json(d, confidence: str = SURE, reason: str = "") -> dict:
+    """A decision as the JSON shows it (English keys like an action's, docs/cli.md)."""
+    return {"number": d.number, "subject": d.subject, "text": d.text, "meeting_kind": d.meeting_kind, "date": d.date,
+            "source": d.source, "confidence": confidence, "reason": reason}
 
 
-def _closure_json(c, confidence: str = "zeker") -> dict:
-    return {"nr": c.number, "sentence": c.sentence, "current": action_json(c.current) if c.current else None,
+def _closure_json(c, confidence: str = SURE) -> dict:
+    return {"number": c.number, "sentence": c.sentence, "current": action_json(c.current) if c.current else None,
             "warning": c.warning, "confidence": confidence, "reason": c.reason}
 
 
