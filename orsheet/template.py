@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from orsheet import schema
+from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH, print_one_page_wide
 from orsheet.ooxml.font_order import order_font_children
 
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
@@ -143,10 +144,7 @@ def fill_start(sheet, lines=START_TEXT) -> None:
     sheet.sheet_view.showGridLines = False
     # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
     sheet.print_area = f"A1:A{len(rows)}"
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_one_page_wide(sheet, "portrait", title_rows=None)
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
@@ -186,10 +184,7 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
-    _print_setup(sheet)
-
-
-FILTER_BUTTON_WIDTH = 3  # characters the table's filter button covers at the right of a header
+    print_one_page_wide(sheet)  # landscape, header row repeated: how the lists get printed for meetings
 
 
 def header_width(header: str, width: float) -> float:
@@ -205,16 +200,6 @@ def _explain_computed(sheet, letter: str) -> None:
                           promptTitle="Berekend door orsheet", prompt=COMPUTED_PROMPT)
     note.add(f"{letter}1:{letter}5000")
     sheet.add_data_validation(note)
-
-
-def _print_setup(sheet) -> None:
-    """Landscape, one page wide, header row repeated: how the lists get printed for meetings."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
 
 
 def _typed_settings(sheet) -> None:

@@ -67,7 +67,7 @@ def test_every_header_is_wider_than_its_text_and_the_filter_button():
     import openpyxl
 
     from orsheet import schema
-    from orsheet.template import FILTER_BUTTON_WIDTH
+    from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH
     from orsheet.template_file import template_path
 
     book = openpyxl.load_workbook(template_path())
