@@ -15,7 +15,8 @@ from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
 from orsheet.template import build_template
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
-from orsheet.workbook.xlwings_backend import XlwingsBackend, from_excel, to_excel
+from orsheet.workbook.excel_values import from_excel, to_excel
+from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests.excel_support import LICENSE_ENV, enable_remote_engine, FakeExcelClient, RemoteWorkbook, payload_from_file
 
 ACTIES = schema.ACTIONS.name
