@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from orsheet import schema
-from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package, serialize
+from orsheet.ooxml.markup import MAIN as MAIN_NS, REL as R_NS, serialize
+from orsheet.ooxml.package import Package
 from orsheet.lite_buttons import BUTTONS, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, LiteButton
 
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
@@ -86,12 +87,12 @@ def build_lite_workbook(path: Path) -> Path:
     """Write the xlwings Lite workbook to ``path`` (deterministic bytes)."""
     from openpyxl.styles import Alignment
 
-    from orsheet.template import _fill_start, build_workbook, normalise_package
+    from orsheet.template import fill_start, build_workbook, normalise_package
 
     book = build_workbook()
     start = book[schema.START.name]
     start.delete_rows(1, start.max_row)
-    _fill_start(start, start_lines())
+    fill_start(start, start_lines())
     if start[RESULT_LABEL_CELL].value != RESULT_LABEL or start[RESULT_CELL].value is not None:
         raise AssertionError(f"Start: the result label belongs in {RESULT_LABEL_CELL}, the result in {RESULT_CELL}")
     start[RESULT_CELL].alignment = Alignment(wrap_text=True, vertical="top")

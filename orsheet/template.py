@@ -1,8 +1,8 @@
-"""Build the plain orsheet workbook from the sheet contract (no VBA yet).
+"""Build the plain orsheet workbook from the sheet contract (no VBA yet): build-time code.
 
-``tools/build_workbook.py`` calls :func:`build_template` and then adds the
-VBA project, buttons and ribbon; ``orsheet new`` copies the result
-(``workbooks/orsheet.xlsm``). The build is deterministic: fixed document
+``tools/build_workbook.py`` (``make template``) calls :func:`build_template` and then adds
+the VBA project, buttons and ribbon; ``orsheet new`` copies the result
+(``workbooks/orsheet.xlsm``, found by :func:`orsheet.template_file.template_path`). The build is deterministic: fixed document
 dates and zip timestamps, so building twice gives the same bytes.
 """
 
@@ -12,10 +12,11 @@ import io
 import re
 import zipfile
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 from orsheet import schema
+from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH, print_one_page_wide
+from orsheet.ooxml.font_order import order_font_children
 
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
 FIXED_STAMP = b"2024-01-01T00:00:00Z"
@@ -84,14 +85,6 @@ DEFAULT_STANDARD_ITEMS = (
 )
 
 
-def template_path() -> Path:
-    """The template workbook: packaged copy first, else the repository's."""
-    packaged = resources.files("orsheet").joinpath("data/orsheet.xlsm")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "workbooks" / "orsheet.xlsm"
-
-
 def build_workbook():
     """The contract workbook as an openpyxl Workbook (not saved)."""
     from openpyxl import Workbook
@@ -101,7 +94,7 @@ def build_workbook():
     for spec in schema.SHEETS:
         sheet = book.create_sheet(spec.name)
         if spec is schema.START:
-            _fill_start(sheet)
+            fill_start(sheet)
         else:
             _fill_table_sheet(sheet, spec)
     _fill_rows(book[schema.SETTINGS.name], schema.DEFAULT_SETTINGS)
@@ -135,7 +128,7 @@ def start_rows(lines=START_TEXT) -> list[tuple[str, str]]:
     return rows
 
 
-def _fill_start(sheet, lines=START_TEXT) -> None:
+def fill_start(sheet, lines=START_TEXT) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.column_dimensions["A"].width = START_WIDTH
@@ -151,10 +144,7 @@ def _fill_start(sheet, lines=START_TEXT) -> None:
     sheet.sheet_view.showGridLines = False
     # Printed: the explanation alone, portrait, one page wide (the buttons do not print).
     sheet.print_area = f"A1:A{len(rows)}"
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_one_page_wide(sheet, "portrait", title_rows=None)
 
 
 def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
@@ -194,10 +184,7 @@ def _fill_table_sheet(sheet, spec: schema.SheetSpec) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
-    _print_setup(sheet)
-
-
-FILTER_BUTTON_WIDTH = 3  # characters the table's filter button covers at the right of a header
+    print_one_page_wide(sheet)  # landscape, header row repeated: how the lists get printed for meetings
 
 
 def header_width(header: str, width: float) -> float:
@@ -213,16 +200,6 @@ def _explain_computed(sheet, letter: str) -> None:
                           promptTitle="Berekend door orsheet", prompt=COMPUTED_PROMPT)
     note.add(f"{letter}1:{letter}5000")
     sheet.add_data_validation(note)
-
-
-def _print_setup(sheet) -> None:
-    """Landscape, one page wide, header row repeated: how the lists get printed for meetings."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
 
 
 def _typed_settings(sheet) -> None:
@@ -301,29 +278,6 @@ def normalise_package(data: bytes, *, macro_enabled: bool) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, content)
     return out.getvalue()
-
-
-# CT_Font is a sequence in the Open XML SDK's schema (Excel writes this order); openpyxl
-# writes name/family first, which the SDK validator rejects.
-_FONT_ORDER = (b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u", b"vertAlign", b"sz",
-               b"color", b"name", b"family", b"charset", b"scheme")
-_FONT = re.compile(rb"<font>(.*?)</font>", re.DOTALL)
-_FONT_CHILD = re.compile(rb"<(\w+)\b[^>]*/>")
-
-
-def order_font_children(styles: bytes) -> bytes:
-    """xl/styles.xml with the children of every <font> in schema order (openpyxl writes only empty ones)."""
-
-    def reorder(match: re.Match) -> bytes:
-        children = _FONT_CHILD.findall(match[1])
-        pieces = [m.group(0) for m in _FONT_CHILD.finditer(match[1])]
-        if b"".join(pieces) != match[1].strip() or len(pieces) != len(children):
-            return match[0]  # not the simple form openpyxl writes: leave it
-        ranked = sorted(zip(children, pieces), key=lambda pair: _FONT_ORDER.index(pair[0])
-                        if pair[0] in _FONT_ORDER else len(_FONT_ORDER))
-        return b"<font>" + b"".join(piece for _, piece in ranked) + b"</font>"
-
-    return _FONT.sub(reorder, styles)
 
 
 def build_template(path: Path) -> Path:

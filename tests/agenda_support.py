@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx import Document
 
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.memory import MemoryBackend
 
 

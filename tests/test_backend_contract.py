@@ -10,7 +10,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, DeleteRows, MoveRows, ReplaceSheet, UpdateCells, WorkbookBackend
 from orsheet.workbook.memory import MemoryBackend
 from orsheet.workbook.file import FileBackend

@@ -138,6 +138,22 @@ def test_help_starts_without_loading_pandas_or_openpyxl():
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_reading_and_numbering_load_neither_openpyxl_nor_pandas(template_copy):
+    """openpyxl (which loads numpy) is needed only when rows move and formulas follow."""
+    code = (
+        "import sys; from orsheet.cli import main\n"
+        "for args in (['actions', sys.argv[1], '--json'], ['number', sys.argv[1], '--json']):\n"
+        "    sys.argv = ['orsheet', *args]\n"
+        "    try: main()\n"
+        "    except SystemExit as stop: assert stop.code in (0, None), stop.code\n"
+        "print(sorted(m for m in ('pandas', 'openpyxl', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(template_copy)], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_demo_builds_a_workbook_and_runs_the_main_job(tmp_path):
     code, result = run_json("demo", tmp_path / "demo")
     assert code == 0

@@ -29,6 +29,8 @@ USAGE_ERRORS = [
     (["close", "{wb}", "--numbers"], "Optie '--numbers' heeft een waarde nodig."),
     (["close", "{wb}", "extra"], "Onverwacht extra argument (extra)"),
     (["minutes", "{wb}", "{folder}"], "is een map, geen bestand."),
+    (["minutes", "{wb}", "{wb}", "--meeting", "31-02-2023"], "Ongeldige waarde voor '--meeting': '31-02-2023' is geen datum"),
+    (["close", "{wb}", "--numbers", "3,drie"], "Ongeldige waarde voor '--numbers': \"drie\" is geen actienummer"),
 ]
 
 

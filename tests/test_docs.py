@@ -78,7 +78,7 @@ def make_demo_workbook(path: Path) -> Path:
     """The demo council's workbook before its main job (new actions unnumbered, nothing closed)."""
     from orsheet import demo_data, schema
     from orsheet.services.common import load_actions, open_workbook, set_setting
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
     from orsheet.workbook.base import AppendRows
 
     shutil.copyfile(template_path(), path)

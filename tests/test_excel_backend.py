@@ -15,7 +15,8 @@ from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
 from orsheet.template import build_template
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
-from orsheet.workbook.xlwings_backend import XlwingsBackend, from_excel, to_excel
+from orsheet.workbook.excel_values import from_excel, to_excel
+from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests.excel_support import LICENSE_ENV, enable_remote_engine, FakeExcelClient, RemoteWorkbook, payload_from_file
 
 ACTIES = schema.ACTIONS.name
@@ -156,6 +157,20 @@ def test_a_generated_sheet_gets_a_bold_header_that_stays_in_view(workbook, clien
     workbook.write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])
     assert ("Overzicht", 1, 1, "font.bold=True") in client.formats and ("Overzicht", 1, 2, "font.bold=True") in client.formats
     assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")["frozen"] == "1:1"
+
+
+def test_a_generated_sheet_offers_its_drop_down_lists_where_the_client_has_data_validation(template_payload):
+    import copy
+
+    choices = (("Toepassen", ("ja", "nee")),)
+    rows = [["Wijziging", "Toepassen"], ["Actie 12 afronden", "ja"], ["Nieuwe actie", "nee"]]
+    lite = FakeExcelClient({**copy.deepcopy(template_payload), "client": "Office.js"})  # xlwings Lite
+    RemoteWorkbook(lite).write([ReplaceSheet("Voorstel", rows, choices=choices)])
+    assert lite.validations == [("Voorstel", 2, 3, 2, ["ja", "nee"], True)]
+    scripts = FakeExcelClient(copy.deepcopy(template_payload))  # the Office Scripts client has no validation call
+    RemoteWorkbook(scripts).write([ReplaceSheet("Voorstel", rows, choices=choices)])
+    assert scripts.validations == []
+    assert next(s for s in scripts.payload["sheets"] if s["name"] == "Voorstel")["values"][1][1] == "ja"
 
 
 def test_moving_a_row_lets_excel_carry_it_and_deletes_the_table_row(workbook, client):

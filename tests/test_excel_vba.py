@@ -172,7 +172,7 @@ def test_compound_file_marks_unused_mini_fat_entries_free():
 def test_vba_project_stream_has_reserved3_as_excel_writes_it():
     import olefile
 
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
 
     with olefile.OleFileIO(_vba_bin(template_path())) as ole:
         data = ole.openstream("VBA/_VBA_PROJECT").read()
@@ -184,7 +184,8 @@ def test_button_shapes_sit_right_of_start_column_a_at_its_real_width():
     import zipfile
 
     from orsheet.excel.controls import column_points
-    from orsheet.template import START_TITLE_HEIGHT, START_WIDTH, template_path
+    from orsheet.template import START_TITLE_HEIGHT, START_WIDTH
+    from orsheet.template_file import template_path
 
     with zipfile.ZipFile(template_path()) as archive:
         vml = next(archive.read(n).decode() for n in archive.namelist() if n.endswith(".vml"))

@@ -16,7 +16,7 @@ import orsheet.macros
 from orsheet import schema
 from orsheet.excel import conf_sheet, ribbon
 from orsheet.excel.actions import ACTIONS
-from orsheet.ooxml.package import rels_path
+from orsheet.ooxml.opc import rels_path
 from orsheet.excel.package import MACROS_DIR, add_macros
 from tests.excel_support import build_plain_and_macro, read_parts
 

@@ -37,7 +37,7 @@ from orsheet.services.actions import (
 )
 from orsheet.services.overview import overview
 from orsheet.services.woo import woo_export
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.memory import MemoryBackend
 from tests.support.cli import run_entry_point as run_cli
 

@@ -13,7 +13,7 @@ import copy
 
 import pytest
 
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from tests.excel_support import FakeExcelClient, enable_remote_engine, licensed, payload_from_file
 from tests.lite_support import payload_for_script
 from tests.test_backend_contract import *  # noqa: F401,F403 - the contract's tests, run here on this backend

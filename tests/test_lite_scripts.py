@@ -233,7 +233,7 @@ def test_the_docs_table_names_every_button_with_the_sheets_its_script_loads():
 
 
 def test_on_the_start_sheet_of_an_xlsm_the_message_goes_only_to_the_output_pane(tmp_path, data, capsys):
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
 
     client = lite_client(template_path())
     before = copy.deepcopy(next(s for s in client.payload["sheets"] if s["name"] == schema.START.name))

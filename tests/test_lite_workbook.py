@@ -45,7 +45,7 @@ def test_new_lite_writes_a_plain_xlsx_without_vba_ribbon_or_macro_content_type(l
 def test_the_lite_workbook_has_every_sheet_and_table_of_the_macro_workbook_but_no_xlwings_conf(lite_xlsx):
     import openpyxl
 
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
 
     lite, macro = openpyxl.load_workbook(lite_xlsx), openpyxl.load_workbook(template_path())
     assert lite.sheetnames == [name for name in macro.sheetnames if name != "xlwings.conf"]

@@ -39,7 +39,7 @@ def test_minutes_preview_prints_the_proposal_and_leaves_the_file_untouched(list_
 def test_minutes_preview_json_shows_current_text_of_actions_to_close(list_28_september):
     code, data = run_json("minutes", list_28_september, MINUTES_12, "--meeting", "2023-10-12")
     assert code == 0 and data["applied"] is False
-    assert [c["nr"] for c in data["closures"]] == [325, 330, 338, 340]
+    assert [c["number"] for c in data["closures"]] == [325, 330, 338, 340]
     assert data["closures"][2]["current"]["description"] == "Vertellen over gesprek met stas en DB-benoemingen"
     assert [a["number"] for a in data["new_actions"]] == [341, 342, 343, 344, 345]
     assert len(data["decisions"]) == 2
@@ -65,7 +65,7 @@ def test_minutes_replay_12_then_26_october_through_the_cli(tmp_path):
     FileBackend(path).write([AppendRows(schema.ACTIONS.name, action_rows("2023-09-28", OV_ACTIONS)[-2:])])
     code, data = run_json("minutes", path, MINUTES_26, "--meeting", "2023-10-26", "--apply")
     assert code == 0
-    assert [c["nr"] for c in data["closures"]] == [333, 334, 341, 342, 343, 344, 345]
+    assert [c["number"] for c in data["closures"]] == [333, 334, 341, 342, 343, 344, 345]
     assert [a["number"] for a in data["new_actions"]] == [348]
     assert read_numbers(path, schema.ACTIONS.name) == [133, 269, 332, 337, 339, 346, 347, 348]
     logboek = FileBackend(path).read(["Logboek"])["Logboek"]
@@ -150,9 +150,28 @@ def test_minutes_in_which_nothing_is_found_as_json_list_the_near_misses(list_28_
     assert len(data["near_misses"]) == 2 and not data["applied"]
 
 
-def test_minutes_meeting_that_is_not_a_date_is_refused(list_28_september):
+def test_minutes_meeting_that_is_not_a_date_is_a_usage_error_naming_the_option(list_28_september):
+    before = list_28_september.read_bytes()
     result = run("minutes", list_28_september, MINUTES_12, "--meeting", "31-02-2023")
-    assert result.exit_code == 1 and "geen datum" in result.output
+    assert result.exit_code == 2
+    assert "Ongeldige waarde voor '--meeting': '31-02-2023' is geen datum" in result.output
+    assert list_28_september.read_bytes() == before
+
+
+def test_minutes_meeting_is_read_as_a_vergaderingen_date_cell(list_28_september):
+    code, data = run_json("minutes", list_28_september, MINUTES_12, "--meeting", "12.10.2023")
+    assert code == 0 and data["meeting"] == "2023-10-12"
+
+
+@pytest.mark.parametrize("options, dutch", [
+    (["--apply", "--propose"], "kies --apply of --propose, niet allebei"),
+    (["--include-possible"], "--include-possible hoort bij --apply"),
+])
+def test_minutes_options_that_exclude_each_other_are_a_usage_error(list_28_september, options, dutch):
+    before = list_28_september.read_bytes()
+    result = run("minutes", list_28_september, MINUTES_12, *options)
+    assert result.exit_code == 2 and dutch in result.output
+    assert list_28_september.read_bytes() == before
 
 
 # --------------------------------------------------------------- Voorstel path

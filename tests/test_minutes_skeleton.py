@@ -53,11 +53,11 @@ def test_minutes_written_in_the_agenda_skeleton_are_read_back_into_the_workbook(
     code, data = run_json("minutes", workbook, skeleton, "--apply")  # the date comes from the skeleton
     assert code == 0, data
     assert data["meeting"] == "2023-10-12"
-    assert [c["nr"] for c in data["closures"]] == [332]
+    assert [c["number"] for c in data["closures"]] == [332]
     assert [(a["owner"], a["subject"]) for a in data["new_actions"]] == [
         ("5.1.2e", "Actualiteit en ingekomen stukken"),
         ("5.1.2e", "Signalen vanuit de organisatie"),
     ]
-    assert [d["besluit"][:40] for d in data["decisions"]] == ["De OR besluit op korte termijn een eigen"]
+    assert [d["text"][:40] for d in data["decisions"]] == ["De OR besluit op korte termijn een eigen"]
     archive = FileBackend(workbook).read([schema.ARCHIVE.name])[schema.ARCHIVE.name]
     assert [a.number for a in records.actions_from_table(archive)] == [332]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.agenda_support import filled_workbook

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from orsheet.cli import main
 from orsheet.services.overview import OVERVIEW_HEADERS, OVERVIEW_SHEET, overview, owners
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.memory import MemoryBackend
 from orsheet.workbook.file import FileBackend

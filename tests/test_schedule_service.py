@@ -17,7 +17,7 @@ from orsheet.errors import CellError, InputError
 from orsheet.model import OR_MEETING, OV_MEETING
 from orsheet.schedule import split_marker
 from orsheet.services.schedule import dutch_holidays, plan_year
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
 from orsheet.workbook.file import FileBackend

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from orsheet.ooxml import package as package_module
+from orsheet.ooxml import opc
 from orsheet.ooxml.package import Package
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.file import FileBackend
@@ -44,7 +44,7 @@ def test_appending_through_a_window_writes_the_same_sheet_as_parsing_it_whole(lo
     FileBackend(windowed).write([AppendRows(DATA_SHEET, NEW_ROWS)])
     whole = _copy(long_original, tmp_path, "heel.xlsm")
     with monkeypatch.context() as patch:
-        patch.setattr(package_module, "_split_rows", lambda raw, keep: None)
+        patch.setattr(opc, "_split_rows", lambda raw, keep: None)
         FileBackend(whole).write([AppendRows(DATA_SHEET, NEW_ROWS)])
     assert _canonical(_part_bytes(windowed, DATA_SHEET)) == _canonical(_part_bytes(whole, DATA_SHEET))
     sheet = openpyxl.load_workbook(windowed)[DATA_SHEET]

@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 
 from orsheet import schema
-from orsheet.template import XLSM_WORKBOOK_TYPE, build_template, template_path
+from orsheet.template import XLSM_WORKBOOK_TYPE, build_template
+from orsheet.template_file import template_path
 
 
 def test_the_checked_in_template_is_what_the_build_script_produces(tmp_path: Path):
@@ -66,7 +67,8 @@ def test_every_header_is_wider_than_its_text_and_the_filter_button():
     import openpyxl
 
     from orsheet import schema
-    from orsheet.template import FILTER_BUTTON_WIDTH, template_path
+    from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH
+    from orsheet.template_file import template_path
 
     book = openpyxl.load_workbook(template_path())
     for spec in schema.SHEETS:
@@ -82,7 +84,8 @@ def test_every_header_is_wider_than_its_text_and_the_filter_button():
 def test_start_has_a_tall_title_row_no_line_under_the_buttons_and_prints_on_one_page_wide():
     import openpyxl
 
-    from orsheet.template import START_LINE, START_TEXT, START_TITLE_HEIGHT, start_rows, template_path
+    from orsheet.template import START_LINE, START_TEXT, START_TITLE_HEIGHT, start_rows
+    from orsheet.template_file import template_path
 
     sheet = openpyxl.load_workbook(template_path())["Start"]
     assert sheet.row_dimensions[1].height == START_TITLE_HEIGHT
@@ -99,7 +102,7 @@ def test_instellingen_stores_the_series_dates_and_times_as_real_dates_and_times(
 
     import openpyxl
 
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
 
     sheet = openpyxl.load_workbook(template_path())["Instellingen"]
     values = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}

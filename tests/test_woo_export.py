@@ -23,7 +23,7 @@ from orsheet.model import Person
 from orsheet.redact import build_redactor
 from orsheet.services import woo as woo_service
 from orsheet.services.woo import Period, woo_export
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.memory import MemoryBackend
 from orsheet.workbook.file import FileBackend

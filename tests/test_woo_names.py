@@ -81,7 +81,7 @@ def test_accepted_names_are_published_and_listed_in_a_review_file_beside_the_pub
 
 
 def test_cli_stops_with_exit_code_1_and_the_dutch_message(tmp_path):
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
     from orsheet.workbook.base import AppendRows
     from orsheet.workbook.file import FileBackend
     import shutil

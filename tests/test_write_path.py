@@ -21,7 +21,7 @@ from openpyxl.worksheet.table import Table, TableColumn
 from orsheet import schema
 from orsheet.errors import OrsheetError
 from orsheet.services.actions import check_workbook, close_actions, number_actions
-from orsheet.template import template_path
+from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet
 from orsheet.workbook.file import FileBackend
 

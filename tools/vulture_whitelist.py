@@ -48,7 +48,7 @@ exc
 # safe_save's file snapshot: compared as a whole (dataclass equality), never field by field.
 mtime_ns
 
-# ooxml.package copies a zip entry as stored: it registers the entry on the ZipFile the way
+# ooxml.zip_entries copies a zip entry as stored: it registers the entry on the ZipFile the way
 # ZipFile.write does (zipfile reads these when it writes the central directory).
 _.start_dir, _._didModify
 

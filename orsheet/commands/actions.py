@@ -12,23 +12,28 @@ from orsheet.commands._common import DATE, action_json, json_option, run_command
 from orsheet.errors import InputError, ProblemList
 
 
-def _parse_numbers(text: str | None) -> list[int]:
-    if not text:
-        return []
-    numbers = []
-    for part in text.replace(";", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if "-" in part[1:]:
-            low, high = part.split("-", 1)
-            if low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high):
-                numbers.extend(range(int(low), int(high) + 1))
+class ActionNumbers(click.ParamType):
+    """A list of action numbers as ``--numbers`` takes it: 325,330,341-345 (a ; separates too)."""
+
+    name = "numbers"
+
+    def convert(self, value, param, ctx) -> list[int]:
+        if isinstance(value, list):
+            return value
+        numbers = []
+        for part in str(value).replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
                 continue
-        if not part.isdigit():
-            raise InputError(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)')
-        numbers.append(int(part))
-    return numbers
+            if "-" in part[1:]:
+                low, high = part.split("-", 1)
+                if low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high):
+                    numbers.extend(range(int(low), int(high) + 1))
+                    continue
+            if not part.isdigit():
+                self.fail(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)', param, ctx)
+            numbers.append(int(part))
+        return numbers
 
 
 def _numbered_json(numbered) -> list[dict]:
@@ -46,7 +51,7 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
     """Create a new, empty orsheet workbook at PATH from the template (.xlsm, or .xlsx with --lite)."""
 
     def work():
-        from orsheet.template import template_path
+        from orsheet.template_file import template_path
 
         if path.exists() and not force:
             raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")
@@ -99,19 +104,18 @@ def number(path: Path, as_json: bool) -> None:
 
 @click.command()
 @workbook_argument
-@click.option("--numbers", help="Action numbers to close, e.g. 325,330,341-345.")
+@click.option("--numbers", type=ActionNumbers(), default=None, help="Action numbers to close, e.g. 325,330,341-345.")
 @click.option("--date", "on", type=DATE,
               help="Closing date, 2023-10-12 or 12-10-2023 (default: today).")
 @json_option
-def close(path: Path, numbers: str | None, on, as_json: bool) -> None:
+def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
     """Close the named actions and every action with status "afgerond"."""
 
     def work():
         from orsheet.services.actions import close_actions
         from orsheet.services.common import open_workbook
 
-        wanted = _parse_numbers(numbers)
-        result = close_actions(open_workbook(path), wanted, on or date.today())
+        result = close_actions(open_workbook(path), numbers or [], on or date.today())
         return {
             "closed": [action_json(a) for a in result.closed],
             "numbered": _numbered_json(result.numbered),

@@ -16,7 +16,7 @@ def build_demo(folder: Path) -> dict:
     from orsheet import demo_data, schema
     from orsheet.services.actions import close_actions, number_actions
     from orsheet.services.common import open_workbook, set_setting, load_actions
-    from orsheet.template import template_path
+    from orsheet.template_file import template_path
     from orsheet.workbook.base import AppendRows
 
     folder.mkdir(parents=True, exist_ok=True)

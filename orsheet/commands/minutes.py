@@ -7,34 +7,18 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import action_json, json_option, run_command, workbook_argument
-from orsheet.errors import CellError, InputError, Location
+from orsheet.commands._common import MEETING_DATE, action_json, json_option, run_command, workbook_argument
 from orsheet.minutes.proposal import POSSIBLE, SURE
 
 
-def _meeting_date(text: str) -> date:
-    from orsheet.parsing import parse_date
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    try:
-        parsed = parse_date(text, Location("--meeting"), required=True)
-    except CellError:
-        parsed = None
-    if parsed is None:
-        raise InputError(f'--meeting "{text}" is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2023-10-12')
-    return parsed
+def _decision_json(d, confidence: str = SURE, reason: str = "") -> dict:
+    """A decision as the JSON shows it (English keys like an action's, docs/cli.md)."""
+    return {"number": d.number, "subject": d.subject, "text": d.text, "meeting_kind": d.meeting_kind, "date": d.date,
+            "source": d.source, "confidence": confidence, "reason": reason}
 
 
-def _decision_json(d, confidence: str = "zeker", reason: str = "") -> dict:
-    return {"nr": d.number, "onderwerp": d.subject, "besluit": d.text, "overleg": d.meeting_kind, "datum": d.date,
-            "bron": d.source, "confidence": confidence, "reason": reason}
-
-
-def _closure_json(c, confidence: str = "zeker") -> dict:
-    return {"nr": c.number, "sentence": c.sentence, "current": action_json(c.current) if c.current else None,
+def _closure_json(c, confidence: str = SURE) -> dict:
+    return {"number": c.number, "sentence": c.sentence, "current": action_json(c.current) if c.current else None,
             "warning": c.warning, "confidence": confidence, "reason": c.reason}
 
 
@@ -116,7 +100,7 @@ def show_plan(plan) -> None:
 @click.command()
 @workbook_argument
 @click.argument("minutes_file", metavar="MINUTES", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting_text", default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
+@click.option("--meeting", "meeting", type=MEETING_DATE, default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
 @click.option("--kind", default=None, metavar="SOORT", help="Meeting kind (default: from Vergaderingen, else OR-vergadering).")
 @click.option("--apply", "apply_now", is_flag=True, help="Apply the proposal (one save, all or nothing).")
 @click.option(
@@ -129,7 +113,7 @@ def show_plan(plan) -> None:
 def minutes(
     path: Path,
     minutes_file: Path,
-    meeting_text: str | None,
+    meeting: date | None,
     kind: str | None,
     apply_now: bool,
     include_possible: bool,
@@ -145,16 +129,17 @@ def minutes(
     --apply nothing is written; --apply writes the zeker ones.
     """
 
+    # Options that exclude each other are a usage error (exit 2), like a malformed value.
+    if apply_now and propose:
+        click.get_current_context().fail("kies --apply of --propose, niet allebei")
+    if include_possible and not apply_now:
+        click.get_current_context().fail("--include-possible hoort bij --apply (in het blad Voorstel kiest u per regel ja/nee)")
+
     def work():
         from orsheet.services.common import open_workbook
         from orsheet.services.minutes import process_minutes
         from orsheet.services.minutes_sheet import propose_minutes
 
-        if apply_now and propose:
-            raise InputError("kies --apply of --propose, niet allebei")
-        if include_possible and not apply_now:
-            raise InputError("--include-possible hoort bij --apply (in het blad Voorstel kiest u per regel ja/nee)")
-        meeting = _meeting_date(meeting_text) if meeting_text else None
         backend = open_workbook(path)
         if propose:
             return propose_minutes(backend, minutes_file, meeting, meeting_kind=kind)

@@ -13,6 +13,13 @@ import re
 import zipfile
 from pathlib import Path
 
+from orsheet.documents.minutes_tables import (
+    action_table_paragraphs,
+    header_cells,
+    is_action_table,
+    read_text_table,
+    text_header,
+)
 from orsheet.errors import InputError
 from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.decisions import decision_in
@@ -87,10 +94,20 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
         bullet_open = False
 
     all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    table_ends = 0
     for index, raw in enumerate(all_lines):
         line = raw.strip()
+        if index < table_ends:
+            continue  # a row of the action table read below
         if not line:
             flush()
+            continue
+        header = text_header(line)
+        if header:
+            flush()
+            found, used = read_text_table(all_lines[index + 1 :], header, heading_level)
+            paragraphs.extend(found)
+            table_ends = index + 1 + used
             continue
         level = heading_level(line) or (3 if loose_headings and _stands_alone(all_lines, index) else 0)
         bullet = _BULLET.match(line)
@@ -270,13 +287,6 @@ def _all_bold(paragraph, styles: _Styles) -> bool:
     return bool(runs) and all(styles.run_is_bold(r) for r in runs)
 
 
-_DONE_STATUS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen", "voltooid", "ja", "x", "✓", "✔"}
-_NUMBER_COLUMNS = ("nr", "nr.", "nummer", "actienr", "#")
-_TEXT_COLUMNS = ("omschrijving", "actie", "actiepunt", "wat", "taak", "onderwerp")
-_DONE_COLUMNS = ("status", "voltooid", "gereed", "afgerond", "klaar", "done")
-_DATE_CELL = re.compile(r"^\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$")
-
-
 def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     """Every cell's paragraphs in reading order; merged cells once.
 
@@ -288,11 +298,9 @@ def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     other rows are list content, never new actions.
     """
     rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    header = [text.casefold().strip(" :") for text in rows[0]] if rows else []
-    if _column(header, _DONE_COLUMNS) is not None and (
-        _column(header, _NUMBER_COLUMNS) is not None or _column(header, _TEXT_COLUMNS) is not None
-    ):
-        return _action_table_paragraphs(rows, header)
+    header = header_cells(rows[0]) if rows else []
+    if is_action_table(header):
+        return action_table_paragraphs(rows[1:], header)
     paragraphs: list[Paragraph] = []
     seen: set = set()  # the cell elements themselves: merged cells repeat them
     for row in table.rows:
@@ -305,27 +313,6 @@ def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
                     paragraphs.extend(_table_paragraphs(block, styles))
                 else:
                     paragraphs.append(_docx_paragraph(block, styles))
-    return paragraphs
-
-
-def _column(header: list[str], names: tuple[str, ...]) -> int | None:
-    return next((index for index, text in enumerate(header) if text in names), None)
-
-
-def _action_table_paragraphs(rows: list[list[str]], header: list[str]) -> list[Paragraph]:
-    number, done = _column(header, _NUMBER_COLUMNS), _column(header, _DONE_COLUMNS)
-    text = _column(header, _TEXT_COLUMNS)
-    paragraphs = []
-    for row in rows[1:]:
-        mark = row[done].casefold() if done < len(row) else ""
-        if mark not in _DONE_STATUS and not _DATE_CELL.match(mark):
-            continue  # open, or still to do: the action stays as it is
-        what = row[text] if text is not None and text < len(row) else ""
-        if number is not None and number < len(row) and row[number].isdigit():
-            about = f" ({what})" if what else ""
-            paragraphs.append(Paragraph(f"Actie {row[number]}{about}: afgerond."))
-        elif what:
-            paragraphs.append(Paragraph(f"{what.rstrip('.')} is afgerond."))
     return paragraphs
 
 

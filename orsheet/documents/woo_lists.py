@@ -18,7 +18,8 @@ from typing import Any
 
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.woo_redact import neutralise_formula
-from orsheet.ooxml.package import xml_text
+from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH, print_one_page_wide
+from orsheet.ooxml.markup import xml_text
 
 TEXT_POINTS = 8.5
 HEADER_POINTS = 9
@@ -26,7 +27,6 @@ DATE_TEXT = "00-00-0000"
 XLSX_FONT = "Arial"
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
 XLSX_MAX_WIDTH = 60  # characters; longer text wraps
-XLSX_FILTER_BUTTON = 3  # characters the filter button takes from a header cell
 
 
 @dataclass
@@ -187,7 +187,7 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
         values = [row[column - 1] for row in part.rows if column - 1 < len(row)]
         longest = max((len(DATE_TEXT) if isinstance(v, (date, datetime)) else len(display(v)) for v in values),
                       default=0)
-        widths.append(min(XLSX_MAX_WIDTH, max(len(header) + XLSX_FILTER_BUTTON, longest + 1)) + 1)
+        widths.append(min(XLSX_MAX_WIDTH, max(len(header) + FILTER_BUTTON_WIDTH, longest + 1)) + 1)
     for number, row in enumerate(part.rows, start=2):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(number, column, _xlsx_value(value))
@@ -202,11 +202,7 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
     table = Table(displayName=table_name, ref=f"A1:{last}{max(2, len(part.rows) + 1)}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     sheet.add_table(table)
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_one_page_wide(sheet)
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -226,7 +222,7 @@ def canonical_font_order(path: Path) -> None:
     """Rewrite xl/styles.xml of an openpyxl-written file in schema order (see order_font_children)."""
     import zipfile
 
-    from orsheet.template import order_font_children
+    from orsheet.ooxml.font_order import order_font_children
 
     with zipfile.ZipFile(path) as archive:
         parts = [(info, archive.read(info)) for info in archive.infolist()]

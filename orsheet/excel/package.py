@@ -8,7 +8,8 @@ from lxml import etree
 
 from orsheet import schema
 from orsheet.excel import conf_sheet, controls, ribbon
-from orsheet.ooxml.package import MAIN as MAIN_NS, REL as R_NS, Package
+from orsheet.ooxml.markup import MAIN as MAIN_NS, REL as R_NS
+from orsheet.ooxml.package import Package
 from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
 
 MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"

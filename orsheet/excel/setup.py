@@ -16,7 +16,8 @@ from lxml import etree
 
 from orsheet.errors import InputError, WorkbookError
 from orsheet.excel import conf_sheet
-from orsheet.ooxml.package import MAIN as MAIN_NS, Package
+from orsheet.ooxml.markup import MAIN as MAIN_NS
+from orsheet.ooxml.package import Package
 
 WINDOWS, MAC = "win", "mac"
 _KEYS = {WINDOWS: conf_sheet.INTERPRETER_WIN, MAC: conf_sheet.INTERPRETER_MAC}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from orsheet.ooxml.package import CONTENT_TYPES, NS, Package, resolve
+from orsheet.ooxml.markup import NS
+from orsheet.ooxml.opc import CONTENT_TYPES, resolve
+from orsheet.ooxml.package import Package
 
 
 def describe_parts(path: Path) -> dict[str, str]:
@@ -44,7 +46,7 @@ def package_problems(path: Path) -> list[str]:
 
 
 def source_of_rels(rels: str) -> str:
-    """Inverse of :func:`~orsheet.ooxml.package.rels_path` (``_rels/.rels`` -> ``""``, the package)."""
+    """Inverse of :func:`~orsheet.ooxml.opc.rels_path` (``_rels/.rels`` -> ``""``, the package)."""
     folder, _, name = rels.rpartition("/")
     parent = folder[: -len("_rels")].rstrip("/")
     name = name[: -len(".rels")]

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from orsheet.errors import column_letter
-from orsheet.ooxml.package import MAIN, TABLE_REL, parse, rels_path, resolve
+from orsheet.ooxml.markup import MAIN, TABLE_REL, parse
+from orsheet.ooxml.opc import rels_path, resolve
 from orsheet.workbook.refs import split_ref
 
 # A cell written with an error value (Excel writes the reference first): <c r="A4" s="3" t="e"><v>#REF!</v></c>.

@@ -13,11 +13,10 @@ from typing import Callable
 from xml.sax.saxutils import escape
 
 from lxml import etree
-from openpyxl.formula import Tokenizer
-from openpyxl.formula.translate import Translator
 
 from orsheet.errors import WorkbookError
-from orsheet.ooxml.package import MAIN, Package, q
+from orsheet.ooxml.markup import MAIN, q
+from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import Lost, RowChange, rewrite_formula, shift_sqref, split_ref
 from orsheet.workbook.sheet_xml import X14, XM, SheetEditor
 
@@ -110,6 +109,8 @@ def _unshare(editor: SheetEditor, sheet: str, change: RowChange) -> None:
             groups.setdefault(formula.get("si"), []).append(formula)
             if formula.get("ref"):
                 masters[formula.get("si")] = formula
+    from openpyxl.formula.translate import Translator  # lazily: see refs.rewrite_formula
+
     for si, members in groups.items():
         master = masters.get(si)
         if master is None or not _touched(master, sheet, change):
@@ -132,4 +133,6 @@ def _touched(master: etree._Element, sheet: str, change: RowChange) -> bool:
 
 
 def _has_cell_refs(text: str) -> bool:
+    from openpyxl.formula import Tokenizer  # lazily: see refs.rewrite_formula
+
     return any(t.type == "OPERAND" and t.subtype == "RANGE" and "[" not in t.value for t in Tokenizer("=" + text).items)

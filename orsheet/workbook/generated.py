@@ -14,7 +14,8 @@ from typing import Sequence
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, q
+from orsheet.ooxml.markup import MAIN, REL, TABLE_REL, q
+from orsheet.ooxml.package import Package
 
 TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _KEEP = ("sheetData", "cols")  # built by the sheet editor

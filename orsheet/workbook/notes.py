@@ -15,7 +15,8 @@ import re
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.ooxml.package import MAIN, REL, Package, q
+from orsheet.ooxml.markup import MAIN, REL, q
+from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import Lost, RowChange, split_ref
 
 COMMENTS_REL = REL + "/comments"

@@ -20,8 +20,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from openpyxl.formula import Tokenizer
-
 from orsheet.errors import column_letter
 
 _CELL = re.compile(r"^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$")
@@ -159,6 +157,11 @@ def rewrite_formula(formula: str, home: str | None, change: RowChange, relative_
     """
     if change.sheet not in formula and home != change.sheet:
         return formula  # cannot refer to the changed sheet
+    # Imported here: importing openpyxl costs about 0.3 s (it loads numpy when
+    # present), which every read and every press would pay for formulas that
+    # only need the tokenizer when rows move.
+    from openpyxl.formula import Tokenizer
+
     tokens = Tokenizer("=" + formula)
     changed = False
     for token in tokens.items:

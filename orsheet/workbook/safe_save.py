@@ -276,7 +276,8 @@ def _check_complete(temp: Path, path: Path) -> None:
     if not temp.exists() or temp.stat().st_size == 0:
         raise WorkbookError(f"Het opslaan van {path.name} leverde geen bestand op; er is niets opgeslagen.")
     if path.suffix.lower() in _ZIP_SUFFIXES:
-        from orsheet.ooxml.package import CONTENT_TYPES, Package
+        from orsheet.ooxml.opc import CONTENT_TYPES
+        from orsheet.ooxml.package import Package
 
         try:
             complete = Package(temp).has(CONTENT_TYPES)  # every entry read back: a truncated one shows here

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from lxml import etree
 
 from orsheet.errors import column_letter
-from orsheet.ooxml.package import MAIN, q, xml_text
+from orsheet.ooxml.markup import MAIN, q, xml_text
 from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
 
 _EPOCH = datetime(1899, 12, 30)

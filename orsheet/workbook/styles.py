@@ -13,7 +13,7 @@ from typing import Callable
 
 from lxml import etree
 
-from orsheet.ooxml.package import q
+from orsheet.ooxml.markup import q
 
 _BUILTIN_DATE_IDS = set(range(14, 23)) | set(range(45, 48))
 

@@ -58,7 +58,8 @@ def _package_problem(path: Path) -> str | None:
     from lxml import etree
 
     from orsheet.ooxml.checks import ContentTypes
-    from orsheet.ooxml.package import CONTENT_TYPES, Package
+    from orsheet.ooxml.opc import CONTENT_TYPES
+    from orsheet.ooxml.package import Package
 
     try:
         package = Package(path)  # reads every part: a truncated or damaged entry shows here

@@ -12,58 +12,19 @@ change, so formatting the secretary applied by hand stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any, Sequence
+from datetime import date, time
+from typing import Sequence
 
 from orsheet import schema
 from orsheet.errors import Location, SheetError
 from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, WriteReport, apply, plan
+from orsheet.workbook.excel_values import from_excel, same_value, to_excel
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
-_TIME_ONLY_DAYS = (date(1899, 12, 30), date(1899, 12, 31))  # Excel's day 0 and day 1
-_BOOLEAN_WORDS = {"true", "false", "waar", "onwaar"}
 _FORMATS = {"date": schema.DATE_FORMAT, "time": schema.TIME_FORMAT}
 _NO_TABLE_ROW_BEFORE = 2  # an Excel table keeps at least one body row
-
-
-def from_excel(value: Any) -> Value:
-    """Excel's value as the other backends give it: ints, dates and times, None for empty."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, datetime):
-        if value.date() in _TIME_ONLY_DAYS:
-            return value.time()
-        if value.time() == time(0):
-            return value.date()
-    return value
-
-
-def to_excel(value: Value) -> Any:
-    """A value as Excel must receive it so that it stays what it is."""
-    if isinstance(value, str):
-        # Excel turns typed-looking text into formulas, numbers, dates or booleans ("6.1",
-        # "10:00", "=x"); a leading apostrophe keeps it text and is not part of the value.
-        if value and (value[0] in "=+-@'" or value[0].isdigit() or value.casefold() in _BOOLEAN_WORDS):
-            return "'" + value
-        return value
-    if isinstance(value, time):
-        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
-    return value
-
-
-def _same(old: Value, new: Value) -> bool:
-    old, new = from_excel(old), from_excel(new)
-    if _is_number(old) and _is_number(new):
-        return old == new
-    return type(old) is type(new) and old == new
-
-
-def _is_number(value: Value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 @dataclass
@@ -185,7 +146,7 @@ class _LiveEngine:
         state = self.state(sheet)
         target = self.book.sheets[sheet]
         for column, value in cells.items():
-            if not _same(state.value(row, column), value):
+            if not same_value(state.value(row, column), value):
                 target.range((row, column)).value = to_excel(value)
                 _set_format(target, sheet, state.header[column - 1], (row, column), (row, column), value)
                 state.remember(row, column, value)
@@ -270,6 +231,7 @@ class _LiveEngine:
             sheet.range((1, column)).column_width = size
         if width:
             _generated_look(sheet, width)
+            _offer_choices(sheet, rows, edit.choices)
         try:
             if not self.owned(edit.sheet):
                 self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
@@ -303,6 +265,24 @@ def _generated_look(sheet, width: int) -> None:
         sheet.freeze_panes.freeze_at("1:1")
     except (NotImplementedError, AttributeError):
         pass  # an engine without panes (the remote engine before Office.js 1.7)
+
+
+def _offer_choices(sheet, rows: list[list], choices) -> None:
+    """The drop-down lists the file backend writes under the named headers (Toepassen: ja/nee).
+
+    Excel on the desktop and Office.js clients (xlwings Lite) have data validation; the
+    VBA and Office Scripts clients of the remote engine do not, and there the typed text
+    is read as before.
+    """
+    header = [str(v).strip() if v is not None else "" for v in rows[0]]
+    for name, values in choices:
+        if name not in header or not values or len(rows) < 2:
+            continue
+        column = header.index(name) + 1
+        try:
+            sheet.range((2, column), (len(rows), column)).data_validation.set_list(list(values))
+        except (NotImplementedError, AttributeError):
+            return  # a client without data validation
 
 
 def _own_table(sheet):

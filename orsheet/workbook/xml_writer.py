@@ -23,7 +23,8 @@ from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport,
 from orsheet.workbook.formulas import FormulaFollower
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
-from orsheet.ooxml.package import MAIN, REL, TABLE_REL, Package, parse, q
+from orsheet.ooxml.markup import MAIN, REL, TABLE_REL, parse, q
+from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
