@@ -23,8 +23,11 @@ from orsheet.minutes import (
     heading_title,
     meeting_date_in,
     meeting_kind_in,
+    decisions,
     parse_minutes,
 )
+from orsheet.minutes.matching import best_match
+from orsheet.minutes.numbers import RangeRefused, closed_numbers
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import people_from
 from orsheet.minutes.tasks import NAME_AND_VERB, task_in
@@ -379,3 +382,69 @@ def test_a_named_line_with_two_sentences_is_read_sentence_by_sentence():
     proposal = parse("Petra: de brief is verstuurd. Nancy gaat de zaal reserveren.", bullets=True)
     assert [r.sentence for r in proposal.done_reports] == ["Petra: de brief is verstuurd."]
     assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("Nancy", POSSIBLE)]
+
+
+# ------------------------------------------------------------------ closures by number
+
+
+def test_a_date_after_a_dash_does_not_end_a_range_of_actions():
+    # "Actie 7 – 12 oktober": the action's date, not actions 7 to 12.
+    assert closed_numbers("Actie 7 – 12 oktober: afgerond.") == [7]
+
+
+def test_a_range_from_a_number_to_itself_is_refused():
+    with pytest.raises(RangeRefused):
+        closed_numbers("Acties 12 t/m 12 zijn afgerond.")
+
+
+def test_a_question_closes_nothing_even_with_a_space_after_the_question_mark():
+    assert closed_numbers("Actie 330 afgerond? ") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, closed",
+    [
+        ("Actie 12 is besproken en actie 13 is afgerond.", [13]),
+        ("Actie 12 besproken, actie 13 afgerond, actie 14 loopt nog.", [13]),
+        ("Actie 12 en actie 13 zijn afgerond.", [12, 13]),
+        ("Actie 12 & actie 13 zijn afgerond.", [12, 13]),
+        ("Actie 12 en actie 13 lopen nog.", []),
+        ("Actie 12 loopt nog en actie 13 is afgerond.", [13]),
+    ],
+)
+def test_each_action_number_is_closed_by_the_words_up_to_the_next_number(sentence, closed):
+    assert closed_numbers(sentence) == closed
+
+
+@pytest.mark.parametrize("sentence", ["Nr. 12 is afgerond.", "NR 12 is afgerond.", "nummer 12 is afgerond."])
+def test_a_sentence_opening_with_nr_and_a_number_closes_it(sentence):
+    assert closed_numbers(sentence) == [12]
+
+
+# ------------------------------------------------------------------ decisions, forms
+
+
+def test_a_decision_after_a_word_bullet_is_recorded_without_the_bullet():
+    for bullet in ("▪", "\uf0b7", "●"):
+        [decision] = parse(f"{bullet} De OR besluit de zaal te huren.").decisions
+        assert (decision.text, decision.confidence) == ("De OR besluit de zaal te huren.", SURE)
+
+
+def test_the_decision_a_noun_names_is_no_decision_but_the_inverted_verb_is():
+    assert parse("Het besluit de werkgroep op te heffen wordt uitgesteld.").decisions == []
+    [decision] = parse("Daarom besluit de OR de zaal te huren.").decisions
+    assert decision.confidence == SURE
+
+
+def test_a_decision_that_refers_back_keeps_its_own_words():
+    assert decisions.read_decision("Dit is akkoord.") == decisions.Decision("besluit", "Dit is akkoord.", refers_back=True)
+
+
+# ------------------------------------------------------------------ matching a report to an open action
+
+
+def test_a_report_sharing_three_of_ten_words_with_an_action_matches_it():
+    action = "Offerte aanvragen bij drie leveranciers voor nieuwe stoelen tafels kasten lampen gordijnen"
+    report = "De offerte voor de stoelen is bij de leveranciers aangevraagd"
+    assert best_match(report, [(7, action)]) == 7
+    assert best_match("De offerte voor de stoelen is aangevraagd", [(7, action)]) is None

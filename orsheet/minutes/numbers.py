@@ -83,17 +83,28 @@ def closed_numbers(sentence: str) -> list[int]:
     if sentence.rstrip().endswith("?"):
         return []
     lists = _number_lists(sentence)
-    found: list[int] = []
-    for index, (numbers, start, end) in enumerate(lists):
-        window_end = lists[index + 1][1] if index + 1 < len(lists) else len(sentence)
-        after = sentence[end:window_end]
-        before = sentence[:start]
-        done = _DONE.search(after)
-        if done and not _NOT_DONE.search(after[: done.start()]) and not _NOT_DONE.search(after[done.end():][:12]):
-            found.extend(numbers)
-        elif _DONE_LABEL.match(before) and not _NOT_DONE.search(before):
-            found.extend(numbers)
+    closes = [False] * len(lists)
+    for index in reversed(range(len(lists))):  # a list joined to the next one shares its verdict
+        _, start, end = lists[index]
+        if index + 1 < len(lists):
+            after = sentence[end : lists[index + 1][1]]
+            closes[index] = _says_done(after, sentence[:start]) or (closes[index + 1] and bool(_JOINED.fullmatch(after)))
+        else:
+            closes[index] = _says_done(sentence[end:], sentence[:start])
+    found = [number for (numbers, _, _), done in zip(lists, closes) if done for number in numbers]
     return list(dict.fromkeys(found))
+
+
+# "Actie 12 en actie 13 zijn afgerond": the first list runs into the second's action word.
+_JOINED = re.compile(r"\s*(?:&|\ben\b)\s*" + _ACTION_WORD.pattern, re.IGNORECASE)
+
+
+def _says_done(after: str, before: str) -> bool:
+    """Is a number list reported done by the words after it (up to the next list) or a label before it?"""
+    done = _DONE.search(after)
+    if done and not _NOT_DONE.search(after[: done.start()]) and not _NOT_DONE.search(after[done.end():][:12]):
+        return True
+    return bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before)
 
 
 def mentions_closure(text: str) -> bool:
