@@ -409,6 +409,7 @@ def test_a_question_closes_nothing_even_with_a_space_after_the_question_mark():
         ("Actie 12 en actie 13 zijn afgerond.", [12, 13]),
         ("Actie 12 & actie 13 zijn afgerond.", [12, 13]),
         ("Actie 12 en actie 13 lopen nog.", []),
+        ("Actie 11 loopt nog, actie 12 en actie 13 zijn afgerond.", [12, 13]),
         ("Actie 12 loopt nog en actie 13 is afgerond.", [13]),
     ],
 )
