@@ -1,6 +1,6 @@
 """Build the Word templates in ``orsheet/templates`` reproducibly.
 
-Run ``python -m orsheet.documents.build_templates`` after changing the layout
+Run ``python -m orsheet.build.word_templates`` after changing the layout
 here. The .docx files are ordinary Word documents with docxtpl tags
 (``{{ item.title }}``, ``{%tr for item in items %}``) and named styles
 ("Agendapunt", "Toelichting", ...): a secretary may restyle them in Word; the
@@ -9,6 +9,7 @@ contract test checks that the tags still match what the context builders give.
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from docx.enum.section import WD_SECTION
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.docx_layout import DARK_BLUE, GREY, RED, add, first
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATES
+from orsheet.ooxml.opc import OpcPackage
 
 
 # Portrait, 17 cm: Tijd | Omschrijving | Wie | Doel ("Ter besluitvorming" on one line at 10 pt).
@@ -142,7 +144,7 @@ def build_agenda_template(target: Path = AGENDA_TEMPLATE) -> Path:
     _actions_table(document, "Openstaande acties {{ meeting.kind }}")
     layout.page_number_footer(document, "Agenda {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
     layout.set_properties(document, "Agenda", "Ondernemingsraad", BUILT)
-    document.save(target)
+    _save(document, target)
     return target
 
 
@@ -172,8 +174,15 @@ def build_minutes_template(target: Path = MINUTES_TEMPLATE) -> Path:
     _actions_table(document, "Actielijst {{ meeting.kind }}")
     layout.page_number_footer(document, "Verslag {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
     layout.set_properties(document, "Verslag", "Ondernemingsraad", BUILT)
-    document.save(target)
+    _save(document, target)
     return target
+
+
+def _save(document, target: Path) -> None:
+    """Save with fixed zip times and order (python-docx stamps each entry with the clock)."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(OpcPackage(buffer.getvalue()).to_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:
