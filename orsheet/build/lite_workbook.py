@@ -1,4 +1,7 @@
-"""``orsheet new --lite``: the orsheet workbook as a plain .xlsx for xlwings Lite.
+"""The orsheet workbook as a plain .xlsx for xlwings Lite: ``workbooks/orsheet-lite.xlsx``.
+
+Built at build time (``make template``); ``orsheet new --lite`` copies the
+shipped file (:func:`orsheet.template_file.lite_template_path`).
 
 The same sheets, tables, validations and formats as the macro workbook (both
 come from :func:`orsheet.build.contract_workbook.build_workbook`), but no VBA project, no
