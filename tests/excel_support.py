@@ -126,6 +126,7 @@ class FakeExcelClient:
         self.payload = payload
         self.formats: list[tuple[str, int, int, str]] = []
         self.autofits: list[tuple[str, int, int, str]] = []  # (sheet, first row, last row, "rows"/"columns")
+        self.validations: list[tuple] = []  # (sheet, first row, last row, column, values, in-cell drop-down)
         self.log: list[dict] = []
 
     def book(self):
@@ -148,6 +149,12 @@ class FakeExcelClient:
         for r, row in enumerate(action["values"]):
             for c, value in enumerate(row):
                 _put(grid, action["start_row"] + r, action["start_column"] + c, _typed(value))
+
+    def _setDataValidationList(self, action: dict) -> None:
+        source, in_cell_dropdown = action["args"]
+        first, column = action["start_row"] + 1, action["start_column"] + 1
+        self.validations.append((self._sheet(action)["name"], first, first + action["row_count"] - 1, column,
+                                 source["values"], in_cell_dropdown))
 
     def _rangeDelete(self, action: dict) -> None:
         assert action["args"] == ["up"] and action["column_count"] == 16384, "only whole rows are deleted"

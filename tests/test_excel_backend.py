@@ -159,6 +159,20 @@ def test_a_generated_sheet_gets_a_bold_header_that_stays_in_view(workbook, clien
     assert next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")["frozen"] == "1:1"
 
 
+def test_a_generated_sheet_offers_its_drop_down_lists_where_the_client_has_data_validation(template_payload):
+    import copy
+
+    choices = (("Toepassen", ("ja", "nee")),)
+    rows = [["Wijziging", "Toepassen"], ["Actie 12 afronden", "ja"], ["Nieuwe actie", "nee"]]
+    lite = FakeExcelClient({**copy.deepcopy(template_payload), "client": "Office.js"})  # xlwings Lite
+    RemoteWorkbook(lite).write([ReplaceSheet("Voorstel", rows, choices=choices)])
+    assert lite.validations == [("Voorstel", 2, 3, 2, ["ja", "nee"], True)]
+    scripts = FakeExcelClient(copy.deepcopy(template_payload))  # the Office Scripts client has no validation call
+    RemoteWorkbook(scripts).write([ReplaceSheet("Voorstel", rows, choices=choices)])
+    assert scripts.validations == []
+    assert next(s for s in scripts.payload["sheets"] if s["name"] == "Voorstel")["values"][1][1] == "ja"
+
+
 def test_moving_a_row_lets_excel_carry_it_and_deletes_the_table_row(workbook, client):
     from orsheet.workbook.base import MoveRows
 

@@ -77,8 +77,9 @@ class ReplaceSheet:
     sheet: str
     rows: Sequence[Sequence[Value]]
     widths: Sequence[float] = ()
-    # (header, values) pairs: a drop-down list offered in that column's cells (other text stays
-    # allowed, as in the template). The file backend writes it; the remote engine has no call for it.
+    # (header, values) pairs: a drop-down list offered in that column's cells. The file backend
+    # writes it (other text stays allowed, as in the template); live, Excel on the desktop and
+    # Office.js clients (xlwings Lite) get it, the remote engine's VBA/Office Scripts clients not.
     choices: Sequence[tuple[str, Sequence[str]]] = ()
 
 
