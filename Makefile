@@ -32,8 +32,10 @@ mutate: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m cogapp -r -I . docs/cli.md
 
+# The files orsheet ships, from orsheet/build (tests check the committed ones are up to date).
 template: $(STAMP)
 	$(BIN)/python tools/build_workbook.py
+	$(BIN)/python -m orsheet.build.word_templates
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache mutants

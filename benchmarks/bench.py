@@ -69,7 +69,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTH
 
 def generate(path: Path, actions: int, seed: int = 2023) -> Path:
     """Write a full orsheet workbook with ``actions`` actions to ``path``."""
-    from orsheet.template import build_workbook, save_template
+    from orsheet.build.contract_workbook import build_workbook, save_template
 
     noise = random.Random(seed)
     book = build_workbook()

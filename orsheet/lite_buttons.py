@@ -5,7 +5,7 @@ xlwings Lite has no macros to bind a shape to. It binds a script to a shape
 clicking it selects that cell, which runs the script whose
 ``@script(button="[shape]Sheet!Cell")`` names both (then xlwings Lite selects
 the cell below, also behind the shape). The scripts (:mod:`orsheet.lite`) and
-the workbook builder (:mod:`orsheet.lite_workbook`) read this one table.
+the workbook builder (:mod:`orsheet.build.lite_workbook`) read this one table.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from orsheet.excel.package import add_macros
-from orsheet.template import build_template
+from orsheet.build.macro_workbook import add_macros
+from orsheet.build.contract_workbook import build_template
 
 
 def build_plain_and_macro(folder: Path) -> tuple[Path, Path]:

@@ -91,12 +91,14 @@ def result_text(client: FakeExcelClient) -> str:
 
 def lite_workbook(path: Path, rows: dict[str, list[dict]] | None = None, *, organisation: str = "") -> Path:
     """A real ``orsheet new --lite`` workbook at ``path`` (.xlsx) holding ``rows`` per sheet."""
+    import shutil
+
     from orsheet import schema
-    from orsheet.lite_workbook import build_lite_workbook
     from orsheet.services.common import load_actions, open_workbook, set_setting
+    from orsheet.template_file import lite_template_path
     from orsheet.workbook.base import AppendRows
 
-    build_lite_workbook(path)
+    shutil.copyfile(lite_template_path(), path)  # what `orsheet new --lite` writes
     backend = open_workbook(path)
     edits = [AppendRows(sheet, sheet_rows) for sheet, sheet_rows in (rows or {}).items()]
     if organisation:

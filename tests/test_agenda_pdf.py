@@ -18,7 +18,7 @@ import pytest
 
 from orsheet.agenda import build_agenda
 from orsheet.documents.agenda_context import agenda_context
-from orsheet.documents.build_templates import ACTION_COLUMNS
+from orsheet.build.word_templates import ACTION_COLUMNS
 from orsheet.documents.pdf import convert_to_pdf, find_soffice
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, render_docx
 from orsheet.documents.agenda_context import minutes_context

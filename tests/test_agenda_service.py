@@ -9,7 +9,7 @@ import pytest
 
 from orsheet.errors import OrsheetError
 from orsheet.services.agenda import generate_agenda, generate_minutes_template
-from orsheet.template import DEFAULT_STANDARD_ITEMS
+from orsheet.build.contract_workbook import DEFAULT_STANDARD_ITEMS
 from orsheet.workbook.memory import MemoryBackend
 
 DAY = date(2023, 10, 26)

@@ -13,7 +13,7 @@ from orsheet import model, schema
 from orsheet.cli import main
 from orsheet.services.actions import check_workbook, close_actions, import_actions, number_actions
 from orsheet.services.minutes import MinutesChanges, apply_plan, plan_changes
-from orsheet.template import OVERDUE_FORMULA
+from orsheet.build.contract_workbook import OVERDUE_FORMULA
 from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.memory import MemoryBackend

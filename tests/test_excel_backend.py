@@ -13,7 +13,7 @@ import pytest
 
 from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
-from orsheet.template import build_template
+from orsheet.build.contract_workbook import build_template
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
 from orsheet.workbook.excel_values import from_excel, to_excel
 from orsheet.workbook.xlwings_backend import XlwingsBackend

@@ -14,8 +14,8 @@ import pytest
 import orsheet.macros as m
 from orsheet import schema
 from orsheet.excel.actions import ACTIONS
-from orsheet.excel.package import MACROS_DIR
-from orsheet.template import build_template
+from orsheet.build.macro_workbook import MACROS_DIR
+from orsheet.build.contract_workbook import build_template
 from tests.excel_support import LICENSE_ENV, FakeExcelClient, enable_remote_engine, payload_from_file, press_button
 
 ACTIES = schema.ACTIONS.name

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from orsheet import schema
-from orsheet.excel import ribbon
+from orsheet.build import ribbon
 from orsheet.excel.actions import ACTIONS
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.file import FileBackend

@@ -11,8 +11,9 @@ from oletools.olevba import VBA_Parser, decompress_stream
 
 from orsheet.ooxml import ovba
 from orsheet.ooxml.cfb import write_cfb
-from orsheet.excel.package import MACROS_DIR, source_modules
-from orsheet.excel.vba_project import CLASS_IMPORT_LINES, build_vba_project, crlf, document_module, stored_class_source
+from orsheet.build.macro_workbook import MACROS_DIR, source_modules
+from orsheet.build.vba_project import CLASS_IMPORT_LINES, build_vba_project, crlf, stored_class_source
+from orsheet.ooxml.vba_records import document_module
 from tests.excel_support import build_plain_and_macro
 
 CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n.*?\r\nEND\r\n", re.DOTALL)
@@ -183,8 +184,8 @@ def test_button_shapes_sit_right_of_start_column_a_at_its_real_width():
     import re
     import zipfile
 
-    from orsheet.excel.controls import column_points
-    from orsheet.template import START_TITLE_HEIGHT, START_WIDTH
+    from orsheet.build.form_buttons import column_points
+    from orsheet.build.contract_workbook import START_TITLE_HEIGHT, START_WIDTH
     from orsheet.template_file import template_path
 
     with zipfile.ZipFile(template_path()) as archive:

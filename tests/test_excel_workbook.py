@@ -14,10 +14,11 @@ from lxml import etree
 
 import orsheet.macros
 from orsheet import schema
-from orsheet.excel import conf_sheet, ribbon
+from orsheet.build import ribbon
+from orsheet.excel import conf_sheet
 from orsheet.excel.actions import ACTIONS
 from orsheet.ooxml.opc import rels_path
-from orsheet.excel.package import MACROS_DIR, add_macros
+from orsheet.build.macro_workbook import MACROS_DIR, add_macros
 from tests.excel_support import build_plain_and_macro, read_parts
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from orsheet.template import XLSM_WORKBOOK_TYPE
+from orsheet.build.contract_workbook import XLSM_WORKBOOK_TYPE
 from orsheet.workbook.base import UpdateCells
 from orsheet.workbook.file import FileBackend
 from orsheet.ooxml.checks import ContentTypes, describe_parts, package_problems

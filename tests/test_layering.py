@@ -1,10 +1,10 @@
 """The import layering holds: the contracts in pyproject.toml ([tool.importlinter]) are kept.
 
 The contracts cover every module of the package (the layers contract is
-exhaustive): edges -> services -> documents/records/workbook -> domain ->
+exhaustive): build -> edges -> services -> documents/records/workbook -> domain ->
 vocabulary; the domain imports no I/O library; ``orsheet --help`` imports
-neither pandas nor openpyxl; only the Excel edge imports xlwings; runtime code
-does not import build-time code.
+neither pandas nor openpyxl; only the Excel edge imports xlwings; no runtime
+module imports build-time code (``orsheet.build``).
 """
 
 from __future__ import annotations
@@ -27,16 +27,30 @@ def test_every_import_linter_contract_is_kept(capsys):
     assert status == 0, capsys.readouterr().out
 
 
-def test_a_new_top_level_module_must_be_placed_in_a_layer():
+def _contract(contract_id: str) -> dict:
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
-    [layers] = [c for c in config["contracts"] if c["id"] == "layers"]
+    [contract] = [c for c in config["contracts"] if c["id"] == contract_id]
+    return contract
+
+
+def _top_level_modules() -> set[str]:
+    return {p.stem if p.is_file() else p.name for p in (ROOT / "orsheet").iterdir()
+            if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").is_file()}
+
+
+def test_a_new_top_level_module_must_be_placed_in_a_layer():
+    layers = _contract("layers")
     placed = {name.strip() for layer in layers["layers"] for name in layer.split(":")}
-    found = {p.stem if p.is_file() else p.name for p in (ROOT / "orsheet").iterdir()
-             if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").is_file()}
     assert layers["exhaustive"] is True
-    assert found == placed
+    assert _top_level_modules() == placed
+
+
+def test_every_runtime_module_is_kept_off_the_build_package():
+    build_apart = _contract("build-apart")
+    assert build_apart["forbidden_modules"] == ["orsheet.build"]
+    assert {m.removeprefix("orsheet.") for m in build_apart["source_modules"]} == _top_level_modules() - {"build"}
 
 
 def test_only_macros_uses_the_xlwings_caller_api():

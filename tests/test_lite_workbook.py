@@ -14,7 +14,7 @@ from lxml import etree
 
 from orsheet import schema
 from orsheet.lite_buttons import BUTTONS, RESULT_CELL
-from orsheet.lite_workbook import SETUP_STEPS, build_lite_workbook
+from orsheet.build.lite_workbook import SETUP_STEPS, build_lite_workbook
 from tests.excel_support import licensed, read_parts
 from tests.lite_support import lite_client, press_lite, result_text
 from tests.support.cli import run
@@ -30,6 +30,12 @@ def lite_xlsx(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("lite-book") / "or-secretariaat.xlsx"
     assert run("new", "--lite", path).exit_code == 0
     return path
+
+
+def test_new_lite_copies_the_shipped_lite_workbook_without_building_one(lite_xlsx):
+    from orsheet.template_file import lite_template_path
+
+    assert lite_xlsx.read_bytes() == lite_template_path().read_bytes()
 
 
 def test_new_lite_writes_a_plain_xlsx_without_vba_ribbon_or_macro_content_type(lite_xlsx):
@@ -170,6 +176,9 @@ def test_the_orsheet_wheel_carries_the_lite_modules_and_asks_pyodide_for_no_comp
     [wheel] = tmp_path.glob("orsheet-*.whl")
     archive = zipfile.ZipFile(io.BytesIO(wheel.read_bytes()))
     assert {"orsheet/lite.py", "orsheet/lite_buttons.py", "orsheet/macros.py"} <= set(archive.namelist())
+    for name in ("orsheet.xlsm", "orsheet-lite.xlsx"):  # what `orsheet new` and `new --lite` copy
+        assert archive.read(f"orsheet/data/{name}") == (root / "workbooks" / name).read_bytes()
+    assert not [n for n in archive.namelist() if n.startswith("orsheet/build/")], "build-time code is not shipped"
     [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
     pyodide = {"sys_platform": "emscripten", "platform_system": "Emscripten", "extra": ""}
     needed = [Requirement(line.split(":", 1)[1].strip()) for line in archive.read(metadata).decode().splitlines()

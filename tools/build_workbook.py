@@ -1,6 +1,6 @@
-"""Build workbooks/orsheet.xlsm from the sheet contract and macros/.
+"""Build the shipped workbooks from the sheet contract and macros/: orsheet.xlsm and orsheet-lite.xlsx.
 
-Run: python tools/build_workbook.py [OUTPUT]
+Run: python tools/build_workbook.py [FOLDER]   (default: workbooks/; `make template`)
 """
 
 from __future__ import annotations
@@ -11,15 +11,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's orsheet, even when another one is installed
 
-from orsheet.excel.package import build_macro_workbook  # noqa: E402
-from orsheet.template import build_template  # noqa: E402
+from orsheet.build.contract_workbook import build_template  # noqa: E402
+from orsheet.build.lite_workbook import build_lite_workbook  # noqa: E402
+from orsheet.build.macro_workbook import build_macro_workbook  # noqa: E402
+from orsheet.template_file import LITE_WORKBOOK, MACRO_WORKBOOK  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    output = Path(argv[0]) if argv else ROOT / "workbooks" / "orsheet.xlsm"
-    build_template(output)
-    build_macro_workbook(output, output)  # VBA project, buttons, ribbon, xlwings.conf
-    print(f"geschreven: {output}")
+    folder = Path(argv[0]) if argv else ROOT / "workbooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    macro = build_template(folder / MACRO_WORKBOOK)
+    build_macro_workbook(macro, macro)  # VBA project, buttons, ribbon, xlwings.conf
+    lite = build_lite_workbook(folder / LITE_WORKBOOK)
+    print(f"geschreven: {macro} en {lite}")
     return 0
 
 

@@ -51,7 +51,7 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
     """Create a new, empty orsheet workbook at PATH from the template (.xlsm, or .xlsx with --lite)."""
 
     def work():
-        from orsheet.template_file import template_path
+        from orsheet.template_file import lite_template_path, template_path
 
         if path.exists() and not force:
             raise InputError(f"{path} bestaat al; kies een andere naam of gebruik --force")
@@ -63,13 +63,11 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
         from orsheet.workbook.safe_save import atomic_save
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        if lite:
-            from orsheet.lite_workbook import build_lite_workbook
+        shipped = lite_template_path() if lite else template_path()
 
-            make = build_lite_workbook
-        else:
-            def make(temp: Path) -> None:
-                shutil.copyfile(template_path(), temp)
+        def make(temp: Path) -> None:
+            shutil.copyfile(shipped, temp)
+
         # Like every save: refused while open in Excel, the old file kept in backup/, a link written through.
         atomic_save(path, make)
         return {"path": path, "lite": lite}

@@ -1,5 +1,5 @@
 """Sheets orsheet writes through openpyxl, laid out alike: the template workbook (build time,
-:mod:`orsheet.template`) and the Woo lists (:mod:`orsheet.documents.woo_lists`).
+:mod:`orsheet.build.contract_workbook`) and the Woo lists (:mod:`orsheet.documents.woo_lists`).
 
 The sheets the file backend adds (:mod:`orsheet.workbook.generated`) are written as XML with
 the same print layout.

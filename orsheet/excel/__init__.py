@@ -1,7 +1,8 @@
-"""Turn the plain orsheet template into the macro workbook Excel users open.
+"""The Excel edge at runtime: the actions behind the buttons and ``orsheet setup-excel``.
 
-:func:`orsheet.excel.package.add_macros` takes the bytes of the plain
-``.xlsm`` that :mod:`orsheet.template` writes and returns the workbook with a
-VBA project (``macros/*.bas``/``.cls``), buttons on ``Start``, the ribbon tab
-"OR-secretariaat" and the ``xlwings.conf`` sheet; same input, same bytes.
+:mod:`~orsheet.excel.actions` is the one list of buttons (read by the Lite
+buttons and by the builders), :mod:`~orsheet.excel.conf_sheet` the
+``xlwings.conf`` sheet and :mod:`~orsheet.excel.setup` points it at this Python.
+The macro workbook itself (VBA project, form buttons, ribbon) is built at build
+time by :mod:`orsheet.build`.
 """

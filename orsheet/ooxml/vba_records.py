@@ -1,6 +1,6 @@
 """The records of a VBA project (MS-OVBA) that both the builder and a running orsheet write.
 
-:mod:`orsheet.excel.vba_project` builds the template's project from these at
+:mod:`orsheet.build.vba_project` builds the template's project from these at
 build time; :mod:`orsheet.ooxml.vba_sheets` adds a sheet's document module
 to a user's project when orsheet adds a sheet, at run time.
 """

@@ -1,7 +1,10 @@
-"""``orsheet new --lite``: the orsheet workbook as a plain .xlsx for xlwings Lite.
+"""The orsheet workbook as a plain .xlsx for xlwings Lite: ``workbooks/orsheet-lite.xlsx``.
+
+Built at build time (``make template``); ``orsheet new --lite`` copies the
+shipped file (:func:`orsheet.template_file.lite_template_path`).
 
 The same sheets, tables, validations and formats as the macro workbook (both
-come from :func:`orsheet.template.build_workbook`), but no VBA project, no
+come from :func:`orsheet.build.contract_workbook.build_workbook`), but no VBA project, no
 ribbon and no xlwings.conf, so Excel shows no macro warning at all. The
 buttons on Start are rounded rectangles, each named and hyperlinked to the
 cell behind it, which is how xlwings Lite binds a script to a sheet button
@@ -50,7 +53,7 @@ FILES_TEXT = (
 
 def start_lines() -> tuple[tuple[str, str], ...]:
     """The Lite Start sheet: title, result cell, set-up, files, then the template's own sections."""
-    from orsheet.template import START_TEXT
+    from orsheet.build.contract_workbook import START_TEXT
 
     kept = _sections(START_TEXT, ("Bladen", "Werkwijze"))
     lines = [
@@ -87,7 +90,7 @@ def build_lite_workbook(path: Path) -> Path:
     """Write the xlwings Lite workbook to ``path`` (deterministic bytes)."""
     from openpyxl.styles import Alignment
 
-    from orsheet.template import fill_start, build_workbook, normalise_package
+    from orsheet.build.contract_workbook import build_workbook, fill_start, normalise_package
 
     book = build_workbook()
     start = book[schema.START.name]

@@ -1,4 +1,10 @@
-"""Assemble the macro workbook from the plain template: VBA, buttons, ribbon, xlwings.conf."""
+"""Assemble the macro workbook from the plain contract workbook: VBA, buttons, ribbon, xlwings.conf.
+
+:func:`add_macros` takes the bytes of the plain ``.xlsm`` that
+:mod:`orsheet.build.contract_workbook` writes and returns the workbook with a VBA project
+(``macros/*.bas``/``.cls``), the form buttons on ``Start``, the ribbon tab "OR-secretariaat"
+and the ``xlwings.conf`` sheet; same input, same bytes.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,18 @@ from pathlib import Path
 from lxml import etree
 
 from orsheet import schema
-from orsheet.excel import conf_sheet, controls, ribbon
+from orsheet.build import form_buttons, ribbon
+from orsheet.build.contract_workbook import XLSM_WORKBOOK_TYPE
+from orsheet.build.vba_project import build_vba_project, module_from_file
+from orsheet.excel import conf_sheet
 from orsheet.ooxml.markup import MAIN as MAIN_NS, REL as R_NS
 from orsheet.ooxml.package import Package
-from orsheet.excel.vba_project import Module, build_vba_project, document_module, module_from_file
+from orsheet.ooxml.vba_records import Module, document_module
 
 MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
 WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
-MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 WORKBOOK_CODE_NAME = "ThisWorkbook"
 # Children of <worksheet> that must come after <legacyDrawing>/<controls> (ECMA-376 CT_Worksheet).
@@ -50,7 +58,7 @@ def add_macros(plain: bytes, macros_dir: Path = MACROS_DIR) -> bytes:
     package.put("xl/vbaProject.bin", build_vba_project(modules))
     package.add_relationship(workbook_part, VBA_REL, "vbaProject.bin")
     package.set_override("xl/vbaProject.bin", VBA_CONTENT_TYPE)
-    package.set_override(workbook_part, MACRO_WORKBOOK_TYPE)
+    package.set_override(workbook_part, XLSM_WORKBOOK_TYPE)
     _add_buttons(package, dict(sheets)[schema.START.name])
     package.put(ribbon.PART, ribbon.custom_ui_xml())
     package.add_relationship("", ribbon.RELATIONSHIP, ribbon.PART)
@@ -104,22 +112,22 @@ def _insert_after(parent: etree._Element, element: etree._Element, predecessors:
 
 
 def _add_buttons(package: Package, sheet_part: str) -> None:
-    buttons = controls.layout(geometry=controls.sheet_geometry(package.get(sheet_part)))
+    buttons = form_buttons.layout(geometry=form_buttons.sheet_geometry(package.get(sheet_part)))
     sheet = package.xml(sheet_part)
     if sheet.find(_q("legacyDrawing")) is not None or sheet.find(_q("controls")) is not None:
         raise ValueError(f"{sheet_part} already has drawings or controls")
     vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
-    package.put(vml_part, controls.vml_drawing(buttons))
-    package.set_default("vml", controls.VML_CONTENT_TYPE)
-    vml_rid = package.add_relationship(sheet_part, controls.VML_RELATIONSHIP, "../" + vml_part.removeprefix("xl/"))
+    package.put(vml_part, form_buttons.vml_drawing(buttons))
+    package.set_default("vml", form_buttons.VML_CONTENT_TYPE)
+    vml_rid = package.add_relationship(sheet_part, form_buttons.VML_RELATIONSHIP, "../" + vml_part.removeprefix("xl/"))
     control_rids = []
     for _ in buttons:
         prop_part = package.new_part_name("xl/ctrlProps/ctrlProp{}.xml")
-        package.put(prop_part, controls.ctrl_prop(), controls.CTRL_PROP_CONTENT_TYPE)
-        control_rids.append(package.add_relationship(sheet_part, controls.CTRL_PROP_RELATIONSHIP, "../" + prop_part.removeprefix("xl/")))
+        package.put(prop_part, form_buttons.ctrl_prop(), form_buttons.CTRL_PROP_CONTENT_TYPE)
+        control_rids.append(package.add_relationship(sheet_part, form_buttons.CTRL_PROP_RELATIONSHIP, "../" + prop_part.removeprefix("xl/")))
     legacy = etree.Element(_q("legacyDrawing"))
     legacy.set(f"{{{R_NS}}}id", vml_rid)
-    block = etree.fromstring(controls.controls_xml(buttons, control_rids))
+    block = etree.fromstring(form_buttons.controls_xml(buttons, control_rids))
     anchor = next((c for c in sheet if etree.QName(c).localname in _AFTER_CONTROLS), None)
     if anchor is None:
         sheet.append(legacy)

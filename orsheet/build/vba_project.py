@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from orsheet.ooxml import ovba
 from orsheet.ooxml.cfb import write_cfb
-from orsheet.ooxml.vba_records import (  # noqa: F401  (Module, document_module: this module's API too)
+from orsheet.ooxml.vba_records import (
     CLASS,
     DOCUMENT,
     ENCODING,
@@ -26,7 +26,6 @@ from orsheet.ooxml.vba_records import (  # noqa: F401  (Module, document_module:
     module_record,
     record,
     text_record,
-    document_module,
 )
 
 CODEPAGE = 1252

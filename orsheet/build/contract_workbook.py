@@ -1,9 +1,11 @@
-"""Build the plain orsheet workbook from the sheet contract (no VBA yet): build-time code.
+"""The plain orsheet workbook from the sheet contract (no VBA yet): build time.
 
 ``tools/build_workbook.py`` (``make template``) calls :func:`build_template` and then adds
-the VBA project, buttons and ribbon; ``orsheet new`` copies the result
-(``workbooks/orsheet.xlsm``, found by :func:`orsheet.template_file.template_path`). The build is deterministic: fixed document
-dates and zip timestamps, so building twice gives the same bytes.
+the VBA project, buttons and ribbon (:mod:`orsheet.build.macro_workbook`); the Lite
+workbook (:mod:`orsheet.build.lite_workbook`) starts from :func:`build_workbook` too.
+``orsheet new`` copies the results (``workbooks/``, found by :mod:`orsheet.template_file`).
+The build is deterministic: fixed document dates and zip timestamps, so building twice
+gives the same bytes.
 """
 
 from __future__ import annotations

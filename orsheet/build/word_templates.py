@@ -1,6 +1,6 @@
 """Build the Word templates in ``orsheet/templates`` reproducibly.
 
-Run ``python -m orsheet.documents.build_templates`` after changing the layout
+Run ``python -m orsheet.build.word_templates`` after changing the layout
 here. The .docx files are ordinary Word documents with docxtpl tags
 (``{{ item.title }}``, ``{%tr for item in items %}``) and named styles
 ("Agendapunt", "Toelichting", ...): a secretary may restyle them in Word; the
@@ -9,6 +9,7 @@ contract test checks that the tags still match what the context builders give.
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from docx.enum.section import WD_SECTION
 from orsheet.documents import docx_layout as layout
 from orsheet.documents.docx_layout import DARK_BLUE, GREY, RED, add, first
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, TEMPLATES
+from orsheet.ooxml.opc import OpcPackage
 
 
 # Portrait, 17 cm: Tijd | Omschrijving | Wie | Doel ("Ter besluitvorming" on one line at 10 pt).
@@ -39,6 +41,13 @@ ACTION_COLUMNS = [
     ("Opmerkingen", "remarks", 3.3),
 ]
 ACTION_WIDTHS = [width for _, _, width in ACTION_COLUMNS]
+MEETING_FIELDS = [  # the header block of both documents: label, value
+    ("Voorzitter", "{{ meeting.chair }}"),
+    ("Notulist", "{{ meeting.minute_taker }}"),
+    ("Vergaderdatum en -tijd", "{{ meeting.date_time }}"),
+    ("Locatie", "{{ meeting.location }}"),
+    ("Genodigd", "{{ meeting.invited }}"),
+]
 BUILT = datetime(2023, 1, 1)  # fixed, so a rebuilt template differs only where its layout does
 
 
@@ -80,10 +89,27 @@ def _loop_rows(grid, loop: str, end: str) -> None:
     first(grid.rows[3].cells[0], end)
 
 
-def _note(cell, style: str) -> None:
-    add(cell, "{%p if item.note %}")
-    add(cell, "{{ item.note }}", style)
-    add(cell, "{%p endif %}")
+Paragraphs = list[tuple[str, str | None]]  # (text, style); docxtpl's {%p ... %} tag paragraphs vanish
+
+
+def _only_if(condition: str, text: str, style: str) -> Paragraphs:
+    """One paragraph that docxtpl keeps only when ``condition`` holds."""
+    return [("{%p if " + condition + " %}", None), (text, style), ("{%p endif %}", None)]
+
+
+def _note(style: str) -> Paragraphs:
+    return _only_if("item.note", "{{ item.note }}", style)
+
+
+def _sub_or_main(sub: Paragraphs, main: Paragraphs) -> Paragraphs:
+    """The ``sub`` paragraphs for a subitem (``item.is_sub``), else the ``main`` ones."""
+    return [("{%p if item.is_sub %}", None), *sub, ("{%p else %}", None), *main, ("{%p endif %}", None)]
+
+
+def _write(container, paragraphs: Paragraphs, *, in_cell: bool = False) -> None:
+    """Add the paragraphs; in a table cell the first fills the paragraph every cell already has."""
+    for index, (text, style) in enumerate(paragraphs):
+        (first if in_cell and index == 0 else add)(container, text, style)
 
 
 def _agenda_table(document) -> None:
@@ -91,17 +117,11 @@ def _agenda_table(document) -> None:
     layout.header_row(grid, ["Tijd", "Omschrijving", "Wie", "Doel"], "Tabelkop")
     _loop_rows(grid, "{%tr for item in items %}", "{%tr endfor %}")
     time_cell, text_cell, who_cell, purpose_cell = grid.rows[2].cells
-    first(time_cell, "{{ item.start }}", "Tijd")
-    add(time_cell, "{%p if item.duration %}")
-    add(time_cell, "{{ item.duration }}", "Duur")
-    add(time_cell, "{%p endif %}")
-    first(text_cell, "{%p if item.is_sub %}")
-    add(text_cell, "{{ item.number }}\t{{ item.title }}", "Subpunt")
-    _note(text_cell, "Toelichting subpunt")
-    add(text_cell, "{%p else %}")
-    add(text_cell, "{{ item.number }}\t{{ item.title }}", "Agendapunt")
-    _note(text_cell, "Toelichting")
-    add(text_cell, "{%p endif %}")
+    _write(time_cell, [("{{ item.start }}", "Tijd"), *_only_if("item.duration", "{{ item.duration }}", "Duur")],
+           in_cell=True)
+    title = "{{ item.number }}\t{{ item.title }}"
+    _write(text_cell, _sub_or_main([(title, "Subpunt"), *_note("Toelichting subpunt")],
+                                   [(title, "Agendapunt"), *_note("Toelichting")]), in_cell=True)
     first(who_cell, "{{ item.who }}", "Celtekst")
     first(purpose_cell, "{{ item.purpose }}", "Celtekst")
     layout.keep_row_together(grid, 2)
@@ -127,53 +147,40 @@ def _actions_table(document, heading: str) -> None:
 def build_agenda_template(target: Path = AGENDA_TEMPLATE) -> Path:
     document = Document()
     _styles(document)
-    _header_block(document, "Agenda {{ meeting.kind }}", [
-        ("Voorzitter", "{{ meeting.chair }}"),
-        ("Notulist", "{{ meeting.minute_taker }}"),
-        ("Vergaderdatum en -tijd", "{{ meeting.date_time }}"),
-        ("Locatie", "{{ meeting.location }}"),
-        ("Genodigd", "{{ meeting.invited }}"),
-    ])
+    _header_block(document, "Agenda {{ meeting.kind }}", MEETING_FIELDS)
     _agenda_table(document)
-    add(document, "{{ total }}", "Totaal")
-    add(document, "{%p if overrun %}")
-    add(document, "{{ overrun }}", "Waarschuwing")
-    add(document, "{%p endif %}")
+    _write(document, [("{{ total }}", "Totaal"), *_only_if("overrun", "{{ overrun }}", "Waarschuwing")])
     _actions_table(document, "Openstaande acties {{ meeting.kind }}")
     layout.page_number_footer(document, "Agenda {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
     layout.set_properties(document, "Agenda", "Ondernemingsraad", BUILT)
-    document.save(target)
+    _save(document, target)
     return target
 
 
 def build_minutes_template(target: Path = MINUTES_TEMPLATE) -> Path:
     document = Document()
     _styles(document)
-    _header_block(document, "Verslag {{ meeting.kind }}", [
-        ("Voorzitter", "{{ meeting.chair }}"),
-        ("Notulist", "{{ meeting.minute_taker }}"),
-        ("Vergaderdatum en -tijd", "{{ meeting.date_time }}"),
-        ("Locatie", "{{ meeting.location }}"),
-        ("Genodigd", "{{ meeting.invited }}"),
-        ("Aanwezig", "…"),
-        ("Afwezig", "…"),
+    _header_block(document, "Verslag {{ meeting.kind }}", [*MEETING_FIELDS, ("Aanwezig", "…"), ("Afwezig", "…")])
+    _write(document, [
+        ("{%p for item in items %}", None),
+        *_sub_or_main([("{{ item.number }} {{ item.title }}", "Heading 3")],
+                      [("{{ item.number }}. {{ item.title }}", "Heading 2")]),
+        *_note("Toelichting"),
+        ("…", "Invulruimte"),
+        ("{%p endfor %}", None),
     ])
-    add(document, "{%p for item in items %}")
-    add(document, "{%p if item.is_sub %}")
-    add(document, "{{ item.number }} {{ item.title }}", "Heading 3")
-    add(document, "{%p else %}")
-    add(document, "{{ item.number }}. {{ item.title }}", "Heading 2")
-    add(document, "{%p endif %}")
-    add(document, "{%p if item.note %}")
-    add(document, "{{ item.note }}", "Toelichting")
-    add(document, "{%p endif %}")
-    add(document, "…", "Invulruimte")
-    add(document, "{%p endfor %}")
     _actions_table(document, "Actielijst {{ meeting.kind }}")
     layout.page_number_footer(document, "Verslag {{ meeting.kind }} {{ meeting.date }}", "Voettekst")
     layout.set_properties(document, "Verslag", "Ondernemingsraad", BUILT)
-    document.save(target)
+    _save(document, target)
     return target
+
+
+def _save(document, target: Path) -> None:
+    """Save with fixed zip times and order (python-docx stamps each entry with the clock)."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(OpcPackage(buffer.getvalue()).to_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:
