@@ -11,6 +11,7 @@ formatting and hyperlinks anchored to them; cells beside the table stay.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Callable, Sequence
 
@@ -43,6 +44,49 @@ def excel_serial(value: date | datetime | time, date1904: bool = False) -> float
 
 def _column(cell: etree._Element) -> int:
     return split_ref(cell.get("r"))[1]
+
+
+# Whether a sheet's XML may hold a formula element (any prefix) or an error cell (t="e"). Only a
+# filter, so that the many sheets without either need no parse; what is there is read by lxml.
+_MAY_HAVE_MARKS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]|\st\s*=\s*[\"']e[\"']")
+_MARK_CANDIDATES = etree.XPath("m:sheetData/m:row/m:c[@t='e' or m:f]", namespaces={"m": MAIN})
+
+
+def may_have_marks(raw: bytes) -> bool:
+    return _MAY_HAVE_MARKS.search(raw) is not None
+
+
+def _position(cell: etree._Element) -> tuple[int, int]:
+    """(row, column) of a cell, also where Excel's optional ``r`` attributes are left out."""
+    if cell.get("r"):
+        return split_ref(cell.get("r"))
+    row = cell.getparent()
+    number = int(row.get("r")) if row.get("r") else row.getparent().index(row) + 1
+    column = 0
+    for sibling in row.iterfind(q("c")):
+        column = split_ref(sibling.get("r"))[1] if sibling.get("r") else column + 1
+        if sibling is cell:
+            break
+    return number, column
+
+
+def cell_marks(root: etree._Element, formula_column: int | None, skip_rows: set[int] = frozenset(),
+               columns: tuple[int, int] = (1, 16384)) -> dict[tuple[int, int], str]:
+    """What a value reader cannot see: (row, column) -> the error value a cell shows ("#REF!"), or, in
+    ``formula_column`` below the header, "=formula" for a cell that is calculated (the formula wins
+    over its error). Only cells in ``columns`` (the sheet's table), never the ``skip_rows``."""
+    marks: dict[tuple[int, int], str] = {}
+    first, last = columns
+    for cell in _MARK_CANDIDATES(root):
+        row, column = _position(cell)
+        if row in skip_rows or not first <= column <= last:
+            continue
+        formula = cell.find(q("f"))
+        if formula is not None and column == formula_column and row > 1:
+            marks[(row, column)] = "=" + (formula.text or "")
+        elif cell.get("t") == "e":
+            marks[(row, column)] = cell.findtext(q("v")) or "#N/A"
+    return marks
 
 
 class SheetEditor:

@@ -11,7 +11,6 @@ raised here leaves the file as it was.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -26,39 +25,13 @@ from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, TABLE_REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
+from orsheet.workbook.sheet_tables import TablePart, own_table, sheet_tables
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
 EMPTY_SHEET = f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode()
 OWNED_PREFIX = "_orsheet_blad_"  # a hidden workbook-scoped name marks a sheet orsheet generated
 _WHOLE = (1, 16384)
-
-
-@dataclass
-class _Table:
-    """One table (ListObject) part of a sheet, as the edits need it."""
-
-    part: str
-    root: etree._Element
-
-    @property
-    def bounds(self) -> tuple[int, int, int, int]:
-        first, last = self.root.get("ref").split(":")
-        (top, left), (bottom, right) = split_ref(first.replace("$", "")), split_ref(last.replace("$", ""))
-        return top, left, bottom, right
-
-    @property
-    def totals(self) -> int:
-        return int(self.root.get("totalsRowCount", "0") or 0)
-
-    def set_rows(self, top: int, bottom: int) -> None:
-        _, left, _, right = self.bounds
-        ref = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
-        self.root.set("ref", ref)
-        auto_filter = self.root.find(q("autoFilter"))
-        if auto_filter is not None:
-            totals = self.totals
-            auto_filter.set("ref", f"{column_letter(left)}{top}:{column_letter(right)}{bottom - totals}")
 
 
 class WorkbookEditor:
@@ -97,15 +70,11 @@ class WorkbookEditor:
                                               (lambda: self.package.widen(part)) if window else None)
         return self.editors[sheet]
 
-    def tables(self, sheet: str) -> list[_Table]:
-        return [_Table(p, self.package.xml(p)) for p in self.package.related(self.parts[sheet], TABLE_REL)]
+    def tables(self, sheet: str) -> list[TablePart]:
+        return sheet_tables(self.package, self.parts[sheet])
 
-    def table(self, sheet: str) -> _Table | None:
-        """The sheet's own table: the contract's table name, else the first table with its header in row 1."""
-        tables = [t for t in self.tables(sheet) if t.bounds[0] == 1]
-        spec = schema.BY_NAME.get(sheet)
-        named = [t for t in tables if spec and t.root.get("name") == spec.table]
-        return (named or tables or [None])[0]
+    def table(self, sheet: str) -> TablePart | None:
+        return own_table(self.tables(sheet), sheet)
 
     def band(self, sheet: str) -> tuple[int, int]:
         table = self.table(sheet)

@@ -1,0 +1,159 @@
+"""The write path on cells a value reader cannot see through, on the demo workbook as Excel writes it.
+
+Every workbook here is the demo workbook (``orsheet demo`` without its documents: numbered, 201 and
+205 closed) with one part changed the way Excel (or the Open XML SDK) writes it. Acties holds
+112 (row 2), 187 (row 3), 203, 204, 206, 207 (row 7) in the table A1:K7.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from orsheet import demo_data, schema
+from orsheet.services.actions import check_workbook, close_actions, number_actions
+from orsheet.services.common import load_actions, set_setting
+from orsheet.template_file import template_path
+from orsheet.workbook.base import AppendRows
+from orsheet.workbook.file import FileBackend
+from tests.support.cli import run
+from tests.support.ooxml_validate import assert_valid_ooxml
+
+ACTIES_PART = "xl/worksheets/sheet2.xml"
+ARCHIEF_PART = "xl/worksheets/sheet3.xml"
+ACTIES_TABLE = "xl/tables/table1.xml"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.fixture(scope="module")
+def demo_original(tmp_path_factory) -> Path:
+    """The demo workbook's state after ``orsheet demo``'s number and close (no documents)."""
+    path = tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm"
+    shutil.copyfile(template_path(), path)
+    backend = FileBackend(path)
+    edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]
+    edits.append(set_setting(load_actions(backend).settings, schema.SETTING_ORGANISATION, demo_data.ORGANISATION))
+    backend.write(edits)
+    number_actions(FileBackend(path))
+    close_actions(FileBackend(path), demo_data.CLOSE_NUMBERS, demo_data.CLOSE_DATE)
+    return path
+
+
+@pytest.fixture
+def demo(demo_original, tmp_path) -> Path:
+    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def write_parts(path: Path, changed: dict[str, bytes]) -> Path:
+    """Rewrite ``path`` with some parts replaced (the others as they were)."""
+    every = parts(path) | changed
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in every.items():
+            archive.writestr(name, data)
+    return path
+
+
+def replace_in(path: Path, part: str, old: str, new: str) -> Path:
+    text = parts(path)[part].decode()
+    assert old in text, (part, old)
+    return write_parts(path, {part: text.replace(old, new, 1).encode()})
+
+
+def cell_xml(path: Path, part: str, ref: str) -> str:
+    match = re.search(rf'<(?:\w+:)?c r="{ref}"[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', parts(path)[part].decode())
+    return match.group(0) if match else ""
+
+
+def nr_cell(row: int) -> str:
+    return f'<c r="A{row}"><v>'
+
+
+def prefixed(xml: bytes) -> bytes:
+    """The sheet as the Open XML SDK writes it: the spreadsheet namespace under the prefix x:."""
+    text = xml.decode().replace(f'xmlns="{MAIN}"', f'xmlns:x="{MAIN}"', 1)
+    return re.sub(r"<(/?)([A-Za-z]+)(?=[\s>/])", r"<\1x:\2", text).encode()
+
+
+# -- 1.2 / 3.4: a formula or an error value in Nr is never numbered over ---------------------------------
+
+
+def with_nr(demo: Path, cell: str) -> Path:
+    """Nr of row 3 (action 187) replaced by ``cell`` (its XML)."""
+    old = re.search(r'<c r="A3"[^>]*>.*?</c>', parts(demo)[ACTIES_PART].decode()).group(0)
+    return replace_in(demo, ACTIES_PART, old, cell)
+
+
+FORMULA_CELLS = {
+    "an error result": '<c r="A3" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    "no cached result": '<c r="A3"><f>A2+1</f></c>',
+    "a number as result": '<c r="A3"><f>A2+75</f><v>187</v></c>',
+}
+
+
+@pytest.mark.parametrize("cell", FORMULA_CELLS.values(), ids=FORMULA_CELLS.keys())
+@pytest.mark.parametrize("command", [["number"], ["close", "--numbers", "203", "--date", "2024-03-01"]])
+def test_number_and_close_refuse_a_formula_in_nr_with_the_message_check_gives(demo, cell, command):
+    with_nr(demo, cell)
+    before = demo.read_bytes()
+    checked = run("check", demo)
+    refused = run(command[0], demo, *command[1:])
+    assert checked.exit_code == 1 and "Acties!A3" in checked.output and "formule" in checked.output
+    assert refused.exit_code == 1, refused.output
+    assert "Acties!A3" in refused.output and "wordt berekend met een formule" in refused.output
+    assert demo.read_bytes() == before
+    assert cell_xml(demo, ACTIES_PART, "A3") == cell
+
+
+def test_an_error_value_typed_in_nr_blocks_numbering_with_its_cell(demo):
+    with_nr(demo, '<c r="A3" t="e"><v>#REF!</v></c>')
+    before = demo.read_bytes()
+    refused = run("number", demo)
+    assert refused.exit_code == 1 and "Acties!A3" in refused.output and "#REF!" in refused.output
+    assert demo.read_bytes() == before
+
+
+def test_the_formula_message_is_given_once_per_cell(demo):
+    with_nr(demo, FORMULA_CELLS["an error result"])
+    messages = [str(p) for p in check_workbook(FileBackend(demo))]
+    assert len([m for m in messages if "A3" in m]) == 1, messages
+
+
+# -- 4.1: the marks come from the sheet's XML as lxml reads it: prefixes and attribute order do not matter --
+
+
+def test_a_sheet_with_the_x_prefix_is_read_like_the_same_sheet_without_it(demo, tmp_path):
+    plain = FileBackend(demo).read([schema.ACTIONS.name])[schema.ACTIONS.name]
+    other = write_parts(Path(shutil.copyfile(demo, tmp_path / "sdk.xlsm")),
+                        {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
+    assert b"<x:sheetData>" in parts(other)[ACTIES_PART]
+    read = FileBackend(other).read([schema.ACTIONS.name])[schema.ACTIONS.name]
+    assert [r.values for r in read.rows] == [r.values for r in plain.rows]
+
+
+@pytest.mark.parametrize("cell", [FORMULA_CELLS["an error result"], '<c t="e" r="A3" s="0"><v>#REF!</v></c>'])
+def test_a_prefixed_sheet_with_a_bad_nr_is_refused_as_the_plain_one(demo, cell):
+    with_nr(demo, cell)
+    write_parts(demo, {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
+    before = demo.read_bytes()
+    assert "Acties!A3" in run("check", demo).output
+    refused = run("number", demo)
+    assert refused.exit_code == 1 and "Acties!A3" in refused.output
+    assert demo.read_bytes() == before
+
+
+def test_an_error_elsewhere_in_a_prefixed_sheet_is_reported_by_check(demo):
+    old = cell_xml(demo, ACTIES_PART, "C4")
+    replace_in(demo, ACTIES_PART, old, '<c r="C4" t="e"><f>VLOOKUP(1,B:B,2,0)</f><v>#N/A</v></c>')
+    write_parts(demo, {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
+    problems = check_workbook(FileBackend(demo))
+    assert [(p.location.row, p.location.column) for p in problems] == [(4, 3)] and "#N/A" in str(problems[0])
