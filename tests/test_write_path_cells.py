@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
-from tests.support.ooxml_validate import assert_valid_ooxml
 
 ACTIES_PART = "xl/worksheets/sheet2.xml"
 ARCHIEF_PART = "xl/worksheets/sheet3.xml"

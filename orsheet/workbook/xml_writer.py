@@ -16,13 +16,12 @@ from typing import Sequence
 
 from lxml import etree
 
-from orsheet import schema
 from orsheet.errors import column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
 from orsheet.workbook.formulas import FormulaFollower
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
-from orsheet.ooxml.markup import MAIN, REL, TABLE_REL, parse, q
+from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
 from orsheet.workbook.sheet_tables import TablePart, own_table, sheet_tables
