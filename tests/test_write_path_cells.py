@@ -21,6 +21,7 @@ from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
+from tests.support.ooxml_validate import assert_valid_ooxml
 
 ACTIES_PART = "xl/worksheets/sheet2.xml"
 ARCHIEF_PART = "xl/worksheets/sheet3.xml"
@@ -155,3 +156,109 @@ def test_an_error_elsewhere_in_a_prefixed_sheet_is_reported_by_check(demo):
     write_parts(demo, {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
     problems = check_workbook(FileBackend(demo))
     assert [(p.location.row, p.location.column) for p in problems] == [(4, 3)] and "#N/A" in str(problems[0])
+
+
+# -- 1.1: a second table below the contract table is never read, numbered, moved or shifted -------------------
+
+
+def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "Budget") -> Path:
+    """A second table (its own table part, as Excel adds it with Insert > Table) at ``ref`` on Acties."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    every = parts(demo)
+    start, _ = ref.split(":")
+    first_column, top = column_index_from_string(start.rstrip("0123456789")), int(start.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    sheet = every[ACTIES_PART].decode()
+    new_rows = ""
+    for offset, values in enumerate(rows):
+        number = top + offset
+        cells = "".join(f'<c r="{get_column_letter(first_column + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>'
+                        for i, v in enumerate(values))
+        new_rows += f'<row r="{number}">{cells}</row>'
+    sheet = sheet.replace("</sheetData>", new_rows + "</sheetData>", 1)
+    sheet = sheet.replace('<tableParts count="1">', '<tableParts count="2">', 1).replace(
+        "</tableParts>", '<tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+                         'r:id="rId99"/></tableParts>', 1)
+    columns = "".join(f'<tableColumn id="{i + 1}" name="{h}"/>' for i, h in enumerate(rows[0]))
+    table = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<table xmlns="{MAIN}" id="99" name="{name}" '
+             f'displayName="{name}" ref="{ref}" headerRowCount="1"><autoFilter ref="{ref}"/>'
+             f'<tableColumns count="{len(rows[0])}">{columns}</tableColumns>'
+             '<tableStyleInfo name="TableStyleLight1" showRowStripes="1"/></table>')
+    rels = every["xl/worksheets/_rels/sheet2.xml.rels"].decode().replace(
+        "</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                            'relationships/table" Target="../tables/table99.xml"/></Relationships>')
+    types = every["[Content_Types].xml"].decode().replace(
+        "</Types>", '<Override PartName="/xl/tables/table99.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>')
+    return write_parts(demo, {ACTIES_PART: sheet.encode(), "xl/tables/table99.xml": table.encode(),
+                              "xl/worksheets/_rels/sheet2.xml.rels": rels.encode(), "[Content_Types].xml": types.encode()})
+
+
+BUDGET = [["Post", "Bedrag"], ["Scholing", "5000"], ["Adviseur", "12000"]]
+CODES = [["Code", "Betekenis"], ["H", "hoog"], ["L", "laag"]]
+
+
+def sheet_cells(path: Path, sheet: str) -> dict[str, object]:
+    import openpyxl
+
+    return {c.coordinate: c.value for row in openpyxl.load_workbook(path)[sheet].iter_rows() for c in row
+            if c.value is not None}
+
+
+def table_refs(path: Path, sheet: str) -> dict[str, str]:
+    import openpyxl
+
+    return dict(openpyxl.load_workbook(path)[sheet].tables.items())
+
+
+def test_a_table_below_the_actions_is_not_read_as_actions_nor_numbered(demo):
+    with_table_below(demo, "B10:C12", BUDGET)
+    rows = FileBackend(demo).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
+    assert [r.number for r in rows] == [2, 3, 4, 5, 6, 7]
+    assert run("check", demo).exit_code == 0
+    before = parts(demo)
+    numbered = run("number", demo)
+    assert numbered.exit_code == 0 and "Alle acties hebben al een nummer" in numbered.output
+    assert parts(demo) == before
+
+
+def test_a_table_below_with_text_in_column_a_blocks_nothing(demo):
+    with_table_below(demo, "A10:B12", CODES, name="Codes")
+    assert run("check", demo).exit_code == 0
+    closed = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    cells = sheet_cells(demo, schema.ACTIONS.name)
+    assert [cells[f"A{r}"] for r in range(10, 13)] == ["Code", "H", "L"]
+
+
+@pytest.mark.parametrize("number", ["187", "207"])
+def test_closing_an_action_leaves_the_cells_and_the_ref_of_the_table_below(demo, number):
+    with_table_below(demo, "B10:C12", BUDGET)
+    closed = run("close", demo, "--numbers", number, "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    cells = sheet_cells(demo, schema.ACTIONS.name)
+    assert [[cells[f"{c}{r}"] for c in "BC"] for r in range(10, 13)] == BUDGET
+    assert table_refs(demo, schema.ACTIONS.name) == {"Acties": "A1:K6", "Budget": "B10:C12"}
+    assert "Post" not in sheet_cells(demo, schema.ARCHIVE.name).values()
+    assert_valid_ooxml(demo)
+
+
+def test_the_actions_table_cannot_grow_into_the_table_directly_below_it(demo):
+    from orsheet.errors import OrsheetError
+
+    with_table_below(demo, "B8:C10", BUDGET)
+    before = demo.read_bytes()
+    with pytest.raises(OrsheetError, match=r"tabel Acties .*tabel Budget \(B8:C10\)"):
+        FileBackend(demo).write([AppendRows(schema.ACTIONS.name, [{schema.ONDERWERP: "Nieuw"}])])
+    assert demo.read_bytes() == before
+
+
+def test_a_row_typed_directly_below_the_table_is_numbered_and_the_table_grows_over_it(demo):
+    old = "</sheetData>"
+    replace_in(demo, ACTIES_PART, old, '<row r="8"><c r="B8" t="inlineStr"><is><t>Getypt onder de tabel</t></is></c>'
+                                       '</row></sheetData>')
+    numbered = run("number", demo)
+    assert numbered.exit_code == 0 and "208" in numbered.output
+    assert sheet_cells(demo, schema.ACTIONS.name)["A8"] == 208
+    assert table_refs(demo, schema.ACTIONS.name) == {"Acties": "A1:K8"}
+    assert_valid_ooxml(demo)

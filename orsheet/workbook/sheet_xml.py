@@ -252,7 +252,7 @@ class SheetEditor:
         """Move the band's cells (and what is anchored to them) as ``change`` says."""
         self.whole()
         start = change.affects_from
-        numbers = sorted((n for n in self.rows if n >= start), reverse=bool(change.inserted))
+        numbers = sorted((n for n in self.rows if start <= n <= change.bottom), reverse=bool(change.inserted))
         if self._band_is_whole_rows(numbers, change):
             self._renumber_rows(numbers, change)
         else:

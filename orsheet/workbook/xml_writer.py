@@ -16,7 +16,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from orsheet.errors import column_letter
+from orsheet.errors import WorkbookError, column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
 from orsheet.workbook.formulas import FormulaFollower
 from orsheet.workbook.generated import apply_look
@@ -24,7 +24,7 @@ from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
-from orsheet.workbook.sheet_tables import TablePart, own_table, sheet_tables
+from orsheet.workbook.sheet_tables import TablePart, next_table_below, own_table, row_limit, sheet_tables
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
@@ -79,13 +79,30 @@ class WorkbookEditor:
         table = self.table(sheet)
         return (table.bounds[1], table.bounds[3]) if table else _WHOLE
 
+    def limit(self, sheet: str) -> int:
+        """The first row that is no longer the sheet's table's: the top of another table below it."""
+        return row_limit(self.tables(sheet), self.table(sheet))
+
     def last_row(self, sheet: str) -> int:
-        """The last data row of the sheet's table (typed-below rows too; never the totals row)."""
+        """The last data row of the sheet's table (typed-below rows too; never the totals row, never
+        a row of another table below it)."""
         table = self.table(sheet)
         first, last = self.band(sheet)
+        below = self.limit(sheet)
         if table is not None and table.totals:
-            return self.editor(sheet).last_data_row(first, last, below=table.bounds[2] - table.totals + 1)
-        return self.editor(sheet).last_data_row(first, last)
+            below = min(below, table.bounds[2] - table.totals + 1)
+        return self.editor(sheet).last_data_row(first, last, below=below)
+
+    def _refuse_overlap(self, sheet: str, bottom: int) -> None:
+        """Stop (writing nothing) when the table's rows would reach into the table below it."""
+        if bottom >= self.limit(sheet):
+            own = self.table(sheet)
+            other = next_table_below(self.tables(sheet), own)
+            raise WorkbookError(
+                f"er is niets opgeslagen: de tabel {own.name} op blad {sheet} kan niet groeien, want de tabel "
+                f"{other.name} ({other.ref}) staat er direct onder. Verplaats de tabel {other.name} in Excel een "
+                "eind naar beneden (of naar een ander blad) en voer de opdracht opnieuw uit."
+            )
 
     # -- the engine ------------------------------------------------------
 
@@ -95,7 +112,7 @@ class WorkbookEditor:
         return self.editor(sheet).header_columns(*self.band(sheet))
 
     def has_row(self, sheet: str, row: int) -> bool:
-        return 2 <= row <= self.last_row(sheet) and bool(self.editor(sheet).band_cells(row, *self.band(sheet)))
+        return 2 <= row <= self.last_row(sheet) and row < self.limit(sheet) and bool(self.editor(sheet).band_cells(row, *self.band(sheet)))
 
     def owned(self, sheet: str) -> bool:
         return self.package.defined_name(OWNED_PREFIX + _name_safe(sheet)) is not None
@@ -104,6 +121,14 @@ class WorkbookEditor:
         editor = self.editor(sheet)
         for column, value in cells.items():
             editor.set_value(editor.cell(row, column), value)
+        self._cover(sheet, row)
+
+    def _cover(self, sheet: str, row: int) -> None:
+        """A row orsheet writes below the table (typed there by hand) becomes a row of the table,
+        as Excel's table grows over a row typed directly below it."""
+        table = self.table(sheet)
+        if table is not None and not table.totals and table.bounds[2] < row < self.limit(sheet):
+            table.set_rows(table.bounds[0], row)
 
     def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
         editor = self.editor(sheet)
@@ -154,7 +179,8 @@ class WorkbookEditor:
         rows = [r for r in rows if r <= self.last_row(sheet)]
         if not rows:
             return
-        change = RowChange(sheet, first, last, removed=sorted(rows), moved=self.moved.get(sheet, {}))
+        change = RowChange(sheet, first, last, removed=sorted(rows), moved=self.moved.get(sheet, {}),
+                           bottom=self.limit(sheet) - 1)
         self._follow(change)
         table = self.table(sheet)
         if table is not None:
@@ -203,9 +229,12 @@ class WorkbookEditor:
             totals_row = bottom - table.totals + 1
             needed = start + count - totals_row
             if needed > 0:
-                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed))
+                self._refuse_overlap(sheet, bottom + needed)
+                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed,
+                                       bottom=self.limit(sheet) - 1))
                 table.set_rows(top, bottom + needed)
         else:
+            self._refuse_overlap(sheet, start + count - 1)
             table.set_rows(top, max(bottom, start + count - 1))
         return start
 
