@@ -262,3 +262,42 @@ def test_a_row_typed_directly_below_the_table_is_numbered_and_the_table_grows_ov
     assert sheet_cells(demo, schema.ACTIONS.name)["A8"] == 208
     assert table_refs(demo, schema.ACTIONS.name) == {"Acties": "A1:K8"}
     assert_valid_ooxml(demo)
+
+
+# -- 1.3: a formula in a moved row goes to Archief as a formula, its references following their cells ---------
+
+
+def with_remark_formula(demo: Path, formula: str, shown: str) -> Path:
+    old = cell_xml(demo, ACTIES_PART, "I3")
+    return replace_in(demo, ACTIES_PART, old, f'<c r="I3" t="str"><f>{formula}</f><v>{shown}</v></c>')
+
+
+def formula_of(path: Path, sheet: str, ref: str) -> object:
+    import openpyxl
+
+    return openpyxl.load_workbook(path)[sheet][ref].value
+
+
+def test_a_hyperlink_formula_in_a_closed_action_goes_to_archief_as_a_formula(demo):
+    with_remark_formula(demo, 'HYPERLINK("https://example.org/notulen-3-sept","notulen 3 sept")', "notulen 3 sept")
+    closed = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    assert formula_of(demo, schema.ARCHIVE.name, "A4") == 187
+    assert formula_of(demo, schema.ARCHIVE.name, "I4") == '=HYPERLINK("https://example.org/notulen-3-sept","notulen 3 sept")'
+    assert "<v>notulen 3 sept</v>" in cell_xml(demo, ARCHIEF_PART, "I4")
+    assert_valid_ooxml(demo)
+
+
+def test_a_formula_on_its_own_row_follows_the_row_to_archief(demo):
+    with_remark_formula(demo, 'B3&amp;" (opgevolgd)"', "Thuiswerkbeleid (opgevolgd)")
+    assert run("close", demo, "--numbers", "187", "--date", "2024-03-01").exit_code == 0
+    assert formula_of(demo, schema.ARCHIVE.name, "I4") == '=Archief!B4&" (opgevolgd)"'
+    assert formula_of(demo, schema.ARCHIVE.name, "B4") == "Thuiswerkbeleid"
+
+
+def test_a_formula_that_cannot_go_along_keeps_its_value_and_the_result_names_the_cell(demo):
+    with_remark_formula(demo, "Acties[[#This Row],[Onderwerp]]", "Thuiswerkbeleid")
+    closed = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    assert formula_of(demo, schema.ARCHIVE.name, "I4") == "Thuiswerkbeleid"
+    assert "Formule niet meeverplaatst, de waarde wel: Archief!I4" in closed.output

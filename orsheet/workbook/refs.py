@@ -189,6 +189,22 @@ def rewrite_formula(formula: str, home: str | None, change: RowChange, relative_
     return tokens.render()[1:] if changed else formula
 
 
+def qualify(formula: str, sheet: str) -> str:
+    """``formula`` (without "=") with every reference that names no sheet given ``sheet``: the formula
+    of a cell cut from ``sheet`` and pasted elsewhere still points at the cells it pointed at."""
+    from openpyxl.formula import Tokenizer  # lazily: see rewrite_formula
+
+    tokens = Tokenizer("=" + formula)
+    changed = False
+    for token in tokens.items:
+        if token.type == "OPERAND" and token.subtype == "RANGE" and "!" not in token.value and "[" not in token.value:
+            if _CELL.match(token.value.partition(":")[0]) or re.fullmatch(r"\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+",
+                                                                          token.value):
+                token.value = quote_sheet(sheet) + "!" + token.value
+                changed = True
+    return tokens.render()[1:] if changed else formula
+
+
 def _has_absolute_row(ref: str) -> bool:
     return all(_CELL.match(part) and _CELL.match(part).group(3) == "$" for part in ref.split(":") if part)
 

@@ -149,6 +149,21 @@ class SheetEditor:
                 columns.setdefault(text, column)
         return columns
 
+    def shows(self, cell: etree._Element, value: object) -> bool:
+        """Whether ``cell`` (a formula's last result, say) shows ``value`` as orsheet would write it."""
+        kind, stored = cell.get("t", "n"), cell.findtext(q("v"))
+        if value is None or value == "":
+            return not self.has_value(cell)
+        if isinstance(value, bool):
+            return kind == "b" and stored == ("1" if value else "0")
+        if isinstance(value, (int, float, date, time)):
+            number = excel_serial(value, self.date1904) if isinstance(value, (date, time)) else value
+            try:
+                return kind == "n" and stored is not None and float(stored) == float(number)
+            except ValueError:
+                return False
+        return kind in ("s", "str", "inlineStr") and self.text(cell).strip() == str(value).strip()
+
     @staticmethod
     def has_value(cell: etree._Element) -> bool:
         value = cell.find(q("v"))

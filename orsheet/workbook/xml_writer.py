@@ -18,7 +18,7 @@ from lxml import etree
 
 from orsheet.errors import WorkbookError, column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
-from orsheet.workbook.formulas import FormulaFollower
+from orsheet.workbook.formulas import FormulaFollower, Kept, movable_formula
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, parse, q
@@ -49,6 +49,7 @@ class WorkbookEditor:
         self.followers = FormulaFollower(package, self.parts, self.editor)
         self.notes = Notes(package, self.parts)
         self.moved: dict[str, dict[int, tuple[str, int, dict[int, int]]]] = {}
+        self.values_kept: list[str] = []  # moved cells whose formula could not go along
         self.rows_moved = False
 
     # -- helpers ---------------------------------------------------------
@@ -164,11 +165,17 @@ class WorkbookEditor:
             model = start - 1 if start > 2 else None
             if model is not None:
                 target.copy_row_style(model, new_row, *self.band(move.target))
+            overrides = dict(move.values.get(row, {}))
             for cell in source.band_cells(row, first, last):
                 column = move.columns.get(split_ref(cell.get("r"))[1])
-                if column is not None:
-                    self._copy_cell(cell, target.cell(new_row, column), calculated.get(column))
-            for column, value in move.values.get(row, {}).items():
+                if column is None:
+                    continue
+                formula = self._formula_to_move(source, cell, move, calculated.get(column), overrides.get(column),
+                                                f"{move.target}!{column_letter(column)}{new_row}")
+                if formula is not None:
+                    overrides.pop(column, None)  # the formula shows that value: it goes along instead
+                self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
+            for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
             self.notes.move(move.sheet, row, move.target, new_row, move.columns)
             target.fit_height(new_row)
@@ -257,12 +264,25 @@ class WorkbookEditor:
                 found[left + index] = formula
         return found
 
-    def _copy_cell(self, source: etree._Element, target: etree._Element, calculated: str | None) -> None:
-        """A moved cell's content and style; a formula only as the target's calculated column.
+    def _formula_to_move(self, source: SheetEditor, cell: etree._Element, move: Move, calculated: str | None,
+                         override: Value, where: str) -> str | None:
+        """The formula a moved cell takes along, as Excel's cut and paste does: its references still
+        point at the cells they pointed at (and follow them when rows move). None for no formula, for
+        the target's calculated column, for a value the move sets otherwise (a number, "Afgerond op"),
+        and for a formula that cannot go (an array formula, structured references): its last result
+        goes instead, and the result of the write names the cell."""
+        if calculated is not None or cell.find(q("f")) is None:
+            return None
+        if override is not None and not source.shows(cell, override):
+            return None
+        try:
+            return movable_formula(source, cell, move.sheet)
+        except Kept:
+            self.values_kept.append(where)
+            return None
 
-        Elsewhere the formula's last result is kept as the value: its references
-        belong to the row's old place.
-        """
+    def _copy_cell(self, source: etree._Element, target: etree._Element, calculated: str | None) -> None:
+        """A moved cell's content and style; ``calculated`` is the formula it gets (else its value)."""
         for child in list(target):
             target.remove(child)
         for name in ("s", "t"):
@@ -292,6 +312,7 @@ def write_edits(source: Path, edits: Sequence[Edit], target: Path) -> WriteRepor
     package = Package(source)
     editor = WorkbookEditor(package)
     report = apply(editor, edits)
+    report.values_kept.extend(editor.values_kept)
     editor.finish()
     package.save(target)
     return report
