@@ -301,3 +301,30 @@ def test_a_formula_that_cannot_go_along_keeps_its_value_and_the_result_names_the
     assert closed.exit_code == 0, closed.output
     assert formula_of(demo, schema.ARCHIVE.name, "I4") == "Thuiswerkbeleid"
     assert "Formule niet meeverplaatst, de waarde wel: Archief!I4" in closed.output
+
+
+# -- 1.4: merged ranges: never one cell, and a row's own merge goes with it ------------------------------------
+
+
+def merges(path: Path, part: str) -> list[str]:
+    return re.findall(r'<(?:\w+:)?mergeCell ref="([^"]+)"', parts(path)[part].decode())
+
+
+@pytest.fixture
+def merged(demo) -> Path:
+    return replace_in(demo, ACTIES_PART, "</sheetData>",
+                      '</sheetData><mergeCells count="2"><mergeCell ref="I3:I4"/><mergeCell ref="C5:D5"/></mergeCells>')
+
+
+def test_a_merge_that_shrinks_to_one_cell_is_removed(merged):
+    assert run("close", merged, "--numbers", "187", "--date", "2024-03-01").exit_code == 0
+    assert merges(merged, ACTIES_PART) == ["C4:D4"]
+    assert_valid_ooxml(merged)
+
+
+def test_a_merge_inside_a_closed_action_goes_with_it_to_archief(merged):
+    assert run("close", merged, "--numbers", "204", "--date", "2024-03-01").exit_code == 0
+    assert merges(merged, ACTIES_PART) == ["I3:I4"]
+    assert merges(merged, ARCHIEF_PART) == ["C4:D4"]
+    assert formula_of(merged, schema.ARCHIVE.name, "A4") == 204
+    assert_valid_ooxml(merged)

@@ -52,6 +52,18 @@ _MAY_HAVE_MARKS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]|\st\s*=\s*[\"']e[
 _MARK_CANDIDATES = etree.XPath("m:sheetData/m:row/m:c[@t='e' or m:f]", namespaces={"m": MAIN})
 
 
+# Worksheet children that follow <mergeCells>, in schema order.
+_AFTER_MERGES = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
+                 "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+                 "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture",
+                 "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+
+
+def _one_cell(ref: str) -> bool:
+    start, _, end = ref.replace("$", "").partition(":")
+    return not end or start == end
+
+
 def may_have_marks(raw: bytes) -> bool:
     return _MAY_HAVE_MARKS.search(raw) is not None
 
@@ -306,11 +318,34 @@ class SheetEditor:
                 cell.set("r", cell.get("r").rstrip(_DIGITS) + text)
             self.rows[new] = row
 
+    # -- merged ranges ----------------------------------------------------
+
+    def merges_in_row(self, number: int, first: int, last: int) -> list[tuple[int, int]]:
+        """(left, right) of every merged range wholly inside one row's cells ``first``..``last``."""
+        found = []
+        for element in self.root.iterfind("m:mergeCells/m:mergeCell", {"m": MAIN}):
+            start, _, end = element.get("ref", "").replace("$", "").partition(":")
+            (top, left), (bottom, right) = split_ref(start), split_ref(end or start)
+            if top == bottom == number and first <= left and right <= last:
+                found.append((left, right))
+        return found
+
+    def add_merge(self, number: int, left: int, right: int) -> None:
+        merges = self.root.find(q("mergeCells"))
+        if merges is None:
+            merges = etree.Element(q("mergeCells"))
+            later = [c for c in self.root if isinstance(c.tag, str) and etree.QName(c).localname in _AFTER_MERGES]
+            later[0].addprevious(merges) if later else self.root.append(merges)
+        etree.SubElement(merges, q("mergeCell"), ref=f"{column_letter(left)}{number}:{column_letter(right)}{number}")
+        merges.set("count", str(len(merges)))
+
     def _shift_anchors(self, change: RowChange) -> None:
         sheet = change.sheet
         for tag, attribute in _ANCHORED:
             for element in self.root.iterfind("m:" + tag, {"m": MAIN}):
                 shifted = shift_sqref(element.get(attribute), change, sheet)
+                if shifted is not None and tag.endswith("mergeCell") and _one_cell(shifted):
+                    shifted = None  # a merge of one cell is no merge (Excel calls the file damaged)
                 if shifted is None:
                     element.getparent().remove(element)
                 else:

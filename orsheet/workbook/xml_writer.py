@@ -177,6 +177,10 @@ class WorkbookEditor:
                 self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
             for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
+            for left, right in source.merges_in_row(row, first, last):
+                new_left, new_right = move.columns.get(left), move.columns.get(right)
+                if new_left is not None and new_right is not None and new_right - new_left == right - left:
+                    target.add_merge(new_row, new_left, new_right)  # the merged range goes with its cells
             self.notes.move(move.sheet, row, move.target, new_row, move.columns)
             target.fit_height(new_row)
         self.rows_moved = True
