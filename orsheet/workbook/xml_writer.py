@@ -16,7 +16,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from orsheet.errors import WorkbookError, column_letter
+from orsheet.errors import Location, SheetError, WorkbookError, column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
 from orsheet.workbook.formulas import FormulaFollower, Kept, movable_formula
 from orsheet.workbook.generated import apply_look
@@ -61,6 +61,22 @@ class WorkbookEditor:
                 root = self.package.xml(self._strings_part)
                 self._strings = ["".join(t.text or "" for t in si.iter(q("t"))) for si in root.iterfind(q("si"))]
         return self._strings
+
+    def editable(self, sheet: str) -> SheetEditor:
+        """The sheet's editor, for a change to its cells; a protected sheet is refused (nothing is written)."""
+        editor = self.editor(sheet)
+        protection = editor.root.find(q("sheetProtection"))
+        if protection is not None and protection.get("sheet") in ("1", "true"):
+            raise SheetError(f"blad {sheet} is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging "
+                             "op (Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+        return editor
+
+    def _may_add_sheet(self, sheet: str) -> None:
+        protection = self.package.xml(self.package.workbook_part).find(q("workbookProtection"))
+        if protection is not None and protection.get("lockStructure") in ("1", "true"):
+            raise SheetError(f"de structuur van de werkmap is beveiligd, dus orsheet kan het blad {sheet} niet "
+                             "toevoegen; er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > "
+                             "Werkmap beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
@@ -119,7 +135,7 @@ class WorkbookEditor:
         return self.package.defined_name(OWNED_PREFIX + _name_safe(sheet)) is not None
 
     def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
-        editor = self.editor(sheet)
+        editor = self.editable(sheet)
         for column, value in cells.items():
             editor.set_value(editor.cell(row, column), value)
         self._cover(sheet, row)
@@ -132,7 +148,7 @@ class WorkbookEditor:
             table.set_rows(table.bounds[0], row)
 
     def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
-        editor = self.editor(sheet)
+        editor = self.editable(sheet)
         table = self.table(sheet)
         _, last = self.band(sheet)
         header_cells = editor.band_cells(1, *self.band(sheet))
@@ -153,7 +169,8 @@ class WorkbookEditor:
             columns.set("count", str(len(columns)))
 
     def move_rows(self, move: Move) -> None:
-        source = self.editor(move.sheet)
+        source = self.editable(move.sheet)
+        self.editable(move.target)
         first, last = self.band(move.sheet)
         start = self._open_rows(move.target, len(move.rows))
         target = self.editor(move.target)
@@ -186,6 +203,7 @@ class WorkbookEditor:
         self.rows_moved = True
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
+        self.editable(sheet)
         first, last = self.band(sheet)
         rows = [r for r in rows if r <= self.last_row(sheet)]
         if not rows:
@@ -200,8 +218,8 @@ class WorkbookEditor:
             table.set_rows(top, max(span[1] if span else top, top + 1 + table.totals))
 
     def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
+        editor = self.editable(sheet)
         start = self._open_rows(sheet, len(rows))
-        editor = self.editor(sheet)
         calculated = self._calculated_columns(sheet)
         for offset, cells in enumerate(rows):
             row = start + offset
@@ -215,8 +233,12 @@ class WorkbookEditor:
             editor.fit_height(row)
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
-        if edit.sheet not in self.parts:
+        if edit.sheet in self.parts:
+            self.editable(edit.sheet)
+        else:
             from orsheet.ooxml.vba_sheets import register_new_sheet
+
+            self._may_add_sheet(edit.sheet)
 
             root = parse(EMPTY_SHEET)
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, root)
