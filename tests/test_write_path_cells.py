@@ -337,14 +337,14 @@ def test_a_protected_sheet_orsheet_must_edit_is_refused_by_name_and_nothing_is_w
     replace_in(demo, ACTIES_PART, "</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>')
     before = demo.read_bytes()
     refused = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
-    assert refused.exit_code == 1 and "blad Acties is beveiligd" in refused.output, refused.output
+    assert refused.exit_code == 1 and "blad Acties: dit blad is beveiligd" in refused.output, refused.output
     assert demo.read_bytes() == before
 
 
 def test_a_protected_archief_is_refused_too_but_a_protected_sheet_orsheet_does_not_touch_is_fine(demo):
     replace_in(demo, ARCHIEF_PART, "</sheetData>", '</sheetData><sheetProtection sheet="1"/>')
     refused = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
-    assert refused.exit_code == 1 and "blad Archief is beveiligd" in refused.output, refused.output
+    assert refused.exit_code == 1 and "blad Archief: dit blad is beveiligd" in refused.output, refused.output
     replace_in(demo, ARCHIEF_PART, '<sheetProtection sheet="1"/>', "")
     replace_in(demo, "xl/worksheets/sheet4.xml", "</sheetData>", '</sheetData><sheetProtection sheet="1"/>')  # Besluiten
     assert run("close", demo, "--numbers", "187", "--date", "2024-03-01").exit_code == 0
@@ -354,5 +354,5 @@ def test_a_locked_workbook_structure_refuses_a_new_sheet_by_name(demo):
     replace_in(demo, "xl/workbook.xml", "<workbookProtection/>", '<workbookProtection lockStructure="1"/>')
     before = demo.read_bytes()
     refused = run("overview", demo, "--sheet")
-    assert refused.exit_code == 1 and "blad Overzicht niet toevoegen" in refused.output, refused.output
+    assert refused.exit_code == 1 and "blad Overzicht: de structuur van de werkmap is beveiligd" in refused.output, refused.output
     assert demo.read_bytes() == before

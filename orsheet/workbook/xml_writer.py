@@ -67,16 +67,16 @@ class WorkbookEditor:
         editor = self.editor(sheet)
         protection = editor.root.find(q("sheetProtection"))
         if protection is not None and protection.get("sheet") in ("1", "true"):
-            raise SheetError(f"blad {sheet} is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging "
-                             "op (Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise SheetError("dit blad is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging op "
+                             "(Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
         return editor
 
     def _may_add_sheet(self, sheet: str) -> None:
         protection = self.package.xml(self.package.workbook_part).find(q("workbookProtection"))
         if protection is not None and protection.get("lockStructure") in ("1", "true"):
-            raise SheetError(f"de structuur van de werkmap is beveiligd, dus orsheet kan het blad {sheet} niet "
-                             "toevoegen; er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > "
-                             "Werkmap beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise SheetError("de structuur van de werkmap is beveiligd, dus orsheet kan dit blad niet toevoegen; "
+                             "er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > Werkmap "
+                             "beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
