@@ -174,7 +174,11 @@ def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "B
         number = top + offset
         cells = "".join(f'<c r="{get_column_letter(first_column + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>'
                         for i, v in enumerate(values))
-        new_rows += f'<row r="{number}">{cells}</row>'
+        existing = re.search(rf'<row r="{number}"[^>]*>.*?</row>', sheet)
+        if existing:  # beside the actions: the cells go at the end of their row (right of the table)
+            sheet = sheet.replace(existing.group(0), existing.group(0)[:-len("</row>")] + cells + "</row>", 1)
+        else:
+            new_rows += f'<row r="{number}">{cells}</row>'
     sheet = sheet.replace("</sheetData>", new_rows + "</sheetData>", 1)
     sheet = sheet.replace('<tableParts count="1">', '<tableParts count="2">', 1).replace(
         "</tableParts>", '<tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -356,3 +360,20 @@ def test_a_locked_workbook_structure_refuses_a_new_sheet_by_name(demo):
     refused = run("overview", demo, "--sheet")
     assert refused.exit_code == 1 and "blad Overzicht: de structuur van de werkmap is beveiligd" in refused.output, refused.output
     assert demo.read_bytes() == before
+
+
+def test_a_table_beside_the_actions_below_their_header_is_not_read_and_stays(demo):
+    with_table_below(demo, "M3:N5", BUDGET)
+    assert run("check", demo).exit_code == 0
+    assert run("close", demo, "--numbers", "187", "--date", "2024-03-01").exit_code == 0
+    cells = sheet_cells(demo, schema.ACTIONS.name)
+    assert [[cells[f"{c}{r}"] for c in "MN"] for r in range(3, 6)] == BUDGET
+    assert table_refs(demo, schema.ACTIONS.name) == {"Acties": "A1:K6", "Budget": "M3:N5"}
+
+
+def test_a_sheet_whose_only_formulas_are_formatting_rules_needs_no_parse_for_marks(demo):
+    from orsheet.workbook.sheet_xml import may_have_marks
+
+    acties = parts(demo)[ACTIES_PART]
+    assert b"<formula>" in acties and not may_have_marks(acties)
+    assert may_have_marks(prefixed(acties.replace(b'<c r="A3">', b'<c r="A3" t="e">', 1)))
