@@ -377,3 +377,4 @@ def test_a_sheet_whose_only_formulas_are_formatting_rules_needs_no_parse_for_mar
     acties = parts(demo)[ACTIES_PART]
     assert b"<formula>" in acties and not may_have_marks(acties)
     assert may_have_marks(prefixed(acties.replace(b'<c r="A3">', b'<c r="A3" t="e">', 1)))
+
