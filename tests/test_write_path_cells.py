@@ -161,14 +161,15 @@ def test_an_error_elsewhere_in_a_prefixed_sheet_is_reported_by_check(demo):
 # -- 1.1: a second table below the contract table is never read, numbered, moved or shifted -------------------
 
 
-def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "Budget") -> Path:
+def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "Budget", part: str = ACTIES_PART) -> Path:
     """A second table (its own table part, as Excel adds it with Insert > Table) at ``ref`` on Acties."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
     every = parts(demo)
     start, _ = ref.split(":")
     first_column, top = column_index_from_string(start.rstrip("0123456789")), int(start.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    sheet = every[ACTIES_PART].decode()
+    sheet = every[part].decode()
+    rels_part = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
     new_rows = ""
     for offset, values in enumerate(rows):
         number = top + offset
@@ -188,14 +189,14 @@ def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "B
              f'displayName="{name}" ref="{ref}" headerRowCount="1"><autoFilter ref="{ref}"/>'
              f'<tableColumns count="{len(rows[0])}">{columns}</tableColumns>'
              '<tableStyleInfo name="TableStyleLight1" showRowStripes="1"/></table>')
-    rels = every["xl/worksheets/_rels/sheet2.xml.rels"].decode().replace(
+    rels = every[rels_part].decode().replace(
         "</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                             'relationships/table" Target="../tables/table99.xml"/></Relationships>')
     types = every["[Content_Types].xml"].decode().replace(
         "</Types>", '<Override PartName="/xl/tables/table99.xml" ContentType="application/'
                     'vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>')
-    return write_parts(demo, {ACTIES_PART: sheet.encode(), "xl/tables/table99.xml": table.encode(),
-                              "xl/worksheets/_rels/sheet2.xml.rels": rels.encode(), "[Content_Types].xml": types.encode()})
+    return write_parts(demo, {part: sheet.encode(), "xl/tables/table99.xml": table.encode(),
+                              rels_part: rels.encode(), "[Content_Types].xml": types.encode()})
 
 
 BUDGET = [["Post", "Bedrag"], ["Scholing", "5000"], ["Adviseur", "12000"]]
@@ -378,3 +379,21 @@ def test_a_sheet_whose_only_formulas_are_formatting_rules_needs_no_parse_for_mar
     assert b"<formula>" in acties and not may_have_marks(acties)
     assert may_have_marks(prefixed(acties.replace(b'<c r="A3">', b'<c r="A3" t="e">', 1)))
 
+
+
+def test_archief_cannot_get_a_new_column_where_another_table_stands_beside_it(demo):
+    from orsheet.errors import OrsheetError
+    from orsheet.services.common import archive_move
+
+    with_table_below(demo, "L1:M3", CODES, name="Codes", part=ARCHIEF_PART)
+    table = parts(demo)[ACTIES_TABLE].decode()
+    table = table.replace('ref="A1:K7"', 'ref="A1:L7"', 2).replace('<tableColumns count="11">', '<tableColumns count="12">')
+    table = table.replace("</tableColumns>", '<tableColumn id="12" name="Prioriteit"/></tableColumns>')
+    write_parts(demo, {ACTIES_TABLE: table.encode()})
+    replace_in(demo, ACTIES_PART, '<is><t>Deadline (datum)</t></is></c>',
+               '<is><t>Deadline (datum)</t></is></c><c r="L1" t="inlineStr"><is><t>Prioriteit</t></is></c>')
+    before = demo.read_bytes()
+    action = next(a for a in load_actions(FileBackend(demo)).actions if a.number == 187)
+    with pytest.raises(OrsheetError, match=r"tabel Archief .*Prioriteit.*tabel Codes \(L1:M3\)"):
+        FileBackend(demo).write([archive_move([action])])
+    assert demo.read_bytes() == before

@@ -160,6 +160,14 @@ class WorkbookEditor:
             editor.set_value(cell, header)
         if table is not None:
             top, left, bottom, right = table.bounds
+            for other in self.tables(sheet):
+                o_top, o_left, o_bottom, o_right = other.bounds
+                if other is not table and o_top <= bottom and top <= o_bottom and o_left <= right + len(headers) \
+                        and right < o_right:
+                    raise WorkbookError(
+                        f"er is niets opgeslagen: de tabel {table.name} op blad {sheet} kan de kolom "
+                        f"{', '.join(headers)} niet krijgen, want de tabel {other.name} ({other.ref}) staat er direct "
+                        f"naast. Verplaats de tabel {other.name} in Excel en voer de opdracht opnieuw uit.")
             table.root.set("ref", f"{column_letter(left)}{top}:{column_letter(right + len(headers))}{bottom}")
             table.set_rows(top, bottom)
             columns = table.root.find(q("tableColumns"))
