@@ -373,7 +373,7 @@ def test_a_table_beside_the_actions_below_their_header_is_not_read_and_stays(dem
 
 
 def test_a_sheet_whose_only_formulas_are_formatting_rules_needs_no_parse_for_marks(demo):
-    from orsheet.workbook.sheet_xml import may_have_marks
+    from orsheet.workbook.sheet_layout import may_have_marks
 
     acties = parts(demo)[ACTIES_PART]
     assert b"<formula>" in acties and not may_have_marks(acties)

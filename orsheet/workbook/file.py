@@ -9,7 +9,6 @@ Excel, or changed on disk since it was read, is never written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -18,8 +17,7 @@ from orsheet.ooxml.package import Package
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import WorkbookFile
-from orsheet.workbook.sheet_tables import NO_LIMIT, own_table, row_limit, sheet_tables
-from orsheet.workbook.sheet_xml import cell_marks, may_have_marks
+from orsheet.workbook.sheet_layout import SheetLayout, sheet_layout
 from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
@@ -100,39 +98,12 @@ class FileBackend:
         return reports[0] if reports else WriteReport()
 
 
-@dataclass(frozen=True)
-class SheetLayout:
-    """What the sheet's XML declares beyond its values."""
-
-    marks: dict[tuple[int, int], str] = field(default_factory=dict)  # see Table.marks
-    totals: frozenset[int] = frozenset()  # rows of the table's totals row: never data
-    columns: tuple[int, int] | None = None  # the own table's first and last column (None: no table)
-    limit: int = NO_LIMIT  # the first row no longer the table's (another table's top row)
-
-
 _LAYOUTS: dict[tuple, SheetLayout] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_mtime_ns, stat.st_size
-
-
-def sheet_layout(package: Package, sheet: str, nr_column: int | None) -> SheetLayout:
-    """The layout of one sheet, read through the package with lxml (only where there is something to find)."""
-    part = package.sheet_parts().get(sheet)
-    if part is None or not package.has(part):
-        return SheetLayout()
-    tables = sheet_tables(package, part)
-    own = own_table(tables, sheet)
-    totals = own.totals_rows if own is not None else set().union(*(t.totals_rows for t in tables))
-    columns = (own.bounds[1], own.bounds[3]) if own is not None else None
-    limit = row_limit(tables, own)
-    marks: dict[tuple[int, int], str] = {}
-    if may_have_marks(package.get(part)):
-        found = cell_marks(package.xml(part), nr_column, totals, columns or (1, 16384))
-        marks = {key: mark for key, mark in found.items() if key[0] < limit}
-    return SheetLayout(marks, frozenset(totals), columns, limit)
 
 
 def _add_marks(table: Table, marks: dict[tuple[int, int], str]) -> None:

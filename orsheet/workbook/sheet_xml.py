@@ -11,7 +11,6 @@ formatting and hyperlinks anchored to them; cells beside the table stay.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from typing import Callable, Sequence
 
@@ -46,10 +45,6 @@ def _column(cell: etree._Element) -> int:
     return split_ref(cell.get("r"))[1]
 
 
-_ROOT_PREFIX = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
-_MARK_CANDIDATES = etree.XPath("m:sheetData/m:row/m:c[@t='e' or m:f]", namespaces={"m": MAIN})
-
-
 # Worksheet children that follow <mergeCells>, in schema order.
 _AFTER_MERGES = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
                  "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
@@ -60,59 +55,6 @@ _AFTER_MERGES = ("phoneticPr", "conditionalFormatting", "dataValidations", "hype
 def _one_cell(ref: str) -> bool:
     start, _, end = ref.replace("$", "").partition(":")
     return not end or start == end
-
-
-def may_have_marks(raw: bytes) -> bool:
-    """Whether a sheet's cells may hold a formula or an error value: only a filter, so that the many
-    sheets with neither need no parse (what is there is then read by lxml, see :func:`cell_marks`).
-
-    Two byte searches through the cells (a regular expression over a 5 MB sheet would cost as
-    much as reading it): a formula element under the sheet's own prefix (``<f``, ``<x:f``) and an
-    error type as Office writes it (``t="e"``; ``t='e'`` where the sheet quotes that way).
-    """
-    root = _ROOT_PREFIX.search(raw, 0, 4096)
-    if root is None:
-        return True  # not the usual shape: let the parser decide
-    start, end = raw.find(b"<sheetData", root.end()), raw.rfind(b"sheetData>")
-    if start < 0 or end < start:
-        return True
-    prefix = root.group(1) + b":" if root.group(1) else b""
-    single = raw[root.end():raw.find(b">", root.end())].count(b"'") > raw[root.end():raw.find(b">", root.end())].count(b'"')
-    error = b"t='e'" if single else b't="e"'
-    return raw.find(b"<" + prefix + b"f", start, end) >= 0 or raw.find(error, start, end) >= 0
-
-
-def _position(cell: etree._Element) -> tuple[int, int]:
-    """(row, column) of a cell, also where Excel's optional ``r`` attributes are left out."""
-    if cell.get("r"):
-        return split_ref(cell.get("r"))
-    row = cell.getparent()
-    number = int(row.get("r")) if row.get("r") else row.getparent().index(row) + 1
-    column = 0
-    for sibling in row.iterfind(q("c")):
-        column = split_ref(sibling.get("r"))[1] if sibling.get("r") else column + 1
-        if sibling is cell:
-            break
-    return number, column
-
-
-def cell_marks(root: etree._Element, formula_column: int | None, skip_rows: set[int] = frozenset(),
-               columns: tuple[int, int] = (1, 16384)) -> dict[tuple[int, int], str]:
-    """What a value reader cannot see: (row, column) -> the error value a cell shows ("#REF!"), or, in
-    ``formula_column`` below the header, "=formula" for a cell that is calculated (the formula wins
-    over its error). Only cells in ``columns`` (the sheet's table), never the ``skip_rows``."""
-    marks: dict[tuple[int, int], str] = {}
-    first, last = columns
-    for cell in _MARK_CANDIDATES(root):
-        row, column = _position(cell)
-        if row in skip_rows or not first <= column <= last:
-            continue
-        formula = cell.find(q("f"))
-        if formula is not None and column == formula_column and row > 1:
-            marks[(row, column)] = "=" + (formula.text or "")
-        elif cell.get("t") == "e":
-            marks[(row, column)] = cell.findtext(q("v")) or "#N/A"
-    return marks
 
 
 class SheetEditor:

@@ -24,7 +24,7 @@ from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
-from orsheet.workbook.sheet_tables import TablePart, next_table_below, own_table, row_limit, sheet_tables
+from orsheet.workbook.sheet_layout import TablePart, next_table_below, own_table, row_limit, sheet_tables
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
