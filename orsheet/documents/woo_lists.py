@@ -10,6 +10,7 @@ would run as a formula is neutralised.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orsheet.documents import docx_layout as layout
+from orsheet.documents.files import write_whole
 from orsheet.documents.woo_redact import neutralise_formula
 from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH, print_one_page_wide
 from orsheet.ooxml.markup import xml_text
@@ -154,7 +156,9 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
             layout.keep_row_together(grid, index)
     layout.page_number_footer(word, f"{document.title} {organisation}", "Ondertitel")
     layout.set_properties(word, document.title, organisation)
-    word.save(path)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    write_whole(path, buffer.getvalue())
 
 
 def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> None:
@@ -168,8 +172,10 @@ def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> No
     book.properties.creator = book.properties.lastModifiedBy = organisation
     book.properties.title = document.title
     book.properties.language = layout.LANGUAGE
-    book.save(path)
-    canonical_font_order(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_whole(path, canonical_font_order(buffer.getvalue()))
+
 
 
 def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
@@ -218,14 +224,16 @@ def _sheet_title(title: str) -> str:
     return title[:31] or "Blad"
 
 
-def canonical_font_order(path: Path) -> None:
-    """Rewrite xl/styles.xml of an openpyxl-written file in schema order (see order_font_children)."""
+def canonical_font_order(package: bytes) -> bytes:
+    """An openpyxl-written package with xl/styles.xml in schema order (see order_font_children)."""
     import zipfile
 
     from orsheet.ooxml.font_order import order_font_children
 
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
         parts = [(info, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in parts:
             archive.writestr(info, order_font_children(data) if info.filename == "xl/styles.xml" else data)
+    return result.getvalue()

@@ -10,6 +10,7 @@ output folder.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
+from orsheet.documents.files import remove_quietly, temporary_beside
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
-from orsheet.errors import CellError, InputError
+from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
 from orsheet.parsing import clean_text
 from orsheet.services.common import convert_all
@@ -131,7 +133,7 @@ def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
     changed; afterwards only a rename within the folder is left.
     """
     target = folder / name
-    staged = folder / f".{name}.orsheet-tmp"
+    staged = temporary_beside(target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -140,22 +142,30 @@ def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
         shutil.copyfile(source, staged)
     except OSError as error:
         if staged.parent.is_dir():
-            staged.unlink(missing_ok=True)
-        reason = "is het bestand nog open in Word?" if isinstance(error, PermissionError) else (error.strerror or str(error))
-        raise InputError(f"kan {target} niet schrijven ({reason}); er is niets gewijzigd") from None
+            remove_quietly(staged)
+        raise os_error(error, f"Het schrijven van {target} is niet gelukt", document=target, name_file=False) from None
     return staged, target
+
+
+def _replace(staged: Path, target: Path, outcome: str = NOTHING_CHANGED) -> None:
+    try:
+        os.replace(staged, target)
+    except OSError as error:
+        remove_quietly(staged)
+        raise os_error(error, f"Het vervangen van {target} is niet gelukt", outcome, document=target,
+                       name_file=False) from None
 
 
 def _place(source: Path, folder: Path, name: str) -> Path:
     staged, target = _stage(source, folder, name)
-    render.replace_file(staged, target)
+    _replace(staged, target)
     return target
 
 
 def _discard(staged: list[tuple[Path, Path]], new_folder: Path | None) -> None:
     """Undo the staging: temporary copies, and the folder if this run made it."""
     for temporary, _ in staged:
-        temporary.unlink(missing_ok=True)
+        remove_quietly(temporary)
     if new_folder is not None and new_folder.is_dir() and not any(new_folder.iterdir()):
         new_folder.rmdir()
 
@@ -192,8 +202,12 @@ def generate_agenda(
         except BaseException:
             _discard(staged, folder if new_folder else None)
             raise
-        for temporary, target in staged:
-            render.replace_file(temporary, target)
+        for done, (temporary, target) in enumerate(staged):
+            try:
+                _replace(temporary, target, f"Het blad {AGENDA_SHEET} in de werkmap is wel bijgewerkt.")
+            except OrsheetError:
+                _discard(staged[done + 1:], None)
+                raise
     docx_path = staged[0][1]
     pdf_path = staged[1][1] if len(staged) > 1 else None
     return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
