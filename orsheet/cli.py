@@ -107,7 +107,7 @@ def run(argv: list[str] | None = None) -> None:
     dutch_usage.install()
     # A library's file closed late by the garbage collector (on a full disk) must not print
     # "Exception ignored in: ... Traceback" after our Dutch message: it goes to the bug log.
-    sys.unraisablehook = functools.partial(_log_late_error, f"orsheet {_command_name(args)}")
+    sys.unraisablehook = functools.partial(_log_late_error, _action(args))
     # A library's warning (openpyxl: "Data Validation extension is not supported") is English and
     # looks like a traceback line; what matters to the user is said in Dutch by orsheet itself.
     with warnings.catch_warnings():
@@ -115,8 +115,10 @@ def run(argv: list[str] | None = None) -> None:
         _run(args)
 
 
-def _command_name(args: list[str]) -> str:
-    return next((a for a in args if not a.startswith("-")), "orsheet")
+def _action(args: list[str]) -> str:
+    """What ran, for the bug log: "orsheet agenda" (or "orsheet" for ``orsheet --version``)."""
+    command = next((a for a in args if not a.startswith("-")), None)
+    return f"orsheet {command}" if command else "orsheet"
 
 
 def _log_late_error(action: str, unraisable) -> None:
@@ -151,7 +153,7 @@ def _run(args: list[str]) -> None:
         error = user_error(problem)
         if error is not None:
             _fail(error.to_dict(), as_json)
-        message = unexpected_message(f"orsheet {_command_name(args)}", problem)
+        message = unexpected_message(_action(args), problem)
         _fail({"message": message, "unexpected": True}, as_json)
 
 

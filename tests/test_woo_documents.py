@@ -24,6 +24,7 @@ from orsheet.documents.woo_leaks import (
     extract_texts,
     find_leaks,
 )
+from orsheet.errors import OrsheetError
 from orsheet.model import Person
 from orsheet.redact import NAME_CODE, build_redactor
 
@@ -151,13 +152,40 @@ def test_redacting_an_xlsx_covers_cells_rich_text_and_properties(tmp_path, redac
     assert find_leaks([target], redactor) == []
 
 
-def test_a_broken_office_file_gives_a_dutch_error_and_no_output(tmp_path, redactor):
+def test_a_broken_office_file_gives_a_dutch_error_without_library_text_and_no_output(tmp_path, redactor):
     source = tmp_path / "kapot.docx"
     source.write_bytes(b"geen zip")
     target = tmp_path / "woo.docx"
-    with pytest.raises(Exception, match="geen geldig Office-bestand"):
+    with pytest.raises(OrsheetError) as refused:
         redact_office_file(source, target, redactor, ORG)
+    message = str(refused.value)
+    assert message.startswith("kapot.docx is geen geldig Office-bestand") and "beschadigd" in message
+    assert "File is not a zip file" not in message and "(" not in message
     assert not target.exists()
+
+
+def test_an_office_file_with_a_broken_part_gives_the_same_dutch_error(tmp_path, redactor):
+    source = tmp_path / "half.docx"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")  # cut off: not well-formed
+    with pytest.raises(OrsheetError, match="^half.docx is geen geldig Office-bestand") as refused:
+        redact_office_file(source, tmp_path / "woo.docx", redactor, ORG)
+    assert "line 1" not in str(refused.value) and not (tmp_path / "woo.docx").exists()
+
+
+def test_a_password_protected_office_file_is_named_as_such(tmp_path, redactor):
+    source = tmp_path / "geheim.docx"
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # Office encrypts into a compound file
+    with pytest.raises(OrsheetError, match="met een wachtwoord beveiligd"):
+        redact_office_file(source, tmp_path / "woo.docx", redactor, ORG)
+
+
+def test_a_target_the_system_refuses_is_its_error_not_a_broken_office_file(tmp_path, redactor):
+    source = tmp_path / "agenda.docx"
+    docx.Document().save(source)
+    with pytest.raises(OSError) as refused:  # the Woo export says it in Dutch (errors.os_error)
+        redact_office_file(source, tmp_path / "geen map" / "woo.docx", redactor, ORG)
+    assert not isinstance(refused.value, OrsheetError)
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"klik\")", "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx"])

@@ -134,6 +134,7 @@ def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
     """
     target = folder / name
     staged = temporary_beside(target)
+    new_folder = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -143,6 +144,7 @@ def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
     except OSError as error:
         if staged.parent.is_dir():
             remove_quietly(staged)
+        _discard([], folder if new_folder else None)
         raise os_error(error, f"Het schrijven van {target} is niet gelukt", document=target, name_file=False) from None
     return staged, target
 
