@@ -54,10 +54,8 @@ class AgendaBook:
 
     def output_folder(self, workbook_path: Path) -> Path:
         """``Map agenda's`` from Instellingen; relative to the workbook's folder."""
-        setting = self.settings.get(schema.SETTING_AGENDA_FOLDER)
-        text = clean_text(setting.value) if setting else ""
-        folder = Path(text or DEFAULT_FOLDER).expanduser()
-        folder = folder if folder.is_absolute() else workbook_path.resolve().parent / folder
+        folder = setting_path(self.settings, schema.SETTING_AGENDA_FOLDER, workbook_path.resolve().parent,
+                              DEFAULT_FOLDER)
         if folder.exists() and not folder.is_dir():
             location = records.setting_location(self.settings, schema.SETTING_AGENDA_FOLDER)
             raise CellError(f"{folder} is een bestand, geen map; kies een andere map voor de agenda's", location)
@@ -65,16 +63,33 @@ class AgendaBook:
 
     def template(self, key: str, default: Path, workbook_path: Path) -> Path:
         """The Word template named in setting ``key`` (relative to the workbook), else the shipped one."""
-        setting = self.settings.get(key)
-        text = clean_text(setting.value) if setting else ""
-        if not text:
+        path = setting_path(self.settings, key, workbook_path.resolve().parent)
+        if path is None:
             return default
-        path = Path(text).expanduser()
-        path = path if path.is_absolute() else workbook_path.resolve().parent / path
         if not path.is_file() or path.suffix.lower() != ".docx":
             raise CellError(f"Word-sjabloon {path} niet gevonden (verwacht een .docx-bestand)",
                             records.setting_location(self.settings, key))
         return path
+
+
+def setting_path(settings: dict[str, Setting], key: str, relative_to: Path | None, default: str = "") -> Path | None:
+    """The folder or file named in setting ``key`` (``default`` when empty), relative to ``relative_to``
+    (the workbook's folder; None: a relative name means nothing); None when there is none.
+
+    A name no system accepts - one holding an invisible NUL character (``_x0000_`` in the file,
+    pasted from another program) - is refused with the setting's cell.
+    """
+    setting = settings.get(key)
+    text = (clean_text(setting.value) if setting else "") or default
+    if not text:
+        return None
+    if "\x00" in text:
+        raise CellError("de naam bevat een onzichtbaar teken (NUL) dat in geen map- of bestandsnaam mag; "
+                        "typ de naam opnieuw", records.setting_location(settings, key))
+    path = Path(text).expanduser()
+    if path.is_absolute():
+        return path
+    return relative_to / path if relative_to is not None else None
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:

@@ -30,6 +30,7 @@ from orsheet.documents.woo_redact import redact_office_file
 from orsheet.documents.woo_leaks import UnknownName, UnknownNamesError, check_leaks, find_unknown_names
 from orsheet.errors import InputError, OrsheetError, os_error
 from orsheet.redact import Redactor, build_redactor, listed_people
+from orsheet.services.agenda import setting_path
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import WorkbookBackend
 
@@ -181,13 +182,9 @@ def agenda_folder(settings: dict[str, model.Setting], workbook_path: Path | None
 
     Resolved the way the agenda service resolves it when it writes agendas.
     """
-    text = _setting_text(settings, schema.SETTING_AGENDA_FOLDER) or dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER]
-    folder = Path(str(text)).expanduser()
-    if not folder.is_absolute():
-        if workbook_path is None:
-            return None
-        folder = workbook_path.resolve().parent / folder
-    return folder
+    default = str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])
+    return setting_path(settings, schema.SETTING_AGENDA_FOLDER, workbook_path and workbook_path.resolve().parent,
+                        default)
 
 
 def _agendas(sources: _Sources, out: Path, period: Period, workbook_path: Path | None,
