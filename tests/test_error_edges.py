@@ -144,3 +144,15 @@ def test_a_read_only_agenda_folder_is_not_reported_as_a_document_open_in_word(wo
     assert "Agenda OR-vergadering 2023-10-26.docx is niet gelukt" in err and "Er is niets gewijzigd" in err
     assert ".orsheet-tmp" not in err  # our temporary file is no business of the user's
     assert list(folder.iterdir()) == []
+
+
+def test_a_pdf_program_the_system_will_not_start_is_named_in_dutch(tmp_path):
+    from orsheet.documents.pdf import convert_to_pdf
+
+    not_a_program = tmp_path / "soffice"
+    not_a_program.write_text("geen programma")  # no execute permission: even root may not run it
+    source = tmp_path / "Agenda.docx"
+    source.write_bytes(b"PK")
+    result = convert_to_pdf([source], tmp_path, engine="libreoffice", soffice=str(not_a_program))
+    assert result.paths == [] and result.reason.endswith("(u hebt geen toestemming)")
+    assert "Permission denied" not in result.reason

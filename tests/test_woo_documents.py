@@ -201,20 +201,26 @@ def test_ordinary_values_are_not_changed_by_formula_neutralising():
 LIST = ListDocument(
     "Actielijst",
     "Actielijst",
-    [Section("Open acties", ["Nr", "Onderwerp", "Datum"], [[339, "=cmd|' /C calc'!A0", date(2023, 9, 28)], [340, "@SUM(A1)", None]])],
+    [Section("Open acties", ["Nr", "Onderwerp", "Datum"], [[339, "=cmd|' /C calc'!A0", date(2023, 9, 28)],
+                                                           [340, "@SUM(A1)", None],
+                                                           [341, "-2 leden minder; verkiezing in maart", None],
+                                                           [342, "Gewone tekst", None]])],
 )
 
 
-def test_list_xlsx_stores_formula_text_as_plain_text(tmp_path):
+def test_list_xlsx_publishes_formula_like_text_exactly_as_typed_and_never_as_a_formula(tmp_path):
     path = tmp_path / "Actielijst.xlsx"
     write_list_xlsx(LIST, path, ORG)
     sheet = openpyxl.load_workbook(path)["Open acties"]
-    assert sheet["B2"].value == "'=cmd|' /C calc'!A0"
-    assert sheet["B2"].data_type == "s"
-    assert sheet["B3"].value == "'@SUM(A1)"
+    assert [sheet[f"B{row}"].value for row in (2, 3, 4)] == [
+        "=cmd|' /C calc'!A0", "@SUM(A1)", "-2 leden minder; verkiezing in maart"]  # no apostrophe added
+    assert all(sheet[f"B{row}"].data_type == "s" for row in (2, 3, 4))
+    # Marked as Excel marks text typed after an apostrophe: editing the cell keeps it text.
+    assert [sheet[f"B{row}"].quotePrefix for row in (2, 3, 4, 5)] == [True, True, True, False]
     assert sheet["C2"].value.date() == date(2023, 9, 28)
     with zipfile.ZipFile(path) as archive:
         assert all(b"<f>" not in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+        assert b'quotePrefix="1"' in archive.read("xl/styles.xml")
 
 
 def test_list_docx_has_a_table_with_dutch_dates(tmp_path):

@@ -105,7 +105,8 @@ def test_exported_action_list_is_redacted_filtered_and_formula_safe(tmp_path, ag
     assert [row[0] for row in open_rows] == [334, 339, 120]  # still open from before; 350 came later
     assert open_rows[0][2] == "Olivier de Bruijne en 5.1.2e uitnodigen"
     assert open_rows[0][3] == "5.1.2e"
-    assert open_rows[1][2] == "'=HYPERLINK(\"http://x\",\"5.1.2e\")"
+    assert open_rows[1][2] == "=HYPERLINK(\"http://x\",\"5.1.2e\")"  # published as typed (redacted), as text
+    assert book["Openstaande acties"]["C3"].data_type == "s" and book["Openstaande acties"]["C3"].quotePrefix
     archive = [[c.value for c in row] for row in book["Archief"].iter_rows(min_row=2)]
     assert [row[0] for row in archive] == [325]  # 301 was closed before the period
     assert archive[0][2] == "Borrel door 5.1.2e"

@@ -188,7 +188,8 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
     top = Alignment(vertical="top")
     widths = []
     for column, header in enumerate(part.headers, start=1):
-        cell = sheet.cell(1, column, neutralise_formula(header))
+        cell = sheet.cell(1, column)
+        _put(cell, header)
         cell.font, cell.alignment = header_font, Alignment(vertical="top")
         values = [row[column - 1] for row in part.rows if column - 1 < len(row)]
         longest = max((len(DATE_TEXT) if isinstance(v, (date, datetime)) else len(display(v)) for v in values),
@@ -196,7 +197,8 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
         widths.append(min(XLSX_MAX_WIDTH, max(len(header) + FILTER_BUTTON_WIDTH, longest + 1)) + 1)
     for number, row in enumerate(part.rows, start=2):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(number, column, _xlsx_value(value))
+            cell = sheet.cell(number, column)
+            _put(cell, xml_text(value) if isinstance(value, str) else value)
             cell.font = body_font
             if isinstance(value, (date, datetime)):
                 cell.number_format = XLSX_DATE_FORMAT
@@ -211,11 +213,20 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
     print_one_page_wide(sheet)
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        # openpyxl treats any string starting with "=" as a formula.
-        return neutralise_formula(xml_text(value))
-    return value
+def _put(cell, value: Any) -> None:
+    """``value`` into ``cell``; text that looks like a formula stays text, exactly as typed.
+
+    A text cell in an .xlsx is never calculated, so the published text keeps its first
+    character ("-2 leden minder"); it is marked quotePrefix, as Excel marks text typed with a
+    leading apostrophe, so that editing the cell in Excel does not turn it into a formula
+    either. (openpyxl would store a string starting with "=" as a formula: the type is set
+    after the value.) Only the CSV inventory, which a spreadsheet does evaluate, gets the
+    apostrophe itself (:func:`orsheet.documents.woo_redact.neutralise_formula`).
+    """
+    cell.value = value
+    if isinstance(value, str) and neutralise_formula(value) != value:
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _sheet_title(title: str) -> str:
