@@ -89,6 +89,8 @@ class WorkbookBusy(WorkbookLocked):
 class FileSystemError(WorkbookError):
     """The operating system refused a read or write (disk full, no permission, file gone)."""
 
+    outcome = ""  # what the refusal means for the user's files, when the message says it (os_error)
+
 
 class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
@@ -217,7 +219,9 @@ def os_error(error: OSError, failed: str, outcome: str = NOTHING_CHANGED, *,
         if getattr(error, "winerror", None) in (32, 33):
             advice = "Sluit het andere programma en probeer het opnieuw."
     parts = [f"{failed}: {reason}{where}.", outcome, advice]
-    return FileSystemError(" ".join(part for part in parts if part))
+    refused = FileSystemError(" ".join(part for part in parts if part))
+    refused.outcome = outcome
+    return refused
 
 
 # Library errors that mean "this file is damaged or not what it claims to be", by module and class

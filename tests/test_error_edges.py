@@ -156,3 +156,16 @@ def test_a_pdf_program_the_system_will_not_start_is_named_in_dutch(tmp_path):
     result = convert_to_pdf([source], tmp_path, engine="libreoffice", soffice=str(not_a_program))
     assert result.paths == [] and result.reason.endswith("(u hebt geen toestemming)")
     assert "Permission denied" not in result.reason
+
+
+def test_a_button_whose_files_were_partly_written_does_not_claim_nothing_changed(press, monkeypatch):
+    from orsheet.errors import os_error
+
+    def replaced_too_late(*args, **kwargs):
+        raise os_error(OSError(errno.ENOSPC, "No space left on device"), "Het vervangen van Agenda.docx is niet gelukt",
+                       "Het blad Agenda in de werkmap is wel bijgewerkt.")
+
+    monkeypatch.setattr("orsheet.services.actions.close_actions", replaced_too_late)
+    prompt = press(m.close_finished_actions)[0]["args"][0]
+    assert prompt.startswith("Afgeronde acties sluiten is niet gelukt.\n\n") and "niets gewijzigd" not in prompt
+    assert "Het blad Agenda in de werkmap is wel bijgewerkt." in prompt
