@@ -10,8 +10,6 @@ output folder.
 
 from __future__ import annotations
 
-import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +21,7 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
-from orsheet.documents.files import remove_quietly, temporary_beside
+from orsheet.documents.files import Staged
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
@@ -140,49 +138,50 @@ class AgendaResult:
         return "\n".join(lines)
 
 
-def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
-    """Copy ``source`` next to its final place; every likely failure happens here.
+@dataclass
+class _Document:
+    """A finished document written beside its place in the agenda folder, waiting to be renamed into it."""
+
+    target: Path
+    staged: Staged
+
+    def place(self, outcome: str = NOTHING_CHANGED) -> Path:
+        try:
+            self.staged.commit()
+        except OSError as error:
+            raise _write_error(error, self.target, "Het vervangen", outcome) from None
+        return self.target
+
+
+def _write_error(error: OSError, target: Path, what: str = "Het schrijven", outcome: str = NOTHING_CHANGED):
+    return os_error(error, f"{what} van {target} is niet gelukt", outcome, document=target, name_file=False)
+
+
+def _stage(source: Path, folder: Path, name: str) -> _Document:
+    """Write ``source`` next to its final place; every likely failure happens here.
 
     Staging before the workbook is saved means a folder that cannot be made,
     a full disk or a document open in Word stops the command with nothing
-    changed; afterwards only a rename within the folder is left.
+    changed (a folder this run made is removed again); afterwards only a
+    rename within the folder is left.
     """
     target = folder / name
-    staged = temporary_beside(target)
     new_folder = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if target.exists():
             with open(target, "r+b"):  # Word holds a lock on an open document
                 pass
-        shutil.copyfile(source, staged)
+        return _Document(target, Staged({target: source.read_bytes()}))
     except OSError as error:
-        if staged.parent.is_dir():
-            remove_quietly(staged)
         _discard([], folder if new_folder else None)
-        raise os_error(error, f"Het schrijven van {target} is niet gelukt", document=target, name_file=False) from None
-    return staged, target
+        raise _write_error(error, target) from None
 
 
-def _replace(staged: Path, target: Path, outcome: str = NOTHING_CHANGED) -> None:
-    try:
-        os.replace(staged, target)
-    except OSError as error:
-        remove_quietly(staged)
-        raise os_error(error, f"Het vervangen van {target} is niet gelukt", outcome, document=target,
-                       name_file=False) from None
-
-
-def _place(source: Path, folder: Path, name: str) -> Path:
-    staged, target = _stage(source, folder, name)
-    _replace(staged, target)
-    return target
-
-
-def _discard(staged: list[tuple[Path, Path]], new_folder: Path | None) -> None:
+def _discard(staged: list[_Document], new_folder: Path | None) -> None:
     """Undo the staging: temporary copies, and the folder if this run made it."""
-    for temporary, _ in staged:
-        remove_quietly(temporary)
+    for document in staged:
+        document.staged.discard()
     if new_folder is not None and new_folder.is_dir() and not any(new_folder.iterdir()):
         new_folder.rmdir()
 
@@ -210,7 +209,7 @@ def generate_agenda(
         if pdf:
             converted = pdf_files.convert_to_pdf([docx], Path(work), engine=pdf_engine, soffice=soffice)
         new_folder = not folder.exists()
-        staged: list[tuple[Path, Path]] = []
+        staged: list[_Document] = []
         try:
             staged.append(_stage(docx, folder, name))
             if converted.path:
@@ -219,14 +218,14 @@ def generate_agenda(
         except BaseException:
             _discard(staged, folder if new_folder else None)
             raise
-        for done, (temporary, target) in enumerate(staged):
+        for done, document in enumerate(staged):
             try:
-                _replace(temporary, target, f"Het blad {AGENDA_SHEET} in de werkmap is wel bijgewerkt.")
+                document.place(f"Het blad {AGENDA_SHEET} in de werkmap is wel bijgewerkt.")
             except OrsheetError:
                 _discard(staged[done + 1:], None)
                 raise
-    docx_path = staged[0][1]
-    pdf_path = staged[1][1] if len(staged) > 1 else None
+    docx_path = staged[0].target
+    pdf_path = staged[1].target if len(staged) > 1 else None
     return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
 
 
@@ -257,7 +256,7 @@ def generate_minutes_template(
         template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
         docx = render.render_docx(template, context, Path(work, name),
                                   title=document_title(book.agenda, "Verslag"), organisation=book.organisation)
-        return MinutesResult(book.agenda, _place(docx, folder, name))
+        return MinutesResult(book.agenda, _stage(docx, folder, name).place())
 
 
 def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:
