@@ -7,6 +7,7 @@ Add a command by adding one line to ``COMMANDS``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import sys
@@ -102,12 +103,28 @@ def run(argv: list[str] | None = None) -> None:
     """
     from orsheet.commands import dutch_usage
 
+    args = sys.argv[1:] if argv is None else argv
     dutch_usage.install()
+    # A library's file closed late by the garbage collector (on a full disk) must not print
+    # "Exception ignored in: ... Traceback" after our Dutch message: it goes to the bug log.
+    sys.unraisablehook = functools.partial(_log_late_error, _action(args))
     # A library's warning (openpyxl: "Data Validation extension is not supported") is English and
     # looks like a traceback line; what matters to the user is said in Dutch by orsheet itself.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _run(sys.argv[1:] if argv is None else argv)
+        _run(args)
+
+
+def _action(args: list[str]) -> str:
+    """What ran, for the bug log: "orsheet agenda" (or "orsheet" for ``orsheet --version``)."""
+    command = next((a for a in args if not a.startswith("-")), None)
+    return f"orsheet {command}" if command else "orsheet"
+
+
+def _log_late_error(action: str, unraisable) -> None:
+    from orsheet.bug_report import log_unraisable  # only when it happens: keeps start-up light
+
+    log_unraisable(action, unraisable)
 
 
 def _run(args: list[str]) -> None:
@@ -136,8 +153,7 @@ def _run(args: list[str]) -> None:
         error = user_error(problem)
         if error is not None:
             _fail(error.to_dict(), as_json)
-        command = next((a for a in args if not a.startswith("-")), "orsheet")
-        message = unexpected_message(f"orsheet {command}", problem)
+        message = unexpected_message(_action(args), problem)
         _fail({"message": message, "unexpected": True}, as_json)
 
 

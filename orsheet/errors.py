@@ -8,6 +8,7 @@ for developers (bugs) stay ordinary Python exceptions in English.
 from __future__ import annotations
 
 import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +89,8 @@ class WorkbookBusy(WorkbookLocked):
 class FileSystemError(WorkbookError):
     """The operating system refused a read or write (disk full, no permission, file gone)."""
 
+    outcome = ""  # what the refusal means for the user's files, when the message says it (os_error)
+
 
 class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
@@ -116,6 +119,7 @@ class ProblemList(OrsheetError):
 _OS_REASONS_BY_NAME = {
     "ENOSPC": "de schijf is vol",
     "EDQUOT": "uw opslagruimte (quotum) is vol",
+    "EFBIG": "het bestand wordt groter dan deze schijf of dit systeem toestaat",
     "EACCES": "u hebt geen toestemming",
     "EPERM": "u hebt geen toestemming",
     "EROFS": "de schijf is alleen-lezen",
@@ -123,54 +127,101 @@ _OS_REASONS_BY_NAME = {
     "EISDIR": "dit is een map, geen bestand",
     "ENOTDIR": "een deel van het pad is geen map",
     "EEXIST": "er staat al een bestand met die naam",
+    "ENOTEMPTY": "de map is niet leeg",
     "EBUSY": "het bestand is in gebruik door een ander programma",
     "ETXTBSY": "het bestand is in gebruik door een ander programma",
     "EIO": "de schijf gaf een lees- of schrijffout",
     "ENAMETOOLONG": "de naam of het pad is te lang",
+    "ELOOP": "het pad verwijst in een kring naar zichzelf (snelkoppelingen)",
     "EMFILE": "er zijn te veel bestanden tegelijk open",
+    "ENFILE": "er zijn te veel bestanden tegelijk open",
     "EXDEV": "het bestand staat op een andere schijf",
+    "ESTALE": "de verbinding met de netwerkmap is verbroken",
+    "ETIMEDOUT": "de netwerkmap reageert niet",
+    "EHOSTDOWN": "de netwerkmap is niet bereikbaar",
+    "ENETUNREACH": "de netwerkmap is niet bereikbaar",
 }
 # Not every errno exists on every system (EDQUOT, ETXTBSY on Windows).
 _OS_REASONS = {getattr(errno, name): text for name, text in _OS_REASONS_BY_NAME.items() if hasattr(errno, name)}
-_WINDOWS_REASONS = {32: "het bestand is geopend in een ander programma", 33: "een deel van het bestand is vergrendeld"}
+# Windows' own codes where its errno says too little (an invalid name and a lost share both arrive as EINVAL/ENOENT).
+_WINDOWS_REASONS = {
+    32: "het bestand is geopend in een ander programma",
+    33: "een deel van het bestand is vergrendeld",
+    53: "de netwerkmap is niet bereikbaar",
+    64: "de verbinding met de netwerkmap is verbroken",
+    67: "de netwerkmap is niet bereikbaar",
+    123: "de naam bevat tekens die Windows niet toestaat",
+    206: "de naam of het pad is te lang",
+}
+_PERMISSION = {errno.EACCES, errno.EPERM}
+IN_USE = "het bestand is nog geopend in een ander programma (Word, Excel of een PDF-lezer)"
 
 
 def os_reason(error: OSError) -> str:
-    """What the operating system refused, as a short Dutch phrase."""
+    """What the operating system refused, as a short Dutch phrase (never the system's English text)."""
     winerror = getattr(error, "winerror", None)
     if winerror in _WINDOWS_REASONS:
         return _WINDOWS_REASONS[winerror]
     if error.errno in _OS_REASONS:
         return _OS_REASONS[error.errno]
+    if winerror:
+        return f"Windows weigerde (foutcode {winerror})"
     code = errno.errorcode.get(error.errno or 0, str(error.errno))
-    return f"het besturingssysteem weigerde ({code}: {error.strerror or error})"
+    return f"het besturingssysteem weigerde (foutcode {code})"
+
+
+def in_use(error: OSError, document: Path) -> bool:
+    """Whether a refused write of ``document`` means it is open in another program (Word holds a lock):
+    Windows says so itself; elsewhere only a refusal on a file that exists, in a folder we may write to."""
+    if getattr(error, "winerror", None) in (32, 33):
+        return True
+    if error.errno not in _PERMISSION:
+        return False
+    return document.is_file() and os.access(document.parent, os.W_OK)
 
 
 _OS_ADVICE_BY_NAME = {
     "ENOSPC": "Maak ruimte vrij op de schijf en probeer het opnieuw.",
     "EDQUOT": "Maak ruimte vrij in uw opslag en probeer het opnieuw.",
+    "EFBIG": "Kies een andere map (op een andere schijf) en probeer het opnieuw.",
     "EACCES": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
     "EPERM": "Vraag toegang tot de map, of werk met een kopie op een plek waar u mag schrijven.",
     "EROFS": "Werk met een kopie op een schijf waarop u mag schrijven.",
     "EBUSY": "Sluit het andere programma en probeer het opnieuw.",
+    "ENAMETOOLONG": "Kies een kortere bestandsnaam of een map met een korter pad.",
+    "EMFILE": "Sluit andere programma's en probeer het opnieuw.",
+    "ESTALE": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
+    "ETIMEDOUT": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
 }
 _OS_ADVICE = {getattr(errno, name): text for name, text in _OS_ADVICE_BY_NAME.items() if hasattr(errno, name)}
 NOTHING_CHANGED = "Er is niets gewijzigd."
 
 
-def os_error(error: OSError, failed: str, outcome: str = NOTHING_CHANGED) -> FileSystemError:
-    """``error`` as a Dutch user error: ``failed`` ("Het opslaan van or.xlsm is niet gelukt"),
+def os_error(error: OSError, failed: str, outcome: str = NOTHING_CHANGED, *,
+             document: Path | None = None, name_file: bool = True) -> FileSystemError:
+    """``error`` as a Dutch user error on one line: ``failed`` ("Het opslaan van or.xlsm is niet gelukt"),
     why, what it means (``outcome``) and what to do.
 
-    The file the system names is added when ``failed`` does not already name it.
+    The file the system names is added when ``failed`` does not already name it (and ``name_file``:
+    leave it out when that file is a temporary one of ours). ``document`` is the file being
+    written: a refusal on it while it exists in a writable folder is reported as the file being
+    open in another program (:func:`in_use`).
     """
     where = ""
-    if error.filename:
+    if error.filename and name_file:
         name = Path(str(error.filename)).name
         if name and name not in failed:
             where = f" ({error.filename})"
-    parts = [f"{failed}: {os_reason(error)}{where}.", outcome, _OS_ADVICE.get(error.errno, "")]
-    return FileSystemError(" ".join(part for part in parts if part))
+    if document is not None and in_use(error, document):
+        reason, advice = IN_USE, "Sluit het bestand en probeer het opnieuw."
+    else:
+        reason, advice = os_reason(error), _OS_ADVICE.get(error.errno, "")
+        if getattr(error, "winerror", None) in (32, 33):
+            advice = "Sluit het andere programma en probeer het opnieuw."
+    parts = [f"{failed}: {reason}{where}.", outcome, advice]
+    refused = FileSystemError(" ".join(part for part in parts if part))
+    refused.outcome = outcome
+    return refused
 
 
 # Library errors that mean "this file is damaged or not what it claims to be", by module and class

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orsheet import __version__
-from orsheet.errors import InputError
+from orsheet.documents.files import write_files
+from orsheet.errors import InputError, os_error
 
 MAIN_PY = '''\
 """orsheet in xlwings Lite: the buttons of the OR-secretariaat workbook.
@@ -47,10 +48,13 @@ def write_lite_code(folder: Path, wheel: str | None = None, *, force: bool = Fal
     existing = [p.name for p in contents if p.exists()]
     if existing and not force:
         raise InputError(f"{', '.join(existing)} bestaat al in {folder}; kies een andere map of gebruik --force")
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for path, text in contents.items():
-            path.write_text(text, encoding="utf-8")
+        write_files({path: text.encode("utf-8") for path, text in contents.items()})
     except OSError as error:
-        raise InputError(f"kan niet schrijven in {folder}: {error.strerror or error}") from None
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise os_error(error, f"Het schrijven van main.py en requirements.txt in {folder} is niet gelukt",
+                       name_file=False) from None
     return files

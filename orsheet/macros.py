@@ -12,13 +12,14 @@ technical details were written.
 from __future__ import annotations
 
 import functools
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from orsheet.bug_report import LOG_NAME as LOG_NAME  # where a bug's details go (re-exported)
-from orsheet.bug_report import unexpected_message
-from orsheet.errors import InputError, user_error
+from orsheet.bug_report import late_error_hook, unexpected_message
+from orsheet.errors import FileSystemError, InputError, user_error
 
 TITLE = "orsheet"
 
@@ -36,13 +37,19 @@ def _show(book, action: str, message: str, critical: bool) -> None:
 
 def outcome(action: str, work: Callable[..., str], *args: Any, log: Path | None = None, **kwargs: Any) -> tuple[str, bool]:
     """``work(*args, **kwargs)``'s Dutch message and whether it failed: a user error
-    as its located message, a bug as where its details were written (``log``)."""
+    as its located message, a bug as where its details were written (``log``).
+
+    An error Python can only report late (a library's file closed by the garbage collector)
+    goes to the same log, not to a console window (:func:`orsheet.bug_report.late_error_hook`)."""
+    sys.unraisablehook = late_error_hook(action, log)
     try:
         return work(*args, **kwargs), False
     except Exception as problem:  # the boundary: nothing may become a traceback window
         error = user_error(problem)  # the user's (or the system's) problem, in Dutch
         if error is None:
             return unexpected_message(action, problem, log), True
+        if isinstance(error, FileSystemError) and error.outcome:  # it says itself what was (or was not) changed
+            return f"{action} is niet gelukt.\n\n{error}", True
         return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
 
 

@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 
 from orsheet import model, schema
 from orsheet.deadlines import deadline_date
-from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError
+from orsheet.errors import CellError, Location, OrsheetError, ProblemList, SheetError, column_letter
 from orsheet.parsing import (
     UNDECIDED,
     clean_text,
@@ -53,9 +53,34 @@ def header_problems(table: Table, spec: schema.SheetSpec) -> list[OrsheetError]:
         seen.add(header)
     missing = [h for h in spec.headers if h not in seen]
     if missing:
+        below = _header_row_below(table, missing)
+        if below is not None:  # a title row above the table: one line, not one per column
+            return [SheetError(f"de kolomkoppen staan in rij {below}, maar orsheet verwacht ze in rij 1; verwijder "
+                               "de rij(en) erboven (bijvoorbeeld een titel) of zet de titel in een ander blad",
+                               Location(table.sheet))]
         names = ", ".join(f'"{h}"' for h in missing)
-        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1", Location(table.sheet)))
+        problems.append(SheetError(f"kolom {names} ontbreekt in rij 1{_spelling_hint(table, missing)}",
+                                   Location(table.sheet)))
     return problems
+
+
+def _header_row_below(table: Table, missing: list[str], rows: int = 5) -> int | None:
+    """The row among the first few below row 1 that holds every header row 1 lacks."""
+    for row in table.rows[:rows]:
+        texts = {str(v).strip() for v in (*row.values.values(), *row.unnamed.values()) if v is not None}
+        if set(missing) <= texts:
+            return row.number
+    return None
+
+
+def _spelling_hint(table: Table, missing: list[str]) -> str:
+    """': in A1 staat "nr", bedoeld is "Nr"' for headers that differ only in capitals or spaces."""
+    hints = []
+    for wanted in missing:
+        for index, header in enumerate(table.header, start=1):
+            if header != wanted and header.casefold().split() == wanted.casefold().split():
+                hints.append(f'in {column_letter(index)}1 staat "{header}", bedoeld is "{wanted}"')
+    return f" ({'; '.join(hints)}: hoofdletters en spaties tellen mee)" if hints else ""
 
 
 def _blank(value: object) -> bool:

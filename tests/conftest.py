@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,10 @@ def template_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def memory_backend() -> MemoryBackend:
     return MemoryBackend.new()
+
+
+@pytest.fixture(autouse=True)
+def _pytests_unraisable_hook_back_after_each_test(monkeypatch):
+    """Both edges (cli.run, macros.outcome) send late errors to the bug log through sys.unraisablehook,
+    for the rest of the process; in the test process pytest's own hook is put back after each test."""
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)

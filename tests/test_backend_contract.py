@@ -203,7 +203,7 @@ def test_a_sheet_orsheet_generated_stays_its_own_and_is_written_again_whatever_i
 
 def test_a_sheet_orsheet_did_not_make_is_refused_with_its_name(with_priority):
     backend = with_priority
-    with pytest.raises(SheetError, match="blad Acties is niet door orsheet gemaakt"):
+    with pytest.raises(SheetError, match="^blad Acties: dit blad is niet door orsheet gemaakt"):
         backend.write([ReplaceSheet(ACTIES, [["Tijd", "Omschrijving"]])])
     assert reread(backend).read([ACTIES])[ACTIES].rows[0].values[schema.NR] == 1
 

@@ -24,6 +24,7 @@ from orsheet.documents.woo_leaks import (
     extract_texts,
     find_leaks,
 )
+from orsheet.errors import OrsheetError
 from orsheet.model import Person
 from orsheet.redact import NAME_CODE, build_redactor
 
@@ -151,13 +152,40 @@ def test_redacting_an_xlsx_covers_cells_rich_text_and_properties(tmp_path, redac
     assert find_leaks([target], redactor) == []
 
 
-def test_a_broken_office_file_gives_a_dutch_error_and_no_output(tmp_path, redactor):
+def test_a_broken_office_file_gives_a_dutch_error_without_library_text_and_no_output(tmp_path, redactor):
     source = tmp_path / "kapot.docx"
     source.write_bytes(b"geen zip")
     target = tmp_path / "woo.docx"
-    with pytest.raises(Exception, match="geen geldig Office-bestand"):
+    with pytest.raises(OrsheetError) as refused:
         redact_office_file(source, target, redactor, ORG)
+    message = str(refused.value)
+    assert message.startswith("kapot.docx is geen geldig Office-bestand") and "beschadigd" in message
+    assert "File is not a zip file" not in message and "(" not in message
     assert not target.exists()
+
+
+def test_an_office_file_with_a_broken_part_gives_the_same_dutch_error(tmp_path, redactor):
+    source = tmp_path / "half.docx"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")  # cut off: not well-formed
+    with pytest.raises(OrsheetError, match="^half.docx is geen geldig Office-bestand") as refused:
+        redact_office_file(source, tmp_path / "woo.docx", redactor, ORG)
+    assert "line 1" not in str(refused.value) and not (tmp_path / "woo.docx").exists()
+
+
+def test_a_password_protected_office_file_is_named_as_such(tmp_path, redactor):
+    source = tmp_path / "geheim.docx"
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # Office encrypts into a compound file
+    with pytest.raises(OrsheetError, match="met een wachtwoord beveiligd"):
+        redact_office_file(source, tmp_path / "woo.docx", redactor, ORG)
+
+
+def test_a_target_the_system_refuses_is_its_error_not_a_broken_office_file(tmp_path, redactor):
+    source = tmp_path / "agenda.docx"
+    docx.Document().save(source)
+    with pytest.raises(OSError) as refused:  # the Woo export says it in Dutch (errors.os_error)
+        redact_office_file(source, tmp_path / "geen map" / "woo.docx", redactor, ORG)
+    assert not isinstance(refused.value, OrsheetError)
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"klik\")", "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx"])
@@ -173,20 +201,26 @@ def test_ordinary_values_are_not_changed_by_formula_neutralising():
 LIST = ListDocument(
     "Actielijst",
     "Actielijst",
-    [Section("Open acties", ["Nr", "Onderwerp", "Datum"], [[339, "=cmd|' /C calc'!A0", date(2023, 9, 28)], [340, "@SUM(A1)", None]])],
+    [Section("Open acties", ["Nr", "Onderwerp", "Datum"], [[339, "=cmd|' /C calc'!A0", date(2023, 9, 28)],
+                                                           [340, "@SUM(A1)", None],
+                                                           [341, "-2 leden minder; verkiezing in maart", None],
+                                                           [342, "Gewone tekst", None]])],
 )
 
 
-def test_list_xlsx_stores_formula_text_as_plain_text(tmp_path):
+def test_list_xlsx_publishes_formula_like_text_exactly_as_typed_and_never_as_a_formula(tmp_path):
     path = tmp_path / "Actielijst.xlsx"
     write_list_xlsx(LIST, path, ORG)
     sheet = openpyxl.load_workbook(path)["Open acties"]
-    assert sheet["B2"].value == "'=cmd|' /C calc'!A0"
-    assert sheet["B2"].data_type == "s"
-    assert sheet["B3"].value == "'@SUM(A1)"
+    assert [sheet[f"B{row}"].value for row in (2, 3, 4)] == [
+        "=cmd|' /C calc'!A0", "@SUM(A1)", "-2 leden minder; verkiezing in maart"]  # no apostrophe added
+    assert all(sheet[f"B{row}"].data_type == "s" for row in (2, 3, 4))
+    # Marked as Excel marks text typed after an apostrophe: editing the cell keeps it text.
+    assert [sheet[f"B{row}"].quotePrefix for row in (2, 3, 4, 5)] == [True, True, True, False]
     assert sheet["C2"].value.date() == date(2023, 9, 28)
     with zipfile.ZipFile(path) as archive:
         assert all(b"<f>" not in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+        assert b'quotePrefix="1"' in archive.read("xl/styles.xml")
 
 
 def test_list_docx_has_a_table_with_dutch_dates(tmp_path):

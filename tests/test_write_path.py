@@ -130,7 +130,7 @@ def test_a_user_sheet_named_overzicht_is_never_overwritten(edited):
     book = openpyxl.load_workbook(edited, keep_vba=True)
     book.create_sheet("Overzicht")["A1"] = "Mijn eigen overzicht"
     book.save(edited)
-    with pytest.raises(OrsheetError, match="blad Overzicht is niet door orsheet gemaakt"):
+    with pytest.raises(OrsheetError, match="^blad Overzicht: dit blad is niet door orsheet gemaakt"):
         FileBackend(edited).write([ReplaceSheet("Overzicht", [["Nr", "Onderwerp"], [1, "x"]])])
     assert cells(edited, "Overzicht") == {"A1": "Mijn eigen overzicht"}
 

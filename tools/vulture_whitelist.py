@@ -53,4 +53,7 @@ mtime_ns
 _.start_dir, _._didModify
 
 # Attributes set on python-docx / openpyxl / zipfile objects: their property setters write the document.
-_.alignment, _.author, _.autofit, _.base_style, _.bottom_margin, _.column_width, _.comments, _.compress_type, _.created, _.creator, _.data_type, _.first_line_indent, _.fitToHeight, _.fitToPage, _.fitToWidth, _.freeze_panes, _.gridLines, _.headings, _.keywords, _.lastModifiedBy, _.last_modified_by, _.left_indent, _.left_margin, _.modified, _.orientation, _.page_height, _.page_width, _.paperSize, _.print_area, _.print_title_rows, _.quick_style, _.revision, _.rgb, _.right_margin, _.showGridLines, _.space_after, _.space_before, _.status_bar, _.tableStyleInfo, _.top_margin, _.writes, _._blob, _.line_spacing, _.category, _.language
+_.alignment, _.author, _.autofit, _.base_style, _.bottom_margin, _.column_width, _.comments, _.compress_type, _.created, _.creator, _.data_type, _.first_line_indent, _.fitToHeight, _.fitToPage, _.fitToWidth, _.freeze_panes, _.gridLines, _.headings, _.keywords, _.lastModifiedBy, _.last_modified_by, _.left_indent, _.left_margin, _.modified, _.orientation, _.page_height, _.page_width, _.paperSize, _.print_area, _.print_title_rows, _.quick_style, _.revision, _.rgb, _.right_margin, _.showGridLines, _.space_after, _.space_before, _.status_bar, _.tableStyleInfo, _.top_margin, _.writes, _._blob, _.line_spacing, _.category, _.language, _.quotePrefix
+
+# sys.unraisablehook: set by both edges (cli.run, macros.outcome); Python calls it, no code of ours reads it.
+_.unraisablehook

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orsheet.errors import os_reason
+
 ENGINES = ("auto", "word", "libreoffice")
 ENGINE_VARIABLE = "ORSHEET_PDF"
 SOFFICE_VARIABLE = "ORSHEET_SOFFICE"
@@ -159,7 +161,7 @@ def _run_tree(command: list[str], timeout: float, env: dict | None = None) -> st
         try:
             process = subprocess.Popen(command, **options)
         except OSError as error:
-            return error.strerror or str(error)
+            return os_reason(error)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import io
 from datetime import datetime
 from pathlib import Path
 
 from docxtpl import DocxTemplate
 
 from orsheet.documents.docx_layout import set_properties
+from orsheet.documents.files import write_whole
 from orsheet.errors import OrsheetError
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -37,13 +38,7 @@ def render_docx(template: Path, context: dict, target: Path, *, title: str = "",
         raise OrsheetError(f"het Word-sjabloon {template.name} klopt niet: {error.message}") from None
     if title:
         set_properties(document.docx, title, organisation or "Ondernemingsraad", created)
-    document.save(str(target))
+    buffer = io.BytesIO()  # not straight to disk: see orsheet.documents.files
+    document.save(buffer)
+    write_whole(target, buffer.getvalue())
     return target
-
-
-def replace_file(source: Path, target: Path) -> None:
-    """Move ``source`` over ``target``; a document open in Word gives a Dutch error."""
-    try:
-        os.replace(source, target)
-    except PermissionError:
-        raise OrsheetError(f"kan {target.name} niet overschrijven: is het bestand nog open in Word?") from None

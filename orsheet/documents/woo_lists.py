@@ -10,6 +10,7 @@ would run as a formula is neutralised.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orsheet.documents import docx_layout as layout
+from orsheet.documents.files import write_whole
 from orsheet.documents.woo_redact import neutralise_formula
 from orsheet.documents.xlsx_sheet import FILTER_BUTTON_WIDTH, print_one_page_wide
 from orsheet.ooxml.markup import xml_text
@@ -154,7 +156,9 @@ def write_list_docx(document: ListDocument, path: Path, organisation: str) -> No
             layout.keep_row_together(grid, index)
     layout.page_number_footer(word, f"{document.title} {organisation}", "Ondertitel")
     layout.set_properties(word, document.title, organisation)
-    word.save(path)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    write_whole(path, buffer.getvalue())
 
 
 def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> None:
@@ -168,8 +172,10 @@ def write_list_xlsx(document: ListDocument, path: Path, organisation: str) -> No
     book.properties.creator = book.properties.lastModifiedBy = organisation
     book.properties.title = document.title
     book.properties.language = layout.LANGUAGE
-    book.save(path)
-    canonical_font_order(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_whole(path, canonical_font_order(buffer.getvalue()))
+
 
 
 def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
@@ -182,7 +188,8 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
     top = Alignment(vertical="top")
     widths = []
     for column, header in enumerate(part.headers, start=1):
-        cell = sheet.cell(1, column, neutralise_formula(header))
+        cell = sheet.cell(1, column)
+        _put(cell, header)
         cell.font, cell.alignment = header_font, Alignment(vertical="top")
         values = [row[column - 1] for row in part.rows if column - 1 < len(row)]
         longest = max((len(DATE_TEXT) if isinstance(v, (date, datetime)) else len(display(v)) for v in values),
@@ -190,7 +197,8 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
         widths.append(min(XLSX_MAX_WIDTH, max(len(header) + FILTER_BUTTON_WIDTH, longest + 1)) + 1)
     for number, row in enumerate(part.rows, start=2):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(number, column, _xlsx_value(value))
+            cell = sheet.cell(number, column)
+            _put(cell, xml_text(value) if isinstance(value, str) else value)
             cell.font = body_font
             if isinstance(value, (date, datetime)):
                 cell.number_format = XLSX_DATE_FORMAT
@@ -205,11 +213,20 @@ def _xlsx_sheet(sheet, part: Section, table_name: str) -> None:
     print_one_page_wide(sheet)
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        # openpyxl treats any string starting with "=" as a formula.
-        return neutralise_formula(xml_text(value))
-    return value
+def _put(cell, value: Any) -> None:
+    """``value`` into ``cell``; text that looks like a formula stays text, exactly as typed.
+
+    A text cell in an .xlsx is never calculated, so the published text keeps its first
+    character ("-2 leden minder"); it is marked quotePrefix, as Excel marks text typed with a
+    leading apostrophe, so that editing the cell in Excel does not turn it into a formula
+    either. (openpyxl would store a string starting with "=" as a formula: the type is set
+    after the value.) Only the CSV inventory, which a spreadsheet does evaluate, gets the
+    apostrophe itself (:func:`orsheet.documents.woo_redact.neutralise_formula`).
+    """
+    cell.value = value
+    if isinstance(value, str) and neutralise_formula(value) != value:
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _sheet_title(title: str) -> str:
@@ -218,14 +235,16 @@ def _sheet_title(title: str) -> str:
     return title[:31] or "Blad"
 
 
-def canonical_font_order(path: Path) -> None:
-    """Rewrite xl/styles.xml of an openpyxl-written file in schema order (see order_font_children)."""
+def canonical_font_order(package: bytes) -> bytes:
+    """An openpyxl-written package with xl/styles.xml in schema order (see order_font_children)."""
     import zipfile
 
     from orsheet.ooxml.font_order import order_font_children
 
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
         parts = [(info, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in parts:
             archive.writestr(info, order_font_children(data) if info.filename == "xl/styles.xml" else data)
+    return result.getvalue()

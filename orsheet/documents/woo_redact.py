@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from orsheet.documents.files import remove_quietly
 from orsheet.errors import OrsheetError
 from orsheet.redact import NAME_CODE, Redactor
 
@@ -131,10 +133,32 @@ def redact_office_file(source: Path, target: Path, redactor: Redactor, organisat
                 data, found = _redact_part(info.filename, zin.read(info), redactor, organisation, dropped)
                 counts += found
                 zout.writestr(info, data)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
-        target.unlink(missing_ok=True)
-        raise OrsheetError(f"{source.name} is geen geldig Office-bestand ({error})") from error
+    except _DAMAGED:
+        remove_quietly(target)
+        raise OrsheetError(_damaged_message(source)) from None
+    except OSError:  # the disk, not the file: the caller says what the system refused (errors.os_error)
+        remove_quietly(target)
+        raise
     return counts
+
+
+# What zipfile and lxml raise for a file that is not (or no longer) a readable Office file.
+_DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, zlib.error, EOFError,
+            NotImplementedError, UnicodeDecodeError)
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted (or pre-2007) Office file
+
+
+def _damaged_message(source: Path) -> str:
+    try:
+        with open(source, "rb") as stream:
+            encrypted = stream.read(len(_COMPOUND_FILE)) == _COMPOUND_FILE
+    except OSError:
+        encrypted = False
+    if encrypted:
+        return (f"{source.name} is met een wachtwoord beveiligd of in een oude Office-indeling (.doc/.xls) "
+                "opgeslagen; orsheet kan het niet lakken. Sla het op als .docx of .xlsx zonder wachtwoord.")
+    return (f"{source.name} is geen geldig Office-bestand: het is beschadigd of het is een ander soort bestand "
+            "met een Office-naam; orsheet kan het niet lakken.")
 
 
 def _redact_part(name: str, data: bytes, redactor: Redactor, organisation: str,

@@ -154,6 +154,13 @@ def _import_problems(imported: list[model.Action], book: ActionBook, source: Tab
     return problems
 
 
+def _once_per_cell(problems: list[OrsheetError], marked: list[OrsheetError]) -> list[OrsheetError]:
+    """A cell showing an error value (#REF!) is reported once, by its mark, not again by its reader."""
+    cells = {(m.location.sheet, m.location.row, m.location.column) for m in marked if m.location is not None}
+    return [p for p in problems
+            if p.location is None or (p.location.sheet, p.location.row, p.location.column) not in cells] + marked
+
+
 def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     """Every problem in every sheet, each with its cell (empty list: all fine)."""
     converters = records.READERS
@@ -162,7 +169,7 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     try:
         actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
     except ProblemList as many:
-        return many.problems + marked
+        return _once_per_cell(many.problems, marked)
     problems: list[OrsheetError] = marked + list(rules.numbering_problems(actions, archive))
     for sheet, group in ((schema.ACTIONS.name, actions), (schema.ARCHIVE.name, archive)):
         problems += _impossible_deadlines(tables[sheet], group)

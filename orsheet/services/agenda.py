@@ -10,7 +10,6 @@ output folder.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -22,8 +21,9 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
+from orsheet.documents.files import Staged
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
-from orsheet.errors import CellError, InputError
+from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
 from orsheet.parsing import clean_text
 from orsheet.services.common import convert_all
@@ -52,10 +52,8 @@ class AgendaBook:
 
     def output_folder(self, workbook_path: Path) -> Path:
         """``Map agenda's`` from Instellingen; relative to the workbook's folder."""
-        setting = self.settings.get(schema.SETTING_AGENDA_FOLDER)
-        text = clean_text(setting.value) if setting else ""
-        folder = Path(text or DEFAULT_FOLDER).expanduser()
-        folder = folder if folder.is_absolute() else workbook_path.resolve().parent / folder
+        folder = setting_path(self.settings, schema.SETTING_AGENDA_FOLDER, workbook_path.resolve().parent,
+                              DEFAULT_FOLDER)
         if folder.exists() and not folder.is_dir():
             location = records.setting_location(self.settings, schema.SETTING_AGENDA_FOLDER)
             raise CellError(f"{folder} is een bestand, geen map; kies een andere map voor de agenda's", location)
@@ -63,16 +61,33 @@ class AgendaBook:
 
     def template(self, key: str, default: Path, workbook_path: Path) -> Path:
         """The Word template named in setting ``key`` (relative to the workbook), else the shipped one."""
-        setting = self.settings.get(key)
-        text = clean_text(setting.value) if setting else ""
-        if not text:
+        path = setting_path(self.settings, key, workbook_path.resolve().parent)
+        if path is None:
             return default
-        path = Path(text).expanduser()
-        path = path if path.is_absolute() else workbook_path.resolve().parent / path
         if not path.is_file() or path.suffix.lower() != ".docx":
             raise CellError(f"Word-sjabloon {path} niet gevonden (verwacht een .docx-bestand)",
                             records.setting_location(self.settings, key))
         return path
+
+
+def setting_path(settings: dict[str, Setting], key: str, relative_to: Path | None, default: str = "") -> Path | None:
+    """The folder or file named in setting ``key`` (``default`` when empty), relative to ``relative_to``
+    (the workbook's folder; None: a relative name means nothing); None when there is none.
+
+    A name no system accepts - one holding an invisible NUL character (``_x0000_`` in the file,
+    pasted from another program) - is refused with the setting's cell.
+    """
+    setting = settings.get(key)
+    text = (clean_text(setting.value) if setting else "") or default
+    if not text:
+        return None
+    if "\x00" in text:
+        raise CellError("de naam bevat een onzichtbaar teken (NUL) dat in geen map- of bestandsnaam mag; "
+                        "typ de naam opnieuw", records.setting_location(settings, key))
+    path = Path(text).expanduser()
+    if path.is_absolute():
+        return path
+    return relative_to / path if relative_to is not None else None
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
@@ -123,39 +138,50 @@ class AgendaResult:
         return "\n".join(lines)
 
 
-def _stage(source: Path, folder: Path, name: str) -> tuple[Path, Path]:
-    """Copy ``source`` next to its final place; every likely failure happens here.
+@dataclass
+class _Document:
+    """A finished document written beside its place in the agenda folder, waiting to be renamed into it."""
+
+    target: Path
+    staged: Staged
+
+    def place(self, outcome: str = NOTHING_CHANGED) -> Path:
+        try:
+            self.staged.commit()
+        except OSError as error:
+            raise _write_error(error, self.target, "Het vervangen", outcome) from None
+        return self.target
+
+
+def _write_error(error: OSError, target: Path, what: str = "Het schrijven", outcome: str = NOTHING_CHANGED):
+    return os_error(error, f"{what} van {target} is niet gelukt", outcome, document=target, name_file=False)
+
+
+def _stage(source: Path, folder: Path, name: str) -> _Document:
+    """Write ``source`` next to its final place; every likely failure happens here.
 
     Staging before the workbook is saved means a folder that cannot be made,
     a full disk or a document open in Word stops the command with nothing
-    changed; afterwards only a rename within the folder is left.
+    changed (a folder this run made is removed again); afterwards only a
+    rename within the folder is left.
     """
     target = folder / name
-    staged = folder / f".{name}.orsheet-tmp"
+    new_folder = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if target.exists():
             with open(target, "r+b"):  # Word holds a lock on an open document
                 pass
-        shutil.copyfile(source, staged)
+        return _Document(target, Staged({target: source.read_bytes()}))
     except OSError as error:
-        if staged.parent.is_dir():
-            staged.unlink(missing_ok=True)
-        reason = "is het bestand nog open in Word?" if isinstance(error, PermissionError) else (error.strerror or str(error))
-        raise InputError(f"kan {target} niet schrijven ({reason}); er is niets gewijzigd") from None
-    return staged, target
+        _discard([], folder if new_folder else None)
+        raise _write_error(error, target) from None
 
 
-def _place(source: Path, folder: Path, name: str) -> Path:
-    staged, target = _stage(source, folder, name)
-    render.replace_file(staged, target)
-    return target
-
-
-def _discard(staged: list[tuple[Path, Path]], new_folder: Path | None) -> None:
+def _discard(staged: list[_Document], new_folder: Path | None) -> None:
     """Undo the staging: temporary copies, and the folder if this run made it."""
-    for temporary, _ in staged:
-        temporary.unlink(missing_ok=True)
+    for document in staged:
+        document.staged.discard()
     if new_folder is not None and new_folder.is_dir() and not any(new_folder.iterdir()):
         new_folder.rmdir()
 
@@ -183,7 +209,7 @@ def generate_agenda(
         if pdf:
             converted = pdf_files.convert_to_pdf([docx], Path(work), engine=pdf_engine, soffice=soffice)
         new_folder = not folder.exists()
-        staged: list[tuple[Path, Path]] = []
+        staged: list[_Document] = []
         try:
             staged.append(_stage(docx, folder, name))
             if converted.path:
@@ -192,10 +218,14 @@ def generate_agenda(
         except BaseException:
             _discard(staged, folder if new_folder else None)
             raise
-        for temporary, target in staged:
-            render.replace_file(temporary, target)
-    docx_path = staged[0][1]
-    pdf_path = staged[1][1] if len(staged) > 1 else None
+        for done, document in enumerate(staged):
+            try:
+                document.place(f"Het blad {AGENDA_SHEET} in de werkmap is wel bijgewerkt.")
+            except OrsheetError:
+                _discard(staged[done + 1:], None)
+                raise
+    docx_path = staged[0].target
+    pdf_path = staged[1].target if len(staged) > 1 else None
     return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
 
 
@@ -226,7 +256,7 @@ def generate_minutes_template(
         template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
         docx = render.render_docx(template, context, Path(work, name),
                                   title=document_title(book.agenda, "Verslag"), organisation=book.organisation)
-        return MinutesResult(book.agenda, _place(docx, folder, name))
+        return MinutesResult(book.agenda, _stage(docx, folder, name).place())
 
 
 def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:

@@ -15,7 +15,8 @@ from typing import Callable, Mapping
 
 from orsheet import records, schedule, schedule_text, schema
 from orsheet.dutch import canonical_kind, short_day
-from orsheet.errors import InputError, Location, OrsheetError
+from orsheet.documents.files import Staged
+from orsheet.errors import NOTHING_CHANGED, InputError, Location, OrsheetError, os_error
 from orsheet.model import Meeting, Setting
 from orsheet.parsing import parse_date
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
@@ -257,15 +258,27 @@ def plan_year(
     result = propose(backend, year, holidays, keep_before)
     if ics_path is not None and not ics_path.parent.is_dir():  # refuse before writing anything
         raise InputError(f"map {ics_path.parent} bestaat niet; het agenda-bestand {ics_path.name} kan daar niet heen")
-    if apply and result.changes.has_changes:
-        backend.write(plan_edits(result.changes, _has_marker_column(backend)))
-        result.applied = True
+    calendar = None  # written before the workbook is saved: a full disk stops here with nothing changed
     if ics_path is not None:
         folder = Path(result.agenda_folder).expanduser() if result.agenda_folder else None
         if folder is not None and not folder.is_absolute():
             folder = (workbook_dir / folder) if workbook_dir is not None else None
         link = agenda_finder(folder) if local_links else (lambda meeting: None)
-        write_ics(result.meetings, ics_path, result.organisation, link, result.days_off)
+        calendar = _stage_ics(result.meetings, ics_path, result.organisation, link, result.days_off)
+    try:
+        if apply and result.changes.has_changes:
+            backend.write(plan_edits(result.changes, _has_marker_column(backend)))
+            result.applied = True
+    except BaseException:
+        if calendar is not None:
+            calendar.discard()
+        raise
+    if calendar is not None:
+        try:
+            calendar.commit()
+        except OSError as error:
+            outcome = "De jaarplanning staat wel in Vergaderingen." if result.applied else NOTHING_CHANGED
+            raise _ics_error(error, ics_path, outcome) from None
         result.ics_path = ics_path
     return result
 
@@ -276,15 +289,20 @@ def _text_setting(settings: dict[str, Setting], key: str, default: str) -> str:
     return text or default
 
 
-def write_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None],
-              days_off: Mapping[date, str] | None = None) -> None:
+def _stage_ics(meetings: list[Meeting], path: Path, organisation: str, link: Callable[[Meeting], str | None],
+               days_off: Mapping[date, str] | None = None) -> Staged:
     from orsheet.documents.calendar import calendar_bytes
 
     data = calendar_bytes(meetings, organisation, link, days_off=days_off)
     try:
-        path.write_bytes(data)
+        return Staged({path: data})
     except OSError as error:
-        raise InputError(f"kan agenda-bestand {path} niet schrijven ({error.strerror or error})") from None
+        raise _ics_error(error, path) from None
+
+
+def _ics_error(error: OSError, path: Path, outcome: str = NOTHING_CHANGED) -> OrsheetError:
+    return os_error(error, f"Het schrijven van het agenda-bestand {path} is niet gelukt", outcome, document=path,
+                    name_file=False)
 
 
 def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:

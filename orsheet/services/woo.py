@@ -22,13 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from orsheet import model, records, schema
+from orsheet.documents.files import write_files
 from orsheet.documents.pdf import choose_engine, convert_to_pdf
 from orsheet.documents.woo_inventory import InventoryEntry, write_inventory
 from orsheet.documents.woo_lists import ListDocument, Section, write_list_docx, write_list_xlsx
 from orsheet.documents.woo_redact import redact_office_file
 from orsheet.documents.woo_leaks import UnknownName, UnknownNamesError, check_leaks, find_unknown_names
-from orsheet.errors import InputError, OrsheetError
+from orsheet.errors import InputError, OrsheetError, os_error
 from orsheet.redact import Redactor, build_redactor, listed_people
+from orsheet.services.agenda import setting_path
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import WorkbookBackend
 
@@ -180,13 +182,9 @@ def agenda_folder(settings: dict[str, model.Setting], workbook_path: Path | None
 
     Resolved the way the agenda service resolves it when it writes agendas.
     """
-    text = _setting_text(settings, schema.SETTING_AGENDA_FOLDER) or dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER]
-    folder = Path(str(text)).expanduser()
-    if not folder.is_absolute():
-        if workbook_path is None:
-            return None
-        folder = workbook_path.resolve().parent / folder
-    return folder
+    default = str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])
+    return setting_path(settings, schema.SETTING_AGENDA_FOLDER, workbook_path and workbook_path.resolve().parent,
+                        default)
 
 
 def _agendas(sources: _Sources, out: Path, period: Period, workbook_path: Path | None,
@@ -217,7 +215,7 @@ def _prepare_output(out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=".woo-export-", dir=out))
     except OSError as error:
-        raise InputError(f"map {out} kan niet worden gemaakt of beschreven: {error.strerror or error}") from None
+        raise os_error(error, f"De map {out} kan niet worden gemaakt of beschreven", name_file=False) from None
 
 
 def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *,
@@ -245,7 +243,10 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
         if engine is None:
             warnings.append(reason)
             pdf = False
+    created = not out.exists()
     staging = _prepare_output(out)
+    files: list[Path] = []
+    published: list[Path] = []
     try:
         entries = _write_all(staging, sources, period, redactor, agendas, organisation, today or date.today(),
                              pdf_engine if pdf else None, pdf)
@@ -260,13 +261,32 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
             names = ", ".join(p.name for p in earlier[:5]) + (" …" if len(earlier) > 5 else "")
             warnings.append(f"de map bevat ook bestanden die niet uit deze export komen ({names}); "
                             "ze zijn op namen gecontroleerd maar staan niet in de inventarislijst")
-        published = [file.replace(out / file.name) for file in files]
         review = _write_review(out, unknown) if unknown else None
+        for file in files:
+            published.append(file.replace(out / file.name))
     except OSError as error:
-        raise OrsheetError(f"Woo-export afgebroken ({error}); controleer de map {out}") from None
+        ours = error.filename is not None and Path(str(error.filename)).parent == staging
+        raise os_error(error, f"De Woo-export naar {out} is niet gelukt", _export_outcome(published, files),
+                       name_file=not ours) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not published:
+            _remove_if_empty(out)
     return WooResult(out, published, entries, warnings, unknown, review)
+
+
+def _export_outcome(published: list[Path], files: list[Path]) -> str:
+    if not published:
+        return "Er is niets gepubliceerd."
+    return (f"{len(published)} van de {len(files)} bestanden staan al in de map: maak de export opnieuw "
+            "voordat u iets publiceert.")
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or not ours to remove: leave it
 
 
 def review_file_path(out: Path) -> Path:
@@ -276,12 +296,14 @@ def review_file_path(out: Path) -> Path:
 
 def _write_review(out: Path, names: Sequence[UnknownName]) -> Path:
     import csv
+    import io
 
     path = review_file_path(out)
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Naam", "Bestanden", "Beoordeling"])
-        writer.writerows([name.name, ", ".join(name.files), ""] for name in names)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=";")
+    writer.writerow(["Naam", "Bestanden", "Beoordeling"])
+    writer.writerows([name.name, ", ".join(name.files), ""] for name in names)
+    write_files({path: text.getvalue().encode("utf-8-sig")})
     return path
 
 

@@ -107,7 +107,7 @@ def not_a_row(sheet: str, row: int) -> CellError:
 
 def foreign_sheet(sheet: str) -> SheetError:
     return SheetError(
-        f"blad {sheet} is niet door orsheet gemaakt en wordt niet overschreven; "
+        "dit blad is niet door orsheet gemaakt en wordt niet overschreven; "
         f"geef het blad een andere naam als orsheet het blad {sheet} mag maken",
         Location(sheet),
     )

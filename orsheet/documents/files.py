@@ -1,0 +1,80 @@
+"""Putting finished documents on disk: whole or not at all.
+
+* :func:`write_whole` writes bytes built in memory with one plain write. The
+  Office libraries (openpyxl, python-docx, docxtpl) leave their zip file open
+  when a write to disk fails (a full disk); the garbage collector then closes
+  it, fails again outside every handler and Python prints "Exception ignored
+  in: ZipFile.__del__ ... Traceback". So they save into memory and only this
+  write touches the disk; its error reaches the caller like any other.
+* :class:`Staged` writes one or more files beside their final place under a
+  hidden temporary name and, on :meth:`Staged.commit`, renames them into
+  place: a full disk leaves the old files (or none), never half a file. A
+  command that also saves the workbook stages first, saves, then commits, so
+  what can fail (the disk) fails before the workbook is changed.
+  :func:`write_files` is both steps at once.
+
+Both raise the operating system's ``OSError``; the caller says in Dutch what
+failed (:func:`orsheet.errors.os_error`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+TEMPORARY_SUFFIX = ".orsheet-tmp"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    with open(path, "wb") as stream:
+        stream.write(data)
+
+
+def temporary_beside(path: Path) -> Path:
+    """The hidden name a file is written under before it replaces ``path``."""
+    return path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
+
+
+class Staged:
+    """Files written completely under temporary names beside their place, waiting for :meth:`commit`."""
+
+    def __init__(self, contents: Mapping[Path, bytes]):
+        self._files: list[tuple[Path, Path]] = []
+        try:
+            for path, data in contents.items():
+                temporary = temporary_beside(path)
+                self._files.append((temporary, path))
+                write_whole(temporary, data)
+        except BaseException:
+            self.discard()
+            raise
+
+    def commit(self) -> None:
+        """Rename every file into place (a rename within a folder needs no room on the disk)."""
+        try:
+            while self._files:
+                temporary, path = self._files[0]
+                os.replace(temporary, path)
+                self._files.pop(0)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        for temporary, _ in self._files:
+            remove_quietly(temporary)
+        self._files.clear()
+
+
+def write_files(contents: Mapping[Path, bytes]) -> None:
+    """Write every file of ``contents`` completely, then rename them into place."""
+    Staged(contents).commit()
+
+
+def remove_quietly(path: Path) -> None:
+    """Remove a temporary file of ours if it is there; a refusal must not hide the error that came first."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
