@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
+from orsheet.parsing import date_text_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
 from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
@@ -184,17 +184,15 @@ def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
     return problems
 
 
-_DATE_SHAPED = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$")
-
-
 def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:
-    """Deadlines typed like a date that does not exist ("31-02-2023"): kept as text, but worth a look."""
+    """Deadlines typed like a date that Excel cannot hold ("31-02-2023", "07-03-1023"): kept as
+    text, but worth a look. The date reader (``parsing``) says which text is such a date."""
     problems: list[OrsheetError] = []
     for action in actions:
         text = action.deadline.text
-        if text and _DATE_SHAPED.match(text):
-            where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
-            problems.append(CellError(f'deadline "{text}" is geen bestaande datum (bewaard als tekst)', where))
+        where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
+        if text and (error := date_text_problem(text, where)):
+            problems.append(CellError(f"{error.message} (bewaard als tekst)", where))
     return problems
 
 
