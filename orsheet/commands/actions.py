@@ -127,21 +127,27 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 @click.command()
 @workbook_argument
 @click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
-@click.option("--person", default="", help="Only actions whose Verantwoordelijke contains NAME.")
+@click.option("--person", default="",
+              help="Only actions of this person: whole name parts, case and accents ignored (Jan, de Vries).")
 @click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
 @json_option
 def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
     """List actions: open ones first, then the archive."""
 
     def work():
-        from orsheet.services.actions import ActionFilter, list_actions
+        from orsheet.services.actions import ActionFilter, find_actions
         from orsheet.services.common import open_workbook
 
-        chosen = list_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
-        return {"actions": [action_json(a) for a in chosen]}
+        found = find_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
+        result = {"actions": [action_json(a) for a in found.actions]}
+        if found.unknown_person:
+            result["message"] = found.note()
+        return result
 
     def show(result):
         rows = result["actions"]
+        if "message" in result:
+            click.echo(result["message"])
         if not rows:
             click.echo("Geen acties gevonden.")
             return

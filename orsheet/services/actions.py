@@ -11,6 +11,7 @@ from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
 from orsheet.parsing import date_text_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
+from orsheet.services.overview import names_match, nobody_named, owners
 from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
@@ -96,21 +97,38 @@ class ActionFilter:
     meeting_kind: str = ""
 
     def matches(self, action: model.Action) -> bool:
-        if self.person and self.person.casefold() not in action.owner.casefold():
+        if self.person and not any(names_match(self.person, owner) for owner in owners(action.owner)):
             return False
         if self.meeting_kind and self.meeting_kind.casefold() not in action.meeting_kind.casefold():
             return False
         return True
 
 
-def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
-    """Open actions (Acties), followed by archived ones unless ``open_only``."""
+@dataclass
+class ActionList:
+    actions: list[model.Action]
+    unknown_person: str = ""  # the --person asked for, when no Verantwoordelijke has that name
+
+    def note(self) -> str:
+        return nobody_named(self.unknown_person, "in de kolom Verantwoordelijke van Acties en Archief") + "."
+
+
+def find_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> ActionList:
+    """Open actions (Acties), followed by archived ones unless ``open_only``; and whether the
+    person asked for is named anywhere at all (so a typo is not mistaken for "no actions")."""
     wanted = wanted or ActionFilter()
     book = load_actions(backend)
     chosen = [a for a in book.actions if wanted.matches(a)]
     if not wanted.open_only:
         chosen += [a for a in book.archive if wanted.matches(a)]
-    return chosen
+    anyone = ActionFilter(person=wanted.person)
+    named = not wanted.person or any(anyone.matches(a) for a in (*book.actions, *book.archive))
+    return ActionList(chosen, "" if named else wanted.person.strip())
+
+
+def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
+    """Open actions (Acties), followed by archived ones unless ``open_only``."""
+    return find_actions(backend, wanted).actions
 
 
 @dataclass

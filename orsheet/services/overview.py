@@ -12,6 +12,7 @@ never counted as overdue: they were paused on purpose.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,8 +57,7 @@ class Overview:
     def summary(self) -> str:
         out = []
         if self.unknown_person:
-            out.append(f'Let op: niemand heet "{self.unknown_person}" in Personen of in de kolom Verantwoordelijke; '
-                       "hieronder alleen de acties voor iedereen.")
+            out.append(nobody_named(self.unknown_person) + "; hieronder alleen de acties voor iedereen.")
         if not self.by_person:
             return "\n".join([*out, "Geen openstaande acties."])
         out.append(f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):")
@@ -83,6 +83,27 @@ def _line_text(line: OverviewLine) -> str:
 def owners(text: str) -> list[str]:
     """The people named in a Verantwoordelijke cell ("Jan en Anna" -> two)."""
     return [part.strip() for part in _OWNER_SPLIT.split(text or "") if part.strip()]
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The words of a name, case and accents folded: "José  de Vries" -> ("jose", "de", "vries")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return tuple(re.findall(r"\w+", folded))
+
+
+def names_match(query: str, name: str) -> bool:
+    """Whether ``query`` (typed after ``--person``) names ``name``: the one rule of ``actions``
+    and ``overview``. Whole name parts, in order, case and accents ignored: "Jan", "de vries"
+    and "Jose" name "José de Vries"; "Jan" does not name "Bram Jansen"."""
+    wanted, parts = _name_parts(query), _name_parts(name)
+    width = len(wanted)
+    return bool(wanted) and any(parts[i:i + width] == wanted for i in range(len(parts) - width + 1))
+
+
+def nobody_named(person: str, where: str = "in Personen of in de kolom Verantwoordelijke") -> str:
+    """The Dutch note for a ``--person`` that matches no name."""
+    return f'Let op: niemand heet "{person}" {where}'
 
 
 Matchers = list[tuple[str, Redactor]]
@@ -130,16 +151,22 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
             continue
         names = [_person_for(owner, matchers) for owner in owners(action.owner)] or ["(niemand)"]
         for name in dict.fromkeys(names):
-            if wanted is not None and name.casefold() not in (wanted.casefold(), *EVERYONE):
+            if wanted is not None and not (_is_wanted(name, person, wanted) or name.casefold() in EVERYONE):
                 continue
             by_person.setdefault(name, []).append(line)
     ordered = dict(sorted(by_person.items(), key=lambda item: item[0].casefold()))
     unknown = ""
     if wanted is not None:
-        known = {p.name.casefold() for p in people} | {
-            _person_for(owner, matchers).casefold() for action in actions for owner in owners(action.owner)}
-        unknown = "" if wanted.casefold() in known else person.strip()
+        known = {p.name for p in people} | {
+            _person_for(owner, matchers) for action in actions for owner in owners(action.owner)}
+        unknown = "" if any(_is_wanted(name, person, wanted) for name in known) else person.strip()
     return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()}, unknown)
+
+
+def _is_wanted(name: str, person: str, wanted: str) -> bool:
+    """Whether the list of ``name`` is the one asked for: the Personen name ``--person`` stands
+    for (any form: "J. de Vries"), or a name it names by :func:`names_match`."""
+    return name.casefold() == wanted.casefold() or names_match(person, name)
 
 
 def overview_rows(overview: Overview) -> list[list[object]]:
