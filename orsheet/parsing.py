@@ -26,6 +26,11 @@ _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")  # US 10/26/2023 (
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*uur)?$")
 
 
+def dutch_date(value: date) -> str:
+    """26-10-2023; the year always in four digits (strftime writes year 1 as "1")."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
 def clean_text(value: object) -> str:
     """Cell value as text: None -> "", numbers without a spurious ".0"."""
     if value is None:
@@ -33,9 +38,9 @@ def clean_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M") if value.time() != time() else value.strftime("%d-%m-%Y")
+        return dutch_date(value) + (value.strftime(" %H:%M") if value.time() != time() else "")
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return dutch_date(value)
     return str(value).strip()
 
 
@@ -55,17 +60,18 @@ def date_range_problem(value: date, date1904: bool = False) -> str | None:
     """Why Excel cannot hold ``value`` as a date (Dutch), or None when it can.
 
     Excel stores a date as the number of days since the start of the workbook's
-    date system: before 01-01-1900 (a 1904 workbook: 01-01-1904) the number is
-    negative and Excel shows "#####"; after 31-12-9999 it has no date at all.
+    date system: before 1900 (a 1904 workbook: 1904) the number is negative and
+    Excel shows "#####", the first days after it do not come back as written
+    (``schema.FIRST_DATE``); after 31-12-9999 Excel has no date at all.
     """
     first = FIRST_DATE_1904 if date1904 else FIRST_DATE
     if isinstance(value, datetime):
         value = value.date()
     if value < first:
         system = " in een werkmap met het datumsysteem 1904" if date1904 else ""
-        return f"ligt voor {first:%d-%m-%Y}, de eerste datum die Excel{system} kan bewaren"
+        return f"ligt voor {dutch_date(first)}; eerdere datums bewaart Excel{system} niet betrouwbaar"
     if value > LAST_DATE:
-        return f"ligt na {LAST_DATE:%d-%m-%Y}, de laatste datum die Excel kent"
+        return f"ligt na {dutch_date(LAST_DATE)}, de laatste datum die Excel kent"
     return None
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Mapping, Protocol, Sequence
 
 from orsheet.errors import CellError, Location, SheetError
-from orsheet.parsing import date_range_problem
+from orsheet.parsing import date_range_problem, dutch_date
 from orsheet.schema import MAX_CELL_TEXT, NR
 
 Value = Any
@@ -122,7 +122,7 @@ def value_problem(value: Value, date1904: bool = False) -> str | None:
     if isinstance(value, date):
         problem = date_range_problem(value, date1904)
         if problem:
-            return f"datum {value:%d-%m-%Y} {problem}"
+            return f"datum {dutch_date(value)} {problem}"
     return None
 
 
