@@ -498,17 +498,24 @@ def test_check_names_a_deadline_typed_before_1900_which_is_kept_as_text(tmp_path
         "betrouwbaar (bewaard als tekst)"]
 
 
-@pytest.mark.parametrize("number", ["99999999999999999999", "1e20"])
-def test_import_of_an_action_number_over_nine_digits_is_refused_with_its_cell(tmp_path, number):
+@pytest.mark.parametrize("kind, number", [("csv", "99999999999999999999"), ("xlsx", 1e20), ("xlsx", 10**20)])
+def test_import_of_an_action_number_over_nine_digits_is_refused_with_its_cell(tmp_path, kind, number):
     path = _workbook(tmp_path, [])
-    source = tmp_path / "oud.csv"
-    source.write_text(f"Nr;Onderwerp\n{number};Te groot\n", encoding="utf-8")
+    source = tmp_path / f"oud.{kind}"
+    if kind == "csv":
+        source.write_text(f"Nr;Onderwerp\n{number};Te groot\n", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(["Nr", "Onderwerp"])
+        book.active.append([number, "Te groot"])
+        book.save(source)
     before = path.read_bytes()
     code, result = run_json("import-actions", path, source)
     assert code == 1
-    problems = result["error"].get("problems", [result["error"]])
-    assert [p["sheet"] for p in problems] == ["oud.csv"]
-    assert any(word in problems[0]["message"] for word in ("is te groot", "is geen geheel getal"))
+    [problem] = result["error"].get("problems", [result["error"]])
+    assert problem["row"] == 2 and problem["column"] == "Nr"
+    assert problem["message"].endswith(f"(Nr): nummer {int(number)} is te groot; een actienummer heeft "
+                                       "hoogstens negen cijfers (tot en met 999.999.999)")
     assert path.read_bytes() == before
 
 
@@ -589,3 +596,12 @@ def test_a_part_of_a_name_is_no_name_and_both_commands_say_nobody_has_it(tmp_pat
     code, result = run_json("overview", path, "--person", "Jan", "--today", "2023-11-01")
     assert result["message"].startswith('Let op: niemand heet "Jan" in Personen of in de kolom Verantwoordelijke')
     assert result["people"] == {}
+
+
+def test_a_deadline_read_as_a_date_before_1900_does_not_block_numbering_and_stays_as_typed(tmp_path):
+    path = _workbook(tmp_path, [("Acties", "B2", "Oud"), ("Acties", "F2", datetime(2023, 3, 9)),
+                                ("Acties", "G2", "eind 1023")])
+    code, result = run_json("number", path)
+    assert code == 0, result
+    sheet = openpyxl.load_workbook(path)["Acties"]
+    assert (sheet["A2"].value, sheet["G2"].value, sheet["K2"].value) == (1, "eind 1023", None)

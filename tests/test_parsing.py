@@ -165,3 +165,11 @@ def test_the_fast_path_leaves_a_too_large_number_to_the_full_parser():
     assert fast_action_number(1e20) is UNDECIDED
     assert fast_action_number(10**10) is UNDECIDED
     assert fast_date(date(1023, 3, 7)) is UNDECIDED
+
+
+@pytest.mark.parametrize("typed, reference", [("eind 1023", None), ("Q1 1023", None), ("31-10-1023", None),
+                                               ("binnen 10 dagen", date(9999, 12, 31))])
+def test_a_deadline_that_would_fall_outside_excels_dates_is_read_as_no_date(typed, reference):
+    from orsheet.deadlines import interpret
+
+    assert interpret(typed, reference) is None
