@@ -186,7 +186,9 @@ def parse_action_number(value: object, location: Location, *, what: str = "numme
     number = parse_int(value, location, what=what)
     if number is not None and abs(number) > MAX_ACTION_NUMBER:
         highest = f"{MAX_ACTION_NUMBER:,}".replace(",", ".")
-        raise CellError(f"{what} {clean_text(value)} is te groot; een actienummer heeft hoogstens negen cijfers "
+        # A number beyond a double's exact digits is shown as Excel shows it (1E+20), not as 21 digits.
+        shown = f"{value:.15G}" if isinstance(value, float) and abs(value) >= 1e15 else clean_text(value)
+        raise CellError(f"{what} {shown} is te groot; een actienummer heeft hoogstens negen cijfers "
                         f"(tot en met {highest})", location)
     return number
 
