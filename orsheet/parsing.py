@@ -270,6 +270,8 @@ def fast_date(value: object) -> object:
         return value
     if value is None:
         return None
+    if type(value) is datetime and (day := value.date()) >= FIRST_DATE:
+        return day
     return UNDECIDED
 
 

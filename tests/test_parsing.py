@@ -1,6 +1,8 @@
 from datetime import date, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orsheet.errors import CellError, Location
 from orsheet.parsing import (
@@ -9,6 +11,8 @@ from orsheet.parsing import (
     date_text_problem,
     fast_action_number,
     fast_date,
+    fast_deadline,
+    fast_required_date,
     parse_action_number,
     parse_date,
     parse_deadline,
@@ -173,3 +177,26 @@ def test_a_deadline_that_would_fall_outside_excels_dates_is_read_as_no_date(type
     from orsheet.deadlines import interpret
 
     assert interpret(typed, reference) is None
+
+
+cell_values = st.one_of(
+    st.none(), st.booleans(), st.text(max_size=12), st.dates(), st.datetimes(),
+    st.integers(min_value=-10**25, max_value=10**25), st.floats(allow_nan=False), st.sampled_from([1e20, 1e300, 999_999_999.0]),
+)
+
+
+def _parsed(parse, value):
+    try:
+        return parse(value, HERE)
+    except CellError as error:
+        return error.message
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=cell_values)
+def test_each_fast_path_gives_what_its_full_parser_gives_or_leaves_it_undecided(value):
+    for fast, parse in ((fast_date, parse_date), (fast_action_number, parse_action_number),
+                        (fast_required_date, lambda v, where: parse_date(v, where, required=True)),
+                        (fast_deadline, parse_deadline)):
+        quick = fast(value)
+        assert quick is UNDECIDED or quick == _parsed(parse, value), (fast.__name__, value)
