@@ -607,3 +607,17 @@ def test_a_deadline_read_as_a_date_before_1900_does_not_block_numbering_and_stay
     assert code == 0, result
     sheet = openpyxl.load_workbook(path)["Acties"]
     assert (sheet["A2"].value, sheet["G2"].value, sheet["K2"].value) == (1, "eind 1023", None)
+
+
+@pytest.mark.parametrize("numbers, message", [
+    ("99999999999999999999", "Ongeldige waarde voor '--numbers': een actienummer heeft hoogstens negen cijfers "
+                             "(tot en met 999.999.999)"),
+    ("999999998-1000000001", "Ongeldige waarde voor '--numbers': een actienummer heeft hoogstens negen cijfers"),
+    ("1-999999999999", "Ongeldige waarde voor '--numbers': \"1-999999999999\" is een reeks van meer dan 100.000 nummers"),
+])
+def test_close_numbers_past_nine_digits_or_a_huge_range_are_a_usage_error_not_a_crash(tmp_path, numbers, message):
+    path = _workbook(tmp_path, ONE_ACTION)
+    before = path.read_bytes()
+    code, out, err = run_cli("close", path, "--numbers", numbers)
+    assert code == 2 and message in err, err
+    assert path.read_bytes() == before

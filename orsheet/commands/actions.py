@@ -10,6 +10,10 @@ import click
 
 from orsheet.commands._common import DATE, action_json, json_option, run_command, show_message, workbook_argument
 from orsheet.errors import InputError, ProblemList
+from orsheet.schema import MAX_ACTION_NUMBER
+
+
+_MAX_RANGE = 100_000  # more numbers than any action list holds; every one must exist to be closed
 
 
 class ActionNumbers(click.ParamType):
@@ -28,11 +32,17 @@ class ActionNumbers(click.ParamType):
             if "-" in part[1:]:
                 low, high = part.split("-", 1)
                 if low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high):
+                    if int(high) - int(low) >= _MAX_RANGE:
+                        self.fail(f'"{part}" is een reeks van meer dan {_MAX_RANGE:,} nummers'.replace(",", "."),
+                                  param, ctx)
                     numbers.extend(range(int(low), int(high) + 1))
                     continue
             if not part.isdigit():
                 self.fail(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)', param, ctx)
             numbers.append(int(part))
+        if any(n > MAX_ACTION_NUMBER for n in numbers):  # a range up to it would also be a billion numbers
+            self.fail(f"een actienummer heeft hoogstens negen cijfers (tot en met {MAX_ACTION_NUMBER:,})".replace(",", "."),
+                      param, ctx)
         return numbers
 
 
