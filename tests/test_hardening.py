@@ -578,6 +578,7 @@ PEOPLE = [("Acties", "A2", 1), ("Acties", "B2", "Brief"), ("Acties", "D2", "Bram
 
 @pytest.mark.parametrize("person, numbers", [
     ("Jansen", [1]), ("bram", [1]), ("Jose", [2]), ("DE VRIES", [2]), ("José de Vries", [2]), ("anna", [2]),
+    ("J. de Vries", [2]), ("B. Jansen", [1]),  # forms of a Personen name
 ])
 def test_actions_and_overview_find_a_person_by_whole_name_parts(tmp_path, person, numbers):
     path = _workbook(tmp_path, PEOPLE)

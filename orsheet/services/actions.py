@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
 from orsheet.parsing import date_text_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
-from orsheet.services.overview import names_match, nobody_named, owners
+from orsheet.services.overview import nobody_named, owners, person_rule
 from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
@@ -96,8 +96,9 @@ class ActionFilter:
     person: str = ""
     meeting_kind: str = ""
 
-    def matches(self, action: model.Action) -> bool:
-        if self.person and not any(names_match(self.person, owner) for owner in owners(action.owner)):
+    def matches(self, action: model.Action, person: Callable[[str], bool] | None = None) -> bool:
+        """``person``: the ``--person`` rule (:func:`~orsheet.services.overview.person_rule`)."""
+        if self.person and not (person and any(person(owner) for owner in owners(action.owner))):
             return False
         if self.meeting_kind and self.meeting_kind.casefold() not in action.meeting_kind.casefold():
             return False
@@ -118,11 +119,15 @@ def find_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -
     person asked for is named anywhere at all (so a typo is not mistaken for "no actions")."""
     wanted = wanted or ActionFilter()
     book = load_actions(backend)
-    chosen = [a for a in book.actions if wanted.matches(a)]
+    person = None
+    if wanted.person:  # Personen knows the forms of a name ("J. de Vries"); read it only when asked
+        table = backend.read([schema.PEOPLE.name])[schema.PEOPLE.name]
+        person = person_rule(wanted.person, records.people_from_table(table))
+    chosen = [a for a in book.actions if wanted.matches(a, person)]
     if not wanted.open_only:
-        chosen += [a for a in book.archive if wanted.matches(a)]
+        chosen += [a for a in book.archive if wanted.matches(a, person)]
     anyone = ActionFilter(person=wanted.person)
-    named = not wanted.person or any(anyone.matches(a) for a in (*book.actions, *book.archive))
+    named = not wanted.person or any(anyone.matches(a, person) for a in (*book.actions, *book.archive))
     return ActionList(chosen, "" if named else wanted.person.strip())
 
 

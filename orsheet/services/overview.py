@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -141,7 +141,7 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
                    person: str | None = None, overdue_only: bool = False) -> Overview:
     """Open actions per person: overdue first (most days late first), ON HOLD last."""
     matchers = _matchers(people)
-    wanted = _person_for(person.strip(), matchers) if person else None
+    wanted = person_rule(person, people) if person else None
     by_person: dict[str, list[OverviewLine]] = {}
     for action in actions:
         if action.is_done:
@@ -151,7 +151,7 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
             continue
         names = [_person_for(owner, matchers) for owner in owners(action.owner)] or ["(niemand)"]
         for name in dict.fromkeys(names):
-            if wanted is not None and not (_is_wanted(name, person, wanted) or name.casefold() in EVERYONE):
+            if wanted is not None and not (wanted(name) or name.casefold() in EVERYONE):
                 continue
             by_person.setdefault(name, []).append(line)
     ordered = dict(sorted(by_person.items(), key=lambda item: item[0].casefold()))
@@ -159,14 +159,22 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
     if wanted is not None:
         known = {p.name for p in people} | {
             _person_for(owner, matchers) for action in actions for owner in owners(action.owner)}
-        unknown = "" if any(_is_wanted(name, person, wanted) for name in known) else person.strip()
+        unknown = "" if any(wanted(name) for name in known) else person.strip()
     return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()}, unknown)
 
 
-def _is_wanted(name: str, person: str, wanted: str) -> bool:
-    """Whether the list of ``name`` is the one asked for: the Personen name ``--person`` stands
-    for (any form: "J. de Vries"), or a name it names by :func:`names_match`."""
-    return name.casefold() == wanted.casefold() or names_match(person, name)
+def person_rule(person: str, people: Sequence[model.Person]) -> Callable[[str], bool]:
+    """The one ``--person`` rule of ``actions`` and ``overview``: whether a name (a Personen name
+    or one person in a Verantwoordelijke cell, as typed) is the person asked for. It is when both
+    stand for the same Personen entry (any form: "J. de Vries", "Jan"), or when ``person`` names it
+    by :func:`names_match`."""
+    matchers = _matchers(people)
+    wanted = _person_for(person.strip(), matchers).casefold()
+
+    def wanted_name(name: str) -> bool:
+        return _person_for(name, matchers).casefold() == wanted or names_match(person, name)
+
+    return wanted_name
 
 
 def overview_rows(overview: Overview) -> list[list[object]]:
