@@ -519,40 +519,30 @@ def test_import_of_an_action_number_over_nine_digits_is_refused_with_its_cell(tm
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("cell, value, message", [
+def _refused(path: Path, *args) -> dict:
+    """Run a command that must be refused: exit 1, nothing written; its JSON error."""
+    before = path.read_bytes()
+    code, result = run_json(*args)
+    assert code == 1, result
+    assert path.read_bytes() == before
+    return result["error"]
+
+
+@pytest.mark.parametrize("cells, message", [
     # Excel keeps both as the double 1E+20, and the message shows it as Excel does.
-    ("A2", 10**20, "Acties!A2 (Nr): nummer 1E+20 is te groot; een actienummer heeft hoogstens "
-                   "negen cijfers (tot en met 999.999.999)"),
-    ("A2", 1e20, "Acties!A2 (Nr): nummer 1E+20 is te groot"),
-    ("A2", "99999999999999999999", "Acties!A2 (Nr): nummer 99999999999999999999 is te groot"),
-])
-def test_an_action_number_over_nine_digits_blocks_numbering_with_its_cell(tmp_path, cell, value, message):
-    path = _workbook(tmp_path, [("Acties", cell, value), ("Acties", "B3", "Zonder nummer")])
-    before = path.read_bytes()
-    code, result = run_json("number", path)
-    assert code == 1
-    assert result["error"]["problems"][0]["message"].startswith(message)
-    assert path.read_bytes() == before
-
-
-def test_a_last_number_of_1e300_is_refused_in_instellingen(tmp_path):
-    path = _workbook(tmp_path, [("Instellingen", "B3", 1e300), ("Acties", "B2", "Nieuw")])
-    before = path.read_bytes()
-    code, result = run_json("number", path)
-    assert code == 1
-    assert result["error"]["message"] == ("Instellingen!B3 (Waarde): laatste nummer 1E+300 is te groot; "
-                                          "een actienummer heeft hoogstens negen cijfers (tot en met 999.999.999)")
-    assert path.read_bytes() == before
-
-
-def test_numbering_past_nine_digits_is_refused_instead_of_writing_a_number_that_cannot_follow(tmp_path):
-    path = _workbook(tmp_path, [("Instellingen", "B3", 999_999_999), ("Acties", "B2", "Nieuw")])
-    before = path.read_bytes()
-    code, result = run_json("number", path)
-    assert code == 1
-    assert result["error"]["message"] == ("Acties!A2 (Nr): het volgende actienummer (1000000000) heeft meer dan "
-                                          "negen cijfers; geef deze actie zelf een vrij nummer")
-    assert path.read_bytes() == before
+    ([("Acties", "A2", 10**20)], "Acties!A2 (Nr): nummer 1E+20 is te groot; een actienummer heeft hoogstens "
+                                 "negen cijfers (tot en met 999.999.999)"),
+    ([("Acties", "A2", 1e20)], "Acties!A2 (Nr): nummer 1E+20 is te groot"),
+    ([("Acties", "A2", "99999999999999999999")], "Acties!A2 (Nr): nummer 99999999999999999999 is te groot"),
+    ([("Instellingen", "B3", 1e300)], "Instellingen!B3 (Waarde): laatste nummer 1E+300 is te groot; "
+                                      "een actienummer heeft hoogstens negen cijfers (tot en met 999.999.999)"),
+    ([("Instellingen", "B3", 999_999_999)], "Acties!A3 (Nr): het volgende actienummer (1000000000) heeft meer dan "
+                                            "negen cijfers; geef deze actie zelf een vrij nummer"),
+], ids=["10**20", "1e20", "20 nines as text", "Laatste nummer 1e300", "past 999999999"])
+def test_an_action_number_over_nine_digits_blocks_numbering_with_its_cell(tmp_path, cells, message):
+    path = _workbook(tmp_path, [*cells, ("Acties", "B3", "Zonder nummer")])
+    error = _refused(path, "number", path)
+    assert error.get("problems", [error])[0]["message"].startswith(message)
 
 
 def test_minutes_with_an_action_text_longer_than_a_cell_holds_are_refused_and_nothing_is_written(tmp_path):

@@ -138,7 +138,8 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 @workbook_argument
 @click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
 @click.option("--person", default="",
-              help="Only actions of this person: whole name parts, case and accents ignored (Jan, de Vries).")
+              help="Only actions of this person: whole name parts, case and accents ignored, or a form of a "
+                   "Personen name (Jansen, J. de Vries).")
 @click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
 @json_option
 def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
