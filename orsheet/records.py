@@ -74,12 +74,33 @@ def _field(name: str, header: str, fast: Callable = fast_text, parse: Callable |
     return (name, header, fast, parse, default, options)
 
 
+def calculated_number(mark: str, location: Location) -> CellError:
+    """A formula where a number must be typed (numbering would count on a value that recalculates)."""
+    shown = f" ({mark})" if mark != "=" else ""
+    return CellError(f"{location.header or 'Nr'} wordt berekend met een formule{shown}; typ het nummer als getal",
+                     location)
+
+
+def _calculated(table: Table, fields: tuple[_Field, ...]) -> dict[int, dict[int, str]]:
+    """Row -> {field index: formula} for formulas in typed (non-text) fields, from the table's marks."""
+    if not table.marks:
+        return {}
+    typed = {table.column_index(f[1]): index for index, f in enumerate(fields) if f[3] is not None}
+    found: dict[int, dict[int, str]] = {}
+    for (row, column), mark in table.marks.items():
+        if mark.startswith("=") and column in typed:
+            found.setdefault(row, {})[typed[column]] = mark
+    return found
+
+
 def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: tuple[_Field, ...]) -> list[T]:
     """Every non-blank row as a ``make`` object, collecting every located problem.
 
     A cell goes through its field's fast path; only when that cannot decide
     (text to parse, a wrong value) does the full parser run, with the cell's
-    Location, so messages are the same as parsing every cell in full.
+    Location, so messages are the same as parsing every cell in full. A
+    formula in a typed column (a number must be typed there) is a problem too,
+    whatever its last result: the row is never numbered over nor read as typed.
     """
     problems = header_problems(table, spec)
     if problems:
@@ -87,11 +108,18 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: t
     headers = spec.headers
     columns = [field[1] for field in fields]
     fasts = [field[2] for field in fields]
+    calculated = _calculated(table, fields)
+    for number, found in sorted(calculated.items()):
+        for index, mark in found.items():
+            header = fields[index][1]
+            problems.append(calculated_number(mark, Location(table.sheet, number, table.column_index(header), header)))
     results: list[T] = []
     with collector_paused():
         for row in table.rows:
             get = row.values.get
             first = get(headers[0])  # usually filled: then the row is not blank
+            if calculated and row.number in calculated:
+                continue
             if (first is None or type(first) is str and not first.strip()) and all(_blank(get(h)) for h in headers):
                 continue
             args = list(map(call, fasts, map(get, columns)))  # fast(get(header)) for each field, in C

@@ -194,15 +194,14 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
 
 
 def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
-    """Formulas where a number must be typed, and error values outside Nr (an error in Nr is already a bad Nr)."""
+    """Error values outside Nr (an error in Nr is already a bad Nr; a formula there is reported by
+    :mod:`orsheet.records`, which every command reads through)."""
     problems: list[OrsheetError] = []
     for table in tables:
         for (row, column), mark in sorted(table.marks.items()):
             header = table.header[column - 1] if column <= len(table.header) else ""
             where = Location(table.sheet, row, column, header or None)
-            if mark.startswith("="):
-                problems.append(CellError(f"Nr wordt berekend met een formule ({mark}); typ het nummer als getal", where))
-            elif header != schema.NR:
+            if mark.startswith("#") and header != schema.NR:
                 problems.append(CellError(f"de cel toont de foutwaarde {mark}; herstel de formule of de waarde", where))
     return problems
 

@@ -195,11 +195,13 @@ class WriteReport:
     """What a write did beyond the edits themselves."""
 
     added_columns: dict[str, list[str]] = field(default_factory=dict)  # target sheet -> headers added
+    values_kept: list[str] = field(default_factory=list)  # moved cells whose formula could not go along ("Archief!I5")
 
     def summary(self) -> str:
-        return " ".join(
-            f"Kolom {', '.join(headers)} toegevoegd aan {sheet}." for sheet, headers in self.added_columns.items()
-        )
+        parts = [f"Kolom {', '.join(headers)} toegevoegd aan {sheet}." for sheet, headers in self.added_columns.items()]
+        if self.values_kept:
+            parts.append(f"Formule niet meeverplaatst, de waarde wel: {', '.join(self.values_kept)}.")
+        return " ".join(parts)
 
 
 @dataclass

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Sequence
 
 from orsheet.errors import Location, SheetError, WorkbookError
+from orsheet.ooxml.package import Package
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import WorkbookFile
+from orsheet.workbook.sheet_layout import SheetLayout, sheet_layout
 from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
@@ -33,7 +35,8 @@ class FileBackend:
         self.path = Path(path)
         if self.path.suffix.lower() not in EXCEL_SUFFIXES:
             raise WorkbookError(f"{self.path.name} is geen Excel-werkmap (.xlsm of .xlsx)")
-        require_workbook_file(self.path)
+        self._package: Package = require_workbook_file(self.path)  # read whole once: the tables and marks
+        self._package_stamp = _stamp(self.path)
         self._book = None
         self._file = WorkbookFile(self.path)  # the write lock from the first read to the save, symlinks resolved
 
@@ -65,24 +68,24 @@ class FileBackend:
                 except Exception:  # calamine's own error types
                     raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
                                         Location(name)) from None
-                table = _table_from_grid(name, grid)
-                self._add_marks(table)
+                layout = self._layout(name, grid[0] if grid else [])
+                table = _table_from_grid(name, grid, layout)
+                _add_marks(table, layout.marks)
                 tables[name] = table
         return tables
 
-    def _add_marks(self, table: Table) -> None:
-        """What calamine cannot tell: error values, formulas in Nr, a table's totals row."""
-        from orsheet.workbook.cell_marks import sheet_marks
-
-        marks, totals = sheet_marks(self.path, table.sheet, table.column_index("Nr"))
-        if totals:
-            table.rows = [r for r in table.rows if r.number not in totals]
-        for (row, column), mark in marks.items():
-            table.marks[(row, column)] = mark
-            if mark.startswith("#"):
-                for line in table.rows:
-                    if line.number == row and column <= len(table.header) and table.header[column - 1]:
-                        line.values[table.header[column - 1]] = ErrorValue(mark)
+    def _layout(self, sheet: str, header: list[Value]) -> SheetLayout:
+        """The sheet's table, its totals rows and the marks calamine cannot see (cached per file version)."""
+        stamp = _stamp(self.path)
+        nr = next((i for i, h in enumerate(header, start=1) if isinstance(h, str) and h.strip() == "Nr"), None)
+        key = (str(self.path.resolve()), *stamp, sheet, nr)
+        if key not in _LAYOUTS:
+            if stamp != self._package_stamp:  # changed since the backend was opened: read it again
+                self._package, self._package_stamp = Package(self.path), stamp
+            if len(_LAYOUTS) > 64:
+                _LAYOUTS.clear()
+            _LAYOUTS[key] = sheet_layout(self._package, sheet, nr)
+        return _LAYOUTS[key]
 
     # -- writing ---------------------------------------------------------
 
@@ -95,17 +98,48 @@ class FileBackend:
         return reports[0] if reports else WriteReport()
 
 
-def _table_from_grid(name: str, grid: list[list[Value]]) -> Table:
+_LAYOUTS: dict[tuple, SheetLayout] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _add_marks(table: Table, marks: dict[tuple[int, int], str]) -> None:
+    """Marks into the table; an error value (not a formula's) replaces the empty value calamine gives."""
+    if not marks:
+        return
+    table.marks.update(marks)
+    by_number = {line.number: line for line in table.rows}
+    for (row, column), mark in marks.items():
+        line = by_number.get(row)
+        if line is not None and mark.startswith("#") and column <= len(table.header) and table.header[column - 1]:
+            line.values[table.header[column - 1]] = ErrorValue(mark)
+
+
+def _table_from_grid(name: str, grid: list[list[Value]], layout: SheetLayout = SheetLayout()) -> Table:
+    """The sheet's rows as a Table: only the own table's columns, from row 2 to the row before
+    another table below it, without its totals row (the whole sheet where it has no table)."""
     if not grid:
         return Table(name, [], [])
-    header = [("" if _blank(h) else str(h).strip()) for h in grid[0]]
+    left, right = layout.columns or (1, len(grid[0]))
+    header = [("" if _blank(h) or column < left else str(h).strip()) for column, h in enumerate(grid[0][:right], start=1)]
     width = len(header)
     # Common case: every column has its own header, so a row is one dict(zip)
     # with calamine's "" for empty cells turned into None (all in C).
     simple = all(header) and len(set(header)) == width
     empty_to_none = {"": None}.get
+    totals, blank_before = layout.totals, [""] * (left - 1)
     rows = []
-    for number, values in enumerate(grid[1:], start=2):
+    for number, values in enumerate(grid[1:layout.limit - 1], start=2):
+        if layout.columns is not None:
+            if len(values) > right:
+                values = values[:right]
+            if left > 1:
+                values = blank_before + values[left - 1:]
+        if totals and number in totals:
+            continue
         if not values or values[0] == "" or values[0] is None:  # else it cannot be blank
             if values.count("") + values.count(None) == len(values):
                 continue  # a blank row

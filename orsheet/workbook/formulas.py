@@ -17,7 +17,7 @@ from lxml import etree
 from orsheet.errors import WorkbookError
 from orsheet.ooxml.markup import MAIN, q
 from orsheet.ooxml.package import Package
-from orsheet.workbook.refs import Lost, RowChange, rewrite_formula, shift_sqref, split_ref
+from orsheet.workbook.refs import Lost, RowChange, qualify, rewrite_formula, shift_sqref, split_ref
 from orsheet.workbook.sheet_xml import X14, XM, SheetEditor
 
 CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -51,7 +51,7 @@ class FormulaFollower:
         targets = {target for target, _, _ in change.moved.values()}
         for sheet, part in self.parts.items():
             if sheet == change.sheet or sheet in targets or self.package.mentions(part, needle):
-                self._follow_sheet(sheet, self.editor(sheet), change, rewrite)
+                self._follow_sheet(sheet, self.editor(sheet), change, rewrite, moved_in=sheet in targets)
         self._follow_names(change, rewrite)
         self._follow_charts(needle, rewrite)
         if lost:
@@ -61,9 +61,9 @@ class FormulaFollower:
                 + ". Pas die formules eerst aan en voer de opdracht opnieuw uit."
             )
 
-    def _follow_sheet(self, sheet: str, editor: SheetEditor, change: RowChange, rewrite) -> None:
+    def _follow_sheet(self, sheet: str, editor: SheetEditor, change: RowChange, rewrite, moved_in: bool = False) -> None:
         part = self.parts[sheet]  # a cell formula is <f> or <f ...> (<formula> is a rule's, outside the cells)
-        cells_have_formulas = self.package.had(part, b"<f>") or self.package.had(part, b"<f ")
+        cells_have_formulas = moved_in or self.package.had(part, b"<f>") or self.package.had(part, b"<f ")
         if cells_have_formulas:
             _unshare(editor, sheet, change)
         for formula in editor.formulas() if cells_have_formulas else ():
@@ -92,6 +92,32 @@ class FormulaFollower:
                 for element in self.package.xml(part).iter(f"{{{CHART}}}f"):
                     if element.text:
                         element.text = rewrite(element.text, None, f"grafiek ({part.rsplit('/', 1)[-1]})")
+
+
+def movable_formula(editor: SheetEditor, cell: etree._Element, sheet: str) -> str | None:
+    """The formula of a cell that is cut from ``sheet`` to another sheet, pointing at the cells it
+    pointed at (None: no formula). Raises :class:`Kept` for one that cannot go along: an array
+    formula, or one with structured references ("this row" of a table it leaves)."""
+    formula = cell.find(q("f"))
+    if formula is None:
+        return None
+    kind = formula.get("t", "normal")
+    text = formula.text or ""
+    if kind == "shared" and not text:
+        master = next((f for f in editor.formulas() if f.get("t") == "shared" and f.get("si") == formula.get("si")
+                       and f.get("ref")), None)
+        if master is None or not master.text:
+            raise Kept
+        from openpyxl.formula.translate import Translator  # lazily: see refs.rewrite_formula
+
+        text = Translator("=" + master.text, master.getparent().get("r")).translate_formula(cell.get("r"))[1:]
+    if kind not in ("normal", "shared") or not text or "[" in text:
+        raise Kept
+    return qualify(text, sheet)
+
+
+class Kept(Exception):
+    """A moved cell's formula that cannot go along: its last result is written instead."""
 
 
 def _unshare(editor: SheetEditor, sheet: str, change: RowChange) -> None:

@@ -60,12 +60,15 @@ class RowChange:
     moved: dict[int, tuple[str, int, dict[int, int]]] = field(default_factory=dict)  # row -> (sheet, row, columns)
     insert_at: int = 0  # rows opened before this row (0: none) ...
     inserted: int = 0  # ... this many
+    bottom: int = 1 << 30  # the last row whose cells move (below it: another table, which stays)
 
     def in_band(self, column: int) -> bool:
         return self.first <= column <= self.last
 
     def row(self, row: int) -> int | None:
         """Where a row of the band goes (None: removed)."""
+        if row > self.bottom:
+            return row
         if self.inserted:
             return row + self.inserted if row >= self.insert_at else row
         index = bisect.bisect_left(self.removed, row)
@@ -77,6 +80,8 @@ class RowChange:
         """Where a range of rows goes (None: every row of it removed)."""
         if self.inserted:
             return self.row(top), self.row(bottom)
+        if bottom > self.bottom:  # reaches below the rows that move: only its top follows
+            return self.row(top) or top - bisect.bisect_left(self.removed, top), bottom
         new_top = top - bisect.bisect_left(self.removed, top)
         new_bottom = bottom - bisect.bisect_right(self.removed, bottom)
         return (new_top, new_bottom) if new_bottom >= new_top else None
@@ -97,7 +102,7 @@ class RowChange:
             return sheet, ref
         dollar_col, letters, dollar_row, digits = match.groups()
         row, column = int(digits), column_index(letters)
-        if not self.in_band(column) or row < self.affects_from:
+        if not self.in_band(column) or row < self.affects_from or row > self.bottom:
             return sheet, ref
         if row in self.moved:
             target, target_row, columns = self.moved[row]
@@ -119,7 +124,7 @@ class RowChange:
             return sheet, ref  # whole columns or rows: no row to follow
         top, bottom = int(first.group(4)), int(last.group(4))
         left, right = column_index(first.group(2)), column_index(last.group(2))
-        if bottom < self.affects_from or not (self.in_band(left) and self.in_band(right)):
+        if bottom < self.affects_from or top > self.bottom or not (self.in_band(left) and self.in_band(right)):
             return sheet, ref  # above the change, or beside the table's columns
         if top == bottom and top in self.moved:  # one whole row of the table: it goes along
             target, new_sheet_start = self.cell(sheet, start)
@@ -181,6 +186,22 @@ def rewrite_formula(formula: str, home: str | None, change: RowChange, relative_
             prefix = quote_sheet(new_sheet) + "!"
         token.value = prefix + new_ref
         changed = True
+    return tokens.render()[1:] if changed else formula
+
+
+def qualify(formula: str, sheet: str) -> str:
+    """``formula`` (without "=") with every reference that names no sheet given ``sheet``: the formula
+    of a cell cut from ``sheet`` and pasted elsewhere still points at the cells it pointed at."""
+    from openpyxl.formula import Tokenizer  # lazily: see rewrite_formula
+
+    tokens = Tokenizer("=" + formula)
+    changed = False
+    for token in tokens.items:
+        if token.type == "OPERAND" and token.subtype == "RANGE" and "!" not in token.value and "[" not in token.value:
+            if _CELL.match(token.value.partition(":")[0]) or re.fullmatch(r"\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+",
+                                                                          token.value):
+                token.value = quote_sheet(sheet) + "!" + token.value
+                changed = True
     return tokens.render()[1:] if changed else formula
 
 

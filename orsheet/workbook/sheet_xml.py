@@ -44,6 +44,18 @@ def _column(cell: etree._Element) -> int:
     return split_ref(cell.get("r"))[1]
 
 
+# Worksheet children that follow <mergeCells>, in schema order.
+_AFTER_MERGES = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
+                 "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+                 "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture",
+                 "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+
+
+def _one_cell(ref: str) -> bool:
+    start, _, end = ref.replace("$", "").partition(":")
+    return not end or start == end
+
+
 class SheetEditor:
     """One worksheet part, parsed, with the operations the backend needs."""
 
@@ -103,6 +115,21 @@ class SheetEditor:
             if text and first <= column <= last:
                 columns.setdefault(text, column)
         return columns
+
+    def shows(self, cell: etree._Element, value: object) -> bool:
+        """Whether ``cell`` (a formula's last result, say) shows ``value`` as orsheet would write it."""
+        kind, stored = cell.get("t", "n"), cell.findtext(q("v"))
+        if value is None or value == "":
+            return not self.has_value(cell)
+        if isinstance(value, bool):
+            return kind == "b" and stored == ("1" if value else "0")
+        if isinstance(value, (int, float, date, time)):
+            number = excel_serial(value, self.date1904) if isinstance(value, (date, time)) else value
+            try:
+                return kind == "n" and stored is not None and float(stored) == float(number)
+            except ValueError:
+                return False
+        return kind in ("s", "str", "inlineStr") and self.text(cell).strip() == str(value).strip()
 
     @staticmethod
     def has_value(cell: etree._Element) -> bool:
@@ -207,7 +234,7 @@ class SheetEditor:
         """Move the band's cells (and what is anchored to them) as ``change`` says."""
         self.whole()
         start = change.affects_from
-        numbers = sorted((n for n in self.rows if n >= start), reverse=bool(change.inserted))
+        numbers = sorted((n for n in self.rows if start <= n <= change.bottom), reverse=bool(change.inserted))
         if self._band_is_whole_rows(numbers, change):
             self._renumber_rows(numbers, change)
         else:
@@ -246,11 +273,34 @@ class SheetEditor:
                 cell.set("r", cell.get("r").rstrip(_DIGITS) + text)
             self.rows[new] = row
 
+    # -- merged ranges ----------------------------------------------------
+
+    def merges_in_row(self, number: int, first: int, last: int) -> list[tuple[int, int]]:
+        """(left, right) of every merged range wholly inside one row's cells ``first``..``last``."""
+        found = []
+        for element in self.root.iterfind("m:mergeCells/m:mergeCell", {"m": MAIN}):
+            start, _, end = element.get("ref", "").replace("$", "").partition(":")
+            (top, left), (bottom, right) = split_ref(start), split_ref(end or start)
+            if top == bottom == number and first <= left and right <= last:
+                found.append((left, right))
+        return found
+
+    def add_merge(self, number: int, left: int, right: int) -> None:
+        merges = self.root.find(q("mergeCells"))
+        if merges is None:
+            merges = etree.Element(q("mergeCells"))
+            later = [c for c in self.root if isinstance(c.tag, str) and etree.QName(c).localname in _AFTER_MERGES]
+            later[0].addprevious(merges) if later else self.root.append(merges)
+        etree.SubElement(merges, q("mergeCell"), ref=f"{column_letter(left)}{number}:{column_letter(right)}{number}")
+        merges.set("count", str(len(merges)))
+
     def _shift_anchors(self, change: RowChange) -> None:
         sheet = change.sheet
         for tag, attribute in _ANCHORED:
             for element in self.root.iterfind("m:" + tag, {"m": MAIN}):
                 shifted = shift_sqref(element.get(attribute), change, sheet)
+                if shifted is not None and tag.endswith("mergeCell") and _one_cell(shifted):
+                    shifted = None  # a merge of one cell is no merge (Excel calls the file damaged)
                 if shifted is None:
                     element.getparent().remove(element)
                 else:

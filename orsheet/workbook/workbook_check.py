@@ -24,8 +24,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OTHER_OFFICE_FILES = {"wordprocessingml": "een Word-document", "presentationml": "een PowerPoint-presentatie"}
 
 
-def require_workbook_file(path: Path) -> None:
-    """Raise a Dutch ``WorkbookError`` unless ``path`` is a readable Excel workbook package.
+def require_workbook_file(path: Path):
+    """The :class:`~orsheet.ooxml.package.Package` of ``path``, read whole; a Dutch ``WorkbookError``
+    unless it is a readable Excel workbook package.
 
     The package only (its entries, ``[Content_Types].xml`` and the package
     relationships); a workbook damaged inside a sheet is found by the reader.
@@ -48,13 +49,15 @@ def require_workbook_file(path: Path) -> None:
             f"{name} is een Excel-bestand in de oude vorm (.xls) of met een wachtwoord beveiligd; orsheet leest "
             "alleen .xlsm en .xlsx zonder wachtwoord. Sla het in Excel op als .xlsm (zonder wachtwoord)."
         )
-    problem = _package_problem(path)
+    package, problem = _package_problem(path)
     if problem:
         raise WorkbookError(f"{name} {problem}{_backup_hint(path)}")
+    return package
 
 
-def _package_problem(path: Path) -> str | None:
-    """What keeps ``path`` from being a workbook package, as the rest of a Dutch sentence."""
+def _package_problem(path: Path):
+    """(the package, None), or (None, what keeps ``path`` from being a workbook package, as the rest
+    of a Dutch sentence)."""
     from lxml import etree
 
     from orsheet.ooxml.checks import ContentTypes
@@ -64,22 +67,22 @@ def _package_problem(path: Path) -> str | None:
     try:
         package = Package(path)  # reads every part: a truncated or damaged entry shows here
         if not package.has(CONTENT_TYPES) or not package.has("_rels/.rels"):
-            return "is een zip-bestand, maar geen Excel-werkmap (de onderdelen van een werkmap ontbreken)."
+            return None, "is een zip-bestand, maar geen Excel-werkmap (de onderdelen van een werkmap ontbreken)."
         types = ContentTypes(package)
         main = package.workbook_part
     except WorkbookError:  # the package relationships name no main part
-        return "is geen Excel-werkmap (er is geen werkmap-onderdeel in het bestand)."
+        return None, "is geen Excel-werkmap (er is geen werkmap-onderdeel in het bestand)."
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, zlib.error, etree.LxmlError):
-        return "is geen geldige Excel-werkmap: beschadigd (onvolledig opgeslagen?) of een ander soort bestand."
+        return None, "is geen geldige Excel-werkmap: beschadigd (onvolledig opgeslagen?) of een ander soort bestand."
     content_type = types.overrides.get(main, "")
     for marker, kind in _OTHER_OFFICE_FILES.items():
         if marker in content_type:
-            return f"is {kind}, geen Excel-werkmap (alleen de naam eindigt op {path.suffix})."
+            return None, f"is {kind}, geen Excel-werkmap (alleen de naam eindigt op {path.suffix})."
     if "spreadsheetml" not in content_type and "ms-excel" not in content_type:
-        return "is geen Excel-werkmap (het hoofdonderdeel is geen werkmap)."
+        return None, "is geen Excel-werkmap (het hoofdonderdeel is geen werkmap)."
     if not package.has(main):
-        return f"is beschadigd: het werkmap-onderdeel {main} ontbreekt."
-    return None
+        return None, f"is beschadigd: het werkmap-onderdeel {main} ontbreekt."
+    return package, None
 
 
 def _backup_hint(path: Path) -> str:

@@ -11,54 +11,26 @@ raised here leaves the file as it was.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from lxml import etree
 
-from orsheet import schema
-from orsheet.errors import column_letter
+from orsheet.errors import Location, SheetError, WorkbookError, column_letter
 from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
-from orsheet.workbook.formulas import FormulaFollower
+from orsheet.workbook.formulas import FormulaFollower, Kept, movable_formula
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
-from orsheet.ooxml.markup import MAIN, REL, TABLE_REL, parse, q
+from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
+from orsheet.workbook.sheet_layout import TablePart, next_table_below, own_table, row_limit, sheet_tables
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
 EMPTY_SHEET = f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode()
 OWNED_PREFIX = "_orsheet_blad_"  # a hidden workbook-scoped name marks a sheet orsheet generated
 _WHOLE = (1, 16384)
-
-
-@dataclass
-class _Table:
-    """One table (ListObject) part of a sheet, as the edits need it."""
-
-    part: str
-    root: etree._Element
-
-    @property
-    def bounds(self) -> tuple[int, int, int, int]:
-        first, last = self.root.get("ref").split(":")
-        (top, left), (bottom, right) = split_ref(first.replace("$", "")), split_ref(last.replace("$", ""))
-        return top, left, bottom, right
-
-    @property
-    def totals(self) -> int:
-        return int(self.root.get("totalsRowCount", "0") or 0)
-
-    def set_rows(self, top: int, bottom: int) -> None:
-        _, left, _, right = self.bounds
-        ref = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
-        self.root.set("ref", ref)
-        auto_filter = self.root.find(q("autoFilter"))
-        if auto_filter is not None:
-            totals = self.totals
-            auto_filter.set("ref", f"{column_letter(left)}{top}:{column_letter(right)}{bottom - totals}")
 
 
 class WorkbookEditor:
@@ -77,6 +49,7 @@ class WorkbookEditor:
         self.followers = FormulaFollower(package, self.parts, self.editor)
         self.notes = Notes(package, self.parts)
         self.moved: dict[str, dict[int, tuple[str, int, dict[int, int]]]] = {}
+        self.values_kept: list[str] = []  # moved cells whose formula could not go along
         self.rows_moved = False
 
     # -- helpers ---------------------------------------------------------
@@ -89,6 +62,22 @@ class WorkbookEditor:
                 self._strings = ["".join(t.text or "" for t in si.iter(q("t"))) for si in root.iterfind(q("si"))]
         return self._strings
 
+    def editable(self, sheet: str) -> SheetEditor:
+        """The sheet's editor, for a change to its cells; a protected sheet is refused (nothing is written)."""
+        editor = self.editor(sheet)
+        protection = editor.root.find(q("sheetProtection"))
+        if protection is not None and protection.get("sheet") in ("1", "true"):
+            raise SheetError("dit blad is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging op "
+                             "(Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+        return editor
+
+    def _may_add_sheet(self, sheet: str) -> None:
+        protection = self.package.xml(self.package.workbook_part).find(q("workbookProtection"))
+        if protection is not None and protection.get("lockStructure") in ("1", "true"):
+            raise SheetError("de structuur van de werkmap is beveiligd, dus orsheet kan dit blad niet toevoegen; "
+                             "er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > Werkmap "
+                             "beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
+
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
             part = self.parts[sheet]
@@ -97,27 +86,40 @@ class WorkbookEditor:
                                               (lambda: self.package.widen(part)) if window else None)
         return self.editors[sheet]
 
-    def tables(self, sheet: str) -> list[_Table]:
-        return [_Table(p, self.package.xml(p)) for p in self.package.related(self.parts[sheet], TABLE_REL)]
+    def tables(self, sheet: str) -> list[TablePart]:
+        return sheet_tables(self.package, self.parts[sheet])
 
-    def table(self, sheet: str) -> _Table | None:
-        """The sheet's own table: the contract's table name, else the first table with its header in row 1."""
-        tables = [t for t in self.tables(sheet) if t.bounds[0] == 1]
-        spec = schema.BY_NAME.get(sheet)
-        named = [t for t in tables if spec and t.root.get("name") == spec.table]
-        return (named or tables or [None])[0]
+    def table(self, sheet: str) -> TablePart | None:
+        return own_table(self.tables(sheet), sheet)
 
     def band(self, sheet: str) -> tuple[int, int]:
         table = self.table(sheet)
         return (table.bounds[1], table.bounds[3]) if table else _WHOLE
 
+    def limit(self, sheet: str) -> int:
+        """The first row that is no longer the sheet's table's: the top of another table below it."""
+        return row_limit(self.tables(sheet), self.table(sheet))
+
     def last_row(self, sheet: str) -> int:
-        """The last data row of the sheet's table (typed-below rows too; never the totals row)."""
+        """The last data row of the sheet's table (typed-below rows too; never the totals row, never
+        a row of another table below it)."""
         table = self.table(sheet)
         first, last = self.band(sheet)
+        below = self.limit(sheet)
         if table is not None and table.totals:
-            return self.editor(sheet).last_data_row(first, last, below=table.bounds[2] - table.totals + 1)
-        return self.editor(sheet).last_data_row(first, last)
+            below = min(below, table.bounds[2] - table.totals + 1)
+        return self.editor(sheet).last_data_row(first, last, below=below)
+
+    def _refuse_overlap(self, sheet: str, bottom: int) -> None:
+        """Stop (writing nothing) when the table's rows would reach into the table below it."""
+        if bottom >= self.limit(sheet):
+            own = self.table(sheet)
+            other = next_table_below(self.tables(sheet), own)
+            raise WorkbookError(
+                f"er is niets opgeslagen: de tabel {own.name} op blad {sheet} kan niet groeien, want de tabel "
+                f"{other.name} ({other.ref}) staat er direct onder. Verplaats de tabel {other.name} in Excel een "
+                "eind naar beneden (of naar een ander blad) en voer de opdracht opnieuw uit."
+            )
 
     # -- the engine ------------------------------------------------------
 
@@ -127,18 +129,26 @@ class WorkbookEditor:
         return self.editor(sheet).header_columns(*self.band(sheet))
 
     def has_row(self, sheet: str, row: int) -> bool:
-        return 2 <= row <= self.last_row(sheet) and bool(self.editor(sheet).band_cells(row, *self.band(sheet)))
+        return 2 <= row <= self.last_row(sheet) and row < self.limit(sheet) and bool(self.editor(sheet).band_cells(row, *self.band(sheet)))
 
     def owned(self, sheet: str) -> bool:
         return self.package.defined_name(OWNED_PREFIX + _name_safe(sheet)) is not None
 
     def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
-        editor = self.editor(sheet)
+        editor = self.editable(sheet)
         for column, value in cells.items():
             editor.set_value(editor.cell(row, column), value)
+        self._cover(sheet, row)
+
+    def _cover(self, sheet: str, row: int) -> None:
+        """A row orsheet writes below the table (typed there by hand) becomes a row of the table,
+        as Excel's table grows over a row typed directly below it."""
+        table = self.table(sheet)
+        if table is not None and not table.totals and table.bounds[2] < row < self.limit(sheet):
+            table.set_rows(table.bounds[0], row)
 
     def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
-        editor = self.editor(sheet)
+        editor = self.editable(sheet)
         table = self.table(sheet)
         _, last = self.band(sheet)
         header_cells = editor.band_cells(1, *self.band(sheet))
@@ -150,6 +160,14 @@ class WorkbookEditor:
             editor.set_value(cell, header)
         if table is not None:
             top, left, bottom, right = table.bounds
+            for other in self.tables(sheet):
+                o_top, o_left, o_bottom, o_right = other.bounds
+                if other is not table and o_top <= bottom and top <= o_bottom and o_left <= right + len(headers) \
+                        and right < o_right:
+                    raise WorkbookError(
+                        f"er is niets opgeslagen: de tabel {table.name} op blad {sheet} kan de kolom "
+                        f"{', '.join(headers)} niet krijgen, want de tabel {other.name} ({other.ref}) staat er direct "
+                        f"naast. Verplaats de tabel {other.name} in Excel en voer de opdracht opnieuw uit.")
             table.root.set("ref", f"{column_letter(left)}{top}:{column_letter(right + len(headers))}{bottom}")
             table.set_rows(top, bottom)
             columns = table.root.find(q("tableColumns"))
@@ -159,7 +177,8 @@ class WorkbookEditor:
             columns.set("count", str(len(columns)))
 
     def move_rows(self, move: Move) -> None:
-        source = self.editor(move.sheet)
+        source = self.editable(move.sheet)
+        self.editable(move.target)
         first, last = self.band(move.sheet)
         start = self._open_rows(move.target, len(move.rows))
         target = self.editor(move.target)
@@ -171,22 +190,34 @@ class WorkbookEditor:
             model = start - 1 if start > 2 else None
             if model is not None:
                 target.copy_row_style(model, new_row, *self.band(move.target))
+            overrides = dict(move.values.get(row, {}))
             for cell in source.band_cells(row, first, last):
                 column = move.columns.get(split_ref(cell.get("r"))[1])
-                if column is not None:
-                    self._copy_cell(cell, target.cell(new_row, column), calculated.get(column))
-            for column, value in move.values.get(row, {}).items():
+                if column is None:
+                    continue
+                formula = self._formula_to_move(source, cell, move, calculated.get(column), overrides.get(column),
+                                                f"{move.target}!{column_letter(column)}{new_row}")
+                if formula is not None:
+                    overrides.pop(column, None)  # the formula shows that value: it goes along instead
+                self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
+            for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
+            for left, right in source.merges_in_row(row, first, last):
+                new_left, new_right = move.columns.get(left), move.columns.get(right)
+                if new_left is not None and new_right is not None and new_right - new_left == right - left:
+                    target.add_merge(new_row, new_left, new_right)  # the merged range goes with its cells
             self.notes.move(move.sheet, row, move.target, new_row, move.columns)
             target.fit_height(new_row)
         self.rows_moved = True
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
+        self.editable(sheet)
         first, last = self.band(sheet)
         rows = [r for r in rows if r <= self.last_row(sheet)]
         if not rows:
             return
-        change = RowChange(sheet, first, last, removed=sorted(rows), moved=self.moved.get(sheet, {}))
+        change = RowChange(sheet, first, last, removed=sorted(rows), moved=self.moved.get(sheet, {}),
+                           bottom=self.limit(sheet) - 1)
         self._follow(change)
         table = self.table(sheet)
         if table is not None:
@@ -195,8 +226,8 @@ class WorkbookEditor:
             table.set_rows(top, max(span[1] if span else top, top + 1 + table.totals))
 
     def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
+        editor = self.editable(sheet)
         start = self._open_rows(sheet, len(rows))
-        editor = self.editor(sheet)
         calculated = self._calculated_columns(sheet)
         for offset, cells in enumerate(rows):
             row = start + offset
@@ -210,8 +241,12 @@ class WorkbookEditor:
             editor.fit_height(row)
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
-        if edit.sheet not in self.parts:
+        if edit.sheet in self.parts:
+            self.editable(edit.sheet)
+        else:
             from orsheet.ooxml.vba_sheets import register_new_sheet
+
+            self._may_add_sheet(edit.sheet)
 
             root = parse(EMPTY_SHEET)
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, root)
@@ -235,9 +270,12 @@ class WorkbookEditor:
             totals_row = bottom - table.totals + 1
             needed = start + count - totals_row
             if needed > 0:
-                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed))
+                self._refuse_overlap(sheet, bottom + needed)
+                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed,
+                                       bottom=self.limit(sheet) - 1))
                 table.set_rows(top, bottom + needed)
         else:
+            self._refuse_overlap(sheet, start + count - 1)
             table.set_rows(top, max(bottom, start + count - 1))
         return start
 
@@ -260,12 +298,25 @@ class WorkbookEditor:
                 found[left + index] = formula
         return found
 
-    def _copy_cell(self, source: etree._Element, target: etree._Element, calculated: str | None) -> None:
-        """A moved cell's content and style; a formula only as the target's calculated column.
+    def _formula_to_move(self, source: SheetEditor, cell: etree._Element, move: Move, calculated: str | None,
+                         override: Value, where: str) -> str | None:
+        """The formula a moved cell takes along, as Excel's cut and paste does: its references still
+        point at the cells they pointed at (and follow them when rows move). None for no formula, for
+        the target's calculated column, for a value the move sets otherwise (a number, "Afgerond op"),
+        and for a formula that cannot go (an array formula, structured references): its last result
+        goes instead, and the result of the write names the cell."""
+        if calculated is not None or cell.find(q("f")) is None:
+            return None
+        if override is not None and not source.shows(cell, override):
+            return None
+        try:
+            return movable_formula(source, cell, move.sheet)
+        except Kept:
+            self.values_kept.append(where)
+            return None
 
-        Elsewhere the formula's last result is kept as the value: its references
-        belong to the row's old place.
-        """
+    def _copy_cell(self, source: etree._Element, target: etree._Element, calculated: str | None) -> None:
+        """A moved cell's content and style; ``calculated`` is the formula it gets (else its value)."""
         for child in list(target):
             target.remove(child)
         for name in ("s", "t"):
@@ -295,6 +346,7 @@ def write_edits(source: Path, edits: Sequence[Edit], target: Path) -> WriteRepor
     package = Package(source)
     editor = WorkbookEditor(package)
     report = apply(editor, edits)
+    report.values_kept.extend(editor.values_kept)
     editor.finish()
     package.save(target)
     return report
