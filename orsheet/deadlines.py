@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from orsheet.dutch import MONTH_NUMBERS, full_year
 from orsheet.model import Deadline
+from orsheet.schema import FIRST_DATE, LAST_DATE
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:\s+'?(?P<year>\d{4}|\d{2}))?"
@@ -52,10 +53,11 @@ def interpret(text: str, reference: date | None) -> date | None:
         for reader in _READERS:
             try:
                 found = reader(candidate, reference)
-            except ValueError:  # e.g. 31-02: no such day
+            except (ValueError, OverflowError):  # e.g. 31-02: no such day; past the year 9999
                 return None
             if found is not None:
-                return found
+                # A date Excel cannot hold ("eind 1023") is no deadline date: the text stays.
+                return found if FIRST_DATE <= found <= LAST_DATE else None
     return None
 
 

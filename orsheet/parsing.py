@@ -14,8 +14,8 @@ from datetime import date, datetime, time, timedelta
 from orsheet.dutch import full_year
 from orsheet.errors import CellError, Location
 from orsheet.model import Deadline
+from orsheet.schema import EXCEL_EPOCH, FIRST_DATE, FIRST_DATE_1904, LAST_DATE, MAX_ACTION_NUMBER
 
-_EXCEL_EPOCH = date(1899, 12, 30)
 # Serial numbers that can be real dates in a council's records (1950..2100).
 _SERIAL_RANGE = (18264, 73051)
 
@@ -26,6 +26,11 @@ _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")  # US 10/26/2023 (
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*uur)?$")
 
 
+def dutch_date(value: date) -> str:
+    """26-10-2023; the year always in four digits (strftime writes year 1 as "1")."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
 def clean_text(value: object) -> str:
     """Cell value as text: None -> "", numbers without a spurious ".0"."""
     if value is None:
@@ -33,9 +38,9 @@ def clean_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M") if value.time() != time() else value.strftime("%d-%m-%Y")
+        return dutch_date(value) + (value.strftime(" %H:%M") if value.time() != time() else "")
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return dutch_date(value)
     return str(value).strip()
 
 
@@ -45,9 +50,40 @@ def is_blank(value: object) -> bool:
 
 def _make_date(year: int, month: int, day: int, raw: object, location: Location) -> date:
     try:
-        return date(year, month, day)
+        made = date(year, month, day)
     except ValueError:
         raise CellError(f'datum "{raw}" bestaat niet', location) from None
+    return _in_excel(made, raw, location)
+
+
+def date_range_problem(value: date, date1904: bool = False) -> str | None:
+    """Why Excel cannot hold ``value`` as a date (Dutch), or None when it can.
+
+    Excel stores a date as the number of days since the start of the workbook's
+    date system: before 1900 (a 1904 workbook: 1904) the number is negative and
+    Excel shows "#####", the first days after it do not come back as written
+    (``schema.FIRST_DATE``); after 31-12-9999 Excel has no date at all.
+    """
+    first = FIRST_DATE_1904 if date1904 else FIRST_DATE
+    if isinstance(value, datetime):
+        value = value.date()
+    if value < first:
+        system = " in een werkmap met het datumsysteem 1904" if date1904 else ""
+        return f"ligt voor {dutch_date(first)}; eerdere datums bewaart Excel{system} niet betrouwbaar"
+    if value > LAST_DATE:
+        return f"ligt na {dutch_date(LAST_DATE)}, de laatste datum die Excel kent"
+    return None
+
+
+class DateOutOfRange(CellError):
+    """A real date that Excel cannot hold (before 1900, after 9999)."""
+
+
+def _in_excel(value: date, raw: object, location: Location) -> date:
+    problem = date_range_problem(value)
+    if problem:
+        raise DateOutOfRange(f'datum "{clean_text(raw)}" {problem}', location)
+    return value
 
 
 def _date_from_text(text: str, raw: object, location: Location) -> date | None:
@@ -75,20 +111,30 @@ def parse_date(value: object, location: Location, *, required: bool = False) -> 
             raise CellError("datum ontbreekt", location)
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return _in_excel(value.date(), value, location)
     if isinstance(value, date):
-        return value
+        return _in_excel(value, value, location)
     if isinstance(value, bool):
         raise CellError(f'"{value}" is geen datum', location)
     if isinstance(value, (int, float)):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
+            return EXCEL_EPOCH.date() + timedelta(days=int(value))
         raise CellError(f'"{clean_text(value)}" is geen datum', location)
     text = str(value).strip()
     parsed = _date_from_text(text, value, location)
     if parsed is None:
         raise CellError(f'"{text}" is geen datum (schrijf bijvoorbeeld 26-10-2023)', location)
     return parsed
+
+
+def date_text_problem(text: str, location: Location) -> CellError | None:
+    """Why a text written like a date is not one ("31-02-2023", "07-03-1023"), or None: for
+    a real date and for text that is not date-shaped ("eind okt"). A deadline keeps such text."""
+    try:
+        _date_from_text(text.strip(), text, location)
+    except CellError as error:
+        return error
+    return None
 
 
 def parse_deadline(value: object, location: Location) -> Deadline:
@@ -128,6 +174,23 @@ def parse_int(value: object, location: Location, *, required: bool = False, what
     if re.fullmatch(r"[+-]?\d+[.,]0+", text):
         return int(re.split(r"[.,]", text)[0])
     raise CellError(f'"{text}" is geen geheel getal', location)
+
+
+def parse_action_number(value: object, location: Location, *, what: str = "nummer") -> int | None:
+    """An action number (Nr, "Laatste nummer"): a whole number of at most nine digits.
+
+    Excel keeps numbers as doubles, exact to 15 digits: a longer number is not
+    the number that was typed, and the next number after it may equal it. Zero
+    and negative numbers are read (``rules`` reports them where they matter).
+    """
+    number = parse_int(value, location, what=what)
+    if number is not None and abs(number) > MAX_ACTION_NUMBER:
+        highest = f"{MAX_ACTION_NUMBER:,}".replace(",", ".")
+        # A number beyond a double's exact digits is shown as Excel shows it (1E+20), not as 21 digits.
+        shown = f"{value:.15G}" if isinstance(value, float) and abs(value) >= 1e15 else clean_text(value)
+        raise CellError(f"{what} {shown} is te groot; een actienummer heeft hoogstens negen cijfers "
+                        f"(tot en met {highest})", location)
+    return number
 
 
 def parse_minutes(value: object, location: Location) -> int | None:
@@ -192,34 +255,34 @@ def fast_text(value: object) -> object:
     return clean_text(value)  # never raises
 
 
-def fast_int(value: object) -> object:
-    if type(value) is float and value.is_integer():
+def fast_action_number(value: object) -> object:
+    if type(value) is float and value.is_integer() and -MAX_ACTION_NUMBER <= value <= MAX_ACTION_NUMBER:
         return int(value)
     if value is None:
         return None
-    if type(value) is int:
+    if type(value) is int and -MAX_ACTION_NUMBER <= value <= MAX_ACTION_NUMBER:
         return value
     return UNDECIDED
 
 
 def fast_date(value: object) -> object:
-    if type(value) is date:
+    if type(value) is date and value >= FIRST_DATE:
         return value
     if value is None:
         return None
-    if type(value) is datetime:
-        return value.date()
+    if type(value) is datetime and (day := value.date()) >= FIRST_DATE:
+        return day
     return UNDECIDED
 
 
 def fast_required_date(value: object) -> object:
-    return value if type(value) is date else UNDECIDED
+    return value if type(value) is date and value >= FIRST_DATE else UNDECIDED
 
 
 def fast_deadline(value: object) -> object:
     if value is None:
         return _NO_DEADLINE
-    if type(value) is date:
+    if type(value) is date and value >= FIRST_DATE:
         return Deadline(date=value)
     if type(value) is str:
         text = value.strip()

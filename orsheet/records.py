@@ -18,13 +18,14 @@ from orsheet.errors import CellError, Location, OrsheetError, ProblemList, Sheet
 from orsheet.parsing import (
     UNDECIDED,
     clean_text,
+    fast_action_number,
     fast_date,
     fast_deadline,
-    fast_int,
     fast_minutes,
     fast_required_date,
     fast_text,
     fast_time,
+    parse_action_number,
     parse_date,
     parse_deadline,
     parse_int,
@@ -176,7 +177,7 @@ def _check_order(make: type, fields: tuple[_Field, ...]) -> tuple[_Field, ...]:
 
 
 _ACTION_FIELDS = _check_order(model.Action, (
-    _field("number", schema.NR, fast_int, parse_int),
+    _field("number", schema.NR, fast_action_number, parse_action_number),
     _field("subject", schema.ONDERWERP),
     _field("description", schema.OMSCHRIJVING),
     _field("owner", schema.VERANTWOORDELIJKE),
@@ -208,7 +209,7 @@ def action_to_cells(action: model.Action) -> dict[str, object]:
 
 
 _DECISION_FIELDS = _check_order(model.Decision, (
-    _field("number", schema.NR, fast_int, parse_int),
+    _field("number", schema.NR, fast_action_number, parse_action_number),
     _field("date", schema.DATUM, fast_date, parse_date),
     _field("meeting_kind", schema.OVERLEG),
     _field("subject", schema.ONDERWERP),
@@ -323,7 +324,8 @@ def last_number_setting(settings: dict[str, model.Setting]) -> int:
     setting = settings.get(schema.SETTING_LAST_NUMBER)
     if setting is None:
         return 0
-    value = parse_int(setting.value, setting_location(settings, schema.SETTING_LAST_NUMBER), what="laatste nummer")
+    value = parse_action_number(setting.value, setting_location(settings, schema.SETTING_LAST_NUMBER),
+                                what="laatste nummer")
     return value or 0
 
 

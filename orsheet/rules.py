@@ -71,6 +71,9 @@ def assign_numbers(actions: Sequence[Action], archive: Sequence[Action], last_nu
     result = []
     for action in actions:
         if action.number is None:
+            if number > schema.MAX_ACTION_NUMBER:
+                raise CellError(f"het volgende actienummer ({number}) heeft meer dan negen cijfers; "
+                                "geef deze actie zelf een vrij nummer", _nr_location(schema.ACTIONS.name, action))
             result.append(Numbered(action.row, number))
             number += 1
     return result

@@ -8,6 +8,7 @@ Columns are found by header text, never by letter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from orsheet import model
 
@@ -212,6 +213,25 @@ DEFAULT_SETTINGS: tuple[tuple[str, object], ...] = (
 
 DATE_FORMAT = "dd-mm-yyyy"
 TIME_FORMAT = "hh:mm"
+
+# What an Excel cell can hold: Excel's own limits, the one home for every reader and writer.
+# A date is a serial number of days since the epoch of the workbook's date system; Excel shows
+# no date before the first day of its system (a negative serial is "#####") nor after 9999.
+EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 of the 1900 date system (Excel counts 29-02-1900)
+EXCEL_EPOCH_1904 = datetime(1904, 1, 1)  # serial 0 of the 1904 date system (old Mac workbooks)
+EXCEL_TIME_ONLY_DAYS = (date(1899, 12, 30), date(1899, 12, 31))  # Excel's day 0 and day 1: a time alone
+# The first date every reader and Excel agree on. Excel's 1900 system counts a 29-02-1900 that
+# never was (Lotus' leap-year bug): serials 1-60 show a day later than the epoch above gives, and
+# serial 60 is that fictitious day, so a date before 01-03-1900 does not come back as written.
+# Serials 0 and 1 are also how a time alone is stored (EXCEL_TIME_ONLY_DAYS); in the 1904 system
+# 01-01-1904 is serial 0, read back as the time 00:00.
+FIRST_DATE = date(1900, 3, 1)
+FIRST_DATE_1904 = date(1904, 1, 2)
+LAST_DATE = date(9999, 12, 31)
+MAX_CELL_TEXT = 32_767  # characters in one cell
+# Action numbers: Excel keeps a number in a double, exact to 15 digits; nine digits is a
+# billion actions, far beyond any council, and keeps every number exact (and +1 too).
+MAX_ACTION_NUMBER = 999_999_999
 
 # Year plan (orsheet.schedule_settings): every recurring meeting series is a
 # block of rows "Reeks N <veld>" so each value sits in its own Waarde cell;

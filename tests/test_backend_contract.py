@@ -236,3 +236,68 @@ def test_error_values_are_reported_by_check_with_their_cell(kind, tmp_path):
     again = tmp_path / "again"
     again.mkdir()
     assert backend_on(kind, workbook_with_errors(again)).read([ACTIES])[ACTIES].marks == {(3, 1): "#REF!", (4, 3): "#N/A"}
+
+
+# -- what an Excel cell can hold: refused before anything is written, on every backend -------
+
+LONG_TEXT = "x" * 32_768  # Excel holds 32 767 characters in a cell
+
+
+def test_text_longer_than_an_excel_cell_holds_is_refused_with_its_cell_and_nothing_is_written(backend):
+    backend.write([AppendRows(ACTIES, [action_row(1, "Eerste")])])
+    backend = reread(backend)
+    before = backend.read([ACTIES])[ACTIES].rows
+    with pytest.raises(OrsheetError) as refused:
+        backend.write([UpdateCells(ACTIES, 2, {schema.STATUS: "open"}),
+                       UpdateCells(ACTIES, 2, {schema.OMSCHRIJVING: LONG_TEXT})])
+    assert str(refused.value).startswith("Acties!C2 (Omschrijving): de tekst is 32.768 tekens lang; "
+                                         "Excel bewaart hoogstens 32.767 tekens in een cel")
+    assert reread(backend).read([ACTIES])[ACTIES].rows == before
+
+
+def test_an_appended_row_with_too_long_a_text_is_named_by_its_number_and_column(backend):
+    with pytest.raises(OrsheetError) as refused:
+        backend.write([AppendRows(ACTIES, [action_row(7, "Eerste"), action_row(8, "Tweede", Omschrijving=LONG_TEXT)])])
+    assert str(refused.value).startswith("blad Acties: nieuwe rij 2 (actie 8), kolom Omschrijving: de tekst is 32.768")
+    assert reread(backend).read([ACTIES])[ACTIES].rows == []
+
+
+def test_text_of_exactly_the_excel_limit_is_written_whole(backend):
+    text = "y" * 32_767
+    backend.write([AppendRows(ACTIES, [action_row(1, "Lang", Omschrijving=text)])])
+    assert reread(backend).read([ACTIES])[ACTIES].rows[0].values[schema.OMSCHRIJVING] == text
+
+
+def test_a_date_before_1900_is_never_written_as_a_negative_serial(with_priority):
+    backend = with_priority
+    before = backend.read([ACTIES, ARCHIEF])
+    with pytest.raises(OrsheetError, match=r"Acties!J3 \(Afgerond op\): datum 01-01-0001 ligt voor 01-03-1900; "
+                                           "eerdere datums bewaart Excel niet betrouwbaar"):
+        backend.write([MoveRows(ACTIES, ARCHIEF, [3], {3: {schema.AFGEROND_OP: date(1, 1, 1)}})])
+    with pytest.raises(OrsheetError, match=r"Acties!F2 \(Datum\): datum 28-02-1900 ligt voor 01-03-1900"):
+        backend.write([UpdateCells(ACTIES, 2, {schema.DATUM: date(1900, 2, 28)})])
+    assert reread(backend).read([ACTIES, ARCHIEF]) == before
+    backend.write([UpdateCells(ACTIES, 2, {schema.DATUM: date(1900, 3, 1)}),
+                   UpdateCells(ACTIES, 3, {schema.DATUM: date(9999, 12, 31)})])
+    rows = reread(backend).read([ACTIES])[ACTIES].rows
+    assert [r.values[schema.DATUM] for r in rows[:2]] == [date(1900, 3, 1), date(9999, 12, 31)]
+
+
+def test_a_1904_workbook_refuses_a_date_before_1904_and_keeps_one_after(tmp_path):
+    import zipfile
+
+    path = tmp_path / "mac.xlsm"
+    shutil.copyfile(template_path(), path)
+    with zipfile.ZipFile(path) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookPr", b'<workbookPr date1904="1"', 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    before = path.read_bytes()
+    with pytest.raises(OrsheetError, match="datum 01-01-1904 ligt voor 02-01-1904; eerdere datums bewaart Excel "
+                                           "in een werkmap met het datumsysteem 1904 niet betrouwbaar"):
+        FileBackend(path).write([AppendRows(ACTIES, [action_row(1, "x", Datum=date(1904, 1, 1))])])
+    assert path.read_bytes() == before
+    FileBackend(path).write([AppendRows(ACTIES, [action_row(1, "x", Datum=date(1904, 1, 2))])])
+    assert FileBackend(path).read([ACTIES])[ACTIES].rows[0].values[schema.DATUM] == date(1904, 1, 2)

@@ -195,7 +195,7 @@ def test_check_points_at_a_deadline_typed_as_a_date_that_does_not_exist(template
     code, result = run_json("check", template_copy)
     assert code == 1
     assert [p["message"] for p in result["error"]["problems"]] == [
-        'Acties!G2 (Deadline): deadline "31-02-2023" is geen bestaande datum (bewaard als tekst)']
+        'Acties!G2 (Deadline): datum "31-02-2023" bestaat niet (bewaard als tekst)']
 
 
 def test_new_with_force_saves_like_every_save_keeping_the_old_file_as_backup(template_copy):

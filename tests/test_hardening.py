@@ -40,6 +40,7 @@ from orsheet.services.woo import woo_export
 from orsheet.template_file import template_path
 from orsheet.workbook.memory import MemoryBackend
 from tests.support.cli import run_entry_point as run_cli
+from tests.support.cli import run_json
 
 HUGE = "Lange tekst " * 2700  # 32 400 characters, over Excel's 32 767 limit when doubled
 FORMULAS = ['=HYPERLINK("http://evil.example","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
@@ -51,8 +52,10 @@ control_text = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2
 bad_values = st.one_of(
     st.sampled_from(BAD_TEXTS + FORMULAS + [HUGE, HUGE * 2]),
     control_text,
-    st.integers(min_value=-10**15, max_value=10**15).map(str),
-    st.integers(min_value=-10**15, max_value=10**15),
+    # Beyond Excel's 15 exact digits and beyond the nine digits of an action number (1e20, 10**25).
+    st.integers(min_value=-10**25, max_value=10**25).map(str),
+    st.integers(min_value=-10**25, max_value=10**25),
+    st.sampled_from([10**9, 10**15 + 1, 99999999999999999999, 1e20, 1e300, -1e20, "1e20", "99999999999999999999"]),
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.dates(min_value=date(1, 1, 1)),
@@ -213,23 +216,47 @@ def _prepare(path: Path, changes) -> None:
     book.save(path)
 
 
-@settings(max_examples=len(FILE_CASES) * len(COMMANDS), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(case=st.sampled_from(sorted(FILE_CASES)), command=st.sampled_from(COMMANDS))
-def test_failed_command_leaves_the_real_workbook_unchanged(tmp_path_factory, case, command):
-    folder = tmp_path_factory.mktemp("hard")
-    path = folder / "or.xlsm"
+# The exit code each command must give on each case (1: refused, located, nothing written; 0: done,
+# every cell the case typed kept). The commands only read the sheets they need: a broken Besluiten
+# header does not stop number or close; check reads everything.
+EXPECTED_EXIT = {
+    "impossible date in a hidden row": dict(number=1, close=1, overview=1, check=1, woo_export=1),
+    "formula text and merged cells": dict(number=0, close=0, overview=0, check=0, woo_export=0),
+    "number as text and a huge cell": dict(number=1, close=1, overview=1, check=1, woo_export=1),
+    "duplicate negative numbers": dict(number=1, close=1, overview=0, check=1, woo_export=0),
+    "missing header": dict(number=0, close=0, overview=0, check=1, woo_export=1),
+    "reordered headers": dict(number=0, close=0, overview=1, check=1, woo_export=1),
+}
+READ_ONLY = {"check", "woo_export"}  # never write the workbook, also when they succeed
+
+
+def _typed_cells(path: Path, changes) -> dict[tuple[str, str], object]:
+    book = openpyxl.load_workbook(path)
+    return {(c[0], c[1]): book[c[0]][c[1]].value for c in changes if c[0] not in ("hide", "merge")}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+@pytest.mark.parametrize("case", sorted(FILE_CASES))
+def test_failed_command_leaves_the_real_workbook_unchanged(tmp_path, case, command):
+    path = tmp_path / "or.xlsm"
     shutil.copyfile(template_path(), path)
     _prepare(path, FILE_CASES[case])
-    before = path.read_bytes()
-    args = [command[0], str(path), *(a.replace("{out}", str(folder / "woo")) for a in command[1:]), "--json"]
+    before, typed = path.read_bytes(), _typed_cells(path, FILE_CASES[case])
+    args = [command[0], str(path), *(a.replace("{out}", str(tmp_path / "woo")) for a in command[1:]), "--json"]
     result = CliRunner().invoke(main, args)
-    assert result.exit_code in (0, 1), result.output
+    name = command[0].replace("-", "_")
+    assert result.exit_code == EXPECTED_EXIT[case][name], result.output
+    output = json.loads(result.output)
     if result.exit_code == 1:
-        error = json.loads(result.output)["error"]
+        error = output["error"]
         for problem in error.get("problems", [error]):
             assert problem.get("sheet"), problem
         assert path.read_bytes() == before
+    else:
+        assert "error" not in output
+        if name in READ_ONLY:
+            assert path.read_bytes() == before
+        assert _typed_cells(path, FILE_CASES[case]) == typed  # the user's cells survive the save
 
 
 def test_impossible_date_in_a_hidden_row_is_reported_with_its_cell_and_nothing_saved(tmp_path):
@@ -419,3 +446,169 @@ def test_a_bug_gives_a_dutch_message_and_a_log_file_not_a_traceback(template_cop
     code, out, err = run_cli("number", str(template_copy), "--json")
     error = json.loads(out)["error"]
     assert code == 1 and error["unexpected"] is True and str(log) in error["message"]
+
+
+# -- what Excel cannot hold: refused with the cell, exit code 1 (2 for an option), nothing written --
+
+
+def _workbook(tmp_path: Path, changes) -> Path:
+    path = tmp_path / "or.xlsm"
+    shutil.copyfile(template_path(), path)
+    _prepare(path, changes)
+    return path
+
+
+ONE_ACTION = [("Acties", "A2", 187), ("Acties", "B2", "Thuiswerkbeleid"), ("Acties", "D2", "Bram Jansen"),
+              ("Acties", "F2", datetime(2023, 3, 9)), ("Acties", "H2", "afgerond")]
+
+
+def test_a_closing_date_before_1900_is_a_dutch_usage_error_and_nothing_is_written(tmp_path):
+    path = _workbook(tmp_path, ONE_ACTION)
+    before = path.read_bytes()
+    code, out, err = run_cli("close", path, "--date", "0001-01-01", "--numbers", "187")
+    assert code == 2
+    assert ("Fout: Ongeldige waarde voor '--date': datum \"0001-01-01\" ligt voor 01-03-1900; "
+            "eerdere datums bewaart Excel niet betrouwbaar") in err
+    assert "Traceback" not in err and path.read_bytes() == before
+
+
+def test_every_date_option_reads_dates_the_way_a_datum_cell_does(tmp_path):
+    path = _workbook(tmp_path, ONE_ACTION)
+    code, result = run_json("close", path, "--date", "26.10.23")
+    assert code == 0 and result["date"] == "2023-10-26"
+
+
+def test_a_datum_typed_before_1900_blocks_numbering_with_its_cell_and_nothing_is_written(tmp_path):
+    path = _workbook(tmp_path, [("Acties", "B2", "Oud"), ("Acties", "F2", "07-03-1023")])
+    before = path.read_bytes()
+    code, result = run_json("number", path)
+    assert code == 1
+    [problem] = result["error"]["problems"]
+    assert problem["message"] == ('Acties!F2 (Datum): datum "07-03-1023" ligt voor 01-03-1900; '
+                                  "eerdere datums bewaart Excel niet betrouwbaar")
+    assert path.read_bytes() == before
+
+
+def test_check_names_a_deadline_typed_before_1900_which_is_kept_as_text(tmp_path):
+    path = _workbook(tmp_path, [("Acties", "A2", 1), ("Acties", "G2", "01-01-1023")])
+    code, result = run_json("check", path)
+    assert code == 1
+    assert [p["message"] for p in result["error"]["problems"]] == [
+        'Acties!G2 (Deadline): datum "01-01-1023" ligt voor 01-03-1900; eerdere datums bewaart Excel niet '
+        "betrouwbaar (bewaard als tekst)"]
+
+
+@pytest.mark.parametrize("kind, number", [("csv", "99999999999999999999"), ("xlsx", 1e20), ("xlsx", 10**20)])
+def test_import_of_an_action_number_over_nine_digits_is_refused_with_its_cell(tmp_path, kind, number):
+    path = _workbook(tmp_path, [])
+    source = tmp_path / f"oud.{kind}"
+    if kind == "csv":
+        source.write_text(f"Nr;Onderwerp\n{number};Te groot\n", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(["Nr", "Onderwerp"])
+        book.active.append([number, "Te groot"])
+        book.save(source)
+    before = path.read_bytes()
+    code, result = run_json("import-actions", path, source)
+    assert code == 1
+    [problem] = result["error"].get("problems", [result["error"]])
+    assert problem["row"] == 2 and problem["column"] == "Nr"
+    assert problem["message"].endswith(f"(Nr): nummer {int(number)} is te groot; een actienummer heeft "
+                                       "hoogstens negen cijfers (tot en met 999.999.999)")
+    assert path.read_bytes() == before
+
+
+def _refused(path: Path, *args) -> dict:
+    """Run a command that must be refused: exit 1, nothing written; its JSON error."""
+    before = path.read_bytes()
+    code, result = run_json(*args)
+    assert code == 1, result
+    assert path.read_bytes() == before
+    return result["error"]
+
+
+@pytest.mark.parametrize("cells, message", [
+    # Excel keeps both as the double 1E+20, and the message shows it as Excel does.
+    ([("Acties", "A2", 10**20)], "Acties!A2 (Nr): nummer 1E+20 is te groot; een actienummer heeft hoogstens "
+                                 "negen cijfers (tot en met 999.999.999)"),
+    ([("Acties", "A2", 1e20)], "Acties!A2 (Nr): nummer 1E+20 is te groot"),
+    ([("Acties", "A2", "99999999999999999999")], "Acties!A2 (Nr): nummer 99999999999999999999 is te groot"),
+    ([("Instellingen", "B3", 1e300)], "Instellingen!B3 (Waarde): laatste nummer 1E+300 is te groot; "
+                                      "een actienummer heeft hoogstens negen cijfers (tot en met 999.999.999)"),
+    ([("Instellingen", "B3", 999_999_999)], "Acties!A3 (Nr): het volgende actienummer (1000000000) heeft meer dan "
+                                            "negen cijfers; geef deze actie zelf een vrij nummer"),
+], ids=["10**20", "1e20", "20 nines as text", "Laatste nummer 1e300", "past 999999999"])
+def test_an_action_number_over_nine_digits_blocks_numbering_with_its_cell(tmp_path, cells, message):
+    path = _workbook(tmp_path, [*cells, ("Acties", "B3", "Zonder nummer")])
+    error = _refused(path, "number", path)
+    assert error.get("problems", [error])[0]["message"].startswith(message)
+
+
+def test_minutes_with_an_action_text_longer_than_a_cell_holds_are_refused_and_nothing_is_written(tmp_path):
+    path = _workbook(tmp_path, [("Instellingen", "B3", 207)])
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Notulen OR-vergadering 26-10-2023\n\nDe brief wordt verstuurd (actie: Bram Jansen "
+                       + "heel lang " * 4000 + ").\n", encoding="utf-8")
+    before = path.read_bytes()
+    code, result = run_json("minutes", path, minutes, "--apply")
+    assert code == 1
+    message = result["error"]["message"]
+    assert message.startswith("blad Acties: nieuwe rij 1 (actie 208), kolom Omschrijving: de tekst is ")
+    assert "Excel bewaart hoogstens 32.767 tekens in een cel" in message
+    assert path.read_bytes() == before
+
+
+# -- --person: one rule in actions and overview ------------------------------------------------------
+
+PEOPLE = [("Acties", "A2", 1), ("Acties", "B2", "Brief"), ("Acties", "D2", "Bram Jansen"),
+          ("Acties", "A3", 2), ("Acties", "B3", "Begroting"), ("Acties", "D3", "José de Vries en Anna"),
+          ("Personen", "A2", "José de Vries"), ("Personen", "A3", "Bram Jansen")]
+
+
+@pytest.mark.parametrize("person, numbers", [
+    ("Jansen", [1]), ("bram", [1]), ("Jose", [2]), ("DE VRIES", [2]), ("José de Vries", [2]), ("anna", [2]),
+    ("J. de Vries", [2]), ("B. Jansen", [1]),  # forms of a Personen name
+])
+def test_actions_and_overview_find_a_person_by_whole_name_parts(tmp_path, person, numbers):
+    path = _workbook(tmp_path, PEOPLE)
+    code, listed = run_json("actions", path, "--person", person)
+    assert code == 0 and [a["number"] for a in listed["actions"]] == numbers and "message" not in listed
+    code, result = run_json("overview", path, "--person", person, "--today", "2023-11-01")
+    assert code == 0 and "niemand heet" not in result["message"]
+    assert sorted({line["number"] for lines in result["people"].values() for line in lines}) == numbers
+
+
+def test_a_part_of_a_name_is_no_name_and_both_commands_say_nobody_has_it(tmp_path):
+    path = _workbook(tmp_path, PEOPLE)
+    code, listed = run_json("actions", path, "--person", "Jan")  # not "Bram Jansen"
+    assert code == 0 and listed["actions"] == []
+    assert listed["message"] == 'Let op: niemand heet "Jan" in de kolom Verantwoordelijke van Acties en Archief.'
+    code, out, _ = run_cli("actions", path, "--person", "Jan")
+    assert out.splitlines()[0] == listed["message"]
+    code, result = run_json("overview", path, "--person", "Jan", "--today", "2023-11-01")
+    assert result["message"].startswith('Let op: niemand heet "Jan" in Personen of in de kolom Verantwoordelijke')
+    assert result["people"] == {}
+
+
+def test_a_deadline_read_as_a_date_before_1900_does_not_block_numbering_and_stays_as_typed(tmp_path):
+    path = _workbook(tmp_path, [("Acties", "B2", "Oud"), ("Acties", "F2", datetime(2023, 3, 9)),
+                                ("Acties", "G2", "eind 1023")])
+    code, result = run_json("number", path)
+    assert code == 0, result
+    sheet = openpyxl.load_workbook(path)["Acties"]
+    assert (sheet["A2"].value, sheet["G2"].value, sheet["K2"].value) == (1, "eind 1023", None)
+
+
+@pytest.mark.parametrize("numbers, message", [
+    ("99999999999999999999", "Ongeldige waarde voor '--numbers': een actienummer heeft hoogstens negen cijfers "
+                             "(tot en met 999.999.999)"),
+    ("999999998-1000000001", "Ongeldige waarde voor '--numbers': een actienummer heeft hoogstens negen cijfers"),
+    ("1-999999999999", "Ongeldige waarde voor '--numbers': \"1-999999999999\" is een reeks van meer dan 100.000 nummers"),
+])
+def test_close_numbers_past_nine_digits_or_a_huge_range_are_a_usage_error_not_a_crash(tmp_path, numbers, message):
+    path = _workbook(tmp_path, ONE_ACTION)
+    before = path.read_bytes()
+    code, out, err = run_cli("close", path, "--numbers", numbers)
+    assert code == 2 and message in err, err
+    assert path.read_bytes() == before

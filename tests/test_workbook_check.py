@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pytest
 
-from orsheet.commands._common import DATE, MEETING_DATE
+from orsheet.commands._common import DATE
 from orsheet.errors import WorkbookError
 from orsheet.workbook.workbook_check import require_workbook_file
 
@@ -38,10 +38,11 @@ def test_an_intact_workbook_passes_the_check(template_copy: Path):
     assert require_workbook_file(template_copy).has("xl/workbook.xml")
 
 
-def test_the_meeting_option_reads_a_date_as_a_vergaderingen_cell_does_and_date_options_stay_strict():
-    assert MEETING_DATE.convert("26.10.2023", None, None) == date(2023, 10, 26)
-    assert MEETING_DATE.convert("2023-10-26", None, None) == date(2023, 10, 26)
-    with pytest.raises(click.BadParameter, match="is geen datum"):
-        DATE.convert("26.10.2023", None, None)
+def test_every_date_option_reads_a_date_as_a_datum_cell_does():
+    assert DATE.convert("26.10.2023", None, None) == date(2023, 10, 26)
+    assert DATE.convert("2023-10-26", None, None) == date(2023, 10, 26)
+    assert DATE.convert("26-10-2023", None, None) == date(2023, 10, 26)
     with pytest.raises(click.BadParameter, match="'volgende week' is geen datum"):
-        MEETING_DATE.convert("volgende week", None, None)
+        DATE.convert("volgende week", None, None)
+    with pytest.raises(click.BadParameter, match='datum "1899-12-31" ligt voor 01-03-1900'):
+        DATE.convert("1899-12-31", None, None)

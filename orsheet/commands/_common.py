@@ -19,11 +19,13 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print one JS
 # A folder given as the workbook is refused by the file backend, in Dutch and with exit code 1.
 workbook_argument = click.argument("path", type=click.Path(path_type=Path))
 
-DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y")
-
-
 class DateType(click.ParamType):
-    """A date option, typed as 2023-10-12 or 12-10-2023; the value is a ``datetime.date``."""
+    """A date option (``--date``, ``--meeting``, ``--today``, ...); the value is a ``datetime.date``.
+
+    Read by :func:`orsheet.parsing.parse_date`, the one reader of typed dates: an option takes
+    what a Datum cell takes (2023-10-12, 12-10-2023, 12.10.23, ...) and no date Excel cannot hold.
+    A date that is not one is a usage error (exit code 2), like any bad option value.
+    """
 
     name = "date"
 
@@ -31,41 +33,18 @@ class DateType(click.ParamType):
         return "[JJJJ-MM-DD|DD-MM-JJJJ]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        parsed = self.parse(str(value).strip())
-        if parsed is None:
-            self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
-        return parsed
-
-    def parse(self, text: str) -> date | None:
-        for form in DATE_FORMS:
-            try:
-                return datetime.strptime(text, form).date()
-            except ValueError:
-                continue
-        return None
-
-
-class MeetingDateType(DateType):
-    """The date of a meeting (``--meeting``), typed as a Datum cell in Vergaderingen may be typed."""
-
-    name = "meeting date"
-
-    def parse(self, text: str) -> date | None:
         from orsheet.errors import CellError, Location
-        from orsheet.parsing import parse_date
+        from orsheet.parsing import DateOutOfRange, parse_date
 
         try:
-            return parse_date(text, Location("--meeting"), required=True)
+            return parse_date(value, Location("--date"), required=True)
+        except DateOutOfRange as error:  # the message names the value; click names the option
+            self.fail(error.message, param, ctx)
         except CellError:
-            return None
+            self.fail(f"{value!r} is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2023-10-12", param, ctx)
 
 
 DATE = DateType()
-MEETING_DATE = MeetingDateType()
 
 
 def to_jsonable(value: Any) -> Any:

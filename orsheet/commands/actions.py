@@ -10,6 +10,10 @@ import click
 
 from orsheet.commands._common import DATE, action_json, json_option, run_command, show_message, workbook_argument
 from orsheet.errors import InputError, ProblemList
+from orsheet.schema import MAX_ACTION_NUMBER
+
+
+_MAX_RANGE = 100_000  # more numbers than any action list holds; every one must exist to be closed
 
 
 class ActionNumbers(click.ParamType):
@@ -28,11 +32,17 @@ class ActionNumbers(click.ParamType):
             if "-" in part[1:]:
                 low, high = part.split("-", 1)
                 if low.strip().isdigit() and high.strip().isdigit() and int(low) <= int(high):
+                    if int(high) - int(low) >= _MAX_RANGE:
+                        self.fail(f'"{part}" is een reeks van meer dan {_MAX_RANGE:,} nummers'.replace(",", "."),
+                                  param, ctx)
                     numbers.extend(range(int(low), int(high) + 1))
                     continue
             if not part.isdigit():
                 self.fail(f'"{part}" is geen actienummer (gebruik bijvoorbeeld --numbers 325,330,341-345)', param, ctx)
             numbers.append(int(part))
+        if any(n > MAX_ACTION_NUMBER for n in numbers):  # a range up to it would also be a billion numbers
+            self.fail(f"een actienummer heeft hoogstens negen cijfers (tot en met {MAX_ACTION_NUMBER:,})".replace(",", "."),
+                      param, ctx)
         return numbers
 
 
@@ -127,21 +137,28 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 @click.command()
 @workbook_argument
 @click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
-@click.option("--person", default="", help="Only actions whose Verantwoordelijke contains NAME.")
+@click.option("--person", default="",
+              help="Only actions of this person: whole name parts, case and accents ignored, or a form of a "
+                   "Personen name (Jansen, J. de Vries).")
 @click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
 @json_option
 def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
     """List actions: open ones first, then the archive."""
 
     def work():
-        from orsheet.services.actions import ActionFilter, list_actions
+        from orsheet.services.actions import ActionFilter, find_actions
         from orsheet.services.common import open_workbook
 
-        chosen = list_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
-        return {"actions": [action_json(a) for a in chosen]}
+        found = find_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
+        result = {"actions": [action_json(a) for a in found.actions]}
+        if found.unknown_person:
+            result["message"] = found.note()
+        return result
 
     def show(result):
         rows = result["actions"]
+        if "message" in result:
+            click.echo(result["message"])
         if not rows:
             click.echo("Geen acties gevonden.")
             return

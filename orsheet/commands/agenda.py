@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import MEETING_DATE, json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, json_option, run_command, workbook_argument
 
 meeting_option = click.option(
-    "--meeting", "meeting", type=MEETING_DATE, required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
+    "--meeting", "meeting", type=DATE, required=True, metavar="JJJJ-MM-DD", help="Date of the meeting as in Vergaderingen (JJJJ-MM-DD or DD-MM-JJJJ)."
 )
 
 

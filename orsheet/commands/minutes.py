@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from orsheet.commands._common import MEETING_DATE, action_json, json_option, run_command, workbook_argument
+from orsheet.commands._common import DATE, action_json, json_option, run_command, workbook_argument
 from orsheet.minutes.proposal import POSSIBLE, SURE
 
 
@@ -100,7 +100,7 @@ def show_plan(plan) -> None:
 @click.command()
 @workbook_argument
 @click.argument("minutes_file", metavar="MINUTES", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--meeting", "meeting", type=MEETING_DATE, default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
+@click.option("--meeting", "meeting", type=DATE, default=None, metavar="JJJJ-MM-DD", help="Date of the meeting (JJJJ-MM-DD or DD-MM-JJJJ); default: the date in the minutes.")
 @click.option("--kind", default=None, metavar="SOORT", help="Meeting kind (default: from Vergaderingen, else OR-vergadering).")
 @click.option("--apply", "apply_now", is_flag=True, help="Apply the proposal (one save, all or nothing).")
 @click.option(

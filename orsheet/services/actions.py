@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
+from orsheet.parsing import date_text_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
+from orsheet.services.overview import nobody_named, owners, person_rule
 from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
@@ -95,22 +96,44 @@ class ActionFilter:
     person: str = ""
     meeting_kind: str = ""
 
-    def matches(self, action: model.Action) -> bool:
-        if self.person and self.person.casefold() not in action.owner.casefold():
+    def matches(self, action: model.Action, person: Callable[[str], bool] | None = None) -> bool:
+        """``person``: the ``--person`` rule (:func:`~orsheet.services.overview.person_rule`)."""
+        if self.person and not (person and any(person(owner) for owner in owners(action.owner))):
             return False
         if self.meeting_kind and self.meeting_kind.casefold() not in action.meeting_kind.casefold():
             return False
         return True
 
 
-def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
-    """Open actions (Acties), followed by archived ones unless ``open_only``."""
+@dataclass
+class ActionList:
+    actions: list[model.Action]
+    unknown_person: str = ""  # the --person asked for, when no Verantwoordelijke has that name
+
+    def note(self) -> str:
+        return nobody_named(self.unknown_person, "in de kolom Verantwoordelijke van Acties en Archief") + "."
+
+
+def find_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> ActionList:
+    """Open actions (Acties), followed by archived ones unless ``open_only``; and whether the
+    person asked for is named anywhere at all (so a typo is not mistaken for "no actions")."""
     wanted = wanted or ActionFilter()
     book = load_actions(backend)
-    chosen = [a for a in book.actions if wanted.matches(a)]
+    person = None
+    if wanted.person:  # Personen knows the forms of a name ("J. de Vries"); read it only when asked
+        table = backend.read([schema.PEOPLE.name])[schema.PEOPLE.name]
+        person = person_rule(wanted.person, records.people_from_table(table))
+    chosen = [a for a in book.actions if wanted.matches(a, person)]
     if not wanted.open_only:
-        chosen += [a for a in book.archive if wanted.matches(a)]
-    return chosen
+        chosen += [a for a in book.archive if wanted.matches(a, person)]
+    anyone = ActionFilter(person=wanted.person)
+    named = not wanted.person or any(anyone.matches(a, person) for a in (*book.actions, *book.archive))
+    return ActionList(chosen, "" if named else wanted.person.strip())
+
+
+def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
+    """Open actions (Acties), followed by archived ones unless ``open_only``."""
+    return find_actions(backend, wanted).actions
 
 
 @dataclass
@@ -190,17 +213,15 @@ def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
     return problems
 
 
-_DATE_SHAPED = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$")
-
-
 def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:
-    """Deadlines typed like a date that does not exist ("31-02-2023"): kept as text, but worth a look."""
+    """Deadlines typed like a date that Excel cannot hold ("31-02-2023", "07-03-1023"): kept as
+    text, but worth a look. The date reader (``parsing``) says which text is such a date."""
     problems: list[OrsheetError] = []
     for action in actions:
         text = action.deadline.text
-        if text and _DATE_SHAPED.match(text):
-            where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
-            problems.append(CellError(f'deadline "{text}" is geen bestaande datum (bewaard als tekst)', where))
+        where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
+        if text and (error := date_text_problem(text, where)):
+            problems.append(CellError(f"{error.message} (bewaard als tekst)", where))
     return problems
 
 

@@ -12,7 +12,8 @@ never counted as overdue: they were paused on purpose.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,8 +57,7 @@ class Overview:
     def summary(self) -> str:
         out = []
         if self.unknown_person:
-            out.append(f'Let op: niemand heet "{self.unknown_person}" in Personen of in de kolom Verantwoordelijke; '
-                       "hieronder alleen de acties voor iedereen.")
+            out.append(nobody_named(self.unknown_person) + "; hieronder alleen de acties voor iedereen.")
         if not self.by_person:
             return "\n".join([*out, "Geen openstaande acties."])
         out.append(f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):")
@@ -83,6 +83,27 @@ def _line_text(line: OverviewLine) -> str:
 def owners(text: str) -> list[str]:
     """The people named in a Verantwoordelijke cell ("Jan en Anna" -> two)."""
     return [part.strip() for part in _OWNER_SPLIT.split(text or "") if part.strip()]
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The words of a name, case and accents folded: "José  de Vries" -> ("jose", "de", "vries")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return tuple(re.findall(r"\w+", folded))
+
+
+def names_match(query: str, name: str) -> bool:
+    """Whether ``query`` (typed after ``--person``) names ``name``: the one rule of ``actions``
+    and ``overview``. Whole name parts, in order, case and accents ignored: "Jan", "de vries"
+    and "Jose" name "José de Vries"; "Jan" does not name "Bram Jansen"."""
+    wanted, parts = _name_parts(query), _name_parts(name)
+    width = len(wanted)
+    return bool(wanted) and any(parts[i:i + width] == wanted for i in range(len(parts) - width + 1))
+
+
+def nobody_named(person: str, where: str = "in Personen of in de kolom Verantwoordelijke") -> str:
+    """The Dutch note for a ``--person`` that matches no name."""
+    return f'Let op: niemand heet "{person}" {where}'
 
 
 Matchers = list[tuple[str, Redactor]]
@@ -120,7 +141,7 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
                    person: str | None = None, overdue_only: bool = False) -> Overview:
     """Open actions per person: overdue first (most days late first), ON HOLD last."""
     matchers = _matchers(people)
-    wanted = _person_for(person.strip(), matchers) if person else None
+    wanted = person_rule(person, people) if person else None
     by_person: dict[str, list[OverviewLine]] = {}
     for action in actions:
         if action.is_done:
@@ -130,16 +151,30 @@ def build_overview(actions: Sequence[model.Action], people: Sequence[model.Perso
             continue
         names = [_person_for(owner, matchers) for owner in owners(action.owner)] or ["(niemand)"]
         for name in dict.fromkeys(names):
-            if wanted is not None and name.casefold() not in (wanted.casefold(), *EVERYONE):
+            if wanted is not None and not (wanted(name) or name.casefold() in EVERYONE):
                 continue
             by_person.setdefault(name, []).append(line)
     ordered = dict(sorted(by_person.items(), key=lambda item: item[0].casefold()))
     unknown = ""
     if wanted is not None:
-        known = {p.name.casefold() for p in people} | {
-            _person_for(owner, matchers).casefold() for action in actions for owner in owners(action.owner)}
-        unknown = "" if wanted.casefold() in known else person.strip()
+        known = {p.name for p in people} | {
+            _person_for(owner, matchers) for action in actions for owner in owners(action.owner)}
+        unknown = "" if any(wanted(name) for name in known) else person.strip()
     return Overview(today, {name: sorted(lines, key=_sort_key) for name, lines in ordered.items()}, unknown)
+
+
+def person_rule(person: str, people: Sequence[model.Person]) -> Callable[[str], bool]:
+    """The one ``--person`` rule of ``actions`` and ``overview``: whether a name (a Personen name
+    or one person in a Verantwoordelijke cell, as typed) is the person asked for. It is when both
+    stand for the same Personen entry (any form: "J. de Vries", "Jan"), or when ``person`` names it
+    by :func:`names_match`."""
+    matchers = _matchers(people)
+    wanted = _person_for(person.strip(), matchers).casefold()
+
+    def wanted_name(name: str) -> bool:
+        return _person_for(name, matchers).casefold() == wanted or names_match(person, name)
+
+    return wanted_name
 
 
 def overview_rows(overview: Overview) -> list[list[object]]:

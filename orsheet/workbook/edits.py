@@ -18,9 +18,12 @@ changes — a live workbook cannot be rolled back) and then hands the backend's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Mapping, Protocol, Sequence
 
 from orsheet.errors import CellError, Location, SheetError
+from orsheet.parsing import date_range_problem, dutch_date
+from orsheet.schema import MAX_CELL_TEXT, NR
 
 Value = Any
 
@@ -105,6 +108,30 @@ def not_a_row(sheet: str, row: int) -> CellError:
     return CellError(f"rij {row} hoort niet bij de tabel en kan niet worden verplaatst", Location(sheet, row))
 
 
+def _dutch_count(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
+def value_problem(value: Value, date1904: bool = False) -> str | None:
+    """Why Excel cannot hold ``value`` in a cell (Dutch), or None: text over Excel's 32 767
+    characters (Excel cuts it off or refuses the file), a date before the first day of the
+    workbook's date system or after 9999 (a negative serial shows as "#####" and blocks reading)."""
+    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+        return (f"de tekst is {_dutch_count(len(value))} tekens lang; Excel bewaart hoogstens "
+                f"{_dutch_count(MAX_CELL_TEXT)} tekens in een cel. Maak de tekst korter")
+    if isinstance(value, date):
+        problem = date_range_problem(value, date1904)
+        if problem:
+            return f"datum {dutch_date(value)} {problem}"
+    return None
+
+
+def _appended_row(record: Mapping[str, Value], index: int) -> str:
+    """How an appended row is named before it has a row number: by its Nr when it has one."""
+    number = record.get(NR)
+    return f"nieuwe rij {index}" + (f" (actie {number})" if number not in (None, "") else "")
+
+
 def foreign_sheet(sheet: str) -> SheetError:
     return SheetError(
         "dit blad is niet door orsheet gemaakt en wordt niet overschreven; "
@@ -142,6 +169,9 @@ class Engine(Protocol):
     def owned(self, sheet: str) -> bool:
         """Whether ``sheet`` carries orsheet's mark (it generated the sheet)."""
         ...
+
+    # An engine that writes serial numbers itself has ``date1904: bool`` (the workbook's date
+    # system); one without it (memory, live Excel converting dates itself) is checked as 1900.
 
     def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None: ...
 
@@ -215,27 +245,65 @@ def plan(engine: Engine, edits: Sequence[Edit]) -> _Plan:
     """Check every edit and resolve headers to columns; raise before anything is written."""
     columns = _Columns(engine)
     result = _Plan()
+    date1904 = bool(getattr(engine, "date1904", False))  # see Engine
     for edit in edits:
         match edit:
             case UpdateCells(sheet=sheet, row=row, values=values):
                 if row < 2:
                     raise header_row(sheet, row)
-                result.updates.append((sheet, row, columns.cells(sheet, values)))
+                cells = columns.cells(sheet, values)
+                _check_cells(cells, date1904, lambda column, header: Location(sheet, row, column, header), values)
+                result.updates.append((sheet, row, cells))
             case MoveRows():
-                result.moves.append(_plan_move(engine, columns, edit))
+                move = _plan_move(engine, columns, edit)
+                source = columns.of(edit.sheet)
+                for row, values in edit.values.items():
+                    _check_cells(move.values.get(row, {}), date1904,
+                                 lambda column, header: Location(edit.sheet, row, source.get(header), header), values)
+                result.moves.append(move)
                 _delete(result, edit.sheet, edit.rows)
             case DeleteRows(sheet=sheet, rows=rows):
                 columns.of(sheet)
                 _delete(result, sheet, rows)
             case AppendRows(sheet=sheet, rows=rows):
-                result.appends.append((sheet, [columns.cells(sheet, record) for record in rows]))
+                appended = []
+                for index, record in enumerate(rows, start=1):
+                    cells = columns.cells(sheet, record)
+                    _check_appended(sheet, record, index, date1904)
+                    appended.append(cells)
+                result.appends.append((sheet, appended))
             case ReplaceSheet(sheet=sheet):
                 if not _may_replace(engine, edit):
                     raise foreign_sheet(sheet)
+                _check_grid(edit, date1904)
                 result.replaced.append(edit)
             case _:
                 raise TypeError(f"not an edit: {edit!r}")
     return result
+
+
+def _check_cells(cells: Mapping[int, Value], date1904: bool, where, values: Mapping[str, Value]) -> None:
+    """Refuse a value Excel cannot hold, at ``where(column, header)``."""
+    headers = dict(zip(cells, values))
+    for column, value in cells.items():
+        problem = value_problem(value, date1904)
+        if problem:
+            raise CellError(problem, where(column, headers.get(column)))
+
+
+def _check_appended(sheet: str, record: Mapping[str, Value], index: int, date1904: bool) -> None:
+    for header, value in record.items():
+        problem = value_problem(value, date1904)
+        if problem:
+            raise CellError(f"{_appended_row(record, index)}, kolom {header}: {problem}", Location(sheet))
+
+
+def _check_grid(edit: ReplaceSheet, date1904: bool) -> None:
+    for row, values in enumerate(edit.rows, start=1):
+        for column, value in enumerate(values, start=1):
+            problem = value_problem(value, date1904)
+            if problem:
+                raise CellError(problem, Location(edit.sheet, row, column))
 
 
 def _may_replace(engine: Engine, edit: ReplaceSheet) -> bool:

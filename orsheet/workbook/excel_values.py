@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
+from orsheet.schema import EXCEL_TIME_ONLY_DAYS as _TIME_ONLY_DAYS
 from orsheet.workbook.base import Value
 
-_TIME_ONLY_DAYS = (date(1899, 12, 30), date(1899, 12, 31))  # Excel's day 0 and day 1
 _BOOLEAN_WORDS = {"true", "false", "waar", "onwaar"}
 
 

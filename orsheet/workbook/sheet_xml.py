@@ -18,10 +18,9 @@ from lxml import etree
 
 from orsheet.errors import column_letter
 from orsheet.ooxml.markup import MAIN, q, xml_text
+from orsheet.schema import EXCEL_EPOCH as _EPOCH, EXCEL_EPOCH_1904 as _EPOCH_1904
 from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
 
-_EPOCH = datetime(1899, 12, 30)
-_EPOCH_1904 = datetime(1904, 1, 1)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _DIGITS = "0123456789"
 X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
