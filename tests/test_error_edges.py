@@ -158,6 +158,19 @@ def test_a_pdf_program_the_system_will_not_start_is_named_in_dutch(tmp_path):
     assert "Permission denied" not in result.reason
 
 
+def test_a_pdf_program_that_fails_is_reported_by_its_exit_code_not_its_english_output(tmp_path):
+    from orsheet.documents.pdf import convert_to_pdf
+
+    failing = tmp_path / "soffice"
+    failing.write_text("#!/bin/sh\necho 'Error: source file could not be loaded'\nexit 3\n")
+    failing.chmod(0o755)
+    source = tmp_path / "Agenda.docx"
+    source.write_bytes(b"PK")
+    result = convert_to_pdf([source], tmp_path, engine="libreoffice", soffice=str(failing))
+    assert result.paths == [] and result.reason.endswith("(het programma stopte met foutcode 3)")
+    assert "Error" not in result.reason and "could not" not in result.reason
+
+
 def test_a_button_whose_files_were_partly_written_does_not_claim_nothing_changed(press, monkeypatch):
     from orsheet.errors import os_error
 

@@ -171,9 +171,8 @@ def _run_tree(command: list[str], timeout: float, env: dict | None = None) -> st
         finally:
             _kill_tree(process)
         if process.returncode != 0:
-            output.seek(0)
-            lines = output.read().strip().splitlines()
-            return lines[-1] if lines else f"code {process.returncode}"
+            # The program's own output is English (and varies by version): the user gets its exit code.
+            return f"het programma stopte met foutcode {process.returncode}"
     return ""
 
 
