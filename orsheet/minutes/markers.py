@@ -72,6 +72,8 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
+    if "acti" not in text.casefold():
+        return ()  # every marker word starts so; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
         opening = text[match.start()]

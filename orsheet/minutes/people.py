@@ -27,6 +27,7 @@ class People:
     """Name forms (casefolded) -> the name as listed."""
 
     forms: dict[str, str] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # of the forms: a quick "no name starts here"
 
     def __contains__(self, text: str) -> bool:
         return text.casefold() in self.forms
@@ -34,6 +35,8 @@ class People:
     def longest_at(self, tokens: list[str], index: int) -> int:
         """How many tokens from ``index`` spell a known name, capitalised (0: none)."""
         if index >= len(tokens) or not tokens[index][:1].isupper():
+            return 0
+        if tokens[index].strip(".,;:()").casefold() not in self.first_words:
             return 0
         for length in (4, 3, 2, 1):
             words = [t.strip(".,;:()") for t in tokens[index : index + length]]
@@ -68,7 +71,7 @@ def people_from(names: list[str]) -> People:
         if significant:
             forms.setdefault(significant[0].casefold(), name)
             forms.setdefault(significant[-1].casefold(), name)
-    return People(forms)
+    return People(forms, frozenset(form.split()[0] for form in forms))
 
 
 def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
