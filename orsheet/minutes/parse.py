@@ -107,23 +107,29 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | Non
     markers = find_markers(text)
     waiting: str | None = None
     previous = reader.previous_sentence
+    pending = list(markers)
     for start, end in spans:
-        if _wholly_quoted(text, start, end, quotes):
-            continue
         sentence = text[start:end]
-        if any(m.start <= start and end <= m.end for m in markers):
-            continue  # the sentence is a marker itself
-        clean = _strip_markers(sentence)
-        marked = any(start <= m.start < end for m in markers)
-        waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
-        previous = clean or previous
-        reader.last_person = reader.people.mentioned(clean) or reader.last_person
-    for marker in markers:
-        action = _action_from_marker(reader, text, marker, spans)
-        if action is not None:
-            reader.proposal.new_actions.append(action)
-            reader.last_person = action.owner or reader.last_person
+        own_text = not _wholly_quoted(text, start, end, quotes) and not any(
+            m.start <= start and end <= m.end for m in markers  # the sentence is a marker itself
+        )
+        if own_text:
+            clean = _strip_markers(sentence)
+            marked = any(start <= m.start < end for m in markers)
+            waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
+            previous = clean or previous
+            reader.last_person = reader.people.mentioned(clean) or reader.last_person
+        # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
+        while pending and pending[0].start < end:
+            _add_marker_action(reader, text, pending.pop(0), spans)
     return waiting
+
+
+def _add_marker_action(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> None:
+    action = _action_from_marker(reader, text, marker, spans)
+    if action is not None:
+        reader.proposal.new_actions.append(action)
+        reader.last_person = action.owner or reader.last_person
 
 
 def _wholly_quoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:

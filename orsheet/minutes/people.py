@@ -17,6 +17,10 @@ _HEADER_LINE = re.compile(
     r"notuleert|secretaris|gasten?|te\s+gast|verhinderd|afgemeld|met\s+kennisgeving)\b[^:]{0,40}:\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
+# "Vergadering 30 maart 2021. Aanwezig: Mart, Henk": the list after the line's first sentence.
+_PRESENT_AFTER_SENTENCE = re.compile(
+    r"^[^.!?:]{3,80}[.!?]\s+(?:aanwezig(?:en)?|afwezig(?:en)?|deelnemers)\s*:\s*(?P<names>.*)$", re.IGNORECASE
+)
 _LIST_HEADING = re.compile(r"^\s*(?:aanwezig(?:en)?|afwezig(?:en)?|deelnemers|leden)\b", re.IGNORECASE)
 _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "la", "le", "du", "di", "da", "von", "op", "in"}
 _NOT_NAMES = {"leden", "allen", "iedereen", "geen", "m.k", "m.k.", "mk", "zonder", "met", "kennisgeving", "en"}
@@ -84,7 +88,7 @@ def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
     in_list = False
     for raw, level in lines:
         line = normalise(raw)
-        match = _HEADER_LINE.match(line)
+        match = _header_line(line)
         if match:
             names.extend(split_names(match.group("names")))
             in_list = not match.group("names").strip()
@@ -95,6 +99,11 @@ def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
         elif not line.endswith(":"):  # "College van Bestuur:" labels a group of names
             names.extend(split_names(line))
     return names
+
+
+def _header_line(line: str) -> re.Match | None:
+    """"Aanwezig: ..." at the start of the line or after its first sentence ("Vergadering 30 maart. Aanwezig: ...")."""
+    return _HEADER_LINE.match(line) or _PRESENT_AFTER_SENTENCE.search(line)
 
 
 def split_names(text: str) -> list[str]:
