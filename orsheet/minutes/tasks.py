@@ -104,12 +104,24 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
     if words.NEGATIONS & main_clause:
         return False
+    if verb in ("neemt", "nemen") and _taken_to_heart(rest):
+        return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
     if particles and not particles & set(rest):
         return False
     if strong_only:
         return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
+
+
+def _taken_to_heart(rest: list[str]) -> bool:
+    """After "neemt": advice taken along without a destination, or "ter harte", "in overweging"."""
+    if any(rest[i : i + 2] == list(pair) for pair in words.TAKEN_TO_HEART for i in range(len(rest))):
+        return True
+    if "mee" not in rest:
+        return False
+    along = rest.index("mee")
+    return bool(words.ADVICE_WORDS & set(rest[:along])) and not words.DESTINATIONS & set(rest[along + 1 :])
 
 
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:
@@ -126,6 +138,31 @@ def task_in(sentence: str, people: People, last_person: str) -> Task | None:
             while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
                 owner, index = f"{name}, {owner}", index - 1
             return Task(owner, _sentence_case(sentence.strip()), reason)
+    return _agreed_task(sentence, people)
+
+
+AGREED_TASK = "afspraak met een eigenaar, zonder actiemarkering"
+# "Afgesproken is dat ... en dat de ledenraad zelf NVST informeert": a clause of the agreement gives a task.
+_AGREED_THAT = re.compile(r"\b(?:afgesproken|besloten|overeengekomen|vastgelegd)\b[^.;:]*?\bdat\s+", re.IGNORECASE)
+_NEXT_THAT = re.compile(r"\s*(?:,|\ben\b|\bverder\b|\book\b)\s*dat\s+", re.IGNORECASE)
+
+
+def _agreed_task(sentence: str, people: People) -> Task | None:
+    """A "dat"-clause of an agreement whose subject is a listed person or a role, with a task verb."""
+    agreed = _AGREED_THAT.search(sentence)
+    if agreed is None:
+        return None
+    for part in _NEXT_THAT.split(sentence[agreed.end() :]):
+        tokens = part.split()
+        length, kinds = _owners_at(tokens, people)
+        if not length or _CAPITAL in kinds:
+            continue
+        said = [_bare(t).casefold() for t in tokens[length:]]
+        if words.NEGATIONS & set(said):
+            continue  # "dat de secretaris de brief niet stuurt"
+        # Word order of a subordinate clause: the verb comes last ("dat Jan de brief stuurt").
+        if any(_is_task_verb(tokens, length + i, strong_only=False) for i, word in enumerate(said) if word in _VERBS):
+            return Task(" ".join(tokens[:length]), _sentence_case(sentence.strip()), AGREED_TASK)
     return None
 
 

@@ -39,13 +39,18 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lower() if before.strip() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        if re.fullmatch(r"\d+(\.\d+)*", last_word):  # "1." list number or "5.1" heading
-            continue
+        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before):
+            continue  # "1." list number or "5.1" heading; "... van begin 2018." ends a sentence
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+def _ends_with_year(before: str) -> bool:
+    """"... besluit van begin 2018.": a year after other words, not a list number standing first."""
+    return bool(re.search(r"\w\s+(?:19|20)\d\d\.$", before))
 
 
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u201e", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("`", "`"))

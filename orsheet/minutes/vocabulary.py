@@ -47,6 +47,16 @@ NOT_A_TASK_AFTER = {
     "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
     "legt": {"uit"},
 }
+# "Marcel neemt deze aanbevelingen mee": advice taken to heart is no task, unless it goes somewhere
+# ("neemt de opmerkingen mee in de uitwerking", "... mee naar het MT").
+ADVICE_WORDS = frozenset({
+    "aanbeveling", "aanbevelingen", "advies", "adviezen", "tip", "tips", "suggestie", "suggesties",
+    "opmerking", "opmerkingen", "feedback", "input", "signaal", "signalen", "idee", "ideeën", "ervaringen",
+    "lessen", "inzichten", "reacties", "punten", "kanttekeningen", "zorgen",
+})
+DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als", "op"})
+# "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
+TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
 TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}}
 

@@ -1,0 +1,156 @@
+"""General Dutch minutes phrasing: who was there, pronouns after a marker, advice taken along,
+agreements that give a task, owner and deadline cells of a flattened table, decisions pointing back."""
+
+from __future__ import annotations
+
+import pytest
+
+from orsheet.minutes import POSSIBLE, SURE, Paragraph, parse_minutes
+from orsheet.minutes.people import names_in_header, people_from
+from orsheet.minutes.tasks import AGREED_TASK, task_in
+from orsheet.minutes.text import sentence_spans
+
+PEOPLE = people_from(["Petra de Vries", "Jan Jansen", "Marcel Tulen", "Martin"])
+
+
+def parse(*texts: str, header: str = "Aanwezig: Petra de Vries, Jan Jansen, Marcel Tulen, Martin"):
+    return parse_minutes([Paragraph(header), Paragraph("3. Schoolplein", level=2), *[Paragraph(t) for t in texts]])
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e].strip() for s, e in sentence_spans(text)]
+
+
+# ------------------------------------------------------------- who was there
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Vergadering 30 maart 2021. Aanwezig: Mart, Henk, Lilia.", ["Mart", "Henk", "Lilia"]),
+        ("Bestuursoverleg dinsdag. Afwezig: Kees en Ria", ["Kees", "Ria"]),
+        ("Verslag van 4 mei! Deelnemers: Anna & Bo", ["Anna", "Bo"]),
+    ],
+)
+def test_minutes_present_list_after_the_header_lines_first_sentence_gives_the_people(line, names):
+    assert names_in_header([(line, 0)]) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Het verslag wordt vastgesteld. Notulen: geen opmerkingen.",  # only Aanwezig/Afwezig/Deelnemers there
+        "Wie er waren staat hieronder: Aanwezig: Kees",  # the first part is no sentence
+        "Vergadering 30 maart 2021 Aanwezig: Kees",  # no sentence end before it: not this rule
+    ],
+)
+def test_minutes_present_list_later_in_a_line_needs_a_sentence_before_it(line):
+    assert names_in_header([(line, 0)]) == []
+
+
+# ------------------------------------------------------- sentences and years
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("De vragen gaan over het besluit van begin 2018. Afgesproken is dat we antwoorden.", 2),
+        ("Het plan loopt tot 2030. De OR stemt in.", 2),
+        ("1. Opening", 1),
+        ("Zie punt 5.1. Daar staat het.", 1),  # a dotted number is a heading number, no year
+        ("Agendapunt 12. Rondvraag", 1),  # not a year
+        ("Het jaar 1850. Dat was vroeger.", 1),  # only 19xx and 20xx are taken for years
+    ],
+)
+def test_minutes_a_year_ends_a_sentence_but_list_and_item_numbers_do_not(text, count):
+    assert len(sentences(text)) == count
+
+
+def test_minutes_a_year_standing_alone_is_still_a_list_number():
+    assert sentences("2018. Jaarverslag") == ["2018. Jaarverslag"]
+
+
+# ------------------------------------------------------- pronoun after a marker
+
+
+def test_minutes_pronoun_after_a_marker_means_the_markers_owner():
+    proposal = parse("Karel neemt contact op met de gemeente (Actie Karel). Hij vraagt Bram om de tekening.")
+    assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("Karel", SURE), ("Karel", POSSIBLE)]
+    assert proposal.new_actions[1].description == "Hij vraagt Bram om de tekening."
+
+
+def test_minutes_marker_actions_and_possible_actions_come_in_document_order():
+    proposal = parse("Petra stuurt de brief. Ria belt de zaal (actie: Ria). Jan maakt de poster.")
+    assert [a.owner for a in proposal.new_actions] == ["Petra", "Ria", "Jan"]
+
+
+# ------------------------------------------------------- advice taken along
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marcel neemt deze aanbevelingen mee.",
+        "Jan neemt de tips mee.",
+        "Petra neemt de opmerkingen van de leden mee voor haar eigen team.",
+        "Jan neemt het advies ter harte.",
+        "Petra neemt het voorstel in overweging.",
+    ],
+)
+def test_minutes_advice_taken_along_without_a_destination_is_no_task(sentence):
+    assert task_in(sentence, PEOPLE, "") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Martin neemt de opmerkingen mee in de verdere uitwerking.",
+        "Jan neemt de aanbevelingen mee naar het MT.",
+        "Petra neemt de stoelen mee.",
+        "Jan neemt dit mee.",
+        "Martin neemt de suggesties mee bij de herziening.",
+    ],
+)
+def test_minutes_taking_something_along_somewhere_is_a_task(sentence):
+    assert task_in(sentence, PEOPLE, "") is not None
+
+
+# ------------------------------------------------------- an agreement with an owner
+
+
+@pytest.mark.parametrize(
+    "sentence, owner",
+    [
+        ("Afgesproken is dat de toelichting in de nieuwsbrief komt en dat de ledenraad zelf NVST informeert.",
+         "de ledenraad"),
+        ("Er is afgesproken dat Petra de uitnodiging verstuurt.", "Petra"),
+        ("Besloten wordt dat de secretaris een brief aan de directie stuurt.", "de secretaris"),
+        ("Afgesproken is dat Jan zal bellen.", "Jan"),
+        ("Overeengekomen is dat de kosten gedeeld worden, dat Jan Jansen de offerte regelt.", "Jan Jansen"),
+    ],
+)
+def test_minutes_agreement_clause_with_a_person_or_role_and_a_task_verb_is_a_task(sentence, owner):
+    task = task_in(sentence, PEOPLE, "")
+    assert (task.owner, task.reason) == (owner, AGREED_TASK)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Afgesproken is dat de secretaris de brief niet stuurt.",  # negated
+        "Afgesproken is dat er een enquête komt.",  # no owner
+        "Afgesproken is dat we de zaal reserveren.",  # "we": everybody, nobody in particular
+        "Petra zegt dat Jan de brief stuurt.",  # no agreement
+        "Afgesproken wordt dat Petra vraagt of de zaal vrij is.",  # talk, not a task
+        "Afgesproken is dat Karel de brief stuurt.",  # Karel is not listed
+        "Afgesproken is dat de secretaris daarover tevreden is.",  # no task verb
+    ],
+)
+def test_minutes_agreement_clause_without_owner_or_task_verb_gives_no_task(sentence):
+    assert task_in(sentence, PEOPLE, "") is None
+
+
+def test_minutes_agreement_with_an_owner_is_a_decision_and_a_possible_action():
+    proposal = parse("Afgesproken is dat de toelichting in de nieuwsbrief komt en dat de ledenraad zelf NVST informeert.")
+    assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("de ledenraad", POSSIBLE)]
+    assert len(proposal.decisions) == 1
