@@ -154,3 +154,101 @@ def test_minutes_agreement_with_an_owner_is_a_decision_and_a_possible_action():
     proposal = parse("Afgesproken is dat de toelichting in de nieuwsbrief komt en dat de ledenraad zelf NVST informeert.")
     assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("de ledenraad", POSSIBLE)]
     assert len(proposal.decisions) == 1
+
+
+# ------------------------------------------------------- decisions pointing back, decisions after the item
+
+from orsheet.minutes.decisions import agreed_text, read_decision  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "agreement",
+    [
+        "Hier is iedereen het mee eens.",
+        "Daar is iedereen het mee eens.",
+        "Daar is de vergadering het mee eens.",
+        "Iedereen stemt in.",
+        "Iedereen stemt hiermee in.",
+        "Allen gaan akkoord.",
+        "Iedereen gaat daarmee akkoord.",
+        "Iedereen is akkoord.",
+        "Iedereen is het hiermee eens.",
+        "De vergadering stemt in.",
+    ],
+)
+def test_minutes_agreement_of_everybody_makes_the_sentence_before_a_decision(agreement):
+    proposal = parse("De zaal wordt voortaan een week vooraf gereserveerd.", agreement)
+    assert [(d.text, d.confidence) for d in proposal.decisions] == [
+        (f"De zaal wordt voortaan een week vooraf gereserveerd. {agreement}", POSSIBLE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iedereen is akkoord met een langere pauze.",  # its own content, not a pointer back
+        "Iedereen stemt in met het rooster.",
+        "Niet iedereen is het hiermee eens.",
+        "Daar is niet iedereen het mee eens.",
+        "Iedereen gaat naar huis.",
+    ],
+)
+def test_minutes_agreement_with_its_own_content_or_a_doubt_does_not_point_back(sentence):
+    found = read_decision(sentence)
+    assert found is None or not found.refers_back
+
+
+@pytest.mark.parametrize(
+    "previous, decided",
+    [
+        ("Martin laat de velden zien en spreekt zijn voorkeur uit dat voorgeschreven wordt welke velden gelden.",
+         "Voorgeschreven wordt welke velden gelden."),
+        ("Jan stelt voor om de zaal te huren.", "De zaal te huren."),
+        ("Petra stelt voor dat de OR een enquête houdt.", "De OR een enquête houdt."),
+        ("Jan doet de suggestie om vaker te vergaderen.", "Vaker te vergaderen."),
+        ("Ria doet het voorstel de vergadering te verplaatsen.", "De vergadering te verplaatsen."),
+        ("Jan heeft een voorkeur voor de grote zaal.", "De grote zaal."),
+    ],
+)
+def test_minutes_agreement_after_a_proposal_records_what_was_proposed(previous, decided):
+    assert agreed_text(previous, "Iedereen is akkoord.") == decided
+
+
+@pytest.mark.parametrize(
+    "previous",
+    ["De zaal wordt gehuurd.", "Jan stelt voor.", "Jan stelt vragen over de zaal.", "Jan stelt voor:"],
+)
+def test_minutes_agreement_after_no_proposal_records_both_sentences(previous):
+    assert agreed_text(previous, "Akkoord.") == f"{previous} Akkoord."
+
+
+@pytest.mark.parametrize(
+    "sentence, sure",
+    [
+        ("Invoering buurt-app; Het AB is van een dergelijke app geen voorstander.", False),
+        ("Schoolplein: de MR stemt in met het nieuwe ontwerp.", False),
+        ("Werkdruk: De OR besluit een enquête te houden.", True),
+        ("Reglement; het reglement is goedgekeurd.", False),
+    ],
+)
+def test_minutes_decision_after_the_items_name_is_read_with_the_name_kept(sentence, sure):
+    found = read_decision(sentence)
+    assert (found.text, found.sure, found.skipped) == (sentence, sure, "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Invoering buurt-app; het AB bespreekt de app.",  # no decision after the item
+        "Een heel lang onderwerp dat veel meer dan vijftig tekens telt, echt; het AB is geen voorstander.",
+        "Buurt-app, het AB is geen voorstander.",  # a comma is no item separator
+        "Het AB; voorstander.",  # no body after the separator
+    ],
+)
+def test_minutes_item_lead_only_counts_short_and_before_a_decision(sentence):
+    assert read_decision(sentence) is None
+
+
+def test_minutes_decision_after_the_item_of_another_body_is_skipped():
+    found = read_decision("Nieuwbouw; de directie heeft besloten het gebouw te verkopen.")
+    assert found.skipped

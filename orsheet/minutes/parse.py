@@ -164,7 +164,7 @@ def _read_sentence(
             proposal.near_misses.append(NearMiss(clean, f"geen besluit: {decision.skipped}"))
         elif decision.refers_back:
             if previous:
-                _add_decision(reader, "besluit", f"{previous} {clean}", sure=False)
+                _add_decision(reader, "besluit", decided.agreed_text(previous, clean), sure=False)
         elif last and (not decision.text or decision.text.endswith(":")):
             return f"{decision.kind}:{decision.text}"
         elif decision.text:
