@@ -252,3 +252,125 @@ def test_minutes_item_lead_only_counts_short_and_before_a_decision(sentence):
 def test_minutes_decision_after_the_item_of_another_body_is_skipped():
     found = read_decision("Nieuwbouw; de directie heeft besloten het gebouw te verkopen.")
     assert found.skipped
+
+
+def test_minutes_agreement_after_a_proposal_with_a_pronoun_keeps_who_it_means():
+    previous = "Quiet stelt voor dat ze sponsors zoekt."
+    assert agreed_text(previous, "Akkoord.") == "Quiet stelt voor dat ze sponsors zoekt. Akkoord."
+
+
+# ------------------------------------------------------- owner and deadline cells of a flattened table
+
+from orsheet.minutes.markers import leading_deadline  # noqa: E402
+from orsheet.minutes.tasks import OWNER_CELL, OwnerCell, owner_cell  # noqa: E402
+
+CELL_PEOPLE = people_from(["Mart", "Lilia", "Simone"])
+
+
+@pytest.mark.parametrize(
+    "text, cell",
+    [
+        ("Lilia z.s.m. 005 Contact leden", OwnerCell("Lilia", "z.s.m.", "005 Contact leden")),
+        ("Mart en Lilia", OwnerCell("Mart en Lilia", "", "")),
+        ("Simone z.s.m.", OwnerCell("Simone", "z.s.m.", "")),
+        ("Lilia volgende vergadering", OwnerCell("Lilia", "volgende vergadering", "")),
+        ("de secretaris 1-5-2021", OwnerCell("de secretaris", "1-5-2021", "")),
+        ("Simone, 12 mei Volgende rij", OwnerCell("Simone", "12 mei", "Volgende rij")),
+    ],
+)
+def test_minutes_owner_cell_is_listed_people_or_a_role_then_a_deadline(text, cell):
+    assert owner_cell(text, CELL_PEOPLE) == cell
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Simone vraagt de leden.",  # a sentence
+        "Mart 12 mei afwezig",  # a sentence with a date in it
+        "Karel z.s.m.",  # Karel is not listed
+        "z.s.m.",  # no owner
+        "Mart en Lilia bellen",  # a verb, no deadline
+        "Lilia z.s.m. bellen",  # the rest is no new row
+    ],
+)
+def test_minutes_owner_cell_is_not_a_sentence_or_an_unlisted_name(text):
+    assert owner_cell(text, CELL_PEOPLE) is None
+
+
+@pytest.mark.parametrize(
+    "text, deadline",
+    [("z.s.m. en verder", "z.s.m."), ("12 mei 2021", "12 mei 2021"), ("volgende vergadering", "volgende vergadering"),
+     ("1-5-2021", "1-5-2021"), ("zsm", ""), ("12 meiboom", ""), ("morgen", "")],
+)
+def test_minutes_leading_deadline_is_read_as_written(text, deadline):
+    assert leading_deadline(text) == deadline
+
+
+def table(*texts: str):
+    return parse(*texts, header="Vergadering 30 maart 2021. Aanwezig: Mart, Lilia, Simone.")
+
+
+def test_minutes_owner_and_deadline_line_names_the_owner_of_the_task_before_it():
+    proposal = table("Notulen bewaren in Google Drive.", "Lilia z.s.m. 005 Contact leden 25-02-2021 Er is overleg.")
+    assert [(a.owner, a.description, a.deadline, a.confidence, a.reason) for a in proposal.new_actions] == [
+        ("Lilia", "Notulen bewaren in Google Drive.", "z.s.m", POSSIBLE, OWNER_CELL)
+    ]
+
+
+def test_minutes_owner_cell_after_a_sentence_of_the_same_paragraph_gives_it_the_deadline():
+    proposal = table("Eric is lid van de kascommissie. Simone vraagt de leden die zich opgaven. Simone z.s.m.")
+    assert [(a.owner, a.description, a.deadline, a.reason) for a in proposal.new_actions] == [
+        ("Simone", "Simone vraagt de leden die zich opgaven.", "z.s.m", OWNER_CELL)
+    ]
+
+
+def test_minutes_owner_cell_takes_over_the_task_read_from_its_sentence_with_another_owner():
+    proposal = table("Simone vraagt de leden. Lilia z.s.m.")
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("Lilia", "Simone vraagt de leden.")]
+
+
+def test_minutes_owner_cell_whose_deadline_follows_apart_waits_for_it():
+    proposal = table("Een gesprek met Quiet is nodig. Daarna opnieuw in bestuur.", "Mart", "Mart en Lilia", "z.s.m.", "z.s.m.")
+    assert [(a.owner, a.description, a.deadline) for a in proposal.new_actions] == [
+        ("Mart en Lilia", "Een gesprek met Quiet is nodig. Daarna opnieuw in bestuur.", "z.s.m")
+    ]
+
+
+def test_minutes_owner_cell_after_a_long_paragraph_takes_its_last_sentence():
+    proposal = table("Eerst dit. Dan dat. Notulen bewaren in Google Drive.", "Lilia z.s.m.")
+    assert [a.description for a in proposal.new_actions] == ["Notulen bewaren in Google Drive."]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Notulen bewaren in Google Drive.", "Lilia", "Het bestuur vergadert weer."),  # no deadline follows
+        ("Notulen bewaren in Google Drive.", "Lilia", "Simone", "Het bestuur vergadert."),
+        ("Wie komt er:", "Lilia z.s.m."),  # a label, not a task
+        ("z.s.m.",),  # a deadline with nobody waiting
+    ],
+)
+def test_minutes_owner_cells_without_a_deadline_or_a_task_give_no_action(texts):
+    assert table(*texts).new_actions == []
+
+
+def test_minutes_owner_cell_right_below_a_heading_has_no_task():
+    proposal = parse_minutes([Paragraph("Aanwezig: Lilia"), Paragraph("4. Notulen", level=2), Paragraph("Lilia z.s.m.")])
+    assert proposal.new_actions == []
+
+
+def test_minutes_names_under_a_present_heading_are_no_owner_cells():
+    proposal = parse_minutes([Paragraph("Aanwezig:"), Paragraph("Lilia"), Paragraph("Mart"), Paragraph("12 mei 2021")])
+    assert proposal.new_actions == []
+
+
+def test_minutes_owner_cell_takes_a_task_once_and_a_deadline_alone_is_no_task():
+    proposal = table("Notulen bewaren in Google Drive.", "Lilia z.s.m.", "Simone z.s.m.", "z.s.m.", "Mart z.s.m.")
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("Lilia", "Notulen bewaren in Google Drive.")]
+
+
+def test_minutes_owner_cell_with_the_next_row_on_its_line_gives_that_row_as_the_next_task():
+    proposal = table("Notulen bewaren.", "Lilia z.s.m. 005 Leden bellen.", "Simone z.s.m.")
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [
+        ("Lilia", "Notulen bewaren."), ("Simone", "005 Leden bellen.")
+    ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orsheet.minutes.vocabulary import ARTICLES
+from orsheet.minutes.vocabulary import ARTICLES, PRONOUNS
 
 __all__ = ["Decision", "read_decision", "decision_in", "agreed_text", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
 
@@ -170,7 +170,7 @@ def agreed_text(previous: str, agreement: str) -> str:
     """
     proposed = _PROPOSED.search(previous)
     rest = previous[proposed.end() :].strip() if proposed else ""
-    if not rest:
+    if not rest or rest.split()[0].casefold() in PRONOUNS:  # "Quiet stelt voor dat ze ...": who "ze" is stays
         return f"{previous} {agreement}"
     return rest[:1].upper() + rest[1:]
 

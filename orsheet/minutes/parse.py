@@ -23,12 +23,13 @@ from orsheet.minutes.markers import (
     find_markers,
     is_action_list_label,
     is_example,
+    leading_deadline,
     split_deadline,
     split_listed_action,
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
-from orsheet.minutes.people import People, names_in_header, people_from
+from orsheet.minutes.people import People, is_header_line, names_in_header, people_from
 from orsheet.minutes.proposal import (
     POSSIBLE,
     Closure,
@@ -39,7 +40,7 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import done_report, task_in
+from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, task_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
@@ -61,6 +62,8 @@ class _Reader:
         self.pending_label: str | None = None  # "Besluit:" standing alone: the next paragraph is the text
         self.listing = False  # under "Acties:" or a heading about actions, each bullet is an action
         self.topics: list[set[str]] = []  # what was approved so far ("Het reglement is goedgekeurd")
+        self.previous_paragraph = ""  # the last body paragraph: the task an owner cell below it names
+        self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
@@ -81,6 +84,7 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
+        reader.previous_paragraph = reader.owner_waiting = ""
         reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not mentions_closure(text)
         return
     if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
@@ -91,6 +95,9 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
         return
     if paragraph.bullet and _add_named_line(reader, text):
         return
+    text = _read_owner_cells(reader, text)
+    if not text:
+        return
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
@@ -98,6 +105,43 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     spans = sentence_spans(text)
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
+    reader.previous_paragraph = text if len(spans) <= 2 else reader.previous_sentence
+
+
+def _read_owner_cells(reader: _Reader, text: str) -> str:
+    """An action table flattened to text: "Notulen bewaren in Google Drive." then "Lilia z.s.m.".
+
+    A paragraph that opens with listed people (or a role) and a deadline names the owner of the
+    task just before it; people alone wait for a paragraph holding only the deadline. Returns the
+    text left to read (the next row, on the same line).
+    """
+    waiting, reader.owner_waiting = reader.owner_waiting, ""
+    task = reader.previous_paragraph
+    has_task = bool(task) and not (task.endswith(":") or is_header_line(task) or owner_cell(task, reader.people))
+    if leading_deadline(text) == text:  # a deadline alone: it completes the owner waiting, or says nothing
+        if waiting and has_task:
+            _add_cell_action(reader, waiting, task, text)
+        return ""
+    if not has_task:
+        return text  # no task before it: a heading, a label, the header or a list of names
+    cell = owner_cell(text, reader.people)
+    if cell is None:
+        return text
+    if not cell.deadline:
+        reader.owner_waiting = cell.owner
+        return ""
+    _add_cell_action(reader, cell.owner, task, cell.deadline)
+    return cell.rest
+
+
+def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> None:
+    """The owner cell's action; a possible action already read from the task sentence takes its owner."""
+    actions = reader.proposal.new_actions
+    action = NewAction(owner, _capitalise(task), reader.subject, "", deadline.strip(" ."), POSSIBLE, OWNER_CELL)
+    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description == action.description:
+        actions.pop()
+    actions.append(action)
+    reader.previous_paragraph = ""  # the task has its owner now
 
 
 def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | None:
@@ -115,6 +159,10 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | Non
         )
         if own_text:
             clean = _strip_markers(sentence)
+            cell = owner_cell(clean, reader.people) if start else None
+            if cell is not None and cell.deadline and previous:  # "Simone vraagt de leden. Simone z.s.m."
+                _add_cell_action(reader, cell.owner, previous, cell.deadline)
+                clean = cell.rest
             marked = any(start <= m.start < end for m in markers)
             waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
             previous = clean or previous

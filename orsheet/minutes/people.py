@@ -101,6 +101,11 @@ def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
     return names
 
 
+def is_header_line(text: str) -> bool:
+    """"Aanwezig: ...", "Notulist: ...": a line of the minutes' header."""
+    return _header_line(normalise(text)) is not None
+
+
 def _header_line(line: str) -> re.Match | None:
     """"Aanwezig: ..." at the start of the line or after its first sentence ("Vergadering 30 maart. Aanwezig: ...")."""
     return _HEADER_LINE.match(line) or _PRESENT_AFTER_SENTENCE.search(line)

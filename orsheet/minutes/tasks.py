@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from orsheet.minutes import vocabulary as words
+from orsheet.minutes.markers import leading_deadline
 from orsheet.minutes.people import People
 from orsheet.minutes.text import clauses
 
-__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON"]
+__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL"]
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,37 @@ def _agreed_task(sentence: str, people: People) -> Task | None:
         if any(_is_task_verb(tokens, length + i, strong_only=False) for i, word in enumerate(said) if word in _VERBS):
             return Task(" ".join(tokens[:length]), _sentence_case(sentence.strip()), AGREED_TASK)
     return None
+
+
+@dataclass(frozen=True)
+class OwnerCell:
+    """"Lilia z.s.m.", "Mart en Lilia": who does the task before it, and by when (a table flattened to text)."""
+
+    owner: str
+    deadline: str  # as written, "" when the deadline follows apart
+    rest: str  # what follows on the same line (the next row)
+
+
+OWNER_CELL = "naam en termijn na de taak (een tabel als tekst)"
+
+
+def owner_cell(text: str, people: People) -> OwnerCell | None:
+    """Listed people or a role, then a deadline or nothing: the owner and deadline columns of a row.
+
+    What follows the deadline must start like a new row (a number or a capital); "Jan 12 mei
+    afwezig" is a sentence, not a cell.
+    """
+    tokens = text.split()
+    length, kinds = _owners_at(tokens, people)
+    if not length or _CAPITAL in kinds:
+        return None
+    owner = " ".join(tokens[:length]).strip(".,;:")
+    after = " ".join(tokens[length:])
+    deadline = leading_deadline(after)
+    rest = after[len(deadline) :].strip()
+    if rest and not (deadline and (rest[0].isupper() or rest[0].isdigit())):
+        return None
+    return OwnerCell(owner, deadline.strip(), rest)
 
 
 def _trailing_name(clause: str, people: People) -> str:
