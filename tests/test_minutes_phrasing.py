@@ -374,3 +374,67 @@ def test_minutes_owner_cell_with_the_next_row_on_its_line_gives_that_row_as_the_
     assert [(a.owner, a.description) for a in proposal.new_actions] == [
         ("Lilia", "Notulen bewaren."), ("Simone", "005 Leden bellen.")
     ]
+
+
+# ------------------------------------------------------- done in the perfect tense, done said of "dit"
+
+from orsheet.minutes.tasks import done_report, points_back  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hierop heeft de OR een tweede brief geschreven en op 5 december overhandigd aan het college.",
+        "Jan heeft de leden gebeld.",
+        "Een aantal hebben dat nog gedaan.",
+        "De secretaris heeft het stuk opgesteld.",
+        "Petra heeft de uitnodiging verstuurd.",
+    ],
+)
+def test_minutes_someone_having_done_a_task_is_a_done_report(sentence):
+    assert done_report(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jan heeft de leden nog niet gebeld.",
+        "De OR heeft geen brief geschreven.",
+        "De directie heeft besloten de zaal te verhuren.",  # a decision, not a task done
+        "Jan heeft een brief ontvangen.",  # received, not done
+        "Jan heeft met de directie en de OR en het college uitgebreid gebeld.",  # the verb too far from heeft
+    ],
+)
+def test_minutes_having_not_done_or_only_received_is_no_done_report(sentence):
+    assert not done_report(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, back",
+    [
+        ("Frank geeft aan dat dit is afgerond.", True),
+        ("Dit verzoek kan worden afgesloten.", True),
+        ("Dit punt is afgehandeld.", True),
+        ("Het is gebeurd.", True),
+        ("Het draaiboek is doorgestuurd.", False),
+        ("Jan meldt dat het draaiboek is verstuurd.", False),
+        ("Traject zonnepanelen is afgerond.", False),
+    ],
+)
+def test_minutes_done_report_that_names_its_task_only_as_dit_points_back(sentence, back):
+    assert points_back(sentence) is back
+
+
+def test_minutes_done_report_pointing_back_carries_the_item_under_discussion():
+    proposal = parse_minutes([
+        Paragraph("5. Openstaande verzoeken", level=1),
+        Paragraph("API-56 - versionering niet zichtbaar. Mogelijk een extra laag.", bullet=True),
+        Paragraph("Er wordt over gesproken. Frank geeft aan dat dit is afgerond. Het draaiboek is doorgestuurd."),
+        Paragraph("6. Rondvraag", level=1),
+        Paragraph("Dit is gebeurd."),
+    ])
+    assert [r.sentence for r in proposal.done_reports] == [
+        "API-56 - versionering niet zichtbaar. Frank geeft aan dat dit is afgerond.",
+        "Het draaiboek is doorgestuurd.",
+        "Rondvraag Dit is gebeurd.",
+    ]

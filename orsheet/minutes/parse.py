@@ -40,7 +40,7 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, task_in
+from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, points_back, task_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
@@ -64,6 +64,7 @@ class _Reader:
         self.topics: list[set[str]] = []  # what was approved so far ("Het reglement is goedgekeurd")
         self.previous_paragraph = ""  # the last body paragraph: the task an owner cell below it names
         self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
+        self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
@@ -86,7 +87,11 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
         reader.previous_sentence, reader.pending_label = "", None
         reader.previous_paragraph = reader.owner_waiting = ""
         reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not mentions_closure(text)
+        reader.item = reader.subject
         return
+    if paragraph.bullet:  # "2. API-56 - versionering niet zichtbaar. Mogelijk ...": its first sentence
+        first = sentence_spans(text)[0]
+        reader.item = text[first[0] : first[1]].strip()
     if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
         if _add_listed_action(reader, text):
             return
@@ -220,7 +225,9 @@ def _read_sentence(
     if numbers or marked or _SPOKESPERSON.search(clean):
         return None  # "(woordvoerder: X)" names who speaks in the meeting, it gives no task
     if done_report(clean):
-        proposal.done_reports.append(DoneReport(clean, reader.subject))
+        # "Dit verzoek kan worden afgesloten": said with the item it is about, or nothing can match it.
+        about = reader.item if points_back(clean) else ""
+        proposal.done_reports.append(DoneReport(f"{about} {clean}".strip(), reader.subject))
         return None
     task = task_in(clean, reader.people, reader.last_person)
     if task is not None:

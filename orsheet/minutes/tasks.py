@@ -19,7 +19,7 @@ from orsheet.minutes.markers import leading_deadline
 from orsheet.minutes.people import People
 from orsheet.minutes.text import clauses
 
-__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL"]
+__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back"]
 
 
 @dataclass(frozen=True)
@@ -243,12 +243,25 @@ def _sentence_case(text: str) -> str:
 
 
 _DONE = re.compile(
-    r"\b(?:is|zijn|werd|werden)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
+    r"\b(?:is|zijn|werd|werden|heeft|hebben)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
     r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b",
     re.IGNORECASE,
 )
 _STILL_OPEN = re.compile(r"\b(?:nog\s+niet|niet|geen|blijft|blijven|loopt\s+nog|nog\s+open)\b", re.IGNORECASE)
 DONE_REPORT_REASON = "de notulen melden dit als gedaan, zonder actienummer"
+
+
+# "Frank geeft aan dat dit is afgerond", "Dit verzoek kan worden afgesloten": the item under discussion.
+_POINTS_BACK = re.compile(
+    r"\b(?:dit|deze|dat|het)(?:\s+(?:punt|verzoek|actiepunt|actie|item|onderwerp|traject))?\s+"
+    r"(?:is|zijn|kan|wordt|werd)\b",
+    re.IGNORECASE,
+)
+
+
+def points_back(sentence: str) -> bool:
+    """Does a done report name its task only as "dit", "dit punt", "dit verzoek"?"""
+    return bool(_POINTS_BACK.search(sentence))
 
 
 def done_report(sentence: str) -> bool:

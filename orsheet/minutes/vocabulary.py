@@ -96,4 +96,7 @@ DONE_WORDS = (
     "gebeurd", "gedaan", "verstuurd", "doorgestuurd", "geregeld", "afgerond", "afgehandeld", "opgelost",
     "uitgevoerd", "verzonden", "rondgestuurd", "gemaild", "verwerkt", "aangepast", "besteld", "geplaatst",
     "ingediend", "aangevraagd", "opgestuurd", "gerealiseerd", "voltooid", "klaar", "gereed",
+    # with "heeft/hebben": "De OR heeft een tweede brief geschreven en overhandigd", "Jan heeft gebeld"
+    "geschreven", "overhandigd", "gebeld", "opgesteld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd",
+    "gecontroleerd", "opgehaald",
 )
