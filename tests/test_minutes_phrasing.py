@@ -438,3 +438,65 @@ def test_minutes_done_report_pointing_back_carries_the_item_under_discussion():
         "Het draaiboek is doorgestuurd.",
         "Rondvraag Dit is gebeurd.",
     ]
+
+
+# ------------------------------------------------------- decisions on advice, things that will be done
+
+from orsheet.minutes.decisions import PROCEDURAL  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Op aanraden van Marc, bijgevallen door andere leden, wordt het woord 'leefbaarheid' geschrapt.",
+        "Op voorstel van de voorzitter worden de vergaderdata verschoven naar dinsdag.",
+        "Op verzoek van Petra wordt het budget verhoogd.",
+        "Op advies van de werkgroep worden twee extra zittingen ingelast.",
+        "Er gaat een trapleuning gerealiseerd worden bij de middelste opgang.",
+        "Er zal een nieuwe enquête gehouden worden.",
+        "Er zullen de komende maand twee banken geplaatst worden.",
+    ],
+)
+def test_minutes_advice_followed_and_work_that_will_be_done_are_possible_decisions(sentence):
+    found = read_decision(sentence)
+    assert (found.text, found.sure, found.skipped) == (sentence, False, "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Op aanraden van Marc kijken we nog eens naar de tekst.",  # no passive: talk
+        "Op verzoek van Jan.",
+        "Er zal gekeken worden of de berichten beter te vinden zijn.",  # no object: a question, no decision
+        "Er gaat veel tijd in zitten.",
+        "Er zijn twee banken geplaatst.",
+        "Ook op aanraden van Marc wordt het woord geschrapt.",  # the lead must open the sentence
+    ],
+)
+def test_minutes_advice_and_future_without_the_decision_shape_are_no_decisions(sentence):
+    assert read_decision(sentence) is None
+
+
+def test_minutes_advice_about_the_agenda_is_procedural():
+    assert read_decision("Op verzoek van Marcel wordt de rondvraag naar voren gehaald.").skipped == PROCEDURAL
+
+
+def test_minutes_sentence_with_ook_after_a_decision_in_the_same_paragraph_belongs_to_it():
+    proposal = parse(
+        "Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt. Ook het woord 'diversiteit' wordt vervangen."
+        " Ook wordt de koffie lekkerder.",
+        "Ook de thee wordt beter.",
+    )
+    assert [d.text for d in proposal.decisions] == [
+        "Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt. Ook het woord 'diversiteit' wordt vervangen."
+        " Ook wordt de koffie lekkerder."
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Ook het woord 'diversiteit' is vervangen.", "Marc is tevreden, ook wordt het beter.", "Ook dit."],
+)
+def test_minutes_sentence_after_a_decision_without_ook_and_a_passive_stays_apart(second):
+    proposal = parse(f"Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt. {second}")
+    assert [d.text for d in proposal.decisions] == ["Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt."]

@@ -61,6 +61,13 @@ _CONSENT = re.compile(
 )
 # "Het AB is van een dergelijke app geen voorstander": the body's position.
 _IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
+# "Op aanraden van Marc, bijgevallen door andere leden, wordt het woord ... geschrapt": the meeting follows advice.
+_ON_ADVICE = re.compile(
+    r"^op\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\s+[^.;]{1,80}?\b(?:wordt|worden)\s+\S", re.IGNORECASE
+)
+# "Er gaat een trapleuning gerealiseerd worden": something will be done, nobody named.
+_WILL_BE_DONE = re.compile(r"^er\s+(?:gaat|gaan|zal|zullen)\s+(?:een|de|het)\s+[^.;]*?\bworden\b", re.IGNORECASE)
+_ABOUT_THE_MEETING = re.compile(r"\b(?:agenda|agendapunt|notulen|verslag|rondvraag|vergadering)\b", re.IGNORECASE)
 _NOTED = re.compile(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", re.IGNORECASE)
 _APPROVED = re.compile(
     r"^(?P<topic>.{3,120}?)\s+(?P<verb>(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
@@ -108,7 +115,8 @@ _TOPIC_LEAD = re.compile(r"^[^;:.!?]{2,50}[;:]\s+(?=\S)")
 # Every form below contains one of these; most sentences contain none (a quick first test).
 _ANY_FORM = re.compile(
     r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|"
-    r"overeen|voorstander|instemming",
+    r"overeen|voorstander|instemming|\bop\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\b|"
+    r"\ber\s+(?:gaat|gaan|zal|zullen)\b",
     re.IGNORECASE,
 )
 
@@ -153,6 +161,8 @@ def _explicit(text: str) -> Decision | None:
 def _consent_or_approval(text: str) -> Decision | None:
     if _CONSENT.search(text) or _IN_FAVOUR.match(text):
         return Decision(BESLUIT, text, sure=False)
+    if _ON_ADVICE.match(text) or _WILL_BE_DONE.match(text):
+        return Decision(BESLUIT, text, sure=False, skipped=PROCEDURAL if _ABOUT_THE_MEETING.search(text) else "")
     approved = _APPROVED.match(text)
     if not approved:
         return None

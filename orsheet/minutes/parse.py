@@ -15,6 +15,7 @@ It reads no files and knows no workbook.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from orsheet.minutes import decisions as decided
 from orsheet.minutes.header import heading_title
@@ -47,6 +48,7 @@ from orsheet.minutes.vocabulary import NOT_A_TASK_START
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+_CONTINUES_DECISION = re.compile(r"(?i)(?:ook|tevens|eveneens|verder)\b.*\b(?:wordt|worden)\b")
 _SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
 
 
@@ -64,6 +66,7 @@ class _Reader:
         self.topics: list[set[str]] = []  # what was approved so far ("Het reglement is goedgekeurd")
         self.previous_paragraph = ""  # the last body paragraph: the task an owner cell below it names
         self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
+        self.just_decided = False  # the sentence before, in this paragraph, gave a decision
         self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
 
 
@@ -157,6 +160,7 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | Non
     waiting: str | None = None
     previous = reader.previous_sentence
     pending = list(markers)
+    reader.just_decided = False
     for start, end in spans:
         sentence = text[start:end]
         own_text = not _wholly_quoted(text, start, end, quotes) and not any(
@@ -169,7 +173,10 @@ def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | Non
                 _add_cell_action(reader, cell.owner, previous, cell.deadline)
                 clean = cell.rest
             marked = any(start <= m.start < end for m in markers)
+            decided = reader.proposal.decisions
+            last_before = decided[-1] if decided else None
             waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
+            reader.just_decided = bool(decided) and decided[-1] is not last_before
             previous = clean or previous
             reader.last_person = reader.people.mentioned(clean) or reader.last_person
         # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
@@ -222,6 +229,10 @@ def _read_sentence(
             return f"{decision.kind}:{decision.text}"
         elif decision.text:
             _add_decision(reader, decision.kind, decision.text, sure=decision.sure, topic=decision.topic)
+    elif decisions and reader.just_decided and _CONTINUES_DECISION.match(clean):
+        # "... wordt het woord X geschrapt. Ook het woord Y wordt vervangen door Z.": one decision.
+        last = proposal.decisions[-1]
+        proposal.decisions[-1] = replace(last, text=f"{last.text} {clean}")
     if numbers or marked or _SPOKESPERSON.search(clean):
         return None  # "(woordvoerder: X)" names who speaks in the meeting, it gives no task
     if done_report(clean):
