@@ -387,7 +387,7 @@ from orsheet.minutes.tasks import done_report, points_back  # noqa: E402
         "Hierop heeft de OR een tweede brief geschreven en op 5 december overhandigd aan het college.",
         "Jan heeft de leden gebeld.",
         "Een aantal hebben dat nog gedaan.",
-        "De secretaris heeft het stuk opgesteld.",
+        "De secretaris heeft het formulier ingevuld.",
         "Petra heeft de uitnodiging verstuurd.",
     ],
 )

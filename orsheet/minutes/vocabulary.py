@@ -97,6 +97,6 @@ DONE_WORDS = (
     "uitgevoerd", "verzonden", "rondgestuurd", "gemaild", "verwerkt", "aangepast", "besteld", "geplaatst",
     "ingediend", "aangevraagd", "opgestuurd", "gerealiseerd", "voltooid", "klaar", "gereed",
     # with "heeft/hebben": "De OR heeft een tweede brief geschreven en overhandigd", "Jan heeft gebeld"
-    "geschreven", "overhandigd", "gebeld", "opgesteld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd",
-    "gecontroleerd", "opgehaald",
+    # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
+    "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
 )
