@@ -48,6 +48,7 @@ from orsheet.minutes.vocabulary import NOT_A_TASK_START
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 _CONTINUES_DECISION = re.compile(r"(?i)(?:ook|tevens|eveneens|verder)\b.*\b(?:wordt|worden)\b")
 _SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
 
@@ -124,17 +125,18 @@ def _read_owner_cells(reader: _Reader, text: str) -> str:
     text left to read (the next row, on the same line).
     """
     waiting, reader.owner_waiting = reader.owner_waiting, ""
+    alone = leading_deadline(text) == text  # a deadline alone: it completes the owner waiting, or says nothing
+    cell = None if alone else owner_cell(text, reader.people)
+    if not alone and cell is None:
+        return text
     task = reader.previous_paragraph
     has_task = bool(task) and not (task.endswith(":") or is_header_line(task) or owner_cell(task, reader.people))
-    if leading_deadline(text) == text:  # a deadline alone: it completes the owner waiting, or says nothing
+    if cell is None:
         if waiting and has_task:
             _add_cell_action(reader, waiting, task, text)
         return ""
     if not has_task:
         return text  # no task before it: a heading, a label, the header or a list of names
-    cell = owner_cell(text, reader.people)
-    if cell is None:
-        return text
     if not cell.deadline:
         reader.owner_waiting = cell.owner
         return ""
@@ -282,7 +284,7 @@ def _strip_markers(sentence: str) -> str:
     """The sentence without its action markers (other brackets stay)."""
     for marker in reversed(find_markers(sentence)):
         sentence = sentence[: marker.start] + sentence[marker.end :]
-    sentence = re.sub(r"\s+([.,;:!?])", r"\1", sentence)
+    sentence = _SPACE_BEFORE_STOP.sub(r"\1", sentence)
     return " ".join(sentence.split()).strip(" -–•")
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A redacted name appears as "5.1.2e" or, in some exports, "5.1, 2, e".
 _REDACTION_VARIANT = re.compile(r"\b(\d)\.(\d),\s*(\d),\s*([a-z])\b")
 _EMPHASIS = re.compile(r"\*+|</?(?:b|i|u|em|strong|sup|sub)>")
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 # Words after which a period does not end a sentence.
@@ -23,15 +25,19 @@ def normalise(text: str) -> str:
     """Collapse spacing, drop Markdown/HTML emphasis, unify redaction codes."""
     text = _EMPHASIS.sub("", text)
     text = _REDACTION_VARIANT.sub(r"\1.\2.\3\4", text)
-    text = re.sub(r"(?<=\w)\u2019(?=\w)", "'", text)  # "collega’s": an apostrophe, not a closing quote
+    text = _APOSTROPHE.sub("'", text)  # "collega’s": an apostrophe, not a closing quote
     return _SPACES.sub(" ", text).strip()
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[A-ZÀ-Ý0-9•\uf0b7-])")
 
 
+@lru_cache(maxsize=256)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence in ``text``; abbreviations do not split."""
+    """(start, end) of each sentence in ``text``; abbreviations do not split.
+
+    Cached: a paragraph is split by the pass through it, by its markers and for what follows it.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
