@@ -500,3 +500,9 @@ def test_minutes_sentence_with_ook_after_a_decision_in_the_same_paragraph_belong
 def test_minutes_sentence_after_a_decision_without_ook_and_a_passive_stays_apart(second):
     proposal = parse(f"Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt. {second}")
     assert [d.text for d in proposal.decisions] == ["Op aanraden van Marc wordt het woord 'leefbaarheid' geschrapt."]
+
+
+def test_minutes_a_word_that_only_begins_a_listed_name_is_no_name_by_itself():
+    people = people_from(["Van Dijk"])  # "van" begins a form but is none on its own
+    assert people.longest_at("Van Houten belt".split(), 0) == 0
+    assert people.longest_at("Van Dijk belt".split(), 0) == 2
