@@ -506,3 +506,18 @@ def test_minutes_a_word_that_only_begins_a_listed_name_is_no_name_by_itself():
     people = people_from(["Van Dijk"])  # "van" begins a form but is none on its own
     assert people.longest_at("Van Houten belt".split(), 0) == 0
     assert people.longest_at("Van Dijk belt".split(), 0) == 2
+
+
+def test_minutes_decision_after_the_items_name_is_a_besluit():
+    assert read_decision("Invoering buurt-app; Het AB is geen voorstander.").kind == "besluit"
+
+
+def test_minutes_procedural_advice_after_the_items_name_is_still_skipped():
+    found = read_decision("Rondvraag: op verzoek van Marcel wordt de rondvraag naar voren gehaald.")
+    assert found.skipped == PROCEDURAL
+
+
+def test_minutes_approval_after_the_items_name_keeps_what_was_approved_for_the_duplicate_check():
+    topic = "Het vernieuwde reglement voor de medezeggenschap op alle scholen van de stichting en hun dependances"
+    found = read_decision(f"Reglement medezeggenschap scholen; {topic} is goedgekeurd.")
+    assert found.topic == topic
