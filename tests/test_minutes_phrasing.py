@@ -94,7 +94,10 @@ def test_minutes_marker_actions_and_possible_actions_come_in_document_order():
         "Jan neemt de tips mee.",
         "Petra neemt de opmerkingen van de leden mee voor haar eigen team.",
         "Jan neemt het advies ter harte.",
+        "Jan neemt het advies ter harte voor de volgende keer.",
         "Petra neemt het voorstel in overweging.",
+        "Jan en Petra nemen deze aanbevelingen mee.",
+        "Marcel neemt de aanbevelingen op het gebied van privacy mee.",
     ],
 )
 def test_minutes_advice_taken_along_without_a_destination_is_no_task(sentence):
@@ -109,6 +112,7 @@ def test_minutes_advice_taken_along_without_a_destination_is_no_task(sentence):
         "Petra neemt de stoelen mee.",
         "Jan neemt dit mee.",
         "Martin neemt de suggesties mee bij de herziening.",
+        "Martin neemt de opmerkingen in de verdere uitwerking mee.",
     ],
 )
 def test_minutes_taking_something_along_somewhere_is_a_task(sentence):
@@ -131,7 +135,12 @@ def test_minutes_taking_something_along_somewhere_is_a_task(sentence):
 )
 def test_minutes_agreement_clause_with_a_person_or_role_and_a_task_verb_is_a_task(sentence, owner):
     task = task_in(sentence, PEOPLE, "")
-    assert (task.owner, task.reason) == (owner, AGREED_TASK)
+    assert (task.owner, task.description, task.reason) == (owner, sentence, AGREED_TASK)
+
+
+def test_minutes_agreement_clause_after_a_negated_one_is_still_read():
+    task = task_in("afgesproken is dat Jan de brief niet stuurt en dat Petra de zaal regelt.", PEOPLE, "")
+    assert (task.owner, task.description) == ("Petra", "Afgesproken is dat Jan de brief niet stuurt en dat Petra de zaal regelt.")
 
 
 @pytest.mark.parametrize(
@@ -276,6 +285,8 @@ CELL_PEOPLE = people_from(["Mart", "Lilia", "Simone"])
         ("Lilia volgende vergadering", OwnerCell("Lilia", "volgende vergadering", "")),
         ("de secretaris 1-5-2021", OwnerCell("de secretaris", "1-5-2021", "")),
         ("Simone, 12 mei Volgende rij", OwnerCell("Simone", "12 mei", "Volgende rij")),
+        ("Lilia z.s.m. 5 contact", OwnerCell("Lilia", "z.s.m.", "5 contact")),
+        ("werkgroep X z.s.m.", OwnerCell("werkgroep X", "z.s.m.", "")),
     ],
 )
 def test_minutes_owner_cell_is_listed_people_or_a_role_then_a_deadline(text, cell):

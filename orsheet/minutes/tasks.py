@@ -121,8 +121,8 @@ def _taken_to_heart(rest: list[str]) -> bool:
         return True
     if "mee" not in rest:
         return False
-    along = rest.index("mee")
-    return bool(words.ADVICE_WORDS & set(rest[:along])) and not words.DESTINATIONS & set(rest[along + 1 :])
+    # A destination before or after "mee": "neemt de opmerkingen in de uitwerking mee", "... mee naar het MT".
+    return bool(words.ADVICE_WORDS & set(rest[: rest.index("mee")])) and not words.DESTINATIONS & set(rest)
 
 
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:

@@ -54,7 +54,8 @@ ADVICE_WORDS = frozenset({
     "opmerking", "opmerkingen", "feedback", "input", "signaal", "signalen", "idee", "ideeën", "ervaringen",
     "lessen", "inzichten", "reacties", "punten", "kanttekeningen", "zorgen",
 })
-DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als", "op"})
+# ("op" is left out: "de aanbevelingen op het gebied van privacy" names the advice, not where it goes.)
+DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
