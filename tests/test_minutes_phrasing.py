@@ -532,3 +532,36 @@ def test_minutes_approval_after_the_items_name_keeps_what_was_approved_for_the_d
     topic = "Het vernieuwde reglement voor de medezeggenschap op alle scholen van de stichting en hun dependances"
     found = read_decision(f"Reglement medezeggenschap scholen; {topic} is goedgekeurd.")
     assert found.topic == topic
+
+
+# ------------------------------------------------------- the reader's state for the new rules
+
+
+def test_minutes_owner_cell_at_the_very_start_has_no_task():
+    assert parse_minutes([Paragraph("Lilia z.s.m.")], known_people=("Lilia",)).new_actions == []
+
+
+def test_minutes_deadline_alone_after_a_task_without_an_owner_waiting_gives_no_action():
+    assert table("Notulen bewaren.", "Het bestuur vergadert.", "z.s.m.").new_actions == []
+
+
+def test_minutes_owner_cell_action_stands_under_its_heading_without_a_marker():
+    action = table("Notulen bewaren.", "Lilia z.s.m.").new_actions[0]
+    assert (action.subject, action.marker) == ("Schoolplein", "")
+
+
+def test_minutes_done_report_pointing_back_before_any_item_stays_as_written():
+    proposal = parse_minutes([Paragraph("Dit is gebeurd.")])
+    assert [r.sentence for r in proposal.done_reports] == ["Dit is gebeurd."]
+
+
+def test_minutes_ook_sentence_after_a_sentence_that_decided_nothing_stays_apart():
+    proposal = parse("De OR besluit een enquête te houden.", "Jan vertelt iets. Ook wordt de koffie beter.")
+    assert [d.text for d in proposal.decisions] == ["De OR besluit een enquête te houden."]
+
+
+def test_minutes_marker_opening_a_sentence_is_read_after_that_sentence():
+    proposal = parse_minutes(
+        [Paragraph("Petra belt. (actie: Jan) Karel is er ook. Hij maakt de poster.")], known_people=("Petra", "Karel")
+    )
+    assert [(a.owner, a.description) for a in proposal.new_actions][-1] == ("Jan", "Hij maakt de poster.")
