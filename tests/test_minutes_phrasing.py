@@ -153,6 +153,8 @@ def test_minutes_agreement_clause_after_a_negated_one_is_still_read():
         "Afgesproken wordt dat Petra vraagt of de zaal vrij is.",  # talk, not a task
         "Afgesproken is dat Karel de brief stuurt.",  # Karel is not listed
         "Afgesproken is dat de secretaris daarover tevreden is.",  # no task verb
+        "De directie heeft besloten dat de secretaris de stukken stuurt.",  # another body's decision
+        "Vorig jaar is afgesproken dat Petra de uitnodiging verstuurt.",  # an earlier agreement
     ],
 )
 def test_minutes_agreement_clause_without_owner_or_task_verb_gives_no_task(sentence):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from orsheet.minutes import vocabulary as words
+from orsheet.minutes.decisions import read_decision
 from orsheet.minutes.markers import leading_deadline
 from orsheet.minutes.people import People
 from orsheet.minutes.text import clauses
@@ -151,8 +152,9 @@ _NEXT_THAT = re.compile(r"\s*(?:,|\ben\b|\bverder\b|\book\b)\s*dat\s+", re.IGNOR
 def _agreed_task(sentence: str, people: People) -> Task | None:
     """A "dat"-clause of an agreement whose subject is a listed person or a role, with a task verb."""
     agreed = _AGREED_THAT.search(sentence)
-    if agreed is None:
-        return None
+    decision = read_decision(sentence) if agreed else None
+    if decision is None or decision.skipped:
+        return None  # no agreement, or one of earlier or of another body ("de directie heeft besloten dat")
     for part in _NEXT_THAT.split(sentence[agreed.end() :]):
         tokens = part.split()
         length, kinds = _owners_at(tokens, people)
