@@ -110,8 +110,8 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
-    reader.pending_label = _read_paragraph(reader, text, decisions=not completes_label)
-    spans = sentence_spans(text)
+    spans = sentence_spans(text)  # split once: the pass, the markers and what follows use them
+    reader.pending_label = _read_paragraph(reader, text, spans, decisions=not completes_label)
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
     reader.previous_paragraph = text if len(spans) <= 2 else reader.previous_sentence
@@ -154,9 +154,8 @@ def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> N
     reader.previous_paragraph = ""  # the task has its owner now
 
 
-def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | None:
+def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ...], *, decisions: bool) -> str | None:
     """Add what one paragraph says; return a decision kind when a label waits for its text."""
-    spans = sentence_spans(text)
     quotes = quoted_spans(text)
     markers = find_markers(text)
     waiting: str | None = None

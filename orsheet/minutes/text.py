@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # A redacted name appears as "5.1.2e" or, in some exports, "5.1, 2, e".
 _REDACTION_VARIANT = re.compile(r"\b(\d)\.(\d),\s*(\d),\s*([a-z])\b")
@@ -32,12 +31,8 @@ def normalise(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[A-ZÀ-Ý0-9•\uf0b7-])")
 
 
-@lru_cache(maxsize=256)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence in ``text``; abbreviations do not split.
-
-    Cached: a paragraph is split by the pass through it, by its markers and for what follows it.
-    """
+    """(start, end) of each sentence in ``text``; abbreviations do not split."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
