@@ -567,3 +567,20 @@ def test_minutes_marker_opening_a_sentence_is_read_after_that_sentence():
         [Paragraph("Petra belt. (actie: Jan) Karel is er ook. Hij maakt de poster.")], known_people=("Petra", "Karel")
     )
     assert [(a.owner, a.description) for a in proposal.new_actions][-1] == ("Jan", "Hij maakt de poster.")
+
+
+# ------------------------------------------------------- closures by number: the quick test and the window
+
+from orsheet.minutes.numbers import closed_numbers  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence, numbers",
+    [
+        ("Actie 12 is afgerond, echter geen nazorg.", [12]),  # the negation starts past the 12 characters looked at
+        ("Actie 12 is afgerond, geen nazorg.", []),
+        ("Actie twaalf is afgerond.", []),  # no digit, no number
+    ],
+)
+def test_minutes_closure_reads_a_negation_only_right_after_the_done_word(sentence, numbers):
+    assert closed_numbers(sentence) == numbers
