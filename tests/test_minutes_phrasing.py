@@ -584,3 +584,21 @@ from orsheet.minutes.numbers import closed_numbers  # noqa: E402
 )
 def test_minutes_closure_reads_a_negation_only_right_after_the_done_word(sentence, numbers):
     assert closed_numbers(sentence) == numbers
+
+
+# ------------------------------------------------------- a bullet read as a listed or named line is read once
+
+
+def test_minutes_named_line_is_not_read_again_as_a_sentence():
+    proposal = parse_minutes([Paragraph("Aanwezig: Petra"), Paragraph("Petra: Jan gaat bellen", bullet=True)])
+    assert [(a.owner, a.description) for a in proposal.new_actions] == [("Petra", "Jan gaat bellen.")]
+
+
+def test_minutes_listed_action_is_not_read_again_for_decisions():
+    proposal = parse_minutes([Paragraph("Acties:"), Paragraph("Jan: De OR besluit de zaal te huren", bullet=True)])
+    assert (len(proposal.new_actions), proposal.decisions) == (1, [])
+
+
+def test_minutes_bullet_ending_in_a_capitalised_word_and_a_name_is_read_as_a_sentence():
+    proposal = parse_minutes([Paragraph("De OR besluit te verhuizen naar Leiden (Jan)", bullet=True)])
+    assert [d.text for d in proposal.decisions] == ["De OR besluit te verhuizen naar Leiden (Jan)"]
