@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orsheet.minutes.vocabulary import ARTICLES
+from orsheet.minutes.vocabulary import ARTICLES, PRONOUNS
 
-__all__ = ["Decision", "read_decision", "decision_in", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
+__all__ = ["Decision", "read_decision", "decision_in", "agreed_text", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,13 @@ _CONSENT = re.compile(
 )
 # "Het AB is van een dergelijke app geen voorstander": the body's position.
 _IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
+# "Op aanraden van Marc, bijgevallen door andere leden, wordt het woord ... geschrapt": the meeting follows advice.
+_ON_ADVICE = re.compile(
+    r"^op\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\s+[^.;]{1,80}?\b(?:wordt|worden)\s+\S", re.IGNORECASE
+)
+# "Er gaat een trapleuning gerealiseerd worden": something will be done, nobody named.
+_WILL_BE_DONE = re.compile(r"^er\s+(?:gaat|gaan|zal|zullen)\s+(?:een|de|het)\s+[^.;]*?\bworden\b", re.IGNORECASE)
+_ABOUT_THE_MEETING = re.compile(r"\b(?:agenda|agendapunt|notulen|verslag|rondvraag|vergadering)\b", re.IGNORECASE)
 _NOTED = re.compile(r"\b(?:ter\s+kennisname|voor\s+kennisgeving)\b", re.IGNORECASE)
 _APPROVED = re.compile(
     r"^(?P<topic>.{3,120}?)\s+(?P<verb>(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,4}?"
@@ -69,7 +76,17 @@ _APPROVED = re.compile(
 )
 _REFERS_BACK = re.compile(
     r"^(?:(?:dit|dat|het\s+voorstel)\s+(?:is|wordt)\s+)?(?:akkoord|aangenomen|goedgekeurd)\s*[.!]?$|"
-    r"^hier\s+is\s+iedereen\s+het\s+mee\s+eens|^(?:daar|hiermee)\s+(?:wordt|is)\s+(?:\w+\s+)?ingestemd",
+    r"^(?:hier|daar)\s+is\s+(?:iedereen|ieder(?:een)?|men|de\s+(?:vergadering|raad))\s+het\s+mee\s+eens\b|"
+    r"^(?:iedereen|allen|de\s+vergadering)\s+(?:is\s+het\s+(?:hier|daar)mee\s+eens|stemt\s+(?:hiermee\s+|daarmee\s+)?in|"
+    r"is\s+akkoord|(?:gaat|gaan)\s+(?:hiermee\s+|daarmee\s+)?akkoord)\s*[.!]?$|"
+    r"^(?:daar|hiermee)\s+(?:wordt|is)\s+(?:\w+\s+)?ingestemd",
+    re.IGNORECASE,
+)
+# What the sentence before proposed, when an agreement points back at it:
+# "Martin ... spreekt zijn voorkeur uit dat voorgeschreven wordt welke velden ...", "Jan stelt voor om ...".
+_PROPOSED = re.compile(
+    r"\b(?:stelt|stellen)\s+voor\s+(?:om|dat)\s+|\bvoorkeur\s+(?:uit\s+)?(?:voor|om|dat)\s+|"
+    r"\b(?:doet|doen)\s+(?:de\s+suggestie|het\s+voorstel)\s+(?:om\s+|dat\s+)?",
     re.IGNORECASE,
 )
 _PROCEDURAL_TOPIC = re.compile(
@@ -91,17 +108,21 @@ _OTHER_BODY = re.compile(
 _REPORTED_SPEECH = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:geeft\s+aan|meldt|vertelt|deelt\s+mee|laat\s+weten)\s+dat\b", re.IGNORECASE)
 
 
+# A bullet's item before the sentence: "Invoering buurt-app; Het AB ...", "Schoolplein: de MR stemt in".
+_TOPIC_LEAD = re.compile(r"^[^;:.!?]{2,50}[;:]\s+(?=\S)")
+
+
 # Every form below contains one of these; most sentences contain none (a quick first test).
 _ANY_FORM = re.compile(
     r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|"
-    r"overeen|voorstander|instemming",
-    re.IGNORECASE,
-)
+    r"overeen|voorstander|instemming|\bop\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\b|"
+    r"\ber\s+(?:gaat|gaan|zal|zullen)\b",
+)  # matched against the lower-cased sentence: faster than IGNORECASE
 
 
 def read_decision(sentence: str) -> Decision | None:
     """The decision a sentence records (or reports), else None."""
-    if not _ANY_FORM.search(sentence):
+    if not _ANY_FORM.search(sentence.lower()):
         return None
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
@@ -111,6 +132,10 @@ def read_decision(sentence: str) -> Decision | None:
     if _REFERS_BACK.match(text):
         return Decision(BESLUIT, text, refers_back=True)
     found = _explicit(text) or _consent_or_approval(text)
+    lead = _TOPIC_LEAD.match(text)
+    if found is None and lead:  # "Invoering buurt-app; het AB is geen voorstander": the item, then the decision
+        found = _explicit(text[lead.end() :]) or _consent_or_approval(text[lead.end() :])
+        found = found and Decision(found.kind, text, found.sure, skipped=found.skipped, topic=found.topic)
     if found is None:
         return None
     if _OTHER_BODY.search(text):
@@ -135,6 +160,8 @@ def _explicit(text: str) -> Decision | None:
 def _consent_or_approval(text: str) -> Decision | None:
     if _CONSENT.search(text) or _IN_FAVOUR.match(text):
         return Decision(BESLUIT, text, sure=False)
+    if _ON_ADVICE.match(text) or _WILL_BE_DONE.match(text):
+        return Decision(BESLUIT, text, sure=False, skipped=PROCEDURAL if _ABOUT_THE_MEETING.search(text) else "")
     approved = _APPROVED.match(text)
     if not approved:
         return None
@@ -142,6 +169,19 @@ def _consent_or_approval(text: str) -> Decision | None:
     if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(approved.group("verb")) or _NOTED.search(text):
         return Decision(BESLUIT, text, skipped=PROCEDURAL)
     return Decision(BESLUIT, text, sure=False, topic=topic)
+
+
+def agreed_text(previous: str, agreement: str) -> str:
+    """The decision an agreement pointing back records: what the sentence before proposed, or all of it.
+
+    "Jan stelt voor om de zaal te huren. Iedereen is akkoord." -> "De zaal te huren."; "De zaal wordt
+    gehuurd. Dit is akkoord." -> both sentences.
+    """
+    proposed = _PROPOSED.search(previous)
+    rest = previous[proposed.end() :].strip() if proposed else ""
+    if not rest or rest.split()[0].casefold() in PRONOUNS:  # "Quiet stelt voor dat ze ...": who "ze" is stays
+        return f"{previous} {agreement}"
+    return rest[:1].upper() + rest[1:]
 
 
 def decision_in(sentence: str) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from orsheet.minutes.owners import looks_like_verb, split_owner
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import MONTH_WORDS
 
-__all__ = ["Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline"]
+__all__ = ["Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline", "leading_deadline"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
+    if "acti" not in text.casefold():
+        return ()  # every marker word starts so; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
         opening = text[match.start()]
@@ -131,6 +133,15 @@ _DEADLINE = re.compile(
     rf"\s*[,;]?\s*(?:\bdeadline\s*:?|\buiterlijk|\bvóór|\bvoor|\bgereed\s+voor|\bklaar\s+voor)\s+(?P<when>{_WHEN})",
     re.IGNORECASE,
 )
+
+
+_LEADING_WHEN = re.compile(rf"^{_WHEN}(?![\w-])", re.IGNORECASE)
+
+
+def leading_deadline(text: str) -> str:
+    """The deadline a text starts with ("z.s.m.", "12 mei", "volgende vergadering"), as written, or ""."""
+    match = _LEADING_WHEN.match(text)
+    return match.group() if match else ""
 
 
 def split_deadline(task: str) -> tuple[str, str]:

@@ -74,14 +74,17 @@ _NOT_DONE = re.compile(
 _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|zijn|is)?\s*", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def closed_numbers(sentence: str) -> list[int]:
     """Action numbers a sentence reports as done ("Acties 325 en 330 zijn afgerond").
 
     A question ("Actie 330 afgerond?") reports nothing; a refused range
     (see :func:`number_list_at`) raises :class:`RangeRefused`.
     """
-    if sentence.rstrip().endswith("?"):
-        return []
+    if sentence.rstrip().endswith("?") or not _DIGIT.search(sentence):
+        return []  # a question reports nothing; without a digit there is no number to close (a quick test)
     lists = _number_lists(sentence)
     closes = [False] * len(lists)
     for index in reversed(range(len(lists))):  # a list joined to the next one shares its verdict

@@ -15,6 +15,7 @@ It reads no files and knows no workbook.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from orsheet.minutes import decisions as decided
 from orsheet.minutes.header import heading_title
@@ -23,12 +24,13 @@ from orsheet.minutes.markers import (
     find_markers,
     is_action_list_label,
     is_example,
+    leading_deadline,
     split_deadline,
     split_listed_action,
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
-from orsheet.minutes.people import People, names_in_header, people_from
+from orsheet.minutes.people import People, is_header_line, names_in_header, people_from
 from orsheet.minutes.proposal import (
     POSSIBLE,
     Closure,
@@ -39,13 +41,15 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import done_report, task_in
+from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, points_back, task_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+_CONTINUES_DECISION = re.compile(r"(?i)(?:ook|tevens|eveneens|verder)\b.*\b(?:wordt|worden)\b")
 _SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
 
 
@@ -61,6 +65,10 @@ class _Reader:
         self.pending_label: str | None = None  # "Besluit:" standing alone: the next paragraph is the text
         self.listing = False  # under "Acties:" or a heading about actions, each bullet is an action
         self.topics: list[set[str]] = []  # what was approved so far ("Het reglement is goedgekeurd")
+        self.previous_paragraph = ""  # the last body paragraph: the task an owner cell below it names
+        self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
+        self.just_decided = False  # the sentence before, in this paragraph, gave a decision
+        self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
@@ -81,8 +89,13 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
+        reader.previous_paragraph = reader.owner_waiting = ""
         reader.listing = bool(re.search(r"(?i)\ba[ck]tie", text)) and not mentions_closure(text)
+        reader.item = reader.subject
         return
+    if paragraph.bullet:  # "2. API-56 - versionering niet zichtbaar. Mogelijk ...": its first sentence
+        first = sentence_spans(text)[0]
+        reader.item = text[first[0] : first[1]].strip()
     if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
         if _add_listed_action(reader, text):
             return
@@ -91,39 +104,93 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
         return
     if paragraph.bullet and _add_named_line(reader, text):
         return
+    text = _read_owner_cells(reader, text)
+    if not text:
+        return
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
-    reader.pending_label = _read_paragraph(reader, text, decisions=not completes_label)
-    spans = sentence_spans(text)
+    spans = sentence_spans(text)  # split once: the pass, the markers and what follows use them
+    reader.pending_label = _read_paragraph(reader, text, spans, decisions=not completes_label)
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
+    reader.previous_paragraph = text if len(spans) <= 2 else reader.previous_sentence
 
 
-def _read_paragraph(reader: _Reader, text: str, *, decisions: bool) -> str | None:
+def _read_owner_cells(reader: _Reader, text: str) -> str:
+    """An action table flattened to text: "Notulen bewaren in Google Drive." then "Lilia z.s.m.".
+
+    A paragraph that opens with listed people (or a role) and a deadline names the owner of the
+    task just before it; people alone wait for a paragraph holding only the deadline. Returns the
+    text left to read (the next row, on the same line).
+    """
+    waiting, reader.owner_waiting = reader.owner_waiting, ""
+    alone = leading_deadline(text) == text  # a deadline alone: it completes the owner waiting, or says nothing
+    cell = None if alone else owner_cell(text, reader.people)
+    if not alone and cell is None:
+        return text
+    task = reader.previous_paragraph
+    has_task = bool(task) and not (task.endswith(":") or is_header_line(task) or owner_cell(task, reader.people))
+    if cell is None:
+        if waiting and has_task:
+            _add_cell_action(reader, waiting, task, text)
+        return ""
+    if not has_task:
+        return text  # no task before it: a heading, a label, the header or a list of names
+    if not cell.deadline:
+        reader.owner_waiting = cell.owner
+        return ""
+    _add_cell_action(reader, cell.owner, task, cell.deadline)
+    return cell.rest
+
+
+def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> None:
+    """The owner cell's action; a possible action already read from the task sentence takes its owner."""
+    actions = reader.proposal.new_actions
+    action = NewAction(owner, _capitalise(task), reader.subject, "", deadline.strip(" ."), POSSIBLE, OWNER_CELL)
+    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description == action.description:
+        actions.pop()
+    actions.append(action)
+    reader.previous_paragraph = ""  # the task has its owner now
+
+
+def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ...], *, decisions: bool) -> str | None:
     """Add what one paragraph says; return a decision kind when a label waits for its text."""
-    spans = sentence_spans(text)
     quotes = quoted_spans(text)
     markers = find_markers(text)
     waiting: str | None = None
     previous = reader.previous_sentence
+    pending = list(markers)
+    reader.just_decided = False
     for start, end in spans:
-        if _wholly_quoted(text, start, end, quotes):
-            continue
         sentence = text[start:end]
-        if any(m.start <= start and end <= m.end for m in markers):
-            continue  # the sentence is a marker itself
-        clean = _strip_markers(sentence)
-        marked = any(start <= m.start < end for m in markers)
-        waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
-        previous = clean or previous
-        reader.last_person = reader.people.mentioned(clean) or reader.last_person
-    for marker in markers:
-        action = _action_from_marker(reader, text, marker, spans)
-        if action is not None:
-            reader.proposal.new_actions.append(action)
-            reader.last_person = action.owner or reader.last_person
+        own_text = not _wholly_quoted(text, start, end, quotes) and not any(
+            m.start <= start and end <= m.end for m in markers  # the sentence is a marker itself
+        )
+        if own_text:
+            clean = _strip_markers(sentence)
+            cell = owner_cell(clean, reader.people) if start else None
+            if cell is not None and cell.deadline and previous:  # "Simone vraagt de leden. Simone z.s.m."
+                _add_cell_action(reader, cell.owner, previous, cell.deadline)
+                clean = cell.rest
+            marked = any(start <= m.start < end for m in markers)
+            decided = reader.proposal.decisions
+            last_before = decided[-1] if decided else None
+            waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
+            reader.just_decided = bool(decided) and decided[-1] is not last_before
+            previous = clean or previous
+            reader.last_person = reader.people.mentioned(clean) or reader.last_person
+        # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
+        while pending and pending[0].start < end:
+            _add_marker_action(reader, text, pending.pop(0), spans)
     return waiting
+
+
+def _add_marker_action(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> None:
+    action = _action_from_marker(reader, text, marker, spans)
+    if action is not None:
+        reader.proposal.new_actions.append(action)
+        reader.last_person = action.owner or reader.last_person
 
 
 def _wholly_quoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
@@ -158,15 +225,21 @@ def _read_sentence(
             proposal.near_misses.append(NearMiss(clean, f"geen besluit: {decision.skipped}"))
         elif decision.refers_back:
             if previous:
-                _add_decision(reader, "besluit", f"{previous} {clean}", sure=False)
+                _add_decision(reader, "besluit", decided.agreed_text(previous, clean), sure=False)
         elif last and (not decision.text or decision.text.endswith(":")):
             return f"{decision.kind}:{decision.text}"
         elif decision.text:
             _add_decision(reader, decision.kind, decision.text, sure=decision.sure, topic=decision.topic)
+    elif decisions and reader.just_decided and _CONTINUES_DECISION.match(clean):
+        # "... wordt het woord X geschrapt. Ook het woord Y wordt vervangen door Z.": one decision.
+        last = proposal.decisions[-1]
+        proposal.decisions[-1] = replace(last, text=f"{last.text} {clean}")
     if numbers or marked or _SPOKESPERSON.search(clean):
         return None  # "(woordvoerder: X)" names who speaks in the meeting, it gives no task
     if done_report(clean):
-        proposal.done_reports.append(DoneReport(clean, reader.subject))
+        # "Dit verzoek kan worden afgesloten": said with the item it is about, or nothing can match it.
+        about = reader.item if points_back(clean) else ""
+        proposal.done_reports.append(DoneReport(f"{about} {clean}".strip(), reader.subject))
         return None
     task = task_in(clean, reader.people, reader.last_person)
     if task is not None:
@@ -210,7 +283,7 @@ def _strip_markers(sentence: str) -> str:
     """The sentence without its action markers (other brackets stay)."""
     for marker in reversed(find_markers(sentence)):
         sentence = sentence[: marker.start] + sentence[marker.end :]
-    sentence = re.sub(r"\s+([.,;:!?])", r"\1", sentence)
+    sentence = _SPACE_BEFORE_STOP.sub(r"\1", sentence)
     return " ".join(sentence.split()).strip(" -–•")
 
 

@@ -17,6 +17,10 @@ _HEADER_LINE = re.compile(
     r"notuleert|secretaris|gasten?|te\s+gast|verhinderd|afgemeld|met\s+kennisgeving)\b[^:]{0,40}:\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
+# "Vergadering 30 maart 2021. Aanwezig: Mart, Henk": the list after the line's first sentence.
+_PRESENT_AFTER_SENTENCE = re.compile(
+    r"^[^.!?:]{3,80}[.!?]\s+(?:aanwezig(?:en)?|afwezig(?:en)?|deelnemers)\s*:\s*(?P<names>.*)$", re.IGNORECASE
+)
 _LIST_HEADING = re.compile(r"^\s*(?:aanwezig(?:en)?|afwezig(?:en)?|deelnemers|leden)\b", re.IGNORECASE)
 _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "la", "le", "du", "di", "da", "von", "op", "in"}
 _NOT_NAMES = {"leden", "allen", "iedereen", "geen", "m.k", "m.k.", "mk", "zonder", "met", "kennisgeving", "en"}
@@ -27,6 +31,7 @@ class People:
     """Name forms (casefolded) -> the name as listed."""
 
     forms: dict[str, str] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # of the forms: a quick "no name starts here"
 
     def __contains__(self, text: str) -> bool:
         return text.casefold() in self.forms
@@ -34,6 +39,8 @@ class People:
     def longest_at(self, tokens: list[str], index: int) -> int:
         """How many tokens from ``index`` spell a known name, capitalised (0: none)."""
         if index >= len(tokens) or not tokens[index][:1].isupper():
+            return 0
+        if tokens[index].strip(".,;:()").casefold() not in self.first_words:
             return 0
         for length in (4, 3, 2, 1):
             words = [t.strip(".,;:()") for t in tokens[index : index + length]]
@@ -68,7 +75,7 @@ def people_from(names: list[str]) -> People:
         if significant:
             forms.setdefault(significant[0].casefold(), name)
             forms.setdefault(significant[-1].casefold(), name)
-    return People(forms)
+    return People(forms, frozenset(form.split()[0] for form in forms))
 
 
 def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
@@ -81,7 +88,7 @@ def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
     in_list = False
     for raw, level in lines:
         line = normalise(raw)
-        match = _HEADER_LINE.match(line)
+        match = _header_line(line)
         if match:
             names.extend(split_names(match.group("names")))
             in_list = not match.group("names").strip()
@@ -92,6 +99,16 @@ def names_in_header(lines: list[tuple[str, int]]) -> list[str]:
         elif not line.endswith(":"):  # "College van Bestuur:" labels a group of names
             names.extend(split_names(line))
     return names
+
+
+def is_header_line(text: str) -> bool:
+    """"Aanwezig: ...", "Notulist: ...": a line of the minutes' header."""
+    return _header_line(normalise(text)) is not None
+
+
+def _header_line(line: str) -> re.Match | None:
+    """"Aanwezig: ..." at the start of the line or after its first sentence ("Vergadering 30 maart. Aanwezig: ...")."""
+    return _HEADER_LINE.match(line) or _PRESENT_AFTER_SENTENCE.search(line)
 
 
 def split_names(text: str) -> list[str]:

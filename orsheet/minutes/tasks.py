@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from orsheet.minutes import vocabulary as words
+from orsheet.minutes.decisions import read_decision
+from orsheet.minutes.markers import leading_deadline
 from orsheet.minutes.people import People
 from orsheet.minutes.text import clauses
 
-__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON"]
+__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back"]
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,24 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
     if words.NEGATIONS & main_clause:
         return False
+    if verb in ("neemt", "nemen") and _taken_to_heart(rest):
+        return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
     if particles and not particles & set(rest):
         return False
     if strong_only:
         return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
+
+
+def _taken_to_heart(rest: list[str]) -> bool:
+    """After "neemt": advice taken along without a destination, or "ter harte", "in overweging"."""
+    if any(rest[i : i + 2] == list(pair) for pair in words.TAKEN_TO_HEART for i in range(len(rest))):
+        return True
+    if "mee" not in rest:
+        return False
+    # A destination before or after "mee": "neemt de opmerkingen in de uitwerking mee", "... mee naar het MT".
+    return bool(words.ADVICE_WORDS & set(rest[: rest.index("mee")])) and not words.DESTINATIONS & set(rest)
 
 
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:
@@ -126,7 +140,64 @@ def task_in(sentence: str, people: People, last_person: str) -> Task | None:
             while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
                 owner, index = f"{name}, {owner}", index - 1
             return Task(owner, _sentence_case(sentence.strip()), reason)
+    return _agreed_task(sentence, people)
+
+
+AGREED_TASK = "afspraak met een eigenaar, zonder actiemarkering"
+# "Afgesproken is dat ... en dat de ledenraad zelf NVST informeert": a clause of the agreement gives a task.
+_AGREED_THAT = re.compile(r"\b(?:afgesproken|besloten|overeengekomen|vastgelegd)\b[^.;:]*?\bdat\s+", re.IGNORECASE)
+_NEXT_THAT = re.compile(r"\s*(?:,|\ben\b|\bverder\b|\book\b)\s*dat\s+", re.IGNORECASE)
+
+
+def _agreed_task(sentence: str, people: People) -> Task | None:
+    """A "dat"-clause of an agreement whose subject is a listed person or a role, with a task verb."""
+    agreed = _AGREED_THAT.search(sentence)
+    decision = read_decision(sentence) if agreed else None
+    if decision is None or decision.skipped:
+        return None  # no agreement, or one of earlier or of another body ("de directie heeft besloten dat")
+    for part in _NEXT_THAT.split(sentence[agreed.end() :]):
+        tokens = part.split()
+        length, kinds = _owners_at(tokens, people)
+        if not length or _CAPITAL in kinds:
+            continue
+        said = [_bare(t).casefold() for t in tokens[length:]]
+        if words.NEGATIONS & set(said):
+            continue  # "dat de secretaris de brief niet stuurt"
+        # Word order of a subordinate clause: the verb comes last ("dat Jan de brief stuurt").
+        if any(_is_task_verb(tokens, length + i, strong_only=False) for i, word in enumerate(said) if word in _VERBS):
+            return Task(" ".join(tokens[:length]), _sentence_case(sentence.strip()), AGREED_TASK)
     return None
+
+
+@dataclass(frozen=True)
+class OwnerCell:
+    """"Lilia z.s.m.", "Mart en Lilia": who does the task before it, and by when (a table flattened to text)."""
+
+    owner: str
+    deadline: str  # as written, "" when the deadline follows apart
+    rest: str  # what follows on the same line (the next row)
+
+
+OWNER_CELL = "naam en termijn na de taak (een tabel als tekst)"
+
+
+def owner_cell(text: str, people: People) -> OwnerCell | None:
+    """Listed people or a role, then a deadline or nothing: the owner and deadline columns of a row.
+
+    What follows the deadline must start like a new row (a number or a capital); "Jan 12 mei
+    afwezig" is a sentence, not a cell.
+    """
+    tokens = text.split()
+    length, kinds = _owners_at(tokens, people)
+    if not length or _CAPITAL in kinds:
+        return None
+    owner = " ".join(tokens[:length]).strip(".,;:")
+    after = " ".join(tokens[length:])
+    deadline = leading_deadline(after)
+    rest = after[len(deadline) :].strip()
+    if rest and not (deadline and (rest[0].isupper() or rest[0].isdigit())):
+        return None
+    return OwnerCell(owner, deadline.strip(), rest)
 
 
 def _trailing_name(clause: str, people: People) -> str:
@@ -174,12 +245,25 @@ def _sentence_case(text: str) -> str:
 
 
 _DONE = re.compile(
-    r"\b(?:is|zijn|werd|werden)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
+    r"\b(?:is|zijn|werd|werden|heeft|hebben)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
     r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b",
     re.IGNORECASE,
 )
 _STILL_OPEN = re.compile(r"\b(?:nog\s+niet|niet|geen|blijft|blijven|loopt\s+nog|nog\s+open)\b", re.IGNORECASE)
 DONE_REPORT_REASON = "de notulen melden dit als gedaan, zonder actienummer"
+
+
+# "Frank geeft aan dat dit is afgerond", "Dit verzoek kan worden afgesloten": the item under discussion.
+_POINTS_BACK = re.compile(
+    r"\b(?:dit|deze|dat|het)(?:\s+(?:punt|verzoek|actiepunt|actie|item|onderwerp|traject))?\s+"
+    r"(?:is|zijn|kan|wordt|werd)\b",
+    re.IGNORECASE,
+)
+
+
+def points_back(sentence: str) -> bool:
+    """Does a done report name its task only as "dit", "dit punt", "dit verzoek"?"""
+    return bool(_POINTS_BACK.search(sentence))
 
 
 def done_report(sentence: str) -> bool:

@@ -8,6 +8,7 @@ import unicodedata
 # A redacted name appears as "5.1.2e" or, in some exports, "5.1, 2, e".
 _REDACTION_VARIANT = re.compile(r"\b(\d)\.(\d),\s*(\d),\s*([a-z])\b")
 _EMPHASIS = re.compile(r"\*+|</?(?:b|i|u|em|strong|sup|sub)>")
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 # Words after which a period does not end a sentence.
@@ -23,7 +24,7 @@ def normalise(text: str) -> str:
     """Collapse spacing, drop Markdown/HTML emphasis, unify redaction codes."""
     text = _EMPHASIS.sub("", text)
     text = _REDACTION_VARIANT.sub(r"\1.\2.\3\4", text)
-    text = re.sub(r"(?<=\w)\u2019(?=\w)", "'", text)  # "collega’s": an apostrophe, not a closing quote
+    text = _APOSTROPHE.sub("'", text)  # "collega’s": an apostrophe, not a closing quote
     return _SPACES.sub(" ", text).strip()
 
 
@@ -39,13 +40,18 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lower() if before.strip() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        if re.fullmatch(r"\d+(\.\d+)*", last_word):  # "1." list number or "5.1" heading
-            continue
+        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before):
+            continue  # "1." list number or "5.1" heading; "... van begin 2018." ends a sentence
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+def _ends_with_year(before: str) -> bool:
+    """"... besluit van begin 2018.": a year after other words, not a list number standing first."""
+    return bool(re.search(r"\w\s+(?:19|20)\d\d\.$", before))
 
 
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u201e", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("`", "`"))

@@ -47,6 +47,17 @@ NOT_A_TASK_AFTER = {
     "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
     "legt": {"uit"},
 }
+# "Marcel neemt deze aanbevelingen mee": advice taken to heart is no task, unless it goes somewhere
+# ("neemt de opmerkingen mee in de uitwerking", "... mee naar het MT").
+ADVICE_WORDS = frozenset({
+    "aanbeveling", "aanbevelingen", "advies", "adviezen", "tip", "tips", "suggestie", "suggesties",
+    "opmerking", "opmerkingen", "feedback", "input", "signaal", "signalen", "idee", "ideeën", "ervaringen",
+    "lessen", "inzichten", "reacties", "punten", "kanttekeningen", "zorgen",
+})
+# ("op" is left out: "de aanbevelingen op het gebied van privacy" names the advice, not where it goes.)
+DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
+# "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
+TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
 TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}}
 
@@ -86,4 +97,7 @@ DONE_WORDS = (
     "gebeurd", "gedaan", "verstuurd", "doorgestuurd", "geregeld", "afgerond", "afgehandeld", "opgelost",
     "uitgevoerd", "verzonden", "rondgestuurd", "gemaild", "verwerkt", "aangepast", "besteld", "geplaatst",
     "ingediend", "aangevraagd", "opgestuurd", "gerealiseerd", "voltooid", "klaar", "gereed",
+    # with "heeft/hebben": "De OR heeft een tweede brief geschreven en overhandigd", "Jan heeft gebeld"
+    # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
+    "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
 )

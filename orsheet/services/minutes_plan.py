@@ -18,7 +18,7 @@ from typing import Sequence
 from orsheet import digest, model, records, rules, schema
 from orsheet.deadlines import interpret
 from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_kind_in
-from orsheet.minutes.matching import best_match
+from orsheet.minutes.matching import closest, stemmed
 from orsheet.minutes.tasks import DONE_REPORT_REASON
 from orsheet.services.common import ActionBook, load_actions
 from orsheet.workbook.base import WorkbookBackend
@@ -267,12 +267,15 @@ def _skip_action(action: model.Action, present: set, repeat: bool, skipped: list
 
 def _suggest_closures(book: ActionBook, reports: list[str], named: set[int]) -> list[PlannedClosure]:
     """Open actions a "... is gebeurd" sentence seems to be about (each at most once)."""
-    candidates = [(a.number, f"{a.subject} {a.description} {a.owner}") for a in book.actions
-                  if a.number is not None and a.number not in named]
+    if not reports:
+        return []
+    candidates = stemmed((a.number, f"{a.subject} {a.description} {a.owner}") for a in book.actions
+                         if a.number is not None and a.number not in named)
     by_number = {a.number: a for a in book.actions}
     suggested: list[PlannedClosure] = []
     for sentence in reports:
-        number = best_match(sentence, [c for c in candidates if c[0] not in {s.number for s in suggested}])
+        taken = {s.number for s in suggested}
+        number = closest(sentence, [c for c in candidates if c[0] not in taken])
         if number is not None:
             suggested.append(PlannedClosure(number, sentence, by_number[number], reason=DONE_REPORT_REASON))
     return suggested
