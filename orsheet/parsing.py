@@ -176,14 +176,15 @@ def parse_int(value: object, location: Location, *, required: bool = False, what
     raise CellError(f'"{text}" is geen geheel getal', location)
 
 
-def parse_action_number(value: object, location: Location, *, what: str = "nummer") -> int | None:
+def parse_action_number(value: object, location: Location, *, required: bool = False,
+                        what: str = "nummer") -> int | None:
     """An action number (Nr, "Laatste nummer"): a whole number of at most nine digits.
 
     Excel keeps numbers as doubles, exact to 15 digits: a longer number is not
     the number that was typed, and the next number after it may equal it. Zero
     and negative numbers are read (``rules`` reports them where they matter).
     """
-    number = parse_int(value, location, what=what)
+    number = parse_int(value, location, required=required, what=what)
     if number is not None and abs(number) > MAX_ACTION_NUMBER:
         highest = f"{MAX_ACTION_NUMBER:,}".replace(",", ".")
         # A number beyond a double's exact digits is shown as Excel shows it (1E+20), not as 21 digits.

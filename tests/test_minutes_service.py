@@ -213,6 +213,22 @@ def test_minutes_proposal_with_a_bad_toepassen_value_names_the_cell():
         apply_proposal_sheet(backend)
 
 
+def test_minutes_proposal_with_an_action_number_past_nine_digits_names_the_cell():
+    backend = memory_workbook("2023-09-28")
+    propose_minutes(backend, MINUTES_12, OCT_12)
+    rows = backend.sheets["Voorstel"]
+    closing = next(n for n, r in enumerate(rows[1:], start=2) if r[rows[0].index("Soort")] == "Afronden")
+    backend.write([UpdateCells("Voorstel", closing, {schema.NR: 10**12})])
+    with pytest.raises(Exception, match=rf"Voorstel!\w+{closing} \(Nr\).*te groot"):
+        apply_proposal_sheet(backend)
+
+
+def test_minutes_headed_with_an_iso_date_use_it_as_the_meeting_date(tmp_path):
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Notulen OR-vergadering 2023-10-12\n\nDe OR besluit door te gaan.\n", encoding="utf-8")
+    assert process_minutes(memory_workbook("2023-09-28"), minutes, None).changes.meeting == OCT_12
+
+
 def test_minutes_without_a_meeting_date_use_the_date_stated_at_the_top():
     backend = memory_workbook("2023-09-28")
     plan = process_minutes(backend, MINUTES_12, None)

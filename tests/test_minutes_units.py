@@ -346,6 +346,8 @@ def test_minutes_mentions_closure_counts_a_refused_range():
         (["Notulen 30/10/07"], date(2007, 10, 30)),
         (["Vergaderruimte 6.2.02", "Vergadering 12.10.2023"], date(2023, 10, 12)),
         (["Datum: 3 februari 2024"], date(2024, 2, 3)),
+        (["Notulen OR-vergadering 2023-10-26"], date(2023, 10, 26)),
+        (["Kenmerk 12023-10-26"], None),  # an ISO date stands alone, not inside a longer number
         (["Verslag 31 februari 2024", "Verslag 1 maart 2024"], date(2024, 3, 1)),
         (["Verslag van de vergadering"], None),
         ([], None),

@@ -24,8 +24,9 @@ def heading_title(text: str) -> str:
 
 
 _WRITTEN_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTH_WORDS)})\.?\s+\d{{4}}\b", re.IGNORECASE)
-# Dotted numbers only with a four-digit year: "6.2.02" is a room, not a date.
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}(?:[-/]\d{1,2}[-/](?:\d{4}|\d{2})|\.\d{1,2}\.\d{4})\b")
+# Dotted numbers only with a four-digit year: "6.2.02" is a room, not a date. ISO dates
+# ("2023-10-26") as the CLI and many templates write them.
+_NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}(?:[-/]\d{1,2}[-/](?:\d{4}|\d{2})|\.\d{1,2}\.\d{4})|\d{4}-\d{1,2}-\d{1,2})\b")
 _MEETING_LINE = re.compile(r"(?i)vergader|verslag|notulen|bijeenkomst|overleg")
 
 

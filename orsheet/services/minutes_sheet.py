@@ -17,7 +17,7 @@ from pathlib import Path
 from orsheet import model, schema
 from orsheet.minutes.proposal import POSSIBLE, SURE
 from orsheet.errors import CellError, InputError, Location, ProblemList, SheetError
-from orsheet.parsing import clean_text, parse_date, parse_int
+from orsheet.parsing import clean_text, parse_action_number, parse_date
 from orsheet.services.minutes import apply_plan, process_minutes
 from orsheet.services.minutes_plan import MinutesChanges, MinutesPlan, decision_source, plan_changes
 from orsheet.workbook.base import Edit, ReplaceSheet, Row, Table, UpdateCells, WorkbookBackend
@@ -133,7 +133,7 @@ def _changes_from_rows(table: Table, rows: list[Row]) -> MinutesChanges:
         text, subject = clean_text(row.get("Tekst")), clean_text(row.get(schema.ONDERWERP))
         try:
             if what == CLOSE:
-                number = parse_int(row.get(schema.NR), _location(table, row, schema.NR), required=True)
+                number = parse_action_number(row.get(schema.NR), _location(table, row, schema.NR), required=True)
                 changes.close.append((number, clean_text(row.get("Toelichting"))))
             elif what == NEW_ACTION:
                 owner = clean_text(row.get(schema.VERANTWOORDELIJKE))
