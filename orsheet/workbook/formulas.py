@@ -63,10 +63,16 @@ class FormulaFollower:
 
     def _follow_sheet(self, sheet: str, editor: SheetEditor, change: RowChange, rewrite, moved_in: bool = False) -> None:
         part = self.parts[sheet]  # a cell formula is <f> or <f ...> (<formula> is a rule's, outside the cells)
-        cells_have_formulas = moved_in or self.package.had(part, b"<f>") or self.package.had(part, b"<f ")
-        if cells_have_formulas:
+        if self.package.had(part, b"<f>") or self.package.had(part, b"<f "):
             _unshare(editor, sheet, change)
-        for formula in editor.formulas() if cells_have_formulas else ():
+            formulas = editor.formulas()
+        elif moved_in:
+            # The sheet had none: its only formulas are those just moved in, in rows already parsed
+            # (a large Archief stays a window instead of being parsed whole).
+            formulas = editor.parsed_formulas()
+        else:
+            formulas = []
+        for formula in formulas:
             cell = formula.getparent()
             row, column = split_ref(cell.get("r"))
             if sheet == change.sheet and change.in_band(column) and change.row(row) is None:

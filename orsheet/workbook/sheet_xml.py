@@ -377,4 +377,8 @@ class SheetEditor:
 
     def formulas(self) -> list[etree._Element]:
         self.whole()
+        return self.parsed_formulas()
+
+    def parsed_formulas(self) -> list[etree._Element]:
+        """The formulas in the rows parsed so far (all of them once :meth:`whole` ran)."""
         return list(self.data.iter(q("f")))
