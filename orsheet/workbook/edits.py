@@ -85,6 +85,13 @@ class ReplaceSheet:
     # Office.js clients (xlwings Lite) get it, the remote engine's VBA/Office Scripts clients not.
     choices: Sequence[tuple[str, Sequence[str]]] = ()
 
+    def choice_columns(self) -> list[tuple[int, Sequence[str]]]:
+        """(1-based column, values) of each drop-down whose header is in the first row (none without data rows)."""
+        if len(self.rows) < 2:
+            return []
+        header = list(self.rows[0])
+        return [(header.index(name) + 1, values) for name, values in self.choices if name in header and values]
+
 
 Edit = UpdateCells | AppendRows | DeleteRows | MoveRows | ReplaceSheet
 

@@ -25,7 +25,7 @@ _ATTACHED = ("drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "pictur
 
 
 def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[object]], widths: Sequence[float],
-               choices: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
+               choices: Sequence[tuple[int, Sequence[str]]] = ()) -> None:
     root = package.xml(part)
     kept = {etree.QName(e).localname: e for e in root if isinstance(e.tag, str)}
     table_rel = _table_relationship(package, part, sheet, rows)
@@ -52,7 +52,7 @@ def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[
     if "cols" in kept and widths:
         root.append(kept["cols"])
     root.append(kept.get("sheetData", etree.Element(q("sheetData"))))
-    _add_choices(root, rows, choices)
+    _add_choices(root, len(rows), choices)
     etree.SubElement(root, q("pageMargins"), left="0.7", right="0.7", top="0.75", bottom="0.75", header="0.3", footer="0.3")
     etree.SubElement(root, q("pageSetup"), paperSize="9", orientation="landscape", fitToWidth="1", fitToHeight="0")
     for name in _ATTACHED:
@@ -101,19 +101,18 @@ def _table_relationship(package: Package, part: str, sheet: str, rows: Sequence[
     return rel_id
 
 
-def _add_choices(root: etree._Element, rows: Sequence[Sequence[object]], choices: Sequence[tuple[str, Sequence[str]]]) -> None:
-    """Drop-down lists under the named headers (in schema order: after sheetData, before pageMargins).
+def _add_choices(root: etree._Element, height: int, wanted: Sequence[tuple[int, Sequence[str]]]) -> None:
+    """Drop-down lists in the given columns, rows 2 to ``height`` (in schema order: after sheetData,
+    before pageMargins); ``wanted`` comes from :meth:`.ReplaceSheet.choice_columns`.
 
     As in the template, the list suggests values but accepts any text (no error message), so
     what orsheet writes there later ("verwerkt") is never flagged.
     """
-    header = list(rows[0]) if rows else []
-    wanted = [(header.index(name) + 1, values) for name, values in choices if name in header and values]
-    if not wanted or len(rows) < 2:
+    if not wanted:
         return
     validations = etree.SubElement(root, q("dataValidations"), count=str(len(wanted)))
     for column, values in wanted:
         letter = column_letter(column)
         rule = etree.SubElement(validations, q("dataValidation"), type="list", allowBlank="1",
-                                showInputMessage="1", showErrorMessage="0", sqref=f"{letter}2:{letter}{len(rows)}")
+                                showInputMessage="1", showErrorMessage="0", sqref=f"{letter}2:{letter}{height}")
         etree.SubElement(rule, q("formula1")).text = '"' + ",".join(values) + '"'

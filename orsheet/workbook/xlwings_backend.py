@@ -231,7 +231,7 @@ class _LiveEngine:
             sheet.range((1, column)).column_width = size
         if width:
             _generated_look(sheet, width)
-            _offer_choices(sheet, rows, edit.choices)
+            _offer_choices(sheet, len(rows), edit.choice_columns())
         try:
             if not self.owned(edit.sheet):
                 self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
@@ -267,20 +267,16 @@ def _generated_look(sheet, width: int) -> None:
         pass  # an engine without panes (the remote engine before Office.js 1.7)
 
 
-def _offer_choices(sheet, rows: list[list], choices) -> None:
-    """The drop-down lists the file backend writes under the named headers (Toepassen: ja/nee).
+def _offer_choices(sheet, height: int, wanted) -> None:
+    """The drop-down lists the file backend writes, rows 2 to ``height`` (Toepassen: ja/nee).
 
     Excel on the desktop and Office.js clients (xlwings Lite) have data validation; the
     VBA and Office Scripts clients of the remote engine do not, and there the typed text
     is read as before.
     """
-    header = [str(v).strip() if v is not None else "" for v in rows[0]]
-    for name, values in choices:
-        if name not in header or not values or len(rows) < 2:
-            continue
-        column = header.index(name) + 1
+    for column, values in wanted:
         try:
-            sheet.range((2, column), (len(rows), column)).data_validation.set_list(list(values))
+            sheet.range((2, column), (height, column)).data_validation.set_list(list(values))
         except (NotImplementedError, AttributeError):
             return  # a client without data validation
 

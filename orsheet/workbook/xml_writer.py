@@ -252,7 +252,7 @@ class WorkbookEditor:
             self.parts[edit.sheet] = self.package.add_sheet(edit.sheet, root)
             register_new_sheet(self.package, root)  # a code name and VBA document module, as Excel gives a new sheet
         self.editor(edit.sheet).replace_all(edit.rows, edit.widths, self.styles.bold())
-        apply_look(self.package, self.parts[edit.sheet], edit.sheet, edit.rows, edit.widths, edit.choices)
+        apply_look(self.package, self.parts[edit.sheet], edit.sheet, edit.rows, edit.widths, edit.choice_columns())
         self.editors[edit.sheet] = SheetEditor(self.package.xml(self.parts[edit.sheet]), self.shared_strings,
                                                self.styles, self.date1904)
         self.package.set_defined_name(OWNED_PREFIX + _name_safe(edit.sheet), f'"{edit.sheet}"', hidden=True)
