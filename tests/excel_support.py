@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import io
 import os
 import re
-import zipfile
 from pathlib import Path
 
 from orsheet.build.macro_workbook import add_macros
@@ -21,11 +19,6 @@ def build_plain_and_macro(folder: Path) -> tuple[Path, Path]:
     built = folder / "orsheet.xlsm"
     built.write_bytes(add_macros(plain.read_bytes()))
     return plain, built
-
-
-def read_parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(Path(path).read_bytes())) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
 
 
 # -- xlwings' remote engine, with a stand-in for the Excel side of its protocol -------------

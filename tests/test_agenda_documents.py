@@ -18,7 +18,7 @@ from orsheet.documents.agenda_context import agenda_context, dutch_date, meeting
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE, render_docx
 from orsheet.model import OR_MEETING, Action, AgendaItem, Meeting, StandardItem
 from tests.agenda_support import docx_lines
-from tests.excel_support import read_parts
+from tests.support.parts import read_parts
 
 DAY = date(2023, 10, 12)
 

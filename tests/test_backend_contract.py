@@ -14,6 +14,7 @@ from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, DeleteRows, MoveRows, ReplaceSheet, UpdateCells, WorkbookBackend
 from orsheet.workbook.memory import MemoryBackend
 from orsheet.workbook.file import FileBackend
+from tests.support.parts import template_with_1904_dates
 
 ACTIES = schema.ACTIONS.name
 ARCHIEF = schema.ARCHIVE.name
@@ -284,16 +285,7 @@ def test_a_date_before_1900_is_never_written_as_a_negative_serial(with_priority)
 
 
 def test_a_1904_workbook_refuses_a_date_before_1904_and_keeps_one_after(tmp_path):
-    import zipfile
-
-    path = tmp_path / "mac.xlsm"
-    shutil.copyfile(template_path(), path)
-    with zipfile.ZipFile(path) as source:
-        parts = {n: source.read(n) for n in source.namelist()}
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookPr", b'<workbookPr date1904="1"', 1)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+    path = template_with_1904_dates(tmp_path / "mac.xlsm")
     before = path.read_bytes()
     with pytest.raises(OrsheetError, match="datum 01-01-1904 ligt voor 02-01-1904; eerdere datums bewaart Excel "
                                            "in een werkmap met het datumsysteem 1904 niet betrouwbaar"):

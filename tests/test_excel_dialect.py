@@ -20,6 +20,7 @@ from openpyxl.worksheet.table import TableColumn
 from orsheet.services.actions import close_actions
 from orsheet.workbook.file import FileBackend
 from tests.support.excel_dialect import excelify
+from tests.support.parts import read_parts
 from tests.test_write_path import ACTIES, USER_COLUMN, build_edited_workbook
 
 DOUBLE = USER_COLUMN + 1  # a calculated column: =A2*2 filled down (one shared formula)
@@ -56,11 +57,6 @@ def excel_book(excel_original, tmp_path) -> Path:
     return Path(shutil.copyfile(excel_original, tmp_path / "excel.xlsm"))
 
 
-def parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n) for n in archive.namelist()}
-
-
 def compression(path: Path) -> dict[str, tuple[int, int, int]]:
     """Per entry: how it is compressed, its compressed size and CRC (equal for an entry copied as stored)."""
     with zipfile.ZipFile(path) as archive:
@@ -68,9 +64,9 @@ def compression(path: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def test_closing_changes_only_the_parts_it_must_and_copies_the_rest_as_they_were(excel_book):
-    before, kinds = parts(excel_book), compression(excel_book)
+    before, kinds = read_parts(excel_book), compression(excel_book)
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
-    after = parts(excel_book)
+    after = read_parts(excel_book)
     changed = {n for n in before if n in after and before[n] != after[n]}
     assert "xl/calcChain.xml" not in after  # rows moved: dropped, with fullCalcOnLoad (docs/saving.md)
     assert b'fullCalcOnLoad="1"' in after["xl/workbook.xml"]
@@ -86,13 +82,13 @@ def test_closing_changes_only_the_parts_it_must_and_copies_the_rest_as_they_were
 
 def test_rich_text_in_shared_strings_survives_a_close(excel_book):
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
-    strings = parts(excel_book)["xl/sharedStrings.xml"]
+    strings = read_parts(excel_book)["xl/sharedStrings.xml"]
     assert b"<r><rPr><b" in strings and b"<t>Vet</t></r>" in strings
 
 
 def test_a_threaded_comment_follows_its_action(excel_book):
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
-    threads = etree.fromstring(parts(excel_book)["xl/threadedComments/threadedComment1.xml"])
+    threads = etree.fromstring(read_parts(excel_book)["xl/threadedComments/threadedComment1.xml"])
     assert [c.get("ref") for c in threads] == ["B3"]
 
 
@@ -104,7 +100,7 @@ def test_a_shared_calculated_column_keeps_a_formula_for_its_own_row_in_every_cel
 
 def test_a_chart_over_the_action_numbers_follows_the_rows(excel_book):
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
-    chart = next(data for name, data in parts(excel_book).items() if name.startswith("xl/charts/chart"))
+    chart = next(data for name, data in read_parts(excel_book).items() if name.startswith("xl/charts/chart"))
     assert b"'Acties'!$A$2:$A$5" in chart
 
 
@@ -112,7 +108,7 @@ def test_excels_namespaces_and_revision_ids_are_kept_on_the_edited_sheet(excel_b
     from orsheet.ooxml.package import Package
 
     close_actions(FileBackend(excel_book), [2], date(2024, 3, 1))
-    sheet = parts(excel_book)[Package(excel_book).sheet_parts()[ACTIES]]
+    sheet = read_parts(excel_book)[Package(excel_book).sheet_parts()[ACTIES]]
     assert b'mc:Ignorable="x14ac xr"' in sheet and b"xr:uid=" in sheet and b'x14ac:dyDescent="0.3"' in sheet
 
 
@@ -136,7 +132,7 @@ def test_a_closed_actions_threaded_comment_goes_with_it_to_archief(excel_book):
     from orsheet.ooxml.checks import package_problems
 
     close_actions(FileBackend(excel_book), [3], date(2024, 3, 1))
-    threads = {n: etree.fromstring(d) for n, d in parts(excel_book).items() if n.startswith("xl/threadedComments/")}
+    threads = {n: etree.fromstring(d) for n, d in read_parts(excel_book).items() if n.startswith("xl/threadedComments/")}
     refs = sorted(c.get("ref") for root in threads.values() for c in root)
     assert refs == ["B2"] and len(threads) == 2  # Acties' part is empty now, Archief has its own
     assert package_problems(excel_book) == []

@@ -18,7 +18,8 @@ from orsheet.build import ribbon
 from orsheet.excel.actions import ACTIONS
 from orsheet.workbook.base import AppendRows, UpdateCells
 from orsheet.workbook.file import FileBackend
-from tests.excel_support import build_plain_and_macro, read_parts
+from tests.excel_support import build_plain_and_macro
+from tests.support.parts import read_parts
 
 SAVES = 50
 UNTOUCHED = ("xl/vbaProject.bin", "xl/drawings/vmlDrawing1.vml", ribbon.PART, "xl/ctrlProps/ctrlProp1.xml")

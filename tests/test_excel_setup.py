@@ -13,7 +13,8 @@ from orsheet.cli import main
 from orsheet.errors import InputError
 from orsheet.excel import conf_sheet
 from orsheet.excel.setup import current_platform, default_interpreter, setup_excel
-from tests.excel_support import build_plain_and_macro, read_parts
+from tests.excel_support import build_plain_and_macro
+from tests.support.parts import read_parts
 
 CONF_PART = "xl/worksheets/sheet10.xml"
 

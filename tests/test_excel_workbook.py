@@ -19,7 +19,8 @@ from orsheet.excel import conf_sheet
 from orsheet.excel.actions import ACTIONS
 from orsheet.ooxml.opc import rels_path
 from orsheet.build.macro_workbook import MACROS_DIR, add_macros
-from tests.excel_support import build_plain_and_macro, read_parts
+from tests.excel_support import build_plain_and_macro
+from tests.support.parts import read_parts
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -15,7 +15,8 @@ from lxml import etree
 from orsheet import schema
 from orsheet.lite_buttons import BUTTONS, RESULT_CELL
 from orsheet.build.lite_workbook import SETUP_STEPS, build_lite_workbook
-from tests.excel_support import licensed, read_parts
+from tests.excel_support import licensed
+from tests.support.parts import read_parts
 from tests.lite_support import lite_client, press_lite, result_text
 from tests.support.cli import run
 

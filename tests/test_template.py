@@ -10,7 +10,7 @@ import openpyxl
 from orsheet import schema
 from orsheet.build.contract_workbook import XLSM_WORKBOOK_TYPE, build_template
 from orsheet.template_file import LITE_WORKBOOK, MACRO_WORKBOOK, lite_template_path, template_path
-from tests.excel_support import read_parts
+from tests.support.parts import read_parts
 
 
 def test_the_checked_in_workbooks_are_what_the_build_script_produces(tmp_path: Path):

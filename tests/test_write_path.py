@@ -24,6 +24,7 @@ from orsheet.services.actions import check_workbook, close_actions, number_actio
 from orsheet.template_file import template_path
 from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet
 from orsheet.workbook.file import FileBackend
+from tests.support.parts import template_with_1904_dates
 
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 USER_COLUMN = len(schema.ACTIONS.headers) + 1  # "Prioriteit", right of the contract's columns
@@ -136,14 +137,7 @@ def test_a_user_sheet_named_overzicht_is_never_overwritten(edited):
 
 
 def test_dates_are_written_in_the_workbooks_1904_date_system(tmp_path):
-    path = tmp_path / "mac.xlsm"
-    shutil.copyfile(template_path(), path)
-    with zipfile.ZipFile(path) as source:
-        parts = {n: source.read(n) for n in source.namelist()}
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookPr", b'<workbookPr date1904="1"', 1)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+    path = template_with_1904_dates(tmp_path / "mac.xlsm")
     FileBackend(path).write([AppendRows(ACTIES, [{schema.NR: 1, schema.ONDERWERP: "x", schema.DATUM: date(2022, 1, 20)}])])
     assert FileBackend(path).read([ACTIES])[ACTIES].rows[0].values[schema.DATUM] == date(2022, 1, 20)
     assert openpyxl.load_workbook(path)[ACTIES]["F2"].value.date() == date(2022, 1, 20)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
 from tests.support.ooxml_validate import assert_valid_ooxml
+from tests.support.parts import read_parts, replace_in, write_parts
 
 ACTIES_PART = "xl/worksheets/sheet2.xml"
 ARCHIEF_PART = "xl/worksheets/sheet3.xml"
@@ -48,28 +48,8 @@ def demo(demo_original, tmp_path) -> Path:
     return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
 
 
-def parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
-def write_parts(path: Path, changed: dict[str, bytes]) -> Path:
-    """Rewrite ``path`` with some parts replaced (the others as they were)."""
-    every = parts(path) | changed
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in every.items():
-            archive.writestr(name, data)
-    return path
-
-
-def replace_in(path: Path, part: str, old: str, new: str) -> Path:
-    text = parts(path)[part].decode()
-    assert old in text, (part, old)
-    return write_parts(path, {part: text.replace(old, new, 1).encode()})
-
-
 def cell_xml(path: Path, part: str, ref: str) -> str:
-    match = re.search(rf'<(?:\w+:)?c r="{ref}"[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', parts(path)[part].decode())
+    match = re.search(rf'<(?:\w+:)?c r="{ref}"[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', read_parts(path)[part].decode())
     return match.group(0) if match else ""
 
 
@@ -88,7 +68,7 @@ def prefixed(xml: bytes) -> bytes:
 
 def with_nr(demo: Path, cell: str) -> Path:
     """Nr of row 3 (action 187) replaced by ``cell`` (its XML)."""
-    old = re.search(r'<c r="A3"[^>]*>.*?</c>', parts(demo)[ACTIES_PART].decode()).group(0)
+    old = re.search(r'<c r="A3"[^>]*>.*?</c>', read_parts(demo)[ACTIES_PART].decode()).group(0)
     return replace_in(demo, ACTIES_PART, old, cell)
 
 
@@ -133,8 +113,8 @@ def test_the_formula_message_is_given_once_per_cell(demo):
 def test_a_sheet_with_the_x_prefix_is_read_like_the_same_sheet_without_it(demo, tmp_path):
     plain = FileBackend(demo).read([schema.ACTIONS.name])[schema.ACTIONS.name]
     other = write_parts(Path(shutil.copyfile(demo, tmp_path / "sdk.xlsm")),
-                        {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
-    assert b"<x:sheetData>" in parts(other)[ACTIES_PART]
+                        {ACTIES_PART: prefixed(read_parts(demo)[ACTIES_PART])})
+    assert b"<x:sheetData>" in read_parts(other)[ACTIES_PART]
     read = FileBackend(other).read([schema.ACTIONS.name])[schema.ACTIONS.name]
     assert [r.values for r in read.rows] == [r.values for r in plain.rows]
 
@@ -142,7 +122,7 @@ def test_a_sheet_with_the_x_prefix_is_read_like_the_same_sheet_without_it(demo, 
 @pytest.mark.parametrize("cell", [FORMULA_CELLS["an error result"], '<c t="e" r="A3" s="0"><v>#REF!</v></c>'])
 def test_a_prefixed_sheet_with_a_bad_nr_is_refused_as_the_plain_one(demo, cell):
     with_nr(demo, cell)
-    write_parts(demo, {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
+    write_parts(demo, {ACTIES_PART: prefixed(read_parts(demo)[ACTIES_PART])})
     before = demo.read_bytes()
     assert "Acties!A3" in run("check", demo).output
     refused = run("number", demo)
@@ -153,7 +133,7 @@ def test_a_prefixed_sheet_with_a_bad_nr_is_refused_as_the_plain_one(demo, cell):
 def test_an_error_elsewhere_in_a_prefixed_sheet_is_reported_by_check(demo):
     old = cell_xml(demo, ACTIES_PART, "C4")
     replace_in(demo, ACTIES_PART, old, '<c r="C4" t="e"><f>VLOOKUP(1,B:B,2,0)</f><v>#N/A</v></c>')
-    write_parts(demo, {ACTIES_PART: prefixed(parts(demo)[ACTIES_PART])})
+    write_parts(demo, {ACTIES_PART: prefixed(read_parts(demo)[ACTIES_PART])})
     problems = check_workbook(FileBackend(demo))
     assert [(p.location.row, p.location.column) for p in problems] == [(4, 3)] and "#N/A" in str(problems[0])
 
@@ -165,7 +145,7 @@ def with_table_below(demo: Path, ref: str, rows: list[list[str]], name: str = "B
     """A second table (its own table part, as Excel adds it with Insert > Table) at ``ref`` on Acties."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
-    every = parts(demo)
+    every = read_parts(demo)
     start, _ = ref.split(":")
     first_column, top = column_index_from_string(start.rstrip("0123456789")), int(start.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     sheet = every[part].decode()
@@ -221,10 +201,10 @@ def test_a_table_below_the_actions_is_not_read_as_actions_nor_numbered(demo):
     rows = FileBackend(demo).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
     assert [r.number for r in rows] == [2, 3, 4, 5, 6, 7]
     assert run("check", demo).exit_code == 0
-    before = parts(demo)
+    before = read_parts(demo)
     numbered = run("number", demo)
     assert numbered.exit_code == 0 and "Alle acties hebben al een nummer" in numbered.output
-    assert parts(demo) == before
+    assert read_parts(demo) == before
 
 
 def test_a_table_below_with_text_in_column_a_blocks_nothing(demo):
@@ -312,7 +292,7 @@ def test_a_formula_that_cannot_go_along_keeps_its_value_and_the_result_names_the
 
 
 def merges(path: Path, part: str) -> list[str]:
-    return re.findall(r'<(?:\w+:)?mergeCell ref="([^"]+)"', parts(path)[part].decode())
+    return re.findall(r'<(?:\w+:)?mergeCell ref="([^"]+)"', read_parts(path)[part].decode())
 
 
 @pytest.fixture
@@ -375,7 +355,7 @@ def test_a_table_beside_the_actions_below_their_header_is_not_read_and_stays(dem
 def test_a_sheet_whose_only_formulas_are_formatting_rules_needs_no_parse_for_marks(demo):
     from orsheet.workbook.sheet_layout import may_have_marks
 
-    acties = parts(demo)[ACTIES_PART]
+    acties = read_parts(demo)[ACTIES_PART]
     assert b"<formula>" in acties and not may_have_marks(acties)
     assert may_have_marks(prefixed(acties.replace(b'<c r="A3">', b'<c r="A3" t="e">', 1)))
 
@@ -386,7 +366,7 @@ def test_archief_cannot_get_a_new_column_where_another_table_stands_beside_it(de
     from orsheet.services.common import archive_move
 
     with_table_below(demo, "L1:M3", CODES, name="Codes", part=ARCHIEF_PART)
-    table = parts(demo)[ACTIES_TABLE].decode()
+    table = read_parts(demo)[ACTIES_TABLE].decode()
     table = table.replace('ref="A1:K7"', 'ref="A1:L7"', 2).replace('<tableColumns count="11">', '<tableColumns count="12">')
     table = table.replace("</tableColumns>", '<tableColumn id="12" name="Prioriteit"/></tableColumns>')
     write_parts(demo, {ACTIES_TABLE: table.encode()})
