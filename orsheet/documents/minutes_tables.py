@@ -143,11 +143,11 @@ def _row_cells(text: str, header: Sequence[str]) -> list[str]:
         if _fits(tokens[0], _KIND[header[left]]):  # an empty cell leaves the token to the next column
             row[left] = tokens.pop(0).rstrip(".") if _KIND[header[left]] == "number" else tokens.pop(0)
         left += 1
-    trailing_dates = sum(1 for _ in _trailing(tokens, _DATE.match))
+    trailing_dates = _count_from_end(tokens, _DATE.match)
     while right >= left and _KIND[header[right]] in ("done", "date") and tokens:
         kind = _KIND[header[right]]
         if kind == "done":
-            dates_before = _date_columns_before(header, left, right)
+            dates_before = _count_from_end(header[left:right], lambda column: _KIND[column] == "date")
             last = tokens[-1]
             if last.casefold() in DONE_MARKS or (_DATE.match(last) and trailing_dates > dates_before):
                 row[right] = tokens.pop()
@@ -172,18 +172,11 @@ def _fits(token: str, kind: str) -> bool:
     return True  # a column of text or names: a first column of text starts a row on every line
 
 
-def _trailing(tokens: Sequence[str], test):
-    for token in reversed(tokens):
-        if not test(token):
-            return
-        yield token
-
-
-def _date_columns_before(header: Sequence[str], left: int, done: int) -> int:
-    """The date columns between the description and the done column."""
+def _count_from_end(items: Sequence, test) -> int:
+    """How many items at the end of ``items`` pass ``test`` (up to the first that does not)."""
     count = 0
-    for index in range(done - 1, left - 1, -1):
-        if _KIND[header[index]] != "date":
+    for item in reversed(items):
+        if not test(item):
             break
         count += 1
     return count
