@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench template docs mutate clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -24,7 +24,7 @@ bench: $(STAMP)
 
 # Mutation testing of the pure core (minutes, not part of `make test`): kill rate per module.
 mutate: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test,mutate]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,mutate]"
 	rm -rf mutants  # mutmut caches verdicts per function; new tests must re-judge every mutant
 	$(BIN)/mutmut run
 	$(BIN)/python tools/mutation_report.py

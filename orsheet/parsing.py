@@ -32,9 +32,11 @@ def dutch_date(value: date) -> str:
 
 
 def clean_text(value: object) -> str:
-    """Cell value as text: None -> "", numbers without a spurious ".0"."""
+    """Cell value as text: None -> "", numbers without a spurious ".0", TRUE/FALSE as Dutch Excel shows them."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):

@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from orsheet.template_file import template_path
 from orsheet.workbook.memory import MemoryBackend
+
+# CI runs the property tests on a fixed seed (.ci/run sets HYPOTHESIS_PROFILE=ci), so that what lands
+# does not depend on luck; runs elsewhere keep drawing new examples and find new failures there.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

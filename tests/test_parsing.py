@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from orsheet.errors import CellError, Location
 from orsheet.parsing import (
     UNDECIDED,
+    clean_text,
     date_range_problem,
     date_text_problem,
     fast_action_number,
@@ -200,3 +201,8 @@ def test_each_fast_path_gives_what_its_full_parser_gives_or_leaves_it_undecided(
                         (fast_deadline, parse_deadline)):
         quick = fast(value)
         assert quick is UNDECIDED or quick == _parsed(parse, value), (fast.__name__, value)
+
+
+def test_a_true_or_false_cell_reads_as_text_the_way_dutch_excel_shows_it():
+    assert (clean_text(True), clean_text(False)) == ("WAAR", "ONWAAR")
+    assert (clean_text(1.0), clean_text(1)) == ("1", "1")  # a bool is an int in Python; a number is not a bool

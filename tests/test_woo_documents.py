@@ -138,6 +138,19 @@ def test_leak_check_sees_a_name_split_over_runs(tmp_path, redactor):
     assert [leak.found for leak in find_leaks([path], redactor)] == ["Jan de Vries"]
 
 
+def test_leak_check_reads_no_name_in_the_yes_no_flags_of_the_file_properties(tmp_path):
+    """A person typed as "False" (a Naam cell holding ONWAAR) is not in app.xml's <ScaleCrop>false</ScaleCrop>."""
+    document = docx.Document()
+    document.add_paragraph("Niets over mensen")
+    document.core_properties.author = ORG
+    path = tmp_path / "flags.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        assert b"<ScaleCrop>false</ScaleCrop>" in archive.read("docProps/app.xml")
+    assert find_leaks([path], build_redactor([Person("False")])) == []
+    assert [leak.found for leak in find_leaks([path], build_redactor([Person("Niets")]))] == ["Niets"]
+
+
 def test_redacting_an_xlsx_covers_cells_rich_text_and_properties(tmp_path, redactor):
     book = openpyxl.Workbook()
     book.active.append(["Nr", "Verantwoordelijke"])

@@ -26,6 +26,9 @@ _PARAGRAPHS = {"p", "si", "is", "text"}
 _OFFICE_SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm", ".pptx")
 # Elements inside a run that a reader sees as white space.
 _SEPARATORS = {"tab", "br", "cr", "ptab"}
+# The yes/no flags of a file's extended properties (docProps/app.xml): their
+# "true"/"false" is no text anyone reads and can hold no name.
+_FLAGS = {"ScaleCrop", "LinksUpToDate", "SharedDoc", "HyperlinksChanged"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _walk(element: etree._Element, inside: bool, found: list[str]) -> tuple[str,
     and texts outside any paragraph, are appended to ``found``.
     """
     name = _local(element)
+    if name in _FLAGS:
+        return "", False
     paragraph = name in _PARAGRAPHS
     parts = [" "] if name in _SEPARATORS and _local(element.getparent()) == "r" else []
     if element.text:
