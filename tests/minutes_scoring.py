@@ -5,6 +5,11 @@
 against a workbook holding actions 1-60 (so any number read as a closure is
 one too many). A proposal matches a label when they share enough meaning
 words (and, for actions, a word of the owner), one to one.
+
+A file whose label lists the workbook's ``open_actions`` (number -> text, as in
+``tests/data/minutes_unseen``) is scored against those: every number read as a
+closure counts, and ``closed_by_description`` holds the numbers of the open
+actions the minutes report done.
 """
 
 from __future__ import annotations
@@ -77,12 +82,16 @@ def score_directory(directory: Path) -> dict[str, Score]:
         _match(scores["new actions"], [(a["owner"], a["task"]) for a in label["new_actions"]], actions,
                lambda l, p: _same_owner(l[0], p[0]) and _similar(l[1], p[1]), name)
         _match(scores["decisions"], label["decisions"], [d.text for d in proposal.decisions], _similar, name)
-        closed = [n for n in proposal.closed_numbers if n in EXISTING_NUMBERS]
+        if "open_actions" in label:
+            open_actions = [(int(number), text) for number, text in label["open_actions"].items()]
+            closed, by_description = proposal.closed_numbers, label["closed_by_description"]
+        else:
+            closed = [n for n in proposal.closed_numbers if n in EXISTING_NUMBERS]
+            # The workbook holds the labelled tasks as open actions beside unrelated ones.
+            open_actions = [(i, text) for i, text in enumerate(label["closed_by_description"])]
+            open_actions += [(100 + i, a["task"]) for i, a in enumerate(label["new_actions"])]
+            by_description = list(range(len(label["closed_by_description"])))
         _match(scores["closures by number"], label["closed"], closed, lambda l, p: l == p, name)
-        # The workbook holds the labelled tasks as open actions beside unrelated ones.
-        open_actions = [(i, text) for i, text in enumerate(label["closed_by_description"])]
-        open_actions += [(100 + i, a["task"]) for i, a in enumerate(label["new_actions"])]
         suggested = {best_match(r.sentence, open_actions) for r in proposal.done_reports} - {None}
-        _match(scores["closures by description"], list(range(len(label["closed_by_description"]))),
-               sorted(suggested), lambda l, p: l == p, name)
+        _match(scores["closures by description"], by_description, sorted(suggested), lambda l, p: l == p, name)
     return scores
