@@ -25,6 +25,7 @@ from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.decisions import decision_in
 from orsheet.minutes.markers import find_markers
 from orsheet.minutes.numbers import mentions_closure
+from orsheet.minutes.people import is_header_line
 from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
@@ -95,12 +96,21 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
 
     all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     table_ends = 0
+    field_open = False  # "Aanwezig: ..." stands alone; only its wrapped tail continues it
     for index, raw in enumerate(all_lines):
         line = raw.strip()
         if index < table_ends:
             continue  # a row of the action table read below
         if not line:
             flush()
+            continue
+        if field_open and current and not _continues_field(current[-1], line):
+            flush()
+        field_open = False
+        if _is_field_line(line):
+            flush()
+            current.append(line)
+            field_open = True
             continue
         header = text_header(line)
         if header:
@@ -130,6 +140,20 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
             current.append(line)
     flush()
     return paragraphs
+
+
+# The lines of the minutes' header ("Datum: ...", "Aanwezig: ...") are one paragraph each, also
+# where the secretary put no blank line between them.
+_FIELD_LINE = re.compile(r"^(?:datum|tijd|aanvang|locatie|plaats|vergaderdatum|vergaderplaats)\s*:", re.IGNORECASE)
+
+
+def _is_field_line(line: str) -> bool:
+    return bool(_FIELD_LINE.match(line)) or is_header_line(line)
+
+
+def _continues_field(previous: str, line: str) -> bool:
+    """A header line wrapped in PDF text: its tail starts lower case or with a bracket, or follows a comma."""
+    return line[:1].islower() or line[:1] == "(" or previous.rstrip().endswith((",", "&")) or previous.rstrip().endswith(" en")
 
 
 _MARKER_LINE = re.compile(r"^(?:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?", re.IGNORECASE)

@@ -44,7 +44,9 @@ _DECISION_VERB = re.compile(rf"^{_BODY}\s+(?:besluit|besluiten)\b")
 _DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b")
 _DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
 _DECISION_LABEL = re.compile(
-    r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?\s*:\s*", re.IGNORECASE
+    r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?"
+    r"(?:\s+(?:nr\.?\s*)?\d[\d./-]*)?\s*:\s*",  # "Besluit 2024-07:", "Besluit nr. 12:"
+    re.IGNORECASE
 )
 _DECIDED = re.compile(
     r"\b(?:(?:er\s+)?(?:wordt|is|werd|heeft|hebben)\s+(?:\w+\s+){0,4}?besloten|besloten\s+(?:wordt|is)|"

@@ -14,7 +14,8 @@ from orsheet.minutes.text import normalise
 
 _HEADER_LINE = re.compile(
     r"^\s*(?:(?:leden\s+)?aanwezig(?:en)?|afwezig(?:en)?|deelnemers|voorzitter|vz|notulist|notulen|"
-    r"notuleert|secretaris|gasten?|te\s+gast|verhinderd|afgemeld|met\s+kennisgeving)\b[^:]{0,40}:\s*(?P<names>.*)$",
+    r"notuleert|secretaris|gasten?|te\s+gast|verhinderd|afgemeld|met\s+kennisgeving|tevens\s+aanwezig|namens|"
+    r"bestuur|ondersteuning|verslag(?:legging)?|genodigden?|toehoorders?)\b[^:]{0,40}:\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
 # "Vergadering 30 maart 2021. Aanwezig: Mart, Henk": the list after the line's first sentence.

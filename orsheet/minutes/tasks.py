@@ -100,11 +100,11 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     if verb not in words.FUTURE_VERBS and verb not in words.TASK_VERBS:
         return False
     rest = [_bare(t).casefold() for t in tokens[index + 1 :]]
-    if rest and rest[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
+    if rest and (rest[0] in words.NOT_A_TASK_AFTER.get(verb, ()) or rest[0] in words.REFLEXIVE):
         return False
     # "Petra zal de brief niet sturen" is no task; "Petra belt wie niet kon komen" is.
     main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
-    if words.NEGATIONS & main_clause:
+    if words.NEGATIONS & main_clause or words.NOT_A_TASK_PARTICLE.get(verb, set()) & main_clause:
         return False
     if verb in ("neemt", "nemen") and _taken_to_heart(rest):
         return False

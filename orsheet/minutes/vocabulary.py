@@ -28,11 +28,12 @@ TASK_VERBS = frozenset({
     "vertegenwoordigt", "vertegenwoordigen", "schaaft", "schaven", "coördineert", "coördineren",
     "inventariseert", "inventariseren", "onderzoekt", "onderzoeken", "koppelt", "koppelen", "werkt",
     "overlegt", "overleggen", "kijkt", "kijken", "promoot", "promoten", "reserveert", "reserveren",
+    "zegt", "zeggen",  # only with "toe": "De bestuurder zegt toe de cijfers te sturen"
 })
 # What follows a verb when the sentence reports talk rather than a task:
 # "vraagt of", "stelt voor", "laat zien", "doet de suggestie", "gaat akkoord".
 NOT_A_TASK_AFTER = {
-    "vraagt": {"of", "op", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
+    "vraagt": {"of", "op", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar", "aandacht"},
     "vragen": {"of", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
     "stelt": {"voor", "vast", "zich", "dat"},
     "laat": {"zien", "blijken", "merken", "weten"},
@@ -59,7 +60,12 @@ DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
-TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}}
+TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}, "zegt": {"toe"}, "zeggen": {"toe"}}
+# Separable verbs that are no task with this particle anywhere in the main clause:
+# "Jan en Ellen nemen in januari deel aan de klankbordgroep", "TP neemt haar taken waar".
+NOT_A_TASK_PARTICLE = {"neemt": {"deel", "waar", "kennis", "afscheid"}, "nemen": {"deel", "waar", "kennis", "afscheid"}}
+# "De OR maakt zich zorgen", "Jan zet zich in": a reflexive verb reports a state, not a task.
+REFLEXIVE = frozenset({"zich"})
 
 # Roles that own actions: "de voorzitter", "het DB", "werkgroep Communicatie".
 ROLE_WORDS = frozenset({
