@@ -15,6 +15,7 @@ actions the minutes report done.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,10 +53,13 @@ class Score:
 _similar = similar
 
 
+def _owner_words(owner: str) -> set[str]:
+    """"Yusuf/Rob", "Yusuf en Rob", "DW/MZ": the names, in lower case."""
+    return {w.casefold() for w in re.split(r"[\s/,&.]+", owner) if w} - _OWNER_NOISE
+
+
 def _same_owner(label: str, proposal: str) -> bool:
-    wanted = {w.strip(",.").casefold() for w in label.split()} - _OWNER_NOISE
-    said = {w.strip(",.").casefold() for w in proposal.split()} - _OWNER_NOISE
-    return bool(wanted & said)
+    return bool(_owner_words(label) & _owner_words(proposal))
 
 
 def _match(score: Score, labels: list, proposals: list, same, name: str) -> None:

@@ -156,7 +156,7 @@ def _continues_field(previous: str, line: str) -> bool:
     return line[:1].islower() or line[:1] == "(" or previous.rstrip().endswith((",", "&")) or previous.rstrip().endswith(" en")
 
 
-_MARKER_LINE = re.compile(r"^(?:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?", re.IGNORECASE)
+_MARKER_LINE = re.compile(r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d)")
 
 
 def _ends_short_line(previous: str, line: str) -> bool:

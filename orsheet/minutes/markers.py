@@ -31,6 +31,10 @@ _CLOSING = {"(": ")", "[": "]"}
 _TRAILING_MARKER = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?i:{_MARKER_WORD})\s+(?P<owner>(?:[A-Z][\w.-]*)(?:\s*(?:/|&|,|\ben\b)\s*[A-Z][\w.-]*){{0,4}})\s*[.!]?\s*$"
 )
+# "AP 12-1 Yusuf/Rob: inloopmomenten organiseren", "Actiepunt 2024-05: Jan belt": an action point's code,
+# then its owner and task. A plain number ("Actie 339: ...") names an existing action, so the code is
+# "AP" and any number, or a number in parts (meeting and item).
+_CODE_MARKER = re.compile(r"^\s*(?:AP\s*\d+(?:[-./]\d+)*|(?i:actiepunt|actie)\s+\d+(?:[-./]\d+)+)\s*[:.-]?\s+(?=\S)")
 # "Actielijst Annelies: veiligheidscheck laten doen": the list names the owner.
 _LIST_OWNER_LABEL = re.compile(rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*")
 
@@ -72,7 +76,7 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
-    if "acti" not in text.casefold():
+    if "acti" not in text.casefold() and "AP" not in text:
         return ()  # every marker word starts so; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
@@ -90,6 +94,10 @@ def find_markers(text: str) -> tuple[Marker, ...]:
     trailing = _TRAILING_MARKER.search(text)
     if trailing and not any(m.start <= trailing.start() < m.end for m in markers):
         markers.append(Marker(trailing.start(), len(text), trailing.group("owner"), standalone=True))
+    coded = _CODE_MARKER.match(text)
+    if coded and not markers:
+        end = _sentence_end(text, coded.end())
+        markers.append(Marker(coded.start(), end, text[coded.end() : end].strip(), standalone=True))
     labelled = _LIST_OWNER_LABEL.match(text)
     if labelled and not markers:
         content = f"{labelled.group('owner')}: {text[labelled.end():].strip()}"

@@ -31,6 +31,7 @@ from orsheet.minutes.markers import (
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import People, is_header_line, names_in_header, people_from
+from orsheet.minutes.status import Status, status_of
 from orsheet.minutes.proposal import (
     POSSIBLE,
     Closure,
@@ -42,7 +43,7 @@ from orsheet.minutes.proposal import (
     Paragraph,
 )
 from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, points_back, task_in
-from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
+from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans, similar
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
 __all__ = ["parse_minutes"]
@@ -96,6 +97,10 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.bullet:  # "2. API-56 - versionering niet zichtbaar. Mogelijk ...": its first sentence
         first = sentence_spans(text)[0]
         reader.item = text[first[0] : first[1]].strip()
+    status = status_of(text)
+    if status is not None:
+        _read_status_line(reader, text, status)
+        return
     if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
         if _add_listed_action(reader, text):
             return
@@ -115,6 +120,34 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
     reader.previous_paragraph = text if len(spans) <= 2 else reader.previous_sentence
+
+
+def _read_status_line(reader: _Reader, text: str, status: Status) -> None:
+    """"Rooster opvragen: gedaan.", "Enquête: nog niet verstuurd, Priya pakt dit op": an existing action's status.
+
+    Its numbers close as anywhere; done without a number, it is matched against the open actions;
+    nothing in it is a new action or a decision of this meeting.
+    """
+    closed = False
+    for start, end in sentence_spans(text):
+        closed = _read_numbers(reader, text[start:end].strip()) or closed
+    if status.done and not closed:
+        reader.proposal.done_reports.append(DoneReport(text, reader.subject))
+    reader.previous_paragraph = ""  # an owner cell below it names no new task
+
+
+def _read_numbers(reader: _Reader, clean: str) -> list[int]:
+    """Close the numbers a sentence reports done; a refused range is a near miss."""
+    proposal = reader.proposal
+    try:
+        numbers = closed_numbers(clean)
+    except RangeRefused as refused:
+        numbers = []
+        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
+                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
+    for number in numbers:
+        proposal.closures.append(Closure(number, clean))
+    return numbers
 
 
 def _read_owner_cells(reader: _Reader, text: str) -> str:
@@ -211,14 +244,7 @@ def _read_sentence(
     proposal = reader.proposal
     if says_list_updated(clean):
         proposal.list_updated = clean
-    try:
-        numbers = closed_numbers(clean)
-    except RangeRefused as refused:
-        numbers = []
-        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
-                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
-    for number in numbers:
-        proposal.closures.append(Closure(number, clean))
+    numbers = _read_numbers(reader, clean)
     decision = decided.read_decision(clean) if decisions else None
     if decision is not None and not _is_quoted_or_example(clean):
         if decision.skipped:
@@ -346,12 +372,29 @@ def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, t
 
 
 def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
-    """"De OR zal dit opvragen. (actie: Jan)": the marker's action is the one, not also "De OR"."""
-    marked = [a.description for a in proposal.new_actions if a.confidence != POSSIBLE]
-    proposal.new_actions = [
-        a for a in proposal.new_actions
-        if a.confidence != POSSIBLE or not any(a.description in text for text in marked)
-    ]
+    """The marked action is the one, not also the sentence that said it first.
+
+    "De OR zal dit opvragen. (actie: Jan)": the marker's sentence. "Henk neemt contact op met twee
+    adviesbureaus." then "AP 12-3 Henk: offertes opvragen.": the same owners under the same item,
+    the one right after the other or saying the same.
+    """
+    actions = proposal.new_actions
+    marked = [(i, a) for i, a in enumerate(actions) if a.confidence != POSSIBLE]
+
+    def covered(index: int, action: NewAction) -> bool:
+        return any(
+            action.description in other.description
+            or other.subject == action.subject and _owners(other.owner) == _owners(action.owner)
+            and (at == index + 1 or similar(other.description, action.description))
+            for at, other in marked
+        )
+
+    proposal.new_actions = [a for i, a in enumerate(actions) if a.confidence != POSSIBLE or not covered(i, a)]
+
+
+def _owners(owner: str) -> frozenset[str]:
+    """"Yusuf/Rob", "Yusuf en Rob", "yusuf, rob": the same people."""
+    return frozenset(w.casefold() for w in re.split(r"\s*(?:/|,|&|\ben\b)\s*|\s+", owner) if w)
 
 
 def _drop_duplicate_closures(proposal: MinutesProposal) -> None:

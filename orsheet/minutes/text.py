@@ -37,7 +37,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start : match.start() + 1]
-        last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lower() if before.strip() else ""
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lstrip("([\"'“‘").lower() if before.strip() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
         if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before):

@@ -106,4 +106,5 @@ DONE_WORDS = (
     # with "heeft/hebben": "De OR heeft een tweede brief geschreven en overhandigd", "Jan heeft gebeld"
     # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
     "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
+    "gevoerd", "bezocht",  # "Dirk heeft het gesprek gevoerd", "Bos heeft de bewonerscommissie bezocht"
 )
