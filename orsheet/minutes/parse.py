@@ -42,13 +42,16 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, points_back, task_in
+from orsheet.minutes.tasks import NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, owner_cell, points_back, task_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans, similar
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+# A task said in this many words or fewer ("Koen zoekt het uit.", "Hanneke regelt de locatie en de
+# trainer.") takes the sentence before it along: that says what "het" or "de locatie" is.
+_SHORT_TASK = 8
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 _CONTINUES_DECISION = re.compile(r"(?i)(?:ook|tevens|eveneens|verder)\b.*\b(?:wordt|worden)\b")
 _SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
@@ -70,6 +73,7 @@ class _Reader:
         self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
         self.just_decided = False  # the sentence before, in this paragraph, gave a decision
         self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
+        self.paragraph_previous = ""  # the sentence before, in this paragraph only
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
@@ -181,7 +185,7 @@ def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> N
     """The owner cell's action; a possible action already read from the task sentence takes its owner."""
     actions = reader.proposal.new_actions
     action = NewAction(owner, _capitalise(task), reader.subject, "", deadline.strip(" ."), POSSIBLE, OWNER_CELL)
-    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description == action.description:
+    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description.endswith(action.description):
         actions.pop()
     actions.append(action)
     reader.previous_paragraph = ""  # the task has its owner now
@@ -195,6 +199,7 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
     previous = reader.previous_sentence
     pending = list(markers)
     reader.just_decided = False
+    reader.paragraph_previous = ""
     for start, end in spans:
         sentence = text[start:end]
         own_text = not _wholly_quoted(text, start, end, quotes) and not any(
@@ -212,6 +217,7 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
             waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
             reader.just_decided = bool(decided) and decided[-1] is not last_before
             previous = clean or previous
+            reader.paragraph_previous = clean or reader.paragraph_previous
             reader.last_person = reader.people.mentioned(clean) or reader.last_person
         # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
         while pending and pending[0].start < end:
@@ -269,8 +275,11 @@ def _read_sentence(
         return None
     task = task_in(clean, reader.people, reader.last_person)
     if task is not None:
+        description = task.description
+        if len(clean.split()) <= _SHORT_TASK and reader.paragraph_previous and task.reason in (NAME_AND_VERB, PASSIVE):
+            description = f"{reader.paragraph_previous} {description}"  # "Koen zoekt het uit.": what "het" is
         proposal.new_actions.append(
-            NewAction(task.owner, task.description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
+            NewAction(task.owner, description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
         )
     return None
 
@@ -383,7 +392,10 @@ def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
 
     def covered(index: int, action: NewAction) -> bool:
         return any(
-            action.description in other.description
+            other.description and (
+                action.description in other.description
+                or action.description.endswith(other.description)  # the possible one took the sentence before along
+            )
             or other.subject == action.subject and _owners(other.owner) == _owners(action.owner)
             and (at == index + 1 or similar(other.description, action.description))
             for at, other in marked

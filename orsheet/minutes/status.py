@@ -76,7 +76,7 @@ def status_of(text: str) -> Status | None:
     return Status(_first_clause(text).strip(), False) if still else None
 
 
-_MOST_STATUS_SENTENCES = 3
+_MOST_STATUS_SENTENCES = 2
 
 
 _STILL_OPEN = re.compile(

@@ -17,10 +17,13 @@ from itertools import takewhile
 from orsheet.minutes import vocabulary as words
 from orsheet.minutes.decisions import read_decision
 from orsheet.minutes.markers import leading_deadline
-from orsheet.minutes.people import People
+from orsheet.minutes.people import TITLES, People
 from orsheet.minutes.text import clauses
 
-__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back"]
+__all__ = [
+    "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
+    "NAME_AND_VERB", "PASSIVE",
+]
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def _role_at(tokens: list[str], index: int) -> int:
     start = index
     if _bare(tokens[index]).casefold() in words.DETERMINERS:
         index += 1
-    if index < len(tokens) and _bare(tokens[index]).casefold() == "dagelijks":
+    if index < len(tokens) and _bare(tokens[index]).casefold() in ("dagelijks", "ambtelijk"):
         index += 1
     if index >= len(tokens) or _bare(tokens[index]).casefold() not in words.ROLE_WORDS:
         return 0
@@ -56,6 +59,27 @@ def _role_at(tokens: list[str], index: int) -> int:
 
 
 _KNOWN, _ROLE, _CAPITAL, _NONE = range(4)  # what kind of owner a token run is
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het"})
+
+
+def _titled_at(tokens: list[str], index: int, people: People) -> int:
+    """"Mevrouw Hermans", "de heer Yıldız", "mevrouw De Graaf": a title makes a person of the name after it."""
+    start = index
+    if _bare(tokens[index]).casefold() == "de" and index + 1 < len(tokens) and _bare(tokens[index + 1]).casefold() == "heer":
+        index += 2
+    elif _bare(tokens[index]).casefold() in TITLES:
+        index += 1
+    else:
+        return 0
+    known = people.longest_at(tokens, index)
+    if known:
+        return index - start + known
+    name = index
+    while name < len(tokens) and _bare(tokens[name]).casefold() in _NAME_PARTICLES and tokens[name][:1].isupper():
+        name += 1  # "De Graaf", "Van der Berg"
+    if name < len(tokens) and tokens[name][:1].isupper() and _bare(tokens[name]).isalpha():
+        return name + 1 - start
+    return 0
 
 
 def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]:
@@ -65,6 +89,9 @@ def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]
     known = people.longest_at(tokens, index)
     if known:
         return known, _KNOWN
+    titled = _titled_at(tokens, index, people)
+    if titled:
+        return titled, _KNOWN
     role = _role_at(tokens, index)
     if role:
         return role, _ROLE
@@ -104,7 +131,8 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
         return False
     # "Petra zal de brief niet sturen" is no task; "Petra belt wie niet kon komen" is.
     main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
-    if words.NEGATIONS & main_clause or words.NOT_A_TASK_PARTICLE.get(verb, set()) & main_clause:
+    # The particle closes the clause: "TP neemt haar taken waar" ("waar" also opens a subclause).
+    if words.NEGATIONS & main_clause or words.NOT_A_TASK_PARTICLE.get(verb, set()) & (main_clause | set(rest[-1:])):
         return False
     if verb in ("neemt", "nemen") and _taken_to_heart(rest):
         return False
@@ -126,8 +154,37 @@ def _taken_to_heart(rest: list[str]) -> bool:
     return bool(words.ADVICE_WORDS & set(rest[: rest.index("mee")])) and not words.DESTINATIONS & set(rest)
 
 
+PASSIVE = "lijdende vorm met \"door\", zonder actiemarkering"
+# "Het jaarplan wordt door mevrouw De Graaf opgesteld", "... wordt door Bert uitgezocht": the owner after "door".
+_PASSIVE_BY = re.compile(r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:[\w-]+\s+){0,4}?door\s+", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"^(?:(?:op|uit|mee|na|aan|door|in|af|voor|toe|rond|bij|terug|over|weg|samen)?ge\w+|(?:be|ver|ont|her|er)\w+)[dtn]$",
+    re.IGNORECASE,
+)
+
+
+def _passive_task(sentence: str, people: People) -> Task | None:
+    """A present passive with a listed person or a role after "door", and a past participle after them."""
+    passive = _PASSIVE_BY.search(sentence)
+    if not passive:
+        return None
+    tokens = sentence[passive.end() :].split()
+    length, kinds = _owners_at(tokens, people)
+    if not length or _CAPITAL in kinds:
+        return None
+    clause = list(takewhile(lambda t: not t.endswith((",", ";", ":")), tokens[length:]))
+    said = [_bare(t) for t in tokens[length : length + len(clause) + 1]]
+    if words.NEGATIONS & {w.casefold() for w in said} or not any(_PARTICIPLE.match(w) for w in said):
+        return None
+    return Task(" ".join(tokens[:length]).strip(".,;:()"), _sentence_case(sentence.strip()), PASSIVE)
+
+
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:
     """The task a sentence gives someone, or None."""
+    if " door " in sentence:
+        found = _passive_task(sentence, people)
+        if found:
+            return found
     if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
         return None
     parts = clauses(sentence)

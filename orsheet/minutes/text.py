@@ -108,11 +108,16 @@ def content_words(text: str) -> set[str]:
 STEM = 5  # "kopieert"/"kopiëren", "voorgeschreven"/"voorschrijven": the same first letters
 
 
+# A participle's "ge" after a separable particle: "opgesteld" is "opstellen", "uitgezocht" "uitzoeken".
+# And a participle's own "ge": "geactualiseerd" is "actualiseren", "geregeld" "regelen".
+_PARTICIPLE_GE = re.compile(r"^(op|uit|mee|na|aan|door|in|af|voor|toe|rond|bij|terug|over|weg|samen)?ge(?=\w{4,}[dt]$)")
+
+
 def stems(text: str) -> set[str]:
     """The meaning words cut to their first letters, accents dropped: a crude Dutch stemmer."""
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return {word[:STEM] for word in content_words(plain)}
+    return {_PARTICIPLE_GE.sub(lambda m: m.group(1) or "", word)[:STEM] for word in content_words(plain)}
 
 
 def similar(one: str, other: str) -> bool:

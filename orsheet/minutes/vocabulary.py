@@ -29,6 +29,9 @@ TASK_VERBS = frozenset({
     "inventariseert", "inventariseren", "onderzoekt", "onderzoeken", "koppelt", "koppelen", "werkt",
     "overlegt", "overleggen", "kijkt", "kijken", "promoot", "promoten", "reserveert", "reserveren",
     "zegt", "zeggen",  # only with "toe": "De bestuurder zegt toe de cijfers te sturen"
+    "leest", "lezen",  # "Truus leest het advies mee"
+    "voert", "voeren", "zoekt", "pakt", "houdt", "houden", "volgt", "volgen", "schrijft", "bespreekt", "bespreken",
+    "stemt", "stemmen", "verzorgt", "verzorgen", "verstrekt", "bezoekt", "bezoeken", "benoemt", "werft", "werven",
 })
 # What follows a verb when the sentence reports talk rather than a task:
 # "vraagt of", "stelt voor", "laat zien", "doet de suggestie", "gaat akkoord".
@@ -47,6 +50,10 @@ NOT_A_TASK_AFTER = {
     "zorgt": {"niet"},
     "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
     "legt": {"uit"},
+    "houdt": {"zich", "rekening", "vast", "van", "op"},
+    "houden": {"zich", "rekening", "vast", "van", "op"},
+    "volgt": {"nog", "later", "binnenkort", "na"},
+    "bespreekt": {"met"},
 }
 # "Marcel neemt deze aanbevelingen mee": advice taken to heart is no task, unless it goes somewhere
 # ("neemt de opmerkingen mee in de uitwerking", "... mee naar het MT").
@@ -60,7 +67,10 @@ DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
-TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}, "zegt": {"toe"}, "zeggen": {"toe"}}
+# "stemt af" is a task, "stemt (dan ook) in" consent.
+TASK_PARTICLE_AFTER = {
+    "laat": {"weten", "doen", "maken", "uitzoeken"}, "zegt": {"toe"}, "zeggen": {"toe"}, "stemt": {"af"}, "stemmen": {"af"},
+}
 # Separable verbs that are no task with this particle anywhere in the main clause:
 # "Jan en Ellen nemen in januari deel aan de klankbordgroep", "TP neemt haar taken waar".
 NOT_A_TASK_PARTICLE = {"neemt": {"deel", "waar", "kennis", "afscheid"}, "nemen": {"deel", "waar", "kennis", "afscheid"}}
@@ -73,6 +83,7 @@ ROLE_WORDS = frozenset({
     "db", "ab", "werkgroep", "commissie", "kascommissie", "directie", "directeur", "bestuurder", "ledenraad",
     "or", "mr", "gmr", "cor", "ur", "pmr", "omr", "oudergeleding", "personeelsgeleding", "coördinator",
     "secretariaat", "kerngroep", "presidium", "agendacommissie", "redactie", "dagelijks",
+    "beheerder", "locatiemanager", "teamleider", "werkgever",
 })
 GROUP_HEADS = frozenset({"werkgroep", "commissie"})  # "werkgroep Communicatie": a name follows
 JOINING_WORDS = frozenset({"en", "&"})  # "Wil en Nancy"
