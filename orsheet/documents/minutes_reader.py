@@ -119,7 +119,8 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
             paragraphs.extend(found)
             table_ends = index + 1 + used
             continue
-        level = heading_level(line) or (3 if loose_headings and _stands_alone(all_lines, index) else 0)
+        alone = _stands_alone(all_lines, index) if loose_headings else not current and _heads_block(all_lines, index)
+        level = heading_level(line) or (3 if alone else 0)
         bullet = _BULLET.match(line)
         if level:
             flush()
@@ -131,7 +132,10 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
         elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
             flush()
             current.append(line)
-        elif current and (_MARKER_LINE.match(line) or bullet_open and _ends_short_line(current[-1], line)):
+        elif current and (
+            _MARKER_LINE.match(line) and not (_WHO_LINE.match(line) and _WHO_LINE.match(current[0]))
+            or bullet_open and _ends_short_line(current[-1], line)
+        ):
             # "Actie: ..." on its own line starts a sentence even where the line above has no full stop
             # (PDF text); a capitalised line below a short bullet is no continuation of it.
             flush()
@@ -156,7 +160,11 @@ def _continues_field(previous: str, line: str) -> bool:
     return line[:1].islower() or line[:1] == "(" or previous.rstrip().endswith((",", "&")) or previous.rstrip().endswith(" en")
 
 
-_MARKER_LINE = re.compile(r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d)")
+_MARKER_LINE = re.compile(
+    r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d|(?i:wie|wat|wanneer)\s*:)"
+)
+# "Wie: ..." then "Wat: ..." and "Wanneer: ...": one action, so one paragraph.
+_WHO_LINE = re.compile(r"^(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
 
 
 def _ends_short_line(previous: str, line: str) -> bool:
@@ -179,6 +187,22 @@ def _stands_alone(lines: list[str], index: int) -> bool:
     before = lines[index - 1].strip() if index else ""
     after = lines[index + 1].strip() if index + 1 < len(lines) else ""
     return (not before or before[-1] in ".!?:)") and bool(after) and (after[0].isupper() or bool(_BULLET.match(after)))
+
+
+def _heads_block(lines: list[str], index: int) -> bool:
+    """Plain text: a short first line of a block, without end punctuation, above a line that starts a sentence.
+
+    "Parkeerterrein en beveiliging" over "De OC is akkoord ...": an agenda item without a number.
+    A line of names or a label with a colon is no heading; a hard-wrapped paragraph's first line is
+    longer than a heading and does not end at a word the next line's capital follows.
+    """
+    line = lines[index].strip()
+    if len(line) > 50 or len(line.split()) > 7 or line[-1] in ".,;:!?-" or not line[0].isupper():
+        return False
+    if _BULLET.match(line) or _is_field_line(line) or _MARKER_LINE.match(line):
+        return False
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(after) and (after[0].isupper() or bool(_BULLET.match(after))) and not _is_field_line(after)
 
 
 def heading_level(line: str) -> int:

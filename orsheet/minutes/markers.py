@@ -9,7 +9,10 @@ from orsheet.minutes.owners import looks_like_verb, split_owner
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import MONTH_WORDS
 
-__all__ = ["Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline", "leading_deadline"]
+__all__ = [
+    "Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline",
+    "leading_deadline", "who_what_when",
+]
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,11 @@ class Marker:
 _MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders)"
 _BRACKET_MARKER = re.compile(rf"[(\[]\s*{_MARKER_WORD}\b\s*(:|-|>|voor\b)?\s*", re.IGNORECASE)
 _LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^[-•–] ))[ \t]*{_MARKER_WORD}\s*:\s*", re.IGNORECASE)
+# "... paragraaf. Actie voor Koen: brief aan de commandant ...": the owner between the marker word and the colon.
+_OWNER_LABEL_MARKER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:actie|actiepunt)\s+(?i:voor)\s+"
+    r"(?P<owner>[A-Z][\w-]*(?:\s+(?:en\s+|&\s+)?[A-Z][\w-]*){0,3})\s*:\s*"
+)
 _CLOSING = {"(": ")", "[": "]"}
 # "Het statuut moet nog bekeken worden. Actiepunt DW/MZ." -- initials or names
 # after the marker word, closing the paragraph's sentence: the owners of the sentence before.
@@ -36,7 +44,33 @@ _TRAILING_MARKER = re.compile(
 # "AP" and any number, or a number in parts (meeting and item).
 _CODE_MARKER = re.compile(r"^\s*(?:AP\s*\d+(?:[-./]\d+)*|(?i:actiepunt|actie)\s+\d+(?:[-./]\d+)+)\s*[:.-]?\s+(?=\S)")
 # "Actielijst Annelies: veiligheidscheck laten doen": the list names the owner.
-_LIST_OWNER_LABEL = re.compile(rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*")
+# "Actie voor Koen: brief aan de commandant" as well.
+_LIST_OWNER_LABEL = re.compile(
+    rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?:(?i:voor)\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*"
+)
+# "Wie: Mohamed en Rik Wat: vragen opstellen Wanneer: 22 oktober": an action in three labelled parts.
+_WHO_WHAT_WHEN = re.compile(r"\b(?P<label>wie|wat|wanneer|deadline|actiehouder|actie)\s*:\s*", re.IGNORECASE)
+_WHO = {"wie": "owner", "actiehouder": "owner", "wat": "task", "actie": "task", "wanneer": "when", "deadline": "when"}
+
+
+def who_what_when(text: str) -> tuple[str, str, str] | None:
+    """(owner, task, deadline) of a "Wie: ... Wat: ... Wanneer: ..." paragraph, or None.
+
+    It starts with one of the labels and holds at least who and what; the labels come in any order.
+    """
+    parts = list(_WHO_WHAT_WHEN.finditer(text))
+    if not parts or parts[0].start() != 0 or len(parts) > 3:
+        return None
+    found: dict[str, str] = {}
+    for part, following in zip(parts, [*parts[1:], None]):
+        value = text[part.end() : following.start() if following else len(text)].strip(" .;,|-–")
+        field = _WHO[part.group("label").lower()]
+        if field in found or not value:
+            return None
+        found[field] = value
+    if "owner" not in found or "task" not in found:
+        return None
+    return found["owner"], found["task"], found.get("when", "")
 
 
 _LIST_LABEL = re.compile(rf"^\s*{_MARKER_WORD}\s*:?\s*$", re.IGNORECASE)
@@ -91,6 +125,11 @@ def find_markers(text: str) -> tuple[Marker, ...]:
             continue
         end = _sentence_end(text, match.end())
         markers.append(Marker(match.start(), end, text[match.end() : end].strip(), standalone=True))
+    for match in _OWNER_LABEL_MARKER.finditer(text):
+        if any(m.start <= match.start() < m.end for m in markers):
+            continue
+        end = _sentence_end(text, match.end())
+        markers.append(Marker(match.start(), end, f"{match.group('owner')}: {text[match.end() : end].strip()}", True))
     trailing = _TRAILING_MARKER.search(text)
     if trailing and not any(m.start <= trailing.start() < m.end for m in markers):
         markers.append(Marker(trailing.start(), len(text), trailing.group("owner"), standalone=True))

@@ -27,6 +27,7 @@ from orsheet.minutes.markers import (
     leading_deadline,
     split_deadline,
     split_listed_action,
+    who_what_when,
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
@@ -81,13 +82,31 @@ def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = (
     listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
     reader = _Reader(people_from([*listed, *known_people]))
     reader.proposal.people = tuple(dict.fromkeys(listed))
-    for paragraph in paragraphs:
+    for paragraph in _joined_who_what_when(paragraphs):
         text = normalise(paragraph.text)
         if text:
             _read(reader, paragraph, text)
     _drop_duplicate_closures(reader.proposal)
     _drop_possible_actions_a_marker_covers(reader.proposal)
     return reader.proposal
+
+
+_WHO_LABEL = re.compile(r"^\s*(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
+
+
+def _joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Wie: Jan", "Wat: brief sturen", "Wanneer: 1 mei" as paragraphs of their own (Word): one paragraph."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and not paragraph.level and not previous.level
+            and _WHO_LABEL.match(paragraph.text) and _WHO_LABEL.match(previous.text)
+        ):
+            joined[-1] = replace(previous, text=f"{previous.text.strip()} {paragraph.text.strip()}")
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
@@ -101,6 +120,12 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.bullet:  # "2. API-56 - versionering niet zichtbaar. Mogelijk ...": its first sentence
         first = sentence_spans(text)[0]
         reader.item = text[first[0] : first[1]].strip()
+    labelled = who_what_when(text)
+    if labelled is not None:
+        owner, task, when = labelled
+        reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, text, when))
+        reader.previous_paragraph = ""
+        return
     status = status_of(text)
     if status is not None:
         _read_status_line(reader, text, status)
