@@ -43,7 +43,7 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, owner_cell, points_back, task_in
+from orsheet.minutes.tasks import NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, owner_cell, points_back, tasks_in
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans, similar
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
@@ -276,6 +276,7 @@ def _read_sentence(
     if says_list_updated(clean):
         proposal.list_updated = clean
     numbers = _read_numbers(reader, clean)
+    decided_before = proposal.decisions[-1:]
     decision = decided.read_decision(clean) if decisions else None
     if decision is not None and not _is_quoted_or_example(clean):
         if decision.skipped:
@@ -298,8 +299,10 @@ def _read_sentence(
         about = reader.item if points_back(clean) else ""
         proposal.done_reports.append(DoneReport(f"{about} {clean}".strip(), reader.subject))
         return None
-    task = task_in(clean, reader.people, reader.last_person)
-    if task is not None:
+    decided_here = reader.proposal.decisions[-1:] != decided_before
+    for task in tasks_in(clean, reader.people, reader.last_person):
+        if decided_here and _is_the_body(task.owner):
+            continue  # "Besluit: de OR neemt het besluit pas na ...": the body deciding, not a task
         description = task.description
         if len(clean.split()) <= _SHORT_TASK and reader.paragraph_previous and task.reason in (NAME_AND_VERB, PASSIVE):
             description = f"{reader.paragraph_previous} {description}"  # "Koen zoekt het uit.": what "het" is
@@ -307,6 +310,18 @@ def _read_sentence(
             NewAction(task.owner, description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
         )
     return None
+
+
+# The bodies that meet and decide: in a decision of theirs they are no task's owner.
+_BODIES = frozenset({
+    "or", "cor", "gor", "mr", "gmr", "pmr", "omr", "ur", "oc", "ov", "ondernemingsraad", "medezeggenschapsraad",
+    "raad", "cliëntenraad", "clientenraad", "deelraad", "vergadering", "we", "wij",
+})
+
+
+def _is_the_body(owner: str) -> bool:
+    words = owner.casefold().split()
+    return bool(words) and words[-1] in _BODIES and len(words) <= 2
 
 
 def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> NewAction | None:

@@ -22,7 +22,7 @@ from orsheet.minutes.text import clauses
 
 __all__ = [
     "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
-    "NAME_AND_VERB", "PASSIVE",
+    "NAME_AND_VERB", "PASSIVE", "tasks_in",
 ]
 
 
@@ -180,14 +180,21 @@ def _passive_task(sentence: str, people: People) -> Task | None:
 
 
 def task_in(sentence: str, people: People, last_person: str) -> Task | None:
-    """The task a sentence gives someone, or None."""
+    """The (first) task a sentence gives someone, or None."""
+    found = tasks_in(sentence, people, last_person)
+    return found[0] if found else None
+
+
+def tasks_in(sentence: str, people: People, last_person: str) -> list[Task]:
+    """The tasks a sentence gives, one per owner: "Rachid zet het advies op papier; Truus leest het mee."."""
     if " door " in sentence:
         found = _passive_task(sentence, people)
         if found:
-            return found
+            return [found]
     if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
-        return None
+        return []
     parts = clauses(sentence)
+    tasks: list[Task] = []
     for index, (offset, clause) in enumerate(parts):
         tokens = clause.split()
         found = _task_at_start(tokens, people, last_person) or _task_inverted(tokens, people, last_person)
@@ -196,8 +203,13 @@ def task_in(sentence: str, people: People, last_person: str) -> Task | None:
             # "Wil, Nancy gaan erheen": the comma cut a list of names, not a clause.
             while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
                 owner, index = f"{name}, {owner}", index - 1
-            return Task(owner, _sentence_case(sentence.strip()), reason)
-    return _agreed_task(sentence, people)
+            if tasks and (reason != NAME_AND_VERB or any(owner in t.owner or t.owner in owner for t in tasks)):
+                continue  # a later clause counts only for another person named there
+            tasks.append(Task(owner, _sentence_case(sentence.strip()), reason))
+    if tasks:
+        return tasks
+    agreed = _agreed_task(sentence, people)
+    return [agreed] if agreed else []
 
 
 AGREED_TASK = "afspraak met een eigenaar, zonder actiemarkering"
