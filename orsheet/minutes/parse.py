@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from orsheet.minutes import decisions as decided
-from orsheet.minutes.header import heading_title
+from orsheet.minutes.header import heading_title, meeting_date_in
 from orsheet.minutes.markers import (
     Marker,
     find_markers,
@@ -75,12 +76,15 @@ class _Reader:
         self.just_decided = False  # the sentence before, in this paragraph, gave a decision
         self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
         self.paragraph_previous = ""  # the sentence before, in this paragraph only
+        self.meeting: date | None = None  # the meeting's date, as the minutes state it
+        self.row_dates: list[date] = []  # a running list's row: the dates it was discussed on
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
     """Read the minutes in document order; ``known_people`` come from the Personen sheet."""
     listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
     reader = _Reader(people_from([*listed, *known_people]))
+    reader.meeting = meeting_date_in(paragraphs)
     reader.proposal.people = tuple(dict.fromkeys(listed))
     for paragraph in _joined_who_what_when(paragraphs):
         text = normalise(paragraph.text)
@@ -109,7 +113,39 @@ def _joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
+# A running list of topics ("Nr. Onderwerp Datum bespreking ... Afdoening door"), flattened to text:
+# "014 Uitwerking meedoenpot 25-02-2021 ...". A row discussed only at earlier meetings is carried over.
+_ROW_START = re.compile(r"^(?P<nr>\d{1,4})\s+(?P<what>[^\d.!?]{2,80}?)\s+(?P<dates>\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,2}-\d{1,2}-\d{4})*)\b")
+_DATES_ONLY = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,2}-\d{1,2}-\d{4})*$")
+CARRIED_OVER = "overgenomen uit een eerdere vergadering (de rij noemt alleen eerdere data): geen nieuwe actie"
+
+
+def _dates(text: str) -> list[date]:
+    found = []
+    for day, month, year in re.findall(r"(\d{1,2})-(\d{1,2})-(\d{4})", text):
+        try:
+            found.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def _follow_rows(reader: _Reader, text: str) -> None:
+    """A row of a running list starts, or a paragraph of dates adds to the row's dates."""
+    row = _ROW_START.match(text)
+    if row:
+        reader.row_dates = _dates(row.group("dates"))
+    elif reader.row_dates and _DATES_ONLY.match(text):
+        reader.row_dates.extend(_dates(text))
+
+
+def _carried_over(reader: _Reader) -> bool:
+    """Is the row being read one of earlier meetings only (so what it asks is no new action)?"""
+    return bool(reader.meeting and reader.row_dates) and all(d < reader.meeting for d in reader.row_dates)
+
+
 def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
+    _follow_rows(reader, text)
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
@@ -141,6 +177,7 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     text = _read_owner_cells(reader, text)
     if not text:
         return
+    _follow_rows(reader, text)
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
@@ -208,6 +245,10 @@ def _read_owner_cells(reader: _Reader, text: str) -> str:
 
 def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> None:
     """The owner cell's action; a possible action already read from the task sentence takes its owner."""
+    if _carried_over(reader):
+        reader.proposal.near_misses.append(NearMiss(f"{task} {owner} {deadline}", CARRIED_OVER))
+        reader.previous_paragraph = ""
+        return
     actions = reader.proposal.new_actions
     action = NewAction(owner, _capitalise(task), reader.subject, "", deadline.strip(" ."), POSSIBLE, OWNER_CELL)
     if actions and actions[-1].confidence == POSSIBLE and actions[-1].description.endswith(action.description):
@@ -236,6 +277,7 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
             if cell is not None and cell.deadline and previous:  # "Simone vraagt de leden. Simone z.s.m."
                 _add_cell_action(reader, cell.owner, previous, cell.deadline)
                 clean = cell.rest
+                _follow_rows(reader, clean)  # "... Maarten z.s.m. 015 Toegankelijkheid 25-02-2021 ..."
             marked = any(start <= m.start < end for m in markers)
             decided = reader.proposal.decisions
             last_before = decided[-1] if decided else None
@@ -300,7 +342,7 @@ def _read_sentence(
         proposal.done_reports.append(DoneReport(f"{about} {clean}".strip(), reader.subject))
         return None
     decided_here = reader.proposal.decisions[-1:] != decided_before
-    for task in tasks_in(clean, reader.people, reader.last_person):
+    for task in [] if _carried_over(reader) else tasks_in(clean, reader.people, reader.last_person):
         if decided_here and _is_the_body(task.owner):
             continue  # "Besluit: de OR neemt het besluit pas na ...": the body deciding, not a task
         description = task.description
