@@ -75,6 +75,7 @@ def _blocks(path: Path) -> list[tuple[str, object]]:
 def main() -> None:
     _pdf(HERE / "unseen-03-or-fabriek.txt", TARGET / "unseen-03-or-fabriek.pdf")
     _docx(_blocks(HERE / "unseen-09-cor.docx.txt"), TARGET / "unseen-09-cor.docx")
+    _docx(_blocks(HERE / "unseen-15-mr-tabel.docx.txt"), TARGET / "unseen-15-mr-tabel.docx")
     with tempfile.TemporaryDirectory() as work:
         word = Path(work) / "unseen-11-sportvereniging.docx"
         _docx(_blocks(HERE / "unseen-11-sportvereniging.docx.txt"), word)
