@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,10 +78,13 @@ def _match(score: Score, labels: list, proposals: list, same, name: str) -> None
     score.false.extend(f"{name}: {p}" for p in unmatched)
 
 
-def score_directory(directory: Path) -> dict[str, Score]:
+def score_directory(directory: Path, names: Collection[str] | None = None) -> dict[str, Score]:
+    """The scores over the labelled files of ``directory`` (only ``names``, when given)."""
     labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
     scores = {k: Score() for k in ("new actions", "decisions", "closures by number", "closures by description")}
     for name, label in sorted(labels.items()):
+        if names is not None and name not in names:
+            continue
         proposal = parse_minutes(read_minutes(directory / name))
         actions = [(a.owner, f"{a.description} {a.marker}") for a in proposal.new_actions]
         _match(scores["new actions"], [(a["owner"], a["task"]) for a in label["new_actions"]], actions,

@@ -18,12 +18,19 @@ from tests.minutes_scoring import score_directory
 UNSEEN = Path(__file__).parent / "data" / "minutes_unseen"
 
 
+# Written and labelled after the rules were improved on files 01-12: the honest figure for minutes
+# orsheet has not seen (see the folder's README).
+SECOND_ROUND = ("unseen-13-or-provincie-codes.txt", "unseen-14-db-mail.txt", "unseen-15-mr-tabel.docx",
+                "unseen-16-or-pijltjes.txt")
+
+
 @pytest.fixture(scope="module")
 def scores():
     found = score_directory(UNSEEN)
+    second = score_directory(UNSEEN, SECOND_ROUND)
     print()
     for name, score in found.items():
-        print(score.line(name))
+        print(f"{score.line(name)}   second round: {second[name].line('')[24:]}")
     return found
 
 
