@@ -35,7 +35,7 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Bullet glyphs as text exports and PDF extraction give them ("\uf0b7" is Word's Symbol bullet).
-_BULLET = re.compile(r"^\s*(?:[-*•–▪◦●■□➢►\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
+_BULLET = re.compile(r"^\s*(?:->|=>|[-*•–▪◦●■□➢►→»\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
 
 
 def read_minutes(path: Path) -> list[Paragraph]:
@@ -161,7 +161,8 @@ def _continues_field(previous: str, line: str) -> bool:
 
 
 _MARKER_LINE = re.compile(
-    r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d|(?i:wie|wat|wanneer)\s*:)"
+    r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d|(?:A|B|T|TZ)\s?\d+[-./]\d|"
+    r"(?i:wie|wat|wanneer)\s*:)"
 )
 # "Wie: ..." then "Wat: ..." and "Wanneer: ...": one action, so one paragraph.
 _WHO_LINE = re.compile(r"^(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)

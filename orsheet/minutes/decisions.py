@@ -45,7 +45,8 @@ _DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b
 _DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
 _DECISION_LABEL = re.compile(
     r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?"
-    r"(?:\s+(?:nr\.?\s*)?\d[\d./-]*)?\s*:\s*",  # "Besluit 2024-07:", "Besluit nr. 12:"
+    r"(?:\s+(?:nr\.?\s*)?\d[\d./-]*)?\s*:\s*"  # "Besluit 2024-07:", "Besluit nr. 12:"
+    r"|^(?-i:B)\s?\d+(?:[-./]\d+)+\s*:?\s+",  # "B24-12 De OR brengt ...": a decision's number in a besluitenlijst
     re.IGNORECASE
 )
 _DECIDED = re.compile(
@@ -53,7 +54,8 @@ _DECIDED = re.compile(
     r"(?:wordt|is|werd)\s+(?:\w+\s+){0,2}?(?:afgesproken|overeengekomen|vastgelegd)|"
     r"(?:afgesproken|overeengekomen|vastgelegd)\s+(?:wordt|is|werd)|(?:^|\b(?:verder|ook|tevens)\s+)afgesproken\s+(?:dat|om)|"
     r"(?:we|wij)\s+spreken\s+af|er\s+is\s+overeenstemming|zijn\s+het\s+(?:er\s*)?(?:over\s+)?(?:mee\s+)?eens|"
-    r"(?:wordt|is|werd)\s+(?:\w+\s+){0,3}?afgezien)\b",  # "Daar wordt voorlopig van afgezien"
+    r"(?:wordt|is|werd)\s+(?:\w+\s+){0,3}?afgezien|"  # "Daar wordt voorlopig van afgezien"
+    r"(?:we|wij)\s+(?:hebben|spraken)\s+(?:\w+\s+){0,2}?(?:afgesproken|besloten)|^(?:we|wij)\s+(?:besluiten|spreken)\b)\b",
     re.IGNORECASE,
 )
 _AGREEMENT = re.compile(r"afgesproken|overeengekomen|spreken\s+af|overeenstemming|eens\b", re.IGNORECASE)
@@ -131,7 +133,7 @@ _TOPIC_LEAD = re.compile(r"^[^;:.!?]{2,50}[;:]\s+(?=\S)")
 
 # Every form below contains one of these; most sentences contain none (a quick first test).
 _ANY_FORM = re.compile(
-    r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|advie|advise|"
+    r"^b\s?\d+[-./]|besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|advie|advise|"
     r"kiest|kiezen|afgezien|\baf\s+van\b|voorlopig|"
     r"overeen|voorstander|instemming|\bop\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\b|"
     r"\ber\s+(?:gaat|gaan|zal|zullen)\b",
@@ -145,7 +147,7 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = AFSPRAAK if label.group(1).lower().startswith("afspra") else BESLUIT
+        kind = AFSPRAAK if (label.group(1) or "").lower().startswith("afspra") else BESLUIT
         return Decision(kind, text[label.end() :].strip())
     if _REFERS_BACK.match(text):
         return Decision(BESLUIT, text, refers_back=True)

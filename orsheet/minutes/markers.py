@@ -42,7 +42,10 @@ _TRAILING_MARKER = re.compile(
 # "AP 12-1 Yusuf/Rob: inloopmomenten organiseren", "Actiepunt 2024-05: Jan belt": an action point's code,
 # then its owner and task. A plain number ("Actie 339: ...") names an existing action, so the code is
 # "AP" and any number, or a number in parts (meeting and item).
-_CODE_MARKER = re.compile(r"^\s*(?:AP\s*\d+(?:[-./]\d+)*|(?i:actiepunt|actie)\s+\d+(?:[-./]\d+)+)\s*[:.-]?\s+(?=\S)")
+# "A24-38" (actie) and "T24-02" (toezegging) as many action lists number them, the year and a count.
+_CODE_MARKER = re.compile(
+    r"^\s*(?:AP\s*\d+(?:[-./]\d+)*|(?:A|T|TZ)\s?\d+(?:[-./]\d+)+|(?i:actiepunt|actie)\s+\d+(?:[-./]\d+)+)\s*[:.-]?\s+(?=\S)"
+)
 # "Actielijst Annelies: veiligheidscheck laten doen": the list names the owner.
 # "Actie voor Koen: brief aan de commandant" as well.
 _LIST_OWNER_LABEL = re.compile(

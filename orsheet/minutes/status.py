@@ -36,10 +36,10 @@ _OPEN_START = (
     r"in\s+behandeling|wordt\s+vervolgd|p\.m\.|(?:volgt|open|pm)(?=\s*(?:[.,;]|$)))"
 )
 # The status after the action's own words: after ":" or " - ", or a sentence of its own without a subject.
-_AFTER_HEAD = re.compile(r"(?::|\s[-–]\s|[.!?]\s+)")
+_AFTER_HEAD = re.compile(r"(?::|\s[-–]\s|\s*(?:->|=>|→)\s*|[.!?]\s+)")  # "... met planning -> gereed"
 _STATUS_START = re.compile(rf"^(?:(?P<done>{_DONE_START})|(?P<open>{_OPEN_START}))", re.IGNORECASE)
 # "141 - ", "AP 11-1 ", "Actie 12: ", "3." before the action's words.
-_CODE = re.compile(r"^\s*(?:(?:AP|actiepunt|actie)\s*)?#?\d+(?:[-./]\d+)*\s*[-:.)]?\s+", re.IGNORECASE)
+_CODE = re.compile(r"^\s*(?:(?i:AP|actiepunt|actie)\s*|(?:A|T|TZ)\s?(?=\d+[-./]))?#?\d+(?:[-./]\d+)*\s*[-:.)]?\s+")
 _MOST_HEAD_WORDS = 16  # an action's words, not a paragraph of discussion
 
 

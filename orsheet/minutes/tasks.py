@@ -315,7 +315,8 @@ def _sentence_case(text: str) -> str:
 
 _DONE = re.compile(
     r"\b(?:is|zijn|werd|werden|heeft|hebben)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
-    r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b",
+    r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b"
+    r"|\b(?:kan|mag|kunnen|mogen)\s+(?:er\s+af|eraf)\b",  # "dus dat actiepunt kan eraf"
     re.IGNORECASE,
 )
 _STILL_OPEN = re.compile(r"\b(?:nog\s+niet|niet|geen|blijft|blijven|loopt\s+nog|nog\s+open)\b", re.IGNORECASE)

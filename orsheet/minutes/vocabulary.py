@@ -49,7 +49,7 @@ NOT_A_TASK_AFTER = {
     "kijkt": {"terug", "uit"},
     "zorgt": {"niet"},
     "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
-    "legt": {"uit"},
+    "legt": {"uit", "voor"},
     "houdt": {"zich", "rekening", "vast", "van", "op"},
     "houden": {"zich", "rekening", "vast", "van", "op"},
     "volgt": {"nog", "later", "binnenkort", "na"},
@@ -73,7 +73,10 @@ TASK_PARTICLE_AFTER = {
 }
 # Separable verbs that are no task with this particle anywhere in the main clause:
 # "Jan en Ellen nemen in januari deel aan de klankbordgroep", "TP neemt haar taken waar".
-NOT_A_TASK_PARTICLE = {"neemt": {"deel", "waar", "kennis", "afscheid"}, "nemen": {"deel", "waar", "kennis", "afscheid"}}
+NOT_A_TASK_PARTICLE = {
+    "neemt": {"deel", "waar", "kennis", "afscheid"}, "nemen": {"deel", "waar", "kennis", "afscheid"},
+    "legt": {"voor", "uit"},  # "Sabine legt de conceptjaarplanning voor": she presents it
+}
 # "De OR maakt zich zorgen", "Jan zet zich in": a reflexive verb reports a state, not a task.
 REFLEXIVE = frozenset({"zich"})
 
@@ -118,4 +121,5 @@ DONE_WORDS = (
     # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
     "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
     "gevoerd", "bezocht",  # "Dirk heeft het gesprek gevoerd", "Bos heeft de bewonerscommissie bezocht"
+    "gesproken", "besproken", "geboekt", "gereserveerd", "gepubliceerd", "opgestuurd",
 )
