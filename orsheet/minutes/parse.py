@@ -32,7 +32,7 @@ from orsheet.minutes.markers import (
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
-from orsheet.minutes.people import People, is_header_line, names_in_header, people_from
+from orsheet.minutes.people import People, is_header_line, names_in_header, names_in_text, people_from
 from orsheet.minutes.status import Status, status_of
 from orsheet.minutes.proposal import (
     POSSIBLE,
@@ -44,7 +44,9 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, owner_cell, points_back, tasks_in
+from orsheet.minutes.tasks import (
+    NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, last_owner_in, owner_cell, points_back, tasks_in,
+)
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans, similar
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
@@ -83,7 +85,8 @@ class _Reader:
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
     """Read the minutes in document order; ``known_people`` come from the Personen sheet."""
     listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
-    reader = _Reader(people_from([*listed, *known_people]))
+    in_text, writer = names_in_text([normalise(p.text) for p in paragraphs if not p.level])
+    reader = _Reader(people_from([*listed, *known_people, *in_text], writer))
     reader.meeting = meeting_date_in(paragraphs)
     reader.proposal.people = tuple(dict.fromkeys(listed))
     for paragraph in _joined_who_what_when(paragraphs):
@@ -285,7 +288,7 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
             reader.just_decided = bool(decided) and decided[-1] is not last_before
             previous = clean or previous
             reader.paragraph_previous = clean or reader.paragraph_previous
-            reader.last_person = reader.people.mentioned(clean) or reader.last_person
+            reader.last_person = last_owner_in(clean, reader.people) or reader.last_person
         # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
         while pending and pending[0].start < end:
             _add_marker_action(reader, text, pending.pop(0), spans)

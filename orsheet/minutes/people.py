@@ -37,6 +37,7 @@ class People:
     forms: dict[str, str] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()  # of the forms: a quick "no name starts here"
     initials: dict[str, str] = field(default_factory=dict)  # case matters: "AY" is Ahmed Yilmaz, "Ay" is no one
+    writer: str = ""  # who "ik" is: "Erbij waren Linda, Mark en ik (Anne)", "Groet, Anne"
 
     def __contains__(self, text: str) -> bool:
         return text.casefold() in self.forms or text in self.initials
@@ -70,7 +71,30 @@ class People:
         return found
 
 
-def people_from(names: list[str]) -> People:
+# "Erbij waren Linda, Mark, Youssef en ik (Anne)": a list of first names in a sentence names people too,
+# and "ik (Anne)" or a closing "Groet, Anne" says who writes.
+_NAME = r"[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?"
+_NAME_LIST = re.compile(rf"\b{_NAME}(?:\s*,\s*{_NAME})+(?:\s*,?\s+(?:en|&)\s+(?:{_NAME}|ik)\b)|\b{_NAME}\s+en\s+ik\b")
+_WRITER = re.compile(
+    rf"\bik\s*\((?P<named>{_NAME})\)|^(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|groetjes)\s*,?\s*(?P<signed>{_NAME})\s*$",
+    re.IGNORECASE,
+)
+
+
+def names_in_text(texts: list[str]) -> tuple[list[str], str]:
+    """(names listed in sentences, the writer): for minutes without an Aanwezig line, such as an e-mail."""
+    names: list[str] = []
+    writer = ""
+    for text in texts:
+        for listed in _NAME_LIST.finditer(text):
+            names.extend(n for n in re.findall(_NAME, listed.group()) if n.casefold() not in _NOT_NAMES)
+        found = _WRITER.search(text.strip())
+        if found and (found.group("named") or found.group("signed"))[:1].isupper():
+            writer = found.group("named") or found.group("signed")
+    return list(dict.fromkeys(names)), writer
+
+
+def people_from(names: list[str], writer: str = "") -> People:
     """Every form a listed name can be written in: full, first name, last name, initials.
 
     Initials are those of a name of two words or more: "Karin de Vries" is "KdV" and "KV",
@@ -93,7 +117,9 @@ def people_from(names: list[str]) -> People:
         if len(significant) >= 2 and named == words:
             for form in _initials(words):
                 initials.setdefault(form, name)
-    return People(forms, frozenset(form.split()[0] for form in forms), initials)
+    if writer:
+        forms.setdefault(writer.casefold(), writer)
+    return People(forms, frozenset(form.split()[0] for form in forms), initials, writer)
 
 
 def _initials(words: list[str]) -> set[str]:

@@ -22,7 +22,7 @@ from orsheet.minutes.text import clauses
 
 __all__ = [
     "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
-    "NAME_AND_VERB", "PASSIVE", "tasks_in",
+    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in",
 ]
 
 
@@ -191,7 +191,8 @@ def tasks_in(sentence: str, people: People, last_person: str) -> list[Task]:
         found = _passive_task(sentence, people)
         if found:
             return [found]
-    if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
+    said = [_bare(t).casefold() for t in sentence.split()]
+    if _VERBS.isdisjoint(said) and not (people.writer and "ik" in said):
         return []
     parts = clauses(sentence)
     tasks: list[Task] = []
@@ -277,7 +278,34 @@ def _trailing_name(clause: str, people: People) -> str:
     return ""
 
 
+def _third_person(verb: str) -> list[str]:
+    word = _bare(verb).casefold()
+    if word in _VERBS:
+        return [word]
+    return [f"{word}t" if f"{word}t" in _VERBS else f"{word}at" if f"{word}at" in _VERBS else word]
+
+
+def last_owner_in(text: str, people: People) -> str:
+    """The last listed person or role a sentence names ("... met de bestuurder gesproken"): whom "hij" means next."""
+    tokens = text.split()
+    found, index = "", 0
+    while index < len(tokens):
+        length, kind = _one_owner(tokens, index, people)
+        if length and kind in (_KNOWN, _ROLE) and (kind == _KNOWN or _bare(tokens[index]).casefold() in words.DETERMINERS):
+            found = " ".join(_bare(t) for t in tokens[index : index + length])
+            index += length
+        else:
+            index += 1
+    return found
+
+
 def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:
+    if tokens and people.writer and _bare(tokens[0]).casefold() == "ik":
+        # "Ik regel nog de hotelkamers." in Anne's e-mail: "regel" is "regelt" ("ga" "gaat") in the third person.
+        third = [tokens[0], *(_third_person(tokens[1]) if len(tokens) > 1 else []), *tokens[2:]]
+        if _is_task_verb(third, 1, strong_only=False):
+            return people.writer, f'eigenaar afgeleid: "ik" is {people.writer}'
+        return None
     if tokens and _bare(tokens[0]).casefold() in words.PRONOUNS:
         if last_person and _is_task_verb(tokens, 1, strong_only=False):
             return last_person, f'eigenaar afgeleid: "{_bare(tokens[0])}" is {last_person}'
