@@ -73,7 +73,8 @@ def test_minutes_docx_table_cells_and_bullets_are_read(tmp_path):
     document.save(tmp_path / "tabel.docx")
     paragraphs = read_minutes(tmp_path / "tabel.docx")
     assert any(p.bullet and "12 en 13" in p.text for p in paragraphs)
-    assert _summary(paragraphs) == ([12, 13], [("Karin", "Actie- en besluitenlijst")], [])
+    # The table's first column names each row's item: "Poster" is the action's subject.
+    assert _summary(paragraphs) == ([12, 13], [("Karin", "Poster")], [])
 
 
 def test_minutes_pdf_text_is_read(tmp_path):

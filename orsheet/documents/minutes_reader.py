@@ -336,6 +336,9 @@ def _all_bold(paragraph, styles: _Styles) -> bool:
     return bool(runs) and all(styles.run_is_bold(r) for r in runs)
 
 
+_ITEM_COLUMNS = {"agendapunt", "agenda", "onderwerp", "punt", "agendapunten"}
+
+
 def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     """Every cell's paragraphs in reading order; merged cells once.
 
@@ -350,13 +353,21 @@ def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     header = header_cells(rows[0]) if rows else []
     if is_action_table(header):
         return action_table_paragraphs(rows[1:], header)
+    # "Agendapunt | Bespreking | Besluit / actie": each row is an agenda item, its first cell the heading.
+    by_item = len(rows) > 1 and len(header) > 1 and header[0] in _ITEM_COLUMNS
     paragraphs: list[Paragraph] = []
     seen: set = set()  # the cell elements themselves: merged cells repeat them
-    for row in table.rows:
-        for cell in row.cells:
+    for number, row in enumerate(table.rows):
+        if by_item and number == 0:
+            continue  # the column names
+        for column, cell in enumerate(row.cells):
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
+            if by_item and column == 0:
+                if cell.text.strip():
+                    paragraphs.append(Paragraph(_heading_text(cell.text.strip()), level=2))
+                continue
             for block in cell.iter_inner_content():
                 if hasattr(block, "rows"):
                     paragraphs.extend(_table_paragraphs(block, styles))

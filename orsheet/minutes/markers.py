@@ -113,8 +113,8 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
-    if "acti" not in text.casefold() and "AP" not in text:
-        return ()  # every marker word starts so; most paragraphs hold none
+    if "acti" not in text.casefold() and not _CODE_MARKER.match(text):
+        return ()  # every marker word starts so, or a code opens the text; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
         opening = text[match.start()]

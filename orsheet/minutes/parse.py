@@ -349,12 +349,31 @@ def _read_sentence(
         if decided_here and _is_the_body(task.owner):
             continue  # "Besluit: de OR neemt het besluit pas na ...": the body deciding, not a task
         description = task.description
-        if len(clean.split()) <= _SHORT_TASK and reader.paragraph_previous and task.reason in (NAME_AND_VERB, PASSIVE):
-            description = f"{reader.paragraph_previous} {description}"  # "Koen zoekt het uit.": what "het" is
+        context = _context_for(reader, clean, previous) if task.reason in (NAME_AND_VERB, PASSIVE) else ""
+        if context:
+            description = f"{context} {description}"  # "Koen zoekt het uit.": what "het" is
         proposal.new_actions.append(
             NewAction(task.owner, description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
         )
     return None
+
+
+# "Nicole wordt gevraagd dit met de gemeente op te nemen; Bas mailt haar.": what "dit" and "haar" are.
+_POINTING_BACK = frozenset({
+    "dit", "deze", "hem", "haar", "hen", "hierover", "daarover", "hiervoor", "daarvoor", "hiermee", "daarmee",
+    "erover", "ervoor", "hiernaar", "daarnaar",
+})
+
+
+def _context_for(reader: _Reader, clean: str, previous: str) -> str:
+    """The sentence a task needs to be understood: the one before it in the paragraph for a short task,
+    the one before it under the same item for a task that points back ("dit", "haar")."""
+    said = clean.split()
+    if len(said) <= _SHORT_TASK and reader.paragraph_previous:
+        return reader.paragraph_previous
+    if previous and _POINTING_BACK & {w.strip(".,;:!?").casefold() for w in said}:
+        return previous
+    return ""
 
 
 # The bodies that meet and decide: in a decision of theirs they are no task's owner.
