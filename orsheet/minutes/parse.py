@@ -33,6 +33,7 @@ from orsheet.minutes.markers import (
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import People, is_header_line, names_in_header, names_in_text, people_from
+from orsheet.minutes.rows import CARRIED_OVER, carried_over, row_dates, table_actions
 from orsheet.minutes.status import Status, status_of
 from orsheet.minutes.proposal import (
     POSSIBLE,
@@ -116,35 +117,13 @@ def _joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
-# A running list of topics ("Nr. Onderwerp Datum bespreking ... Afdoening door"), flattened to text:
-# "014 Uitwerking meedoenpot 25-02-2021 ...". A row discussed only at earlier meetings is carried over.
-_ROW_START = re.compile(r"^(?P<nr>\d{1,4})\s+(?P<what>[^\d.!?]{2,80}?)\s+(?P<dates>\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,2}-\d{1,2}-\d{4})*)\b")
-_DATES_ONLY = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,2}-\d{1,2}-\d{4})*$")
-CARRIED_OVER = "overgenomen uit een eerdere vergadering (de rij noemt alleen eerdere data): geen nieuwe actie"
-
-
-def _dates(text: str) -> list[date]:
-    found = []
-    for day, month, year in re.findall(r"(\d{1,2})-(\d{1,2})-(\d{4})", text):
-        try:
-            found.append(date(int(year), int(month), int(day)))
-        except ValueError:
-            continue
-    return found
-
-
 def _follow_rows(reader: _Reader, text: str) -> None:
     """A row of a running list starts, or a paragraph of dates adds to the row's dates."""
-    row = _ROW_START.match(text)
-    if row:
-        reader.row_dates = _dates(row.group("dates"))
-    elif reader.row_dates and _DATES_ONLY.match(text):
-        reader.row_dates.extend(_dates(text))
+    reader.row_dates = row_dates(text, reader.row_dates)
 
 
 def _carried_over(reader: _Reader) -> bool:
-    """Is the row being read one of earlier meetings only (so what it asks is no new action)?"""
-    return bool(reader.meeting and reader.row_dates) and all(d < reader.meeting for d in reader.row_dates)
+    return carried_over(reader.meeting, reader.row_dates)
 
 
 def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
@@ -160,9 +139,10 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
         first = sentence_spans(text)[0]
         reader.item = text[first[0] : first[1]].strip()
     labelled = who_what_when(text)
-    if labelled is not None:
-        owner, task, when = labelled
-        reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, text, when))
+    rows = [labelled] if labelled is not None else table_actions(text, reader.people)
+    if rows:  # "Wie: ... Wat: ... Wanneer: ...", or a table "Actie Wie Wanneer" run together: explicit
+        for owner, task, when in rows:
+            reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, text, when))
         reader.previous_paragraph = ""
         return
     status = status_of(text)
@@ -489,7 +469,7 @@ def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
 
     "De OR zal dit opvragen. (actie: Jan)": the marker's sentence. "Henk neemt contact op met twee
     adviesbureaus." then "AP 12-3 Henk: offertes opvragen.": the same owners under the same item,
-    the one right after the other or saying the same.
+    the one right after the other, or saying the same (a table of actions at the end repeats them).
     """
     actions = proposal.new_actions
     marked = [(i, a) for i, a in enumerate(actions) if a.confidence != POSSIBLE]
@@ -500,8 +480,8 @@ def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
                 action.description in other.description
                 or action.description.endswith(other.description)  # the possible one took the sentence before along
             )
-            or other.subject == action.subject and _owners(other.owner) == _owners(action.owner)
-            and (at == index + 1 or similar(other.description, action.description))
+            or _owners(other.owner) == _owners(action.owner)
+            and (at == index + 1 and other.subject == action.subject or similar(other.description, action.description))
             for at, other in marked
         )
 

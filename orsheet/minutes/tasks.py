@@ -22,7 +22,7 @@ from orsheet.minutes.text import clauses
 
 __all__ = [
     "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
-    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in",
+    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in", "known_owner_length",
 ]
 
 
@@ -118,6 +118,12 @@ def _owners_at(tokens: list[str], people: People) -> tuple[int, set[int]]:
         length += 1 + more
         kinds.add(kind)
     return length, kinds
+
+
+def known_owner_length(tokens: list[str], people: People) -> int:
+    """How many tokens at the start name listed people or roles ("Marloes en Gijs"), 0 for none or an unknown name."""
+    length, kinds = _owners_at(tokens, people)
+    return 0 if _CAPITAL in kinds else length
 
 
 def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
