@@ -21,11 +21,11 @@ from orsheet.documents.minutes_tables import (
     text_header,
 )
 from orsheet.errors import InputError
-from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.decisions import decision_in
 from orsheet.minutes.markers import find_markers
 from orsheet.minutes.numbers import mentions_closure
 from orsheet.minutes.people import is_header_line
+from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")

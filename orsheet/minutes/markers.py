@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orsheet.minutes.owners import looks_like_verb, split_owner
+from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import MONTH_WORDS
 
 __all__ = [
     "Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline",
-    "leading_deadline", "who_what_when",
+    "leading_deadline", "who_what_when", "joined_who_what_when",
 ]
 
 
@@ -214,3 +215,19 @@ def is_example(text: str, marker: Marker, sentence_start: int) -> bool:
     return marker.content.strip(" .:").lower() in _PLACEHOLDER_OWNERS
 
 
+_WHO_LABEL = re.compile(r"^\s*(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
+
+
+def joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Wie: Jan", "Wat: brief sturen", "Wanneer: 1 mei" as paragraphs of their own (Word): one paragraph."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and not paragraph.level and not previous.level
+            and _WHO_LABEL.match(paragraph.text) and _WHO_LABEL.match(previous.text)
+        ):
+            joined[-1] = replace(previous, text=f"{previous.text.strip()} {paragraph.text.strip()}")
+        else:
+            joined.append(paragraph)
+    return joined

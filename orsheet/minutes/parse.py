@@ -25,16 +25,16 @@ from orsheet.minutes.markers import (
     find_markers,
     is_action_list_label,
     is_example,
+    joined_who_what_when,
     leading_deadline,
     split_deadline,
     split_listed_action,
     who_what_when,
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
+from orsheet.minutes.overlap import drop_duplicate_closures, drop_possible_actions_a_marker_covers
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import People, is_header_line, names_in_header, names_in_text, people_from
-from orsheet.minutes.rows import CARRIED_OVER, carried_over, row_dates, table_actions
-from orsheet.minutes.status import Status, status_of
 from orsheet.minutes.proposal import (
     POSSIBLE,
     Closure,
@@ -45,10 +45,20 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
+from orsheet.minutes.rows import CARRIED_OVER, carried_over, row_dates, table_actions
+from orsheet.minutes.status import Status, status_of
 from orsheet.minutes.tasks import (
-    NAME_AND_VERB, OWNER_CELL, PASSIVE, done_report, last_owner_in, owner_cell, points_back, tasks_in,
+    NAME_AND_VERB,
+    OWNER_CELL,
+    PASSIVE,
+    done_report,
+    is_the_body,
+    last_owner_in,
+    owner_cell,
+    points_back,
+    tasks_in,
 )
-from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans, similar
+from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import NOT_A_TASK_START
 
 __all__ = ["parse_minutes"]
@@ -90,31 +100,13 @@ def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = (
     reader = _Reader(people_from([*listed, *known_people, *in_text], writer))
     reader.meeting = meeting_date_in(paragraphs)
     reader.proposal.people = tuple(dict.fromkeys(listed))
-    for paragraph in _joined_who_what_when(paragraphs):
+    for paragraph in joined_who_what_when(paragraphs):
         text = normalise(paragraph.text)
         if text:
             _read(reader, paragraph, text)
-    _drop_duplicate_closures(reader.proposal)
-    _drop_possible_actions_a_marker_covers(reader.proposal)
+    drop_duplicate_closures(reader.proposal)
+    drop_possible_actions_a_marker_covers(reader.proposal)
     return reader.proposal
-
-
-_WHO_LABEL = re.compile(r"^\s*(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
-
-
-def _joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """"Wie: Jan", "Wat: brief sturen", "Wanneer: 1 mei" as paragraphs of their own (Word): one paragraph."""
-    joined: list[Paragraph] = []
-    for paragraph in paragraphs:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None and not paragraph.level and not previous.level
-            and _WHO_LABEL.match(paragraph.text) and _WHO_LABEL.match(previous.text)
-        ):
-            joined[-1] = replace(previous, text=f"{previous.text.strip()} {paragraph.text.strip()}")
-        else:
-            joined.append(paragraph)
-    return joined
 
 
 def _follow_rows(reader: _Reader, text: str) -> None:
@@ -326,7 +318,7 @@ def _read_sentence(
         return None
     decided_here = reader.proposal.decisions[-1:] != decided_before
     for task in [] if _carried_over(reader) else tasks_in(clean, reader.people, reader.last_person):
-        if decided_here and _is_the_body(task.owner):
+        if decided_here and is_the_body(task.owner):
             continue  # "Besluit: de OR neemt het besluit pas na ...": the body deciding, not a task
         description = task.description
         context = _context_for(reader, clean, previous) if task.reason in (NAME_AND_VERB, PASSIVE) else ""
@@ -354,18 +346,6 @@ def _context_for(reader: _Reader, clean: str, previous: str) -> str:
     if previous and _POINTING_BACK & {w.strip(".,;:!?").casefold() for w in said}:
         return previous
     return ""
-
-
-# The bodies that meet and decide: in a decision of theirs they are no task's owner.
-_BODIES = frozenset({
-    "or", "cor", "gor", "mr", "gmr", "pmr", "omr", "ur", "oc", "ov", "ondernemingsraad", "medezeggenschapsraad",
-    "raad", "cliëntenraad", "clientenraad", "deelraad", "vergadering", "we", "wij",
-})
-
-
-def _is_the_body(owner: str) -> bool:
-    words = owner.casefold().split()
-    return bool(words) and words[-1] in _BODIES and len(words) <= 2
 
 
 def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> NewAction | None:
@@ -462,45 +442,6 @@ def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, t
         reader.topics.append(words)
     confidence, reason = ("zeker", "") if sure else (POSSIBLE, "besluit afgeleid uit de formulering")
     proposal.decisions.append(DecisionItem(text, reader.subject, kind, confidence, reason))
-
-
-def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
-    """The marked action is the one, not also the sentence that said it first.
-
-    "De OR zal dit opvragen. (actie: Jan)": the marker's sentence. "Henk neemt contact op met twee
-    adviesbureaus." then "AP 12-3 Henk: offertes opvragen.": the same owners under the same item,
-    the one right after the other, or saying the same (a table of actions at the end repeats them).
-    """
-    actions = proposal.new_actions
-    marked = [(i, a) for i, a in enumerate(actions) if a.confidence != POSSIBLE]
-
-    def covered(index: int, action: NewAction) -> bool:
-        return any(
-            other.description and (
-                action.description in other.description
-                or action.description.endswith(other.description)  # the possible one took the sentence before along
-            )
-            or _owners(other.owner) == _owners(action.owner)
-            and (at == index + 1 and other.subject == action.subject or similar(other.description, action.description))
-            for at, other in marked
-        )
-
-    proposal.new_actions = [a for i, a in enumerate(actions) if a.confidence != POSSIBLE or not covered(i, a)]
-
-
-def _owners(owner: str) -> frozenset[str]:
-    """"Yusuf/Rob", "Yusuf en Rob", "yusuf, rob": the same people."""
-    return frozenset(w.casefold() for w in re.split(r"\s*(?:/|,|&|\ben\b)\s*|\s+", owner) if w)
-
-
-def _drop_duplicate_closures(proposal: MinutesProposal) -> None:
-    seen: set[int] = set()
-    unique = []
-    for closure in proposal.closures:
-        if closure.number not in seen:
-            seen.add(closure.number)
-            unique.append(closure)
-    proposal.closures = unique
 
 
 def _capitalise(text: str) -> str:

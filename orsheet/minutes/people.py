@@ -56,20 +56,6 @@ class People:
                 return length
         return 0
 
-    def mentioned(self, text: str) -> str:
-        """The last known name in ``text`` (as written there), or ""."""
-        tokens = text.split()
-        found = ""
-        index = 0
-        while index < len(tokens):
-            length = self.longest_at(tokens, index)
-            if length:
-                found = " ".join(t.strip(".,;:()") for t in tokens[index : index + length])
-                index += length
-            else:
-                index += 1
-        return found
-
 
 # "Erbij waren Linda, Mark, Youssef en ik (Anne)": a list of first names in a sentence names people too,
 # and "ik (Anne)" or a closing "Groet, Anne" says who writes.

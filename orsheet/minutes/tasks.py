@@ -22,7 +22,7 @@ from orsheet.minutes.text import clauses
 
 __all__ = [
     "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
-    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in", "known_owner_length",
+    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in", "known_owner_length", "is_the_body",
 ]
 
 
@@ -374,3 +374,9 @@ def done_report(sentence: str) -> bool:
     """Does the sentence say some task is done ("Draaiboek is doorgestuurd naar iedereen")?"""
     done = _DONE.search(sentence)
     return bool(done) and not _STILL_OPEN.search(sentence[: done.end()])
+
+
+def is_the_body(owner: str) -> bool:
+    """"de OR", "De MR", "we": the body deciding, which is no task's owner in its own decision."""
+    said = owner.casefold().split()
+    return bool(said) and said[-1] in words.BODIES and len(said) <= 2

@@ -30,7 +30,7 @@ TASK_VERBS = frozenset({
     "overlegt", "overleggen", "kijkt", "kijken", "promoot", "promoten", "reserveert", "reserveren",
     "zegt", "zeggen",  # only with "toe": "De bestuurder zegt toe de cijfers te sturen"
     "leest", "lezen",  # "Truus leest het advies mee"
-    "voert", "voeren", "zoekt", "pakt", "houdt", "houden", "volgt", "volgen", "schrijft", "bespreekt", "bespreken",
+    "voert", "voeren", "houdt", "houden", "volgt", "volgen", "bespreekt", "bespreken",
     "stemt", "stemmen", "verzorgt", "verzorgen", "verstrekt", "bezoekt", "bezoeken", "benoemt", "werft", "werven",
 })
 # What follows a verb when the sentence reports talk rather than a task:
@@ -123,3 +123,9 @@ DONE_WORDS = (
     "gevoerd", "bezocht",  # "Dirk heeft het gesprek gevoerd", "Bos heeft de bewonerscommissie bezocht"
     "gesproken", "besproken", "geboekt", "gereserveerd", "gepubliceerd", "opgestuurd",
 )
+
+# The bodies that meet and decide: in a decision of theirs they are no task's owner.
+BODIES = frozenset({
+    "or", "cor", "gor", "mr", "gmr", "pmr", "omr", "ur", "oc", "ov", "ondernemingsraad", "medezeggenschapsraad",
+    "raad", "cliëntenraad", "clientenraad", "deelraad", "vergadering", "we", "wij",
+})
