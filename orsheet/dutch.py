@@ -127,6 +127,7 @@ _KIND_ALIASES = {  # normalised text (see normal_kind_text) -> canonical kind
     OV_MEETING: (
         "ov", "ov vergadering", "ovvergadering", "overlegvergadering", "overleg vergadering",
         "formeel overleg", "formele overleg", "formeel ov", "overlegvergadering met de bestuurder",
+        "overleg met de bestuurder", "overleg met bestuurder", "overleg bestuurder",  # WOR art. 24's meeting
     ),
     INFORMAL_MEETING: (
         "io", "informeel", "informeel overleg", "informele overleg", "informeel ov", "informele ov",

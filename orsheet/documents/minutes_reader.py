@@ -9,6 +9,7 @@ names the file.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from pathlib import Path
@@ -59,17 +60,36 @@ def read_minutes(path: Path) -> list[Paragraph]:
     elif suffix == ".pdf":
         paragraphs = _read_pdf(path)
     else:
-        paragraphs = paragraphs_from_text(_decode(data))
+        paragraphs = paragraphs_from_text(_decode(data, path.name))
     if not any(p.text.strip() for p in paragraphs):
         raise InputError(f"Notulenbestand {path.name} bevat geen tekst.")
     return paragraphs
 
 
-def _decode(data: bytes) -> str:
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one. Notepad's and Word's "Unicode" text has a mark.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """Text as the secretary saved it: UTF-8 (with or without mark), UTF-16/32 with a mark, else Windows-1252.
+
+    Text that still holds NUL characters (UTF-16 without a mark, a binary file named .txt) is refused:
+    read as garbage it would give "nothing found" instead of the closures it holds.
+    """
+    encoding = next((codec for mark, codec in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise InputError(
+            f"Notulenbestand {name} kan niet worden gelezen: het is geen gewone tekst (er staan nul-tekens in). "
+            "Sla de notulen op als tekst met codering UTF-8 (Kladblok: Opslaan als, Codering UTF-8) of als Word-document."
+        )
+    return text
 
 
 # --------------------------------------------------------------- plain text

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from orsheet.minutes.vocabulary import ARTICLES, PRONOUNS
 
-__all__ = ["Decision", "read_decision", "decision_in", "agreed_text", "PROCEDURAL", "REPORTED", "ELSEWHERE"]
+__all__ = [
+    "Decision", "read_decision", "decision_in", "agreed_text", "empty_decision",
+    "PROCEDURAL", "REPORTED", "ELSEWHERE", "NOT_DECIDED", "EMPTY",
+]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ BESLUIT, AFSPRAAK = "besluit", "afspraak"
 PROCEDURAL = "gaat over de agenda of de notulen van de vorige vergadering"
 REPORTED = "meldt een besluit van eerder, niet van deze vergadering"
 ELSEWHERE = "meldt een besluit van een ander orgaan"
+NOT_DECIDED = "er wordt (nog) niets besloten, of pas later"
+EMPTY = "er staat geen besluit (geen, nvt, -)"
 
 # Case matters for the body's name ("De OR", not "Het nieuwe besluit"), so
 # only the articles and common nouns are matched case-insensitively.
@@ -76,6 +81,38 @@ _POSITION = re.compile(
 _HOLD_OFF = re.compile(
     rf"^{_BODY}\s+(?!(?:weet|weten|kan|kunnen)\b)\w+\s+(?:[^.;]*?\s)?voorlopig\s+(?:nog\s+)?(?:niet|geen)\b"
 )
+# After "De OR besluit": nothing decided now ("nog niet", "niet.", "er later over", "in de volgende vergadering"),
+# unless what follows says what it decides not to do ("niet in te stemmen", "geen advies uit te brengen").
+_NOT_NOW = re.compile(
+    r"^\s*(?:(?:er|hier|daar)(?:over|toe)?\s+|vandaag\s+|nu\s+)?(?:nog\s+)?(?:niet|niets|geen(?:\s+besluit)?|later|pas|"
+    r"op\s+een\s+later(?:e)?\s+(?:moment|datum|tijdstip)|te\s+zijner\s+tijd|na\s+de\s+zomer(?:vakantie)?|"
+    r"(?:in\s+)?(?:de|een)\s+(?:volgende|komende|eerstvolgende|latere)\s+(?:vergadering|overleg|bijeenkomst|keer)|"
+    r"(?:de\s+)?volgende\s+keer)\b",
+    re.IGNORECASE,
+)
+_WHAT_IS_DECIDED = re.compile(r"\bte\s+\w+|\bom\b|\bdat\b", re.IGNORECASE)
+# "Er wordt niets besloten", "Hierover wordt later besloten": the passive says so in its own words.
+_NOT_NOW_IN = re.compile(r"\b(?:niet|niets|geen|later|pas|volgende|komende|eerstvolgende)\b", re.IGNORECASE)
+# "Besluit: geen.", "Besluiten: n.v.t.", "Besluit: -", "Besluit: geen, eerst het advies van P&O", "Besluit: uitgesteld".
+_EMPTY_BODY = re.compile(
+    r"^[\W_]*$|^(?:geen|nvt|n\.v\.t|niet\s+van\s+toepassing|niets|nee|n\.t\.b|ntb|nog\s+niet|nog\s+geen)\b\.?\s*(?:[,;:(–-]|$)|"
+    r"^(?:(?:nog\s+)?geen\s+besluit|aangehouden|uitgesteld|doorgeschoven|volgt|later|(?:in\s+de\s+)?volgende\s+vergadering)\b",
+    re.IGNORECASE,
+)
+
+
+def empty_decision(body: str) -> bool:
+    """Is a decision label's text no decision ("geen.", "nvt", "-", "uitgesteld", another label alone)?"""
+    label = _DECISION_LABEL.match(body.strip())
+    return bool(_EMPTY_BODY.match(body.strip()) or label and empty_decision(body.strip()[label.end() :]))
+
+
+def _not_decided_now(rest: str) -> bool:
+    """The words after "De OR besluit" say nothing is decided now."""
+    clause = re.split(r"[;.:]", rest, maxsplit=1)[0]
+    return bool(_NOT_NOW.match(rest)) and not _WHAT_IS_DECIDED.search(clause)
+
+
 # "Het AB is van een dergelijke app geen voorstander": the body's position.
 _IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
 # "Op aanraden van Marc, bijgevallen door andere leden, wordt het woord ... geschrapt": the meeting follows advice.
@@ -148,7 +185,10 @@ def read_decision(sentence: str) -> Decision | None:
     label = _DECISION_LABEL.match(text)
     if label:
         kind = AFSPRAAK if (label.group(1) or "").lower().startswith("afspra") else BESLUIT
-        return Decision(kind, text[label.end() :].strip())
+        body = text[label.end() :].strip()
+        inner = _explicit(body) if body else None  # "Besluit: de OR besluit nog niet."
+        skipped = EMPTY if body and empty_decision(body) else inner.skipped if inner and inner.sure else ""
+        return Decision(kind, body, skipped=skipped)
     if _REFERS_BACK.match(text):
         return Decision(BESLUIT, text, refers_back=True)
     found = _explicit(text) or _consent_or_approval(text)
@@ -167,13 +207,16 @@ def read_decision(sentence: str) -> Decision | None:
 
 def _explicit(text: str) -> Decision | None:
     """The council's own phrases are *zeker*; other ways of saying it *mogelijk*."""
-    if _DECISION_VERB.match(text) or _DECISION_INVERTED.match(text) and text.split()[0].lower() not in ARTICLES:
-        return Decision(BESLUIT, text)
+    verb = _DECISION_VERB.match(text) or text.split()[0].lower() not in ARTICLES and _DECISION_INVERTED.match(text)
+    if verb:
+        return Decision(BESLUIT, text, skipped=NOT_DECIDED if _not_decided_now(text[verb.end() :]) else "")
     if _DECISION_PASSIVE.match(text):
         return Decision(BESLUIT, text)
     decided = _DECIDED.search(text)
     if decided:
-        return Decision(AFSPRAAK if _AGREEMENT.search(decided.group()) else BESLUIT, text, sure=False)
+        kind = AFSPRAAK if _AGREEMENT.search(decided.group()) else BESLUIT
+        not_now = _NOT_NOW_IN.search(decided.group()) and not _WHAT_IS_DECIDED.search(text[decided.end() :])
+        return Decision(kind, text, sure=False, skipped=NOT_DECIDED if not_now else "")
     return None
 
 

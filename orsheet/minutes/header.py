@@ -48,13 +48,13 @@ def meeting_date_in(paragraphs: list[Paragraph]) -> date | None:
 def meeting_kind_in(paragraphs: list[Paragraph], known: Sequence[str]) -> str:
     """The kind in ``known`` the first lines name ("Verslag OR-Vergadering", "Notulen MR"), or "".
 
-    Any run of up to four words of a title line is compared with each known
+    Any run of up to five words of a title line is compared with each known
     kind through its aliases ("OV", "overlegvergadering", "informeel overleg").
     The longest run wins: "informeel overleg" over "overleg".
     """
     for paragraph in paragraphs[:4]:
         words = re.findall(r"[\w&-]+", normalise(paragraph.text))
-        runs = [" ".join(words[i : i + n]) for n in (4, 3, 2, 1) for i in range(len(words) - n + 1)]
+        runs = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2, 1) for i in range(len(words) - n + 1)]
         for run in runs:
             found = next((kind for kind in known if same_kind(run, kind)), None)
             if found:

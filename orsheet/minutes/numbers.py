@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from orsheet.minutes.vocabulary import MONTH_WORDS
 
@@ -16,7 +17,9 @@ _RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tm|tot en met|tot|-|–|—)\s*", re.I
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\ben\b|\bof\b)\s*", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _NOT_AN_ACTION = re.compile(
-    rf"\s*(?:[.:]\d|(?:{'|'.join(MONTH_WORDS)})\b|uur\b|u\b|%|minuten\b|min\b|euro\b|jaar\b|dagen\b|weken\b)",
+    rf"\s*(?:[.:]\d|(?:{'|'.join(MONTH_WORDS)})\b|uur\b|u\b|%|minuten\b|min\b|euro\b|jaar\b|dagen\b|weken\b|"
+    # a count: "3 acties zijn afgerond", "2 openstaande punten" (a number followed by what it counts)
+    r"(?:\w{3,}e\s+)?(?:acties|actiepunten|punten|zaken|taken|items|onderwerpen|stuks|dingen|vragen|keer|maal)\b)",
     re.IGNORECASE,
 )
 
@@ -83,28 +86,59 @@ _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|
 _DIGIT = re.compile(r"\d")
 
 
+@dataclass(frozen=True)
+class Closures:
+    """What a sentence says of the action numbers in it.
+
+    ``closed``: reported done. ``held``: named with a done word that does not report them
+    done -- announced, conditional, partial, asked -- and ``reason`` says why (for the preview).
+    """
+
+    closed: tuple[int, ...] = ()
+    held: tuple[int, ...] = ()
+    reason: str = ""
+
+
 def closed_numbers(sentence: str) -> list[int]:
     """Action numbers a sentence reports as done ("Acties 325 en 330 zijn afgerond").
 
     A question ("Actie 330 afgerond?") reports nothing; a refused range
     (see :func:`number_list_at`) raises :class:`RangeRefused`.
     """
-    if sentence.rstrip().endswith("?") or not _DIGIT.search(sentence):
-        return []  # a question reports nothing; without a digit there is no number to close (a quick test)
-    items = _status_items(sentence)
+    return list(read_closures(sentence).closed)
+
+
+def read_closures(sentence: str) -> Closures:
+    """The numbers a sentence closes, and those it names with a done word but does not close (see :class:`Closures`)."""
+    if not _DIGIT.search(sentence):
+        return _NOTHING  # without a digit there is no number to close (a quick test)
+    question = sentence.rstrip().endswith("?")
+    items = None if question else _status_items(sentence)
     if items is not None:
         return items
     lists = _number_lists(sentence)
-    closes = [False] * len(lists)
+    verdicts: list[tuple[bool, str]] = [(False, "")] * len(lists)
+    closed: list[int] = []
+    held: list[int] = []
     for index in reversed(range(len(lists))):  # a list joined to the next one shares its verdict
-        _, start, end = lists[index]
-        if index + 1 < len(lists):
-            after = sentence[end : lists[index + 1][1]]
-            closes[index] = _says_done(after, sentence[:start]) or (closes[index + 1] and bool(_JOINED.fullmatch(after)))
-        else:
-            closes[index] = _says_done(sentence[end:], sentence[:start])
-    found = [number for (numbers, _, _), done in zip(lists, closes) if done for number in numbers]
-    return list(dict.fromkeys(found))
+        numbers, start, end = lists[index]
+        following = lists[index + 1] if index + 1 < len(lists) else None
+        after = sentence[end : following[1]] if following else sentence[end:]
+        verdict = _verdict(after, sentence[:start], question)
+        if following and verdict == (False, "") and _JOINED.fullmatch(after):
+            verdict = verdicts[index + 1]
+        verdicts[index] = verdict
+        if verdict[0]:
+            excepted = set(following[0]) if following and _EXCEPT.search(after) else set()  # "..., behalve 204"
+            closed[:0] = [n for n in numbers if n not in excepted]
+        elif verdict[1]:
+            held[:0] = numbers
+    reason = next((why for done, why in verdicts if why and not done), "")
+    closed = list(dict.fromkeys(closed))
+    return Closures(tuple(closed), tuple(n for n in dict.fromkeys(held) if n not in closed), reason)
+
+
+_NOTHING = Closures()
 
 
 # "Actiepunten vorige vergadering: 3 gereed, 5 loopt nog, 6 gereed.": a status per number after a label.
@@ -112,7 +146,7 @@ _STATUS_LABEL = re.compile(r"^\s*(?:openstaande\s+|lopende\s+)?" + _ACTION_WORD.
 _STATUS_ITEM = re.compile(r"#?(\d{1,6})\s*(?:[-:=]\s*)?(?P<status>[^\W\d][^,;]*?)\s*(?:[,;]|\.?$)", re.IGNORECASE)
 
 
-def _status_items(sentence: str) -> list[int] | None:
+def _status_items(sentence: str) -> Closures | None:
     """The numbers a status list after a label reports done, or None when the sentence is no such list.
 
     Every item is a number and its own status ("3 gereed", "5 loopt nog"); one item
@@ -122,42 +156,104 @@ def _status_items(sentence: str) -> list[int] | None:
     if not label:
         return None
     done: list[int] = []
+    held: list[int] = []
+    reason = ""
     position, items = label.end(), 0
     while position < len(sentence.rstrip(" .")):
         item = _STATUS_ITEM.match(sentence, position)
         if not item or _NOT_AN_ACTION.match(sentence, item.end(1)):
             return None
-        status = item.group("status")
-        if _DONE.search(status) and not _NOT_DONE.search(status) and not _AHEAD.search(status):
+        closes, why = _verdict(f" {item.group('status')}", "")
+        if closes:
             done.append(int(item.group(1)))
+        elif why:
+            held.append(int(item.group(1)))
+            reason = reason or why
         items += 1
         position = item.end()
         while position < len(sentence) and sentence[position] == " ":
             position += 1
-    return list(dict.fromkeys(done)) if items else None
+    return Closures(tuple(dict.fromkeys(done)), tuple(dict.fromkeys(held)), reason) if items else None
 
 
 # "Actie 12 en actie 13 zijn afgerond": the first list runs into the second's action word.
 _JOINED = re.compile(r"\s*(?:&|\ben\b)\s*" + _ACTION_WORD.pattern, re.IGNORECASE)
 
 
-def _says_done(after: str, before: str) -> bool:
-    """Is a number list reported done by the words after it (up to the next list) or a label before it?"""
+# Why a done word after a number does not report it done (the preview's reason), each matched in the words
+# between the number and the done word unless said otherwise.
+ANNOUNCED = "het afronden wordt aangekondigd, niet gemeld als gedaan"
+CONDITIONAL = "afronden onder een voorwaarde (zodra, als ...)"
+PARTIAL = "nog maar voor een deel klaar"
+READY_FOR = "klaar voor een volgende stap, niet afgerond"
+QUESTION = "een vraag, geen melding dat het af is"
+UNCLEAR = "niet duidelijk welke van de genoemde acties af is"
+POSTPONED = "uitgesteld of verlengd, niet afgerond"
+# "moet nog worden afgerond", "gaat ... afronden" ("kan/mag worden afgesloten" permits closing: it closes).
+_ANNOUNCING = re.compile(
+    r"\b(?:worden|moet|moeten|gaat|gaan|hoeft|hoeven|dient|dienen|daarna|straks|later|eerst|morgen)\b[^,;:]*$", re.IGNORECASE
+)
+# "kan worden afgesloten", "mogen nu worden afgevoerd": the meeting lets it go now, as "kan van de lijst".
+_PERMITTED = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,2}?worden\s*$", re.IGNORECASE)
+# "als" opening a clause ("als de nieuwsbrief uit is", "als Frank ..."), not "als eerste", "als gevolg van".
+_CONDITION = re.compile(
+    r"\b(?:zodra|zo\s+gauw|wanneer|indien|mits|tenzij|op\s+voorwaarde|"
+    r"als\s+(?:de|het|een|er|hij|zij|ze|we|wij|men|iemand|alle|alles|dat|dit|die|deze|(?-i:[A-Z])\w+)\b)",
+    re.IGNORECASE,
+)
+_PARTLY = re.compile(
+    r"\b(?:deels|gedeeltelijk|grotendeels|goeddeels|ten\s+dele|bijna|vrijwel|nagenoeg|zo\s+goed\s+als|half|halverwege|"
+    r"voor\s+(?:een|het|de)\s+(?:groot\s+|grootste\s+)?(?:deel|gedeelte|helft))\b|\d+\s*%",
+    re.IGNORECASE,
+)
+_SOME_OF = re.compile(
+    r"\b(?:(?:de|het)\s+(?:eerste|tweede|derde|vierde|laatste|andere|overige|rest)|(?:een|één|eentje|twee|drie)\s+"
+    r"(?:van|ervan|daarvan)|alleen|slechts|sommige|enkele)\b",
+    re.IGNORECASE,
+)
+_POSTPONING = re.compile(r"\b(?:verlengd|uitgesteld|aangehouden|doorgeschoven|opgeschoven|verschoven)\b", re.IGNORECASE)
+_READY_FOR = re.compile(r"^\s+(?:voor|om)\b", re.IGNORECASE)
+# "wordt als afgerond beschouwd", "is op gereed gezet": the done word as a status, set now.
+_AS_STATUS = re.compile(r"\b(?:als|op)\s+$", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:behalve|uitgezonderd|met\s+uitzondering\s+van|m\.u\.v\.|op)\s*(?:actie\s*)?$", re.IGNORECASE)
+
+
+# "Acties 332 en 337 worden afgesloten": closing is done by saying so ("wordt afgerond" is work still going on).
+_CLOSED_NOW = re.compile(r"\b(?:wordt|worden)\s*$", re.IGNORECASE)
+_CLOSING_ACTS = ("gesloten", "afgesloten", "afgevoerd", "afgeboekt")
+
+
+def _announced(between: str, done_word: str) -> bool:
+    if done_word.lower() in _CLOSING_ACTS:
+        between = _CLOSED_NOW.sub("", between)
+    return bool(_AHEAD.search(between) or _ANNOUNCING.search(between) and not _PERMITTED.search(between))
+
+
+def _verdict(after: str, before: str, question: bool = False) -> tuple[bool, str]:
+    """(done, why not): a number list reported done by the words after it (up to the next list) or a label
+    before it; or named with a done word that does not report it done, and why."""
     done = _DONE.search(after)
-    if (
-        done
-        and not _NOT_DONE.search(after[: done.start()])
-        and not _NOT_DONE.search(after[done.end() :][:12])
-        and not _AHEAD.search(after[: done.start()])
-    ):
-        return True
-    return bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before)
+    if done and not _NOT_DONE.search(after[: done.start()]) and not _NOT_DONE.search(after[done.end() :][:12]):
+        between, rest = after[: done.start()], after[done.end() :]
+        clause = re.split(r"[;:]", rest, maxsplit=1)[0]
+        reason = (
+            (question or "?" in after) and QUESTION
+            or (_CONDITION.search(between) or _CONDITION.search(clause) or _CONDITION.match(before)) and CONDITIONAL
+            or not _AS_STATUS.search(between) and _announced(between, done.group()) and ANNOUNCED
+            or _POSTPONING.search(between) and POSTPONED
+            or _PARTLY.search(between) and PARTIAL
+            or _SOME_OF.search(between) and UNCLEAR
+            or done.group().lower() in ("klaar", "gereed") and _READY_FOR.match(rest) and READY_FOR
+        )
+        return (not reason, reason or "")
+    return (bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before) and not question, "")
 
 
 def mentions_closure(text: str) -> bool:
     """Does the text close numbers, or try to (a refused range counts)?"""
     try:
-        return bool(closed_numbers(text))
+        found = read_closures(text)
+        return bool(found.closed or found.held)
     except RangeRefused:
         return True
 
@@ -176,7 +272,31 @@ def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:
         numbers, end = number_list_at(sentence, start)
         if numbers:
             lists.append((numbers, start, end))
-    return lists
+    return _with_repeated(sentence, lists) if len(lists) else lists
+
+
+# A number standing alone, not inside a date, time, code or list already read.
+_BARE_NUMBER = re.compile(r"(?<![\w.,:/#-])#?\d")
+
+
+def _with_repeated(sentence: str, lists: list[tuple[list[int], int, int]]) -> list[tuple[list[int], int, int]]:
+    """The lists plus numbers named again without an action word: "Van de acties 203, 204 en 205 is alleen
+    203 afgerond", "Acties 203 en 204: 203 afgerond, 204 loopt nog" -- the done word then goes to the
+    repetition it follows, not to the whole list. Only numbers of the lists count (not "in 2023")."""
+    named = {n for numbers, _, _ in lists for n in numbers}
+    taken = [(start, end) for _, start, end in lists]
+    found = list(lists)
+    for match in _BARE_NUMBER.finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        try:
+            numbers, end = number_list_at(sentence, match.start())
+        except RangeRefused:
+            continue  # "op 12-10": a date, not a range of actions
+        if numbers and set(numbers) <= named:
+            found.append((numbers, match.start(), end))
+            taken.append((match.start(), end))
+    return sorted(found, key=lambda found_list: found_list[1])
 
 
 _LIST_UPDATED = re.compile(

@@ -26,7 +26,7 @@ def drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
 
     def covered(index: int, action: NewAction) -> bool:
         return any(
-            other.description and (
+            other.description and action.description and (  # "(actie: Jan)" alone says no task to be covered
                 action.description in other.description
                 or action.description.endswith(other.description)  # the possible one took the sentence before along
             )

@@ -31,7 +31,7 @@ from orsheet.minutes.markers import (
     split_listed_action,
     who_what_when,
 )
-from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
+from orsheet.minutes.numbers import RANGE_LIMIT, Closures, RangeRefused, mentions_closure, read_closures, says_list_updated
 from orsheet.minutes.overlap import drop_duplicate_closures, drop_possible_actions_a_marker_covers
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import People, is_header_line, names_in_header, names_in_text, people_from
@@ -64,6 +64,7 @@ from orsheet.minutes.vocabulary import NOT_A_TASK_START
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+NO_TASK = "actie zonder omschrijving: vul in wat er moet gebeuren"
 # A task said in this many words or fewer ("Koen zoekt het uit.", "Hanneke regelt de locatie en de
 # trainer.") takes the sentence before it along: that says what "het" or "de locatie" is.
 _SHORT_TASK = 8
@@ -178,17 +179,23 @@ def _read_status_line(reader: _Reader, text: str, status: Status) -> None:
 
 
 def _read_numbers(reader: _Reader, clean: str) -> list[int]:
-    """Close the numbers a sentence reports done; a refused range is a near miss."""
+    """Close the numbers a sentence reports done; a refused range and numbers not reported done are near misses.
+
+    Returns the numbers named (closed or not): the sentence is about those actions, no done report of its own.
+    """
     proposal = reader.proposal
     try:
-        numbers = closed_numbers(clean)
+        found = read_closures(clean)
     except RangeRefused as refused:
-        numbers = []
+        found = Closures()
         proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
                                                     f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
-    for number in numbers:
+    if found.held:  # "Actie 187 wordt afgerond zodra ...": named with a done word, not reported done
+        held = ", ".join(map(str, found.held))
+        proposal.near_misses.append(NearMiss(clean, f"actie {held} niet afgerond: {found.reason}"))
+    for number in found.closed:
         proposal.closures.append(Closure(number, clean))
-    return numbers
+    return [*found.closed, *found.held]
 
 
 def _read_owner_cells(reader: _Reader, text: str) -> str:
@@ -363,6 +370,8 @@ def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[
     else:
         description = sentence or _capitalise(task)
     written = text[marker.start : marker.end].strip("()[] ")
+    if not description.strip():  # "(actie: Jan)" under a heading: who, but not what
+        return NewAction(owner, "", reader.subject, written, deadline, POSSIBLE, NO_TASK)
     return NewAction(owner, description, reader.subject, written, deadline)
 
 
@@ -425,7 +434,10 @@ def _add_named_line(reader: _Reader, text: str) -> bool:
 
 
 def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, topic: str = "") -> None:
-    kind, _, lead = kind.partition(":")  # "besluit:De OR besluit:" carries its lead-in
+    kind, label, lead = kind.partition(":")  # "besluit:De OR besluit:" carries its lead-in
+    if label and text and decided.empty_decision(text):  # "Besluit:" alone, then "geen." as the next paragraph
+        reader.proposal.near_misses.append(NearMiss(f"{lead or kind.capitalize() + ':'} {text}", f"geen besluit: {decided.EMPTY}"))
+        return
     text = f"{lead} {text}".strip()
     if not text:
         return

@@ -16,6 +16,8 @@ from datetime import date
 from typing import Sequence
 
 from orsheet import digest, model, records, rules, schema
+from orsheet.agenda import find_meeting
+from orsheet.dutch import canonical_kind, same_kind
 from orsheet.deadlines import interpret
 from orsheet.minutes import SURE, MinutesProposal, Paragraph, meeting_kind_in
 from orsheet.minutes.matching import closest, stemmed
@@ -189,15 +191,20 @@ def meeting_kind_for(
     backend: WorkbookBackend, meeting: date, given: str | None = None, paragraphs: Sequence[Paragraph] = ()
 ) -> str:
     """The kind of the meeting: as given, else Vergaderingen's on that day, else as the
-    minutes' header names it (when the workbook knows that kind), else an OR meeting."""
-    if given:
-        return given
+    minutes' header names it (when the workbook knows that kind), else an OR meeting.
+
+    Two meetings that day: the header decides between them; when it names neither, the
+    secretary must (a located Dutch error asking for --kind, as the agenda asks).
+    """
     meetings = records.meetings_from_table(backend.read([schema.MEETINGS.name])[schema.MEETINGS.name])
-    kinds = sorted({m.kind for m in meetings if m.date == meeting and m.kind})
-    if len(kinds) == 1:
-        return kinds[0]
-    # Two meetings that day: the header decides between them; none: any kind the workbook knows.
-    known = kinds or list(dict.fromkeys([*model.MEETING_KINDS, *(m.kind for m in meetings if m.kind)]))
+    that_day = list({m.kind: m for m in meetings if m.date == meeting and m.kind}.values())  # one per kind
+    if given:  # "--kind OV": the kind as Vergaderingen spells it
+        return next((m.kind for m in that_day if same_kind(m.kind, given)), canonical_kind(given) or given)
+    if len(that_day) == 1:
+        return that_day[0].kind
+    if that_day:
+        return find_meeting(that_day, meeting, meeting_kind_in(list(paragraphs), [m.kind for m in that_day])).kind
+    known = list(dict.fromkeys([*model.MEETING_KINDS, *(m.kind for m in meetings if m.kind)]))
     return meeting_kind_in(list(paragraphs), known) or model.OR_MEETING
 
 
