@@ -239,8 +239,8 @@ def _verdict(after: str, before: str, question: bool = False) -> tuple[bool, str
         reason = (
             (question or "?" in after) and QUESTION
             or (_CONDITION.search(between) or _CONDITION.search(clause) or _CONDITION.match(before)) and CONDITIONAL
-            or not _AS_STATUS.search(between) and _announced(between, done.group()) and ANNOUNCED
             or _POSTPONING.search(between) and POSTPONED
+            or not _AS_STATUS.search(between) and _announced(between, done.group()) and ANNOUNCED
             or _PARTLY.search(between) and PARTIAL
             or _SOME_OF.search(between) and UNCLEAR
             or done.group().lower() in ("klaar", "gereed") and _READY_FOR.match(rest) and READY_FOR
