@@ -143,11 +143,17 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     if verb in ("neemt", "nemen") and _taken_to_heart(rest):
         return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
-    if particles and not particles & set(rest):
+    if particles and not particles & set(rest) and not (verb in ("laat", "laten") and _lets_do(rest)):
         return False
     if strong_only:
         return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
+
+
+def _lets_do(rest: list[str]) -> bool:
+    """"laat de lekkage volgende week onderzoeken": "laat" with a thing done, an infinitive closing its clause."""
+    clause = list(takewhile(lambda word: word not in words.JOINING_WORDS | {"maar", "want"}, rest))
+    return len(clause) >= 2 and clause[-1].endswith("en") and clause[-1] not in words.NOT_LET_DO
 
 
 def _taken_to_heart(rest: list[str]) -> bool:
