@@ -186,7 +186,8 @@ def _passive_task(sentence: str, people: People) -> Task | None:
         return None
     clause = list(takewhile(lambda t: not t.endswith((",", ";", ":")), tokens[length:]))
     said = [_bare(t) for t in tokens[length : length + len(clause) + 1]]
-    if words.NEGATIONS & {w.casefold() for w in said} or not any(_PARTICIPLE.match(w) for w in said):
+    participles = [w for w in said if _PARTICIPLE.match(w)]
+    if words.NEGATIONS & {w.casefold() for w in said} or not participles or participles[0].casefold() in words.SPEECH_PARTICIPLES:
         return None
     return Task(" ".join(tokens[:length]).strip(".,;:()"), _sentence_case(sentence.strip()), PASSIVE)
 

@@ -67,6 +67,11 @@ DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
+# "Er wordt door Jan opgemerkt dat ...": the passive of speech is no task.
+SPEECH_PARTICIPLES = frozenset({
+    "gezegd", "opgemerkt", "aangegeven", "gemeld", "genoemd", "gevraagd", "voorgesteld", "toegelicht", "uitgelegd",
+    "gepresenteerd", "besproken", "verteld", "benadrukt", "geantwoord", "gesteld", "betoogd", "aangekaart",
+})
 # "laat ... zien/blijken/merken" reports; "laat de lekkage onderzoeken" is a task.
 NOT_LET_DO = frozenset({
     "zien", "blijken", "merken", "horen", "liggen", "staan", "gaan", "vallen",
