@@ -24,13 +24,20 @@ SECOND_ROUND = ("unseen-13-or-provincie-codes.txt", "unseen-14-db-mail.txt", "un
                 "unseen-16-or-pijltjes.txt")
 
 
+# And after the rules were improved on the second round.
+THIRD_ROUND = ("unseen-17-or-onderwijs-initialen.txt", "unseen-18-clientenraad-telegram.md", "unseen-19-pvt-todo.txt",
+               "unseen-20-vve-alv.txt")
+
+
 @pytest.fixture(scope="module")
 def scores():
     found = score_directory(UNSEEN)
-    second = score_directory(UNSEEN, SECOND_ROUND)
+    rounds = {"2": score_directory(UNSEEN, SECOND_ROUND), "3": score_directory(UNSEEN, THIRD_ROUND)}
     print()
     for name, score in found.items():
-        print(f"{score.line(name)}   second round: {second[name].line('')[24:]}")
+        print(score.line(name))
+        for number, scored in rounds.items():
+            print(f"  round {number}: {scored[name].line('')[24:]}")
     return found
 
 

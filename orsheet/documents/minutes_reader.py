@@ -220,8 +220,8 @@ def _heads_block(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     if len(line) > 50 or len(line.split()) > 7 or line[-1] in ".,;:!?-" or not line[0].isupper():
         return False
-    if _BULLET.match(line) or _is_field_line(line) or _MARKER_LINE.match(line):
-        return False
+    if _BULLET.match(line) or _is_field_line(line) or _MARKER_LINE.match(line) and ":" in line:
+        return False  # "Actiepunten vorige keer" is a heading, "Actie: ..." a marker
     after = lines[index + 1].strip() if index + 1 < len(lines) else ""
     return bool(after) and (after[0].isupper() or bool(_BULLET.match(after))) and not _is_field_line(after)
 

@@ -49,7 +49,7 @@ _DECISION_VERB = re.compile(rf"^{_BODY}\s+(?:besluit|besluiten)\b")
 _DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b")
 _DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
 _DECISION_LABEL = re.compile(
-    r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?"
+    r"^(besluit|besluiten|afspraak|afspraken|afgesproken|besloten|overeengekomen)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?"
     r"(?:\s+(?:nr\.?\s*)?\d[\d./-]*)?\s*:\s*"  # "Besluit 2024-07:", "Besluit nr. 12:"
     r"|^(?-i:B)\s?\d+(?:[-./]\d+)+\s*:?\s+",  # "B24-12 De OR brengt ...": a decision's number in a besluitenlijst
     re.IGNORECASE
@@ -74,7 +74,12 @@ _CONSENT = re.compile(
 _POSITION = re.compile(
     rf"^{_BODY}\s+(?:(?:adviseert|adviseren)\s+(?:\w+\s+){{0,2}}?(?:positief|negatief|gunstig|ongunstig|om|tegen)\b|"
     r"(?:geeft|geven|brengt|brengen)\s+(?:\w+\s+){0,3}?advies\b|(?:kiest|kiezen)\s+(?:\w+\s+){0,2}?voor\b|"
-    r"(?:is|zijn|gaat|gaan)\s+(?:\w+\s+){0,2}?akkoord\s+met\b|(?:ziet|zien)\s+(?:\w+\s+){0,3}?af\s+van\b)"
+    r"(?:is|zijn|gaat|gaan)\s+(?:\w+\s+){0,2}?akkoord\s+met\b|(?:ziet|zien)\s+(?:\w+\s+){0,3}?af\s+van\b|"
+    r"(?:keurt|keuren)\s+(?:[^.;]*?\s)?goed\b|(?:machtigt|machtigen|verleent|verlenen)\s+\S)"  # "keurt de jaarrekening goed"
+)
+# A vote: "wordt met 44 stemmen voor en 14 tegen aangenomen", "bij acclamatie herkozen", "unaniem".
+_VOTE = re.compile(
+    r"\b(?:met\s+(?:\d+|\w+)\s+stem(?:men)?\s+voor|met\s+algemene\s+stemmen|bij\s+acclamatie|unaniem)\b", re.IGNORECASE
 )
 # "De COR wil het verzuimprotocol voorlopig nog niet behandelen": the body puts something off, a decision
 # too ("We weten voorlopig nog niet ..." is none).
@@ -171,7 +176,7 @@ _TOPIC_LEAD = re.compile(r"^[^;:.!?]{2,50}[;:]\s+(?=\S)")
 # Every form below contains one of these; most sentences contain none (a quick first test).
 _ANY_FORM = re.compile(
     r"^b\s?\d+[-./]|besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|advie|advise|"
-    r"kiest|kiezen|afgezien|\baf\s+van\b|voorlopig|"
+    r"kiest|kiezen|afgezien|\baf\s+van\b|voorlopig|keur|machtig|verleen|stemmen|acclamatie|unaniem|"
     r"overeen|voorstander|instemming|\bop\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\b|"
     r"\ber\s+(?:gaat|gaan|zal|zullen)\b",
 )  # matched against the lower-cased sentence: faster than IGNORECASE
@@ -184,7 +189,7 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = AFSPRAAK if (label.group(1) or "").lower().startswith("afspra") else BESLUIT
+        kind = AFSPRAAK if (label.group(1) or "").lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
         body = text[label.end() :].strip()
         inner = _explicit(body) if body else None  # "Besluit: de OR besluit nog niet."
         skipped = EMPTY if body and empty_decision(body) else inner.skipped if inner and inner.sure else ""
@@ -221,7 +226,7 @@ def _explicit(text: str) -> Decision | None:
 
 
 def _consent_or_approval(text: str) -> Decision | None:
-    if _CONSENT.search(text) or _IN_FAVOUR.match(text) or _POSITION.match(text) or _HOLD_OFF.match(text):
+    if _CONSENT.search(text) or _IN_FAVOUR.match(text) or _POSITION.match(text) or _HOLD_OFF.match(text) or _VOTE.search(text):
         return Decision(BESLUIT, text, sure=False)
     if _ON_ADVICE.match(text) or _WILL_BE_DONE.match(text):
         return Decision(BESLUIT, text, sure=False, skipped=PROCEDURAL if _ABOUT_THE_MEETING.search(text) else "")

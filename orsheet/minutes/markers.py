@@ -26,13 +26,14 @@ class Marker:
     standalone: bool  # "Actie: ..." as a sentence of its own, not in brackets
 
 
-_MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders)"
+_MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders|to-?do|to\s+do)"
 _BRACKET_MARKER = re.compile(rf"[(\[]\s*{_MARKER_WORD}\b\s*(:|-|>|voor\b)?\s*", re.IGNORECASE)
 _LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^[-•–] ))[ \t]*{_MARKER_WORD}\s*:\s*", re.IGNORECASE)
-# "... paragraaf. Actie voor Koen: brief aan de commandant ...": the owner between the marker word and the colon.
+# "... paragraaf. Actie voor Koen: brief aan de commandant ...", "Actie (PvL): een notitie schrijven":
+# the owner between the marker word and the colon.
 _OWNER_LABEL_MARKER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:actie|actiepunt)\s+(?i:voor)\s+"
-    r"(?P<owner>[A-Z][\w-]*(?:\s+(?:en\s+|&\s+)?[A-Z][\w-]*){0,3})\s*:\s*"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:actie|actiepunt|todo|to-do)\s*(?:(?:(?i:voor)\s+)?"
+    r"(?P<owner>[A-Z][\w-]*(?:\s+(?:en\s+|&\s+)?[A-Z][\w-]*){0,3})|\((?P<bracketed>[A-Z][^()]{0,30})\))\s*:\s*"
 )
 _CLOSING = {"(": ")", "[": "]"}
 # "Het statuut moet nog bekeken worden. Actiepunt DW/MZ." -- initials or names
@@ -51,7 +52,7 @@ _CODE_MARKER = re.compile(
 # "Actie voor Koen: brief aan de commandant" as well.
 _LIST_OWNER_LABEL = re.compile(
     rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?:(?i:voor)\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*"
-)
+)  # "Todo Sven: inventariseren wie ..." too
 # "Wie: Mohamed en Rik Wat: vragen opstellen Wanneer: 22 oktober": an action in three labelled parts.
 _WHO_WHAT_WHEN = re.compile(r"\b(?P<label>wie|wat|wanneer|deadline|actiehouder|actie)\s*:\s*", re.IGNORECASE)
 _WHO = {"wie": "owner", "actiehouder": "owner", "wat": "task", "actie": "task", "wanneer": "when", "deadline": "when"}
@@ -114,7 +115,8 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
-    if "acti" not in text.casefold() and not _CODE_MARKER.match(text):
+    folded = text.casefold()
+    if "acti" not in folded and "do" not in folded and not _CODE_MARKER.match(text):
         return ()  # every marker word starts so, or a code opens the text; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
@@ -133,7 +135,8 @@ def find_markers(text: str) -> tuple[Marker, ...]:
         if any(m.start <= match.start() < m.end for m in markers):
             continue
         end = _sentence_end(text, match.end())
-        markers.append(Marker(match.start(), end, f"{match.group('owner')}: {text[match.end() : end].strip()}", True))
+        owner = match.group("owner") or match.group("bracketed")
+        markers.append(Marker(match.start(), end, f"{owner}: {text[match.end() : end].strip()}", True))
     trailing = _TRAILING_MARKER.search(text)
     if trailing and not any(m.start <= trailing.start() < m.end for m in markers):
         markers.append(Marker(trailing.start(), len(text), trailing.group("owner"), standalone=True))

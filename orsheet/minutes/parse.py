@@ -135,7 +135,8 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     rows = [labelled] if labelled is not None else table_actions(text, reader.people)
     if rows:  # "Wie: ... Wat: ... Wanneer: ...", or a table "Actie Wie Wanneer" run together: explicit
         for owner, task, when in rows:
-            reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, text, when))
+            written = text if labelled else f"{task} | {owner} | {when}"
+            reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, written, when))
         reader.previous_paragraph = ""
         return
     status = status_of(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import dropwhile
 
 from orsheet.minutes.text import normalise
 
@@ -27,6 +28,8 @@ _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "la", 
 _NOT_NAMES = {"leden", "allen", "iedereen", "geen", "m.k", "m.k.", "mk", "zonder", "met", "kennisgeving", "en"}
 # "mevrouw R. Jansen", "de heer W. Bos", "dhr. Van Dam": a title before the name.
 TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "heer", "dhr", "de heer"})
+# Words that lead into a name within a list: "..., en namens de directie Laura Brandt".
+_LEADS = frozenset({"namens", "voor", "vanuit", "tevens", "ook", "waaronder", "als"})
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]\.?$")
 
 
@@ -154,13 +157,16 @@ def split_names(text: str) -> list[str]:
     found = []
     # "Gerda Wolff. Afwezig: Henk Stam": the next header label on the same line starts a new list.
     for part in re.split(r"[;,]|\s+en\s+|\s*&\s*|\s+-\s+|\.\s+(?=[\w ]{3,30}:)|:\s+", text):
-        if _HEADER_LINE.match(f"{part.strip(' .')}: x") or _LIST_HEADING.fullmatch(part.strip(" .")):
+        label_only = not re.search(r"\s[A-Z]", part.strip())  # "Afwezig", not "namens de directie Laura Brandt"
+        if label_only and (_HEADER_LINE.match(f"{part.strip(' .')}: x") or _LIST_HEADING.fullmatch(part.strip(" ."))):
             continue
         words = part.strip(" .:").split()
         if len(words) > 6:
             continue  # a sentence, not a name
         while words and (words[0].casefold().strip(".") in TITLES or " ".join(words[:2]).casefold() in TITLES):
             words = words[2:] if " ".join(words[:2]).casefold() in TITLES else words[1:]  # "mevrouw R. Jansen"
+        if words and words[0].casefold() in _LEADS:
+            words = list(dropwhile(lambda w: w[:1].islower(), words))  # "namens de directie Laura Brandt"
         while words and (words[-1].casefold().strip(".") in _NOT_NAMES or words[-1][:1].islower()):
             words.pop()  # "Gerard Croiset penningmeester": the role after the name
         if not words or not words[0][:1].isupper():

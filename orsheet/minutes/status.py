@@ -32,7 +32,7 @@ _DONE_START = (
     r"|(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,2}?(?:van\s+de\s+(?:actie)?lijst|worden\s+afgesloten|dicht)\b"
 )
 _OPEN_START = (
-    r"(?:loopt|lopen|lopend|blijft|blijven|nog\s+niet|nog\s+open|staat\s+(?:nog\s+)?open|staat\s+nog|"
+    r"(?:loopt|lopen|lopend|blijft|blijven|nog\s+niet|nog\s+geen|nog\s+open|staat\s+(?:nog\s+)?open|staat\s+nog|"
     r"in\s+behandeling|wordt\s+vervolgd|p\.m\.|(?:volgt|open|pm)(?=\s*(?:[.,;]|$)))"
 )
 # The status after the action's own words: after ":" or " - ", or a sentence of its own without a subject.

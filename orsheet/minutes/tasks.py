@@ -143,11 +143,17 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     if verb in ("neemt", "nemen") and _taken_to_heart(rest):
         return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
-    if particles and not particles & set(rest):
+    if particles and not particles & set(rest) and not (verb in ("laat", "laten") and _lets_do(rest)):
         return False
     if strong_only:
         return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
+
+
+def _lets_do(rest: list[str]) -> bool:
+    """"laat de lekkage volgende week onderzoeken": "laat" with a thing done, an infinitive closing its clause."""
+    clause = list(takewhile(lambda word: word not in words.JOINING_WORDS | {"maar", "want"}, rest))
+    return len(clause) >= 2 and clause[-1].endswith("en") and clause[-1] not in words.NOT_LET_DO
 
 
 def _taken_to_heart(rest: list[str]) -> bool:
@@ -180,7 +186,8 @@ def _passive_task(sentence: str, people: People) -> Task | None:
         return None
     clause = list(takewhile(lambda t: not t.endswith((",", ";", ":")), tokens[length:]))
     said = [_bare(t) for t in tokens[length : length + len(clause) + 1]]
-    if words.NEGATIONS & {w.casefold() for w in said} or not any(_PARTICIPLE.match(w) for w in said):
+    participles = [w for w in said if _PARTICIPLE.match(w)]
+    if words.NEGATIONS & {w.casefold() for w in said} or not participles or participles[0].casefold() in words.SPEECH_PARTICIPLES:
         return None
     return Task(" ".join(tokens[:length]).strip(".,;:()"), _sentence_case(sentence.strip()), PASSIVE)
 

@@ -40,13 +40,17 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lstrip("([\"'“‘").lower() if before.strip() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before):
-            continue  # "1." list number or "5.1" heading; "... van begin 2018." ends a sentence
+        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before) and not _AMOUNT.search(before):
+            continue  # "1." list number or "5.1" heading; "... van begin 2018." and "€ 180.000." end a sentence
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+# An amount: after a currency sign, or in groups of three ("€ 180.000.", "1.250.000 euro.").
+_AMOUNT = re.compile(r"(?:€|\beur|\beuro)\s*[\d.,]+\.$|\b\d{1,3}(?:\.\d{3})+\.$", re.IGNORECASE)
 
 
 def _ends_with_year(before: str) -> bool:

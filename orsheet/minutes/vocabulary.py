@@ -67,6 +67,16 @@ DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
+# "Er wordt door Jan opgemerkt dat ...": the passive of speech is no task.
+SPEECH_PARTICIPLES = frozenset({
+    "gezegd", "opgemerkt", "aangegeven", "gemeld", "genoemd", "gevraagd", "voorgesteld", "toegelicht", "uitgelegd",
+    "gepresenteerd", "besproken", "verteld", "benadrukt", "geantwoord", "gesteld", "betoogd", "aangekaart",
+})
+# "laat ... zien/blijken/merken" reports; "laat de lekkage onderzoeken" is a task.
+NOT_LET_DO = frozenset({
+    "zien", "blijken", "merken", "horen", "liggen", "staan", "gaan", "vallen",
+    "open", "binnen", "buiten", "boven", "beneden", "tegen", "alleen", "samen", "even", "volgen",
+})
 # "stemt af" is a task, "stemt (dan ook) in" consent.
 TASK_PARTICLE_AFTER = {
     "laat": {"weten", "doen", "maken", "uitzoeken"}, "zegt": {"toe"}, "zeggen": {"toe"}, "stemt": {"af"}, "stemmen": {"af"},
@@ -121,7 +131,7 @@ DONE_WORDS = (
     # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
     "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
     "gevoerd", "bezocht",  # "Dirk heeft het gesprek gevoerd", "Bos heeft de bewonerscommissie bezocht"
-    "gesproken", "besproken", "geboekt", "gereserveerd", "gepubliceerd", "opgestuurd",
+    "gesproken", "besproken", "geboekt", "gereserveerd", "gepubliceerd", "opgestuurd", "opgevraagd",
 )
 
 # The bodies that meet and decide: in a decision of theirs they are no task's owner.
