@@ -197,8 +197,10 @@ class WorkbookEditor:
                     continue
                 formula = self._formula_to_move(source, cell, move, calculated.get(column), overrides.get(column),
                                                 f"{move.target}!{column_letter(column)}{new_row}")
-                if formula is not None:
-                    overrides.pop(column, None)  # the formula shows that value: it goes along instead
+                if formula is not None or (column in overrides and cell.find(q("f")) is None
+                                           and source.shows(cell, overrides[column])):
+                    # The cell shows that value already: it goes along as it is (a formula, rich text runs).
+                    overrides.pop(column, None)
                 self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
             for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
