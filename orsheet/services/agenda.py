@@ -21,7 +21,7 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
-from orsheet.documents.files import Staged
+from orsheet.documents.files import EDITABLE_BACKUPS, Staged
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
@@ -172,7 +172,8 @@ def _stage(source: Path, folder: Path, name: str) -> _Document:
         if target.exists():
             with open(target, "r+b"):  # Word holds a lock on an open document
                 pass
-        return _Document(target, Staged({target: source.read_bytes()}))
+        backups = EDITABLE_BACKUPS if target.suffix == ".docx" else 0  # a PDF is made again, not edited
+        return _Document(target, Staged({target: source.read_bytes()}, backups))
     except OSError as error:
         _discard([], folder if new_folder else None)
         raise _write_error(error, target) from None
