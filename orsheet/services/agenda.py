@@ -10,10 +10,11 @@ output folder.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from orsheet import records, schema
 from orsheet.agenda import Agenda, build_agenda, find_meeting
@@ -84,10 +85,27 @@ def setting_path(settings: dict[str, Setting], key: str, relative_to: Path | Non
     if "\x00" in text:
         raise CellError("de naam bevat een onzichtbaar teken (NUL) dat in geen map- of bestandsnaam mag; "
                         "typ de naam opnieuw", records.setting_location(settings, key))
+    foreign = _foreign_path(text)
+    if foreign:
+        raise CellError(f'"{text}" is een {foreign}-pad, dat deze computer niet kent (een gedeelde werkmap, '
+                        "ingevuld op een andere computer?). Typ een map naast de werkmap, zoals Agenda's, "
+                        "of een pad van deze computer", records.setting_location(settings, key))
+    if os.sep == "/" and "\\" in text:  # typed on Windows: "OR\Agenda's" is two folders here too
+        text = str(Path(*PureWindowsPath(text).parts))
     path = Path(text).expanduser()
     if path.is_absolute():
         return path
     return relative_to / path if relative_to is not None else None
+
+
+def _foreign_path(text: str) -> str:
+    """The system a path is absolute on when that is not this one ("Windows": ``C:\\…``, ``\\\\server``;
+    "Mac/Linux": ``/Users/…`` on Windows); "" for a path this computer can use."""
+    if os.name != "nt" and PureWindowsPath(text).drive:
+        return "Windows"
+    if os.name == "nt" and text.startswith("/") and not text.startswith("//"):
+        return "Mac/Linux"
+    return ""
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
