@@ -89,7 +89,7 @@ _HOLD_OFF = re.compile(
 # After "De OR besluit": nothing decided now ("nog niet", "niet.", "er later over", "in de volgende vergadering"),
 # unless what follows says what it decides not to do ("niet in te stemmen", "geen advies uit te brengen").
 _NOT_NOW = re.compile(
-    r"^\s*(?:(?:er|hier|daar)(?:over|toe)?\s+|vandaag\s+|nu\s+)?(?:nog\s+)?(?:niet|niets|geen(?:\s+besluit)?|later|pas|"
+    r"^\s*(?:(?:(?:er|hier|daar)(?:over|toe)?|vandaag|nu|voorlopig|vooralsnog)\s+)*(?:nog\s+)?(?:niet|niets|geen(?:\s+besluit)?|later|pas|"
     r"op\s+een\s+later(?:e)?\s+(?:moment|datum|tijdstip)|te\s+zijner\s+tijd|na\s+de\s+zomer(?:vakantie)?|"
     r"(?:in\s+)?(?:de|een)\s+(?:volgende|komende|eerstvolgende|latere)\s+(?:vergadering|overleg|bijeenkomst|keer)|"
     r"(?:de\s+)?volgende\s+keer)\b",

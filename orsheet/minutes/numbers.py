@@ -189,21 +189,21 @@ READY_FOR = "klaar voor een volgende stap, niet afgerond"
 QUESTION = "een vraag, geen melding dat het af is"
 UNCLEAR = "niet duidelijk welke van de genoemde acties af is"
 POSTPONED = "uitgesteld of verlengd, niet afgerond"
-# "moet nog worden afgerond", "gaat ... afronden" ("kan/mag worden afgesloten" permits closing: it closes).
-_ANNOUNCING = re.compile(
-    r"\b(?:worden|moet|moeten|gaat|gaan|hoeft|hoeven|dient|dienen|daarna|straks|later|eerst|morgen)\b[^,;:]*$", re.IGNORECASE
-)
+# "moet nog worden afgerond", "dient ... te worden afgerond" ("kan/mag worden afgesloten" permits closing: it closes).
+_ANNOUNCING = re.compile(r"\b(?:worden|moet|moeten|dient|dienen|straks|later|morgen)\b[^,;:]*$", re.IGNORECASE)
 # "kan worden afgesloten", "mogen nu worden afgevoerd": the meeting lets it go now, as "kan van de lijst".
 _PERMITTED = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,2}?worden\s*$", re.IGNORECASE)
 # "als" opening a clause ("als de nieuwsbrief uit is", "als Frank ..."), not "als eerste", "als gevolg van".
 _CONDITION = re.compile(
     r"\b(?:zodra|zo\s+gauw|wanneer|indien|mits|tenzij|op\s+voorwaarde|"
-    r"als\s+(?:de|het|een|er|hij|zij|ze|we|wij|men|iemand|alle|alles|dat|dit|die|deze|(?-i:[A-Z])\w+)\b)",
+    r"als\s+(?:de|het|een|er|hij|zij|ze|we|wij|men|iemand|alle|alles|dat|dit|die|deze|(?-i:[A-Z][a-z]+)\b(?!-))\b)",
     re.IGNORECASE,
 )
+# Right before the done word ("is bijna afgerond", "voor 80% klaar"; "na bijna een jaar afgerond" is done).
 _PARTLY = re.compile(
-    r"\b(?:deels|gedeeltelijk|grotendeels|goeddeels|ten\s+dele|bijna|vrijwel|nagenoeg|zo\s+goed\s+als|half|halverwege|"
-    r"voor\s+(?:een|het|de)\s+(?:groot\s+|grootste\s+)?(?:deel|gedeelte|helft))\b|\d+\s*%",
+    r"(?:\b(?:deels|gedeeltelijk|grotendeels|goeddeels|ten\s+dele|bijna|vrijwel|nagenoeg|zo\s+goed\s+als|half|"
+    r"halverwege|voor\s+(?:een|het|de)\s+(?:groot\s+|grootste\s+)?(?:deel|gedeelte|helft))|\d+\s*%)"
+    r"(?:\s+(?:al|nu|wel|reeds|inmiddels|helemaal|geheel|volledig))*\s*$",
     re.IGNORECASE,
 )
 _SOME_OF = re.compile(
@@ -211,7 +211,12 @@ _SOME_OF = re.compile(
     r"(?:van|ervan|daarvan)|alleen|slechts|sommige|enkele)\b",
     re.IGNORECASE,
 )
-_POSTPONING = re.compile(r"\b(?:verlengd|uitgesteld|aangehouden|doorgeschoven|opgeschoven|verschoven)\b", re.IGNORECASE)
+# "verlengd tot januari; daarna is hij afgerond" ("twee keer uitgesteld, maar nu afgerond" is done).
+_POSTPONING = re.compile(
+    r"\b(?:verlengd|uitgesteld|aangehouden|doorgeschoven|opgeschoven|verschoven)\b"
+    r"(?!.*\b(?:maar|inmiddels|nu|toch|uiteindelijk|alsnog)\b)",
+    re.IGNORECASE,
+)
 _READY_FOR = re.compile(r"^\s+(?:voor|om)\b", re.IGNORECASE)
 # "wordt als afgerond beschouwd", "is op gereed gezet": the done word as a status, set now.
 _AS_STATUS = re.compile(r"\b(?:als|op)\s+$", re.IGNORECASE)
