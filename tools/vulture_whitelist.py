@@ -21,6 +21,9 @@ __getattr__, __dir__
 # Used only by tests, as inspection helpers shipped with the package: fidelity checks of a package,
 # the minutes-scoring harness, the proposal's emptiness.
 describe_parts, package_problems, similar, _.is_empty
+# The numbers a sentence closes, without the ones it holds back (orsheet.minutes.numbers.read_closures
+# gives both): the grammar's tests and the scoring harness ask this one question.
+closed_numbers, _.closed_numbers
 
 # Unused since the merges of 1 Dec 2026 (issue 15); its owner should delete or use it:
 # orsheet/workbook/sheet_xml.py take_cells (write path).
