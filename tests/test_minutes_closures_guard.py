@@ -38,8 +38,7 @@ from orsheet.minutes.numbers import (
 from orsheet.minutes.parse import NO_TASK
 from orsheet.services.agenda import load_agenda
 from orsheet.services.minutes import process_minutes
-from tests.minutes_support import file_workbook, memory_workbook
-from tests.support.cli import run
+from tests.minutes_support import memory_workbook
 
 NOV_9 = date(2023, 11, 9)
 
@@ -343,19 +342,6 @@ def test_minutes_text_still_full_of_nul_characters_is_refused_in_dutch(tmp_path)
         read_minutes(path)
 
 
-def test_minutes_cli_with_nul_text_exits_1_with_the_message_and_writes_nothing(tmp_path):
-    workbook = file_workbook(tmp_path, "2023-09-28")
-    before = workbook.read_bytes()
-    path = tmp_path / "zonder-bom.txt"
-    path.write_bytes(TEXT.encode("utf-16-le"))
-    result = run("minutes", workbook, path, "--meeting", "2023-11-09", "--apply")
-    assert result.exit_code == 1 and "zonder-bom.txt kan niet worden gelezen" in result.output
-    assert "Traceback" not in result.output and workbook.read_bytes() == before
-
-
-# ------------------------------------------------------- A6: two meetings on the minutes' date
-
-
 def two_meetings(backend, day: date, *kinds: str):
     meetings = backend.sheets[schema.MEETINGS.name]
     width = len(meetings[0])
@@ -399,19 +385,3 @@ def test_minutes_kind_given_for_a_day_with_two_meetings_is_spelled_as_vergaderin
     minutes = minutes_file(tmp_path, "Notulen 14-09-2023\n\n(actie: Frank stuurt de cijfers)\n")
     assert process_minutes(backend, minutes, None, meeting_kind="OV").changes.meeting_kind == OV_MEETING
     assert process_minutes(backend, minutes, None, meeting_kind="Werkgroep X").changes.meeting_kind == "Werkgroep X"
-
-
-def test_minutes_cli_for_a_day_with_two_meetings_exits_1_naming_both_and_writes_nothing(tmp_path):
-    workbook = file_workbook(tmp_path, "2023-09-28")
-    from orsheet.workbook.base import AppendRows
-    from orsheet.workbook.file import FileBackend
-
-    FileBackend(workbook).write([AppendRows(schema.MEETINGS.name, [
-        {schema.DATUM: SEP_14, "Soort": "OR-vergadering"}, {schema.DATUM: SEP_14, "Soort": OV_MEETING}])])
-    before = workbook.read_bytes()
-    minutes = minutes_file(tmp_path, "Notulen 14-09-2023\n\n1. Werkdruk\n\n(actie: Frank stuurt de cijfers)\n")
-    result = run("minutes", workbook, minutes, "--apply")
-    assert result.exit_code == 1 and "Fout:" in result.output
-    assert "OR-vergadering, Overlegvergadering" in result.output and "--kind" in result.output
-    assert workbook.read_bytes() == before
-    assert run("minutes", workbook, minutes, "--kind", "OV").exit_code == 0
