@@ -142,6 +142,26 @@ def test_minutes_closure_shared_by_a_joined_list_is_held_for_both():
 def test_minutes_status_list_item_almost_done_is_held_and_the_done_one_closes():
     found = read_closures("Actiepunten vorige vergadering: 3 gereed, 5 loopt nog, 6 bijna klaar.")
     assert (found.closed, found.held, found.reason) == ((3,), (6,), PARTIAL)
+    assert read_closures("Actiepunten vorige vergadering: 3 gereed, 5 loopt nog.") == Closures((3,))
+    found = read_closures("Actiepunten vorige vergadering: 3 gereed?, 5 bijna klaar, 6 klaar voor bespreking.")
+    assert found == Closures((), (3, 5, 6), QUESTION)  # the first reason held back is the one shown
+
+
+def test_minutes_question_after_a_label_or_later_in_the_sentence_closes_nothing():
+    assert read_closures("Afgerond: 203?") == Closures()
+    assert read_closures("Afgerond: 203 ? ") == Closures()
+    assert closed_numbers("Afgerond: 203.") == [203]
+    found = read_closures("Actie 203 is afgerond; is actie 204 ook klaar?")
+    assert found == Closures((), (203, 204), QUESTION)
+
+
+def test_minutes_reason_shown_is_the_first_list_held_back_not_a_list_without_a_done_word():
+    found = read_closures("Actie 12 is besproken en actie 13 wordt afgerond zodra Jan terug is.")
+    assert found == Closures((), (13,), CONDITIONAL)
+
+
+def test_minutes_sentence_cut_off_after_behalve_closes_the_list_without_failing():
+    assert closed_numbers("Acties 203 en 204 zijn afgerond, behalve") == [203, 204]
 
 
 def test_minutes_announced_closure_is_a_near_miss_with_its_reason_and_no_done_report():
@@ -202,6 +222,8 @@ def test_minutes_low_action_number_still_closes_when_an_action_word_names_it():
         ("Acties 203, 204 en 205 zijn afgerond, behalve 204.", [203, 205]),
         ("Acties 203, 204 en 205 zijn afgerond, behalve actie 204.", [203, 205]),
         ("Acties 203 t/m 205 zijn afgerond, op 204 na.", [203, 205]),
+        ("Van de acties 203 en 204 is op 12-10 alleen 203 afgerond.", [203]),  # a date does not end the search
+        ("Acties 203 en 204: alleen 203 en 204 zijn afgerond, de rest loopt nog.", [203, 204]),
         ("Acties 325 en 330 zijn afgerond.", [325, 330]),
     ],
 )

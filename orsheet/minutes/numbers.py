@@ -112,28 +112,27 @@ def read_closures(sentence: str) -> Closures:
     """The numbers a sentence closes, and those it names with a done word but does not close (see :class:`Closures`)."""
     if not _DIGIT.search(sentence):
         return _NOTHING  # without a digit there is no number to close (a quick test)
-    question = sentence.rstrip().endswith("?")
-    items = None if question else _status_items(sentence)
+    items = _status_items(sentence)
     if items is not None:
         return items
     lists = _number_lists(sentence)
-    verdicts: list[tuple[bool, str]] = [(False, "")] * len(lists)
+    verdicts: list[tuple[bool, str]] = []  # from the last list back
     closed: list[int] = []
     held: list[int] = []
     for index in reversed(range(len(lists))):  # a list joined to the next one shares its verdict
         numbers, start, end = lists[index]
         following = lists[index + 1] if index + 1 < len(lists) else None
         after = sentence[end : following[1]] if following else sentence[end:]
-        verdict = _verdict(after, sentence[:start], question)
+        verdict = _verdict(after, sentence[:start], asked="?" in sentence[end:])
         if following and verdict == (False, "") and _JOINED.fullmatch(after):
-            verdict = verdicts[index + 1]
-        verdicts[index] = verdict
+            verdict = verdicts[-1]
+        verdicts.append(verdict)
         if verdict[0]:
             excepted = set(following[0]) if following and _EXCEPT.search(after) else set()  # "..., behalve 204"
             closed[:0] = [n for n in numbers if n not in excepted]
         elif verdict[1]:
             held[:0] = numbers
-    reason = next((why for done, why in verdicts if why and not done), "")
+    reason = next((why for _, why in reversed(verdicts) if why), "")
     closed = list(dict.fromkeys(closed))
     return Closures(tuple(closed), tuple(n for n in dict.fromkeys(held) if n not in closed), reason)
 
@@ -158,22 +157,22 @@ def _status_items(sentence: str) -> Closures | None:
     done: list[int] = []
     held: list[int] = []
     reason = ""
-    position, items = label.end(), 0
+    position = label.end()
     while position < len(sentence.rstrip(" .")):
         item = _STATUS_ITEM.match(sentence, position)
         if not item or _NOT_AN_ACTION.match(sentence, item.end(1)):
             return None
-        closes, why = _verdict(f" {item.group('status')}", "")
+        status = item.group("status")
+        closes, why = _verdict(f" {status}", "", asked="?" in status)
         if closes:
             done.append(int(item.group(1)))
         elif why:
             held.append(int(item.group(1)))
             reason = reason or why
-        items += 1
         position = item.end()
         while position < len(sentence) and sentence[position] == " ":
             position += 1
-    return Closures(tuple(dict.fromkeys(done)), tuple(dict.fromkeys(held)), reason) if items else None
+    return Closures(tuple(dict.fromkeys(done)), tuple(dict.fromkeys(held)), reason)
 
 
 # "Actie 12 en actie 13 zijn afgerond": the first list runs into the second's action word.
@@ -234,7 +233,7 @@ def _announced(between: str, done_word: str) -> bool:
     return bool(_AHEAD.search(between) or _ANNOUNCING.search(between) and not _PERMITTED.search(between))
 
 
-def _verdict(after: str, before: str, question: bool = False) -> tuple[bool, str]:
+def _verdict(after: str, before: str, *, asked: bool) -> tuple[bool, str]:
     """(done, why not): a number list reported done by the words after it (up to the next list) or a label
     before it; or named with a done word that does not report it done, and why."""
     done = _DONE.search(after)
@@ -242,7 +241,7 @@ def _verdict(after: str, before: str, question: bool = False) -> tuple[bool, str
         between, rest = after[: done.start()], after[done.end() :]
         clause = re.split(r"[;:]", rest, maxsplit=1)[0]
         reason = (
-            (question or "?" in after) and QUESTION
+            asked and QUESTION
             or (_CONDITION.search(between) or _CONDITION.search(clause) or _CONDITION.match(before)) and CONDITIONAL
             or _POSTPONING.search(between) and POSTPONED
             or not _AS_STATUS.search(between) and _announced(between, done.group()) and ANNOUNCED
@@ -250,8 +249,8 @@ def _verdict(after: str, before: str, question: bool = False) -> tuple[bool, str
             or _SOME_OF.search(between) and UNCLEAR
             or done.group().lower() in ("klaar", "gereed") and _READY_FOR.match(rest) and READY_FOR
         )
-        return (not reason, reason or "")
-    return (bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before) and not question, "")
+        return (False, reason) if reason else (True, "")
+    return (bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before) and not asked, "")
 
 
 def mentions_closure(text: str) -> bool:
@@ -277,7 +276,7 @@ def _number_lists(sentence: str) -> list[tuple[list[int], int, int]]:
         numbers, end = number_list_at(sentence, start)
         if numbers:
             lists.append((numbers, start, end))
-    return _with_repeated(sentence, lists) if len(lists) else lists
+    return _with_repeated(sentence, lists)
 
 
 # A number standing alone, not inside a date, time, code or list already read.
