@@ -217,6 +217,7 @@ _POSTPONING = re.compile(
     re.IGNORECASE,
 )
 _READY_FOR = re.compile(r"^\s+(?:voor|om)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[^;:]*")  # the done word's clause: "afgerond; we bespreken het als ..." is two
 # "wordt als afgerond beschouwd", "is op gereed gezet": the done word as a status, set now.
 _AS_STATUS = re.compile(r"\b(?:als|op)\s+$", re.IGNORECASE)
 _EXCEPT = re.compile(r"\b(?:behalve|uitgezonderd|met\s+uitzondering\s+van|m\.u\.v\.|op)\s*(?:actie\s*)?$", re.IGNORECASE)
@@ -239,7 +240,7 @@ def _verdict(after: str, before: str, *, asked: bool) -> tuple[bool, str]:
     done = _DONE.search(after)
     if done and not _NOT_DONE.search(after[: done.start()]) and not _NOT_DONE.search(after[done.end() :][:12]):
         between, rest = after[: done.start()], after[done.end() :]
-        clause = re.split(r"[;:]", rest, maxsplit=1)[0]
+        clause = _CLAUSE.match(rest).group()
         reason = (
             asked and QUESTION
             or (_CONDITION.search(between) or _CONDITION.search(clause) or _CONDITION.match(before)) and CONDITIONAL
