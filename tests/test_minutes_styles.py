@@ -144,6 +144,9 @@ def test_minutes_status_per_number_and_done_ahead_are_read(sentence, numbers):
         ("Vragen aan de controller (PvL): nog geen antwoord, blijft staan", "Vragen aan de controller (PvL)", False),
         ("De folder is er nog niet; Jan vraagt na wanneer. Dit punt blijft staan.", "De folder is er nog niet", False),
         ("Training geboekt: kan van de lijst.", "Training geboekt", True),
+        ("Rooster: gedaan.", "Rooster", True),  # one word before a status without a subject
+        ("Brief gemeente: Jan heeft de brief verstuurd; nu wachten.", "Brief gemeente", True),  # two words, a report
+        (" ".join(["woord"] * 16) + ": gedaan", " ".join(["woord"] * 16), True),  # sixteen words are an action's
     ],
 )
 def test_minutes_status_line_names_the_action_and_whether_it_is_done(line, about, done):
@@ -160,6 +163,8 @@ def test_minutes_status_line_names_the_action_and_whether_it_is_done(line, about
         "Petra: actielijst bijwerken!",
         "Een. Twee. Drie. Dit punt blijft staan.",  # a long paragraph: "dit punt" is one of many
         "Dit is een lange discussie van meer dan zestien woorden over van alles en nog wat en nog veel meer: gedaan.",
+        ": gedaan. Loopt nog.",  # no action's words before the first status
+        "Brief: Jan heeft de brief verstuurd.",  # one word before a report: a label ("Mededelingen:")
     ],
 )
 def test_minutes_line_without_an_actions_status_is_no_status_line(line):
