@@ -186,7 +186,7 @@ def test_minutes_status_line_reports_done_or_closes_by_number_and_gives_no_new_a
     "text, owner, description, deadline",
     [
         ("AP 12-1 Yusuf/Rob: inloopmomenten organiseren, vóór 1 mei.", "Yusuf/Rob", "Inloopmomenten organiseren.", "1 mei"),
-        ("A24-38 Miriam en Sabine schrijven de adviesbrief.", "Miriam en Sabine", "Schrijven de adviesbrief.", ""),
+        ("A24-38 Miriam en Sabine schrijven de adviesbrief.", "Miriam en Sabine", "Miriam en Sabine schrijven de adviesbrief.", ""),
         ("A24-39 Geert-Jan, vragenlijst inkorten.", "Geert-Jan", "Vragenlijst inkorten.", ""),
         ("Er ontbreekt iets. Actie voor Koen: brief aan de commandant, uiterlijk 20 december.", "Koen",
          "Er ontbreekt iets. Actie: Koen brief aan de commandant.", "20 december"),
