@@ -463,3 +463,27 @@ def test_minutes_a_table_of_actions_covers_the_sentence_that_said_the_same_earli
         Paragraph("6. Acties", level=1), Paragraph("Actie Wie Wanneer Twee extra trainers werven Noor 30 september"),
     ])
     assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("Tim", POSSIBLE), ("Noor", SURE)]
+
+
+def _owners_and_kinds(*texts: str) -> list[tuple[str, str]]:
+    paragraphs = [Paragraph("Aanwezig: Henk, Yusuf, Rob, Sandra"), Paragraph("3. Pensioen", level=1)]
+    paragraphs += [Paragraph(t, level=1) if t.startswith("4.") else Paragraph(t) for t in texts]
+    return [(a.owner, a.confidence) for a in parse_minutes(paragraphs).new_actions]
+
+
+def test_minutes_a_marked_action_right_after_the_same_owners_sentence_under_the_same_item_covers_it():
+    said, marked = "Henk neemt contact op met twee adviesbureaus.", "AP 12-3 Henk: offertes pensioenadviseur opvragen."
+    assert _owners_and_kinds(said, marked) == [("Henk", SURE)]
+    # Another action between them, or another item: two actions.
+    assert _owners_and_kinds(said, "Sandra belt de bond.", marked) == [("Henk", POSSIBLE), ("Sandra", POSSIBLE), ("Henk", SURE)]
+    assert _owners_and_kinds(said, "4. Rondvraag", marked) == [("Henk", POSSIBLE), ("Henk", SURE)]
+    # The same people written otherwise.
+    assert _owners_and_kinds("Yusuf en Rob organiseren twee inloopmomenten.", "AP 12-1 Yusuf/Rob: inloop plannen.") == [
+        ("Yusuf/Rob", SURE)]
+
+
+def test_minutes_table_rows_take_a_wrapped_word_and_skip_an_impossible_date():
+    people = people_from(["Tim", "Noor", "Lisa"])
+    text = "Actie Wie Wanneer Uitleg Tim 1 mei Bellen Noor 2 mei Uitleg over de Lisa 3 mei eHealth-app"
+    assert table_actions(text, people)[-1] == ("Lisa", "Uitleg over de eHealth-app", "3 mei")
+    assert row_dates("014 Meedoenpot 31-02-2021 25-02-2021 tekst", []) == [date(2021, 2, 25)]
