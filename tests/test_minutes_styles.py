@@ -121,6 +121,9 @@ def test_minutes_stems_read_a_participle_as_its_verb():
         ("Acties: 12 mei afgerond, 13 open", []),
         ("Bij actiepunt 5 meldt de bestuurder dat de evaluatie in maart klaar is.", []),
         ("Actie 12 wordt volgende week afgerond.", []),
+        ("Actie 12 wordt afgerond.", []),  # still being done
+        ("Actie 12 wordt afgesloten.", [12]),  # the meeting closes it
+        ("Actie 14 wordt afgevoerd.", [14]),
         ("Actie 12 zal binnenkort klaar zijn.", []),
         ("141 - Navragen hoe de roosterapp wordt uitgerold: gereed.", [141]),
         ("147 - Gesprek plannen: vervalt, wordt meegenomen in punt 5.", [147]),

@@ -74,9 +74,17 @@ _NOT_DONE = re.compile(
 # Done some time ahead, in the done word's own clause: "meldt dat de evaluatie in maart klaar is",
 # "wordt volgende week afgerond" ("141 - ... wordt uitgerold: gereed." describes the action, then its status).
 _AHEAD = re.compile(
-    rf"\b(?:wordt|zal|zullen|verwacht|verwachten|binnenkort|volgende|in (?:{'|'.join(MONTH_WORDS)}))\b[^,;:]*$",
+    rf"\b(?:zal|zullen|verwacht|verwachten|binnenkort|volgende|in (?:{'|'.join(MONTH_WORDS)}))\b[^,;:]*$",
     re.IGNORECASE,
 )
+# "Actie 12 wordt afgerond" is work still going on; "Actie 12 wordt afgesloten" the meeting closing it.
+_BEING = re.compile(r"\bwordt\b[^,;:]*$", re.IGNORECASE)
+_COMPLETION = frozenset({"afgerond", "afgehandeld", "uitgevoerd", "klaar", "gereed", "voltooid", "gedaan"})
+
+
+def _ahead(before: str, done_word: str) -> bool:
+    """Is the done word's clause about later ("in maart klaar", "wordt volgende week afgerond")?"""
+    return bool(_AHEAD.search(before)) or bool(_BEING.search(before)) and done_word.casefold() in _COMPLETION
 _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|zijn|is)?\s*", re.IGNORECASE)
 
 
@@ -128,7 +136,8 @@ def _status_items(sentence: str) -> list[int] | None:
         if not item or _NOT_AN_ACTION.match(sentence, item.end(1)):
             return None
         status = item.group("status")
-        if _DONE.search(status) and not _NOT_DONE.search(status) and not _AHEAD.search(status):
+        word = _DONE.search(status)
+        if word and not _NOT_DONE.search(status) and not _ahead(status[: word.start()], word.group()):
             done.append(int(item.group(1)))
         items += 1
         position = item.end()
@@ -148,7 +157,7 @@ def _says_done(after: str, before: str) -> bool:
         done
         and not _NOT_DONE.search(after[: done.start()])
         and not _NOT_DONE.search(after[done.end() :][:12])
-        and not _AHEAD.search(after[: done.start()])
+        and not _ahead(after[: done.start()], done.group())
     ):
         return True
     return bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before)
