@@ -215,3 +215,32 @@ def test_new_with_force_refuses_a_workbook_open_in_excel(template_copy):
     code, result = run_json("new", template_copy, "--force")
     assert code == 1 and "geopend in Excel" in result["error"]["message"]
     assert state(template_copy) == before
+
+
+def test_demo_a_second_time_keeps_what_the_user_added_to_the_first_demo_workbook_in_backup(tmp_path):
+    folder = tmp_path / "demo"
+    assert run_json("demo", folder)[0] == 0
+    workbook = folder / "orsheet-demo.xlsm"
+    FileBackend(workbook).write([AppendRows(schema.ACTIONS.name, [{schema.NR: 500, schema.ONDERWERP: "Eigen proef"}])])
+    code, result = run_json("demo", folder)
+    assert code == 0, result
+    kept = [path for path in (folder / "backup").glob("*.xlsm")
+            if any(r.values[schema.NR] == 500 for r in FileBackend(path).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows)]
+    assert kept, "the workbook the second demo replaced"
+
+
+def test_demo_while_its_workbook_is_open_in_excel_changes_nothing(tmp_path):
+    folder = tmp_path / "demo"
+    assert run_json("demo", folder)[0] == 0
+    workbook = folder / "orsheet-demo.xlsm"
+    (folder / "~$orsheet-demo.xlsm").write_bytes(b"owner")
+    before = workbook.read_bytes()
+    code, result = run_json("demo", folder)
+    assert code == 1 and "geopend in Excel" in result["error"]["message"]
+    assert workbook.read_bytes() == before
+
+
+def test_demo_given_a_workbook_name_asks_for_a_folder(tmp_path):
+    code, result = run_json("demo", tmp_path / "demo.xlsm")
+    assert code == 1 and "Geef een mapnaam" in result["error"]["message"]
+    assert not (tmp_path / "demo.xlsm").exists()

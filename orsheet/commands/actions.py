@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -70,16 +69,9 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
             raise InputError(f"{path.name}: een orsheet-werkmap " + (
                 "voor xlwings Lite heeft de extensie .xlsx" if lite else
                 "heeft de extensie .xlsm (of gebruik --lite voor een .xlsx voor xlwings Lite)"))
-        from orsheet.workbook.safe_save import atomic_save
+        from orsheet.services.common import create_workbook
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shipped = lite_template_path() if lite else template_path()
-
-        def make(temp: Path) -> None:
-            shutil.copyfile(shipped, temp)
-
-        # Like every save: refused while open in Excel, the old file kept in backup/, a link written through.
-        atomic_save(path, make)
+        create_workbook(path, lite_template_path() if lite else template_path())
         return {"path": path, "lite": lite}
 
     def show(result) -> None:

@@ -24,6 +24,17 @@ def open_workbook(path: Path | str) -> WorkbookBackend:
     return backend
 
 
+def create_workbook(path: Path, shipped: Path) -> None:
+    """Put a copy of the shipped workbook at ``path`` like every save: refused while ``path`` is open in
+    Excel (nothing written), the file it replaces kept in backup/, all or nothing."""
+    import shutil
+
+    from orsheet.workbook.safe_save import atomic_save
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_save(path, lambda temp: shutil.copyfile(shipped, temp))
+
+
 def require_contract(backend: WorkbookBackend) -> None:
     names = set(backend.sheet_names())
     missing = [s.name for s in schema.SHEETS if s.required and s.table and s.name not in names]
