@@ -22,7 +22,7 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
-from orsheet.documents.files import EDITABLE_BACKUPS, Staged
+from orsheet.documents.files import EDITABLE_BACKUPS, Staged, safe_file_part
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
@@ -128,7 +128,12 @@ def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBo
 
 def document_name(agenda: Agenda, what: str = "Agenda", suffix: str = ".docx") -> str:
     """``Agenda OR-vergadering 2023-10-12.docx``."""
-    return f"{what} {agenda.meeting.kind} {agenda.meeting.date.isoformat()}{suffix}"
+    return meeting_document_name(agenda.meeting.kind, agenda.meeting.date, what, suffix)
+
+
+def meeting_document_name(kind: str, day: date, what: str = "Agenda", suffix: str = ".docx") -> str:
+    """The file name of a meeting's document; a kind typed with "/" or ":" ("OR/MR-overleg") still makes one."""
+    return f"{what} {safe_file_part(kind)} {day.isoformat()}{suffix}"
 
 
 def document_title(agenda: Agenda, what: str = "Agenda") -> str:

@@ -1,5 +1,6 @@
-"""A Word template the secretary restyled with a mistake: a Dutch sentence saying what is wrong, never Jinja's
-English or the bug message, and nothing written."""
+"""What a secretary types or makes that the agenda must cope with: a restyled Word template with a mistake (a
+Dutch sentence saying what is wrong, never Jinja's English or the bug message, nothing written) and a meeting
+kind that cannot be part of a file name as typed."""
 
 from __future__ import annotations
 
@@ -41,3 +42,13 @@ def test_a_template_that_is_no_word_document_is_refused_in_dutch(tmp_path):
     with pytest.raises(OrsheetError, match="het bestand is geen Word-document"):
         generate_agenda(backend, tmp_path / "or.xlsm", DAY, pdf=False)
     assert backend.writes == 0
+
+
+def test_a_meeting_kind_with_a_slash_or_colon_still_gives_an_agenda_file(tmp_path):
+    """Councils write "OR/MR-overleg"; "/" ":" "?" cannot be in a file name (":" and "?" not on Windows)."""
+    backend = backend_with([{"Nr": 1, "Onderwerp": "Jaarplan", "Minuten": 30}])
+    meetings = backend.sheets["Vergaderingen"]
+    meetings[1][meetings[0].index("Soort")] = "OR/OV: overleg?"
+    result = generate_agenda(backend, tmp_path / "or.xlsm", DAY, pdf=False)
+    assert result.docx == tmp_path / "Agenda's" / f"Agenda OR-OV- overleg {DAY.isoformat()}.docx"
+    assert result.docx.is_file()
