@@ -244,3 +244,20 @@ def test_demo_given_a_workbook_name_asks_for_a_folder(tmp_path):
     code, result = run_json("demo", tmp_path / "demo.xlsm")
     assert code == 1 and "Geef een mapnaam" in result["error"]["message"]
     assert not (tmp_path / "demo.xlsm").exists()
+
+
+def test_actions_of_one_meeting_kind_use_the_agendas_rule_not_a_piece_of_text(template_copy):
+    """"--overleg OR" found "Informeel overleg" (inf-OR-meel) and "Overlegvergadering" missed "OV"."""
+    rows = [{schema.NR: 1, schema.ONDERWERP: "Kantine", schema.OVERLEG: "Informeel overleg"},
+            {schema.NR: 2, schema.ONDERWERP: "Iets voor OV", schema.OVERLEG: "OV"},
+            {schema.NR: 3, schema.ONDERWERP: "Werkdruk", schema.OVERLEG: "OR-vergadering"}]
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, rows)])
+
+    def listed(kind: str) -> list[int]:
+        code, result = run_json("actions", template_copy, "--overleg", kind)
+        assert code == 0, result
+        return [action["number"] for action in result["actions"]]
+
+    assert listed("OR") == [3]
+    assert listed("Overlegvergadering") == listed("OV") == [2]
+    assert listed("informeel") == [1]

@@ -132,7 +132,7 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 @click.option("--person", default="",
               help="Only actions of this person: whole name parts, case and accents ignored, or a form of a "
                    "Personen name (Jansen, J. de Vries).")
-@click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
+@click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column; OR, OV and the other names the agenda knows).")
 @json_option
 def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
     """List actions: open ones first, then the archive."""

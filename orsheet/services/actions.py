@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from orsheet import model, records, rules, schema
+from orsheet.dutch import same_kind
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
 from orsheet.parsing import date_text_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
@@ -100,8 +101,8 @@ class ActionFilter:
         """``person``: the ``--person`` rule (:func:`~orsheet.services.overview.person_rule`)."""
         if self.person and not (person and any(person(owner) for owner in owners(action.owner))):
             return False
-        if self.meeting_kind and self.meeting_kind.casefold() not in action.meeting_kind.casefold():
-            return False
+        if self.meeting_kind and not same_kind(action.meeting_kind, self.meeting_kind):
+            return False  # the agenda's rule: "OV" is the Overlegvergadering, "OR" not Informeel overleg
         return True
 
 
