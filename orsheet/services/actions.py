@@ -9,9 +9,10 @@ from typing import Callable, Iterable
 
 from orsheet import model, records, rules, schema
 from orsheet.errors import CellError, Location, OrsheetError, ProblemList
-from orsheet.parsing import date_text_problem
+from orsheet.parsing import date_text_problem, serial_problem
 from orsheet.services.common import ActionBook, archive_move, convert_all, load_actions, set_setting, with_deadline_dates
 from orsheet.services.overview import nobody_named, owners, person_rule
+from orsheet.workbook.edits import value_problem
 from orsheet.workbook.base import AppendRows, Edit, Table, UpdateCells, WorkbookBackend, WriteReport
 
 
@@ -188,7 +189,7 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     """Every problem in every sheet, each with its cell (empty list: all fine)."""
     converters = records.READERS
     tables = backend.read(list(converters))
-    marked = _marked_cells(tables.values())
+    marked = _marked_cells(tables.values()) + _overlong_texts(tables.values())
     try:
         actions, archive, *_, settings = convert_all([(converters[name], tables[name]) for name in converters])
     except ProblemList as many:
@@ -213,14 +214,37 @@ def _marked_cells(tables: Iterable[Table]) -> list[OrsheetError]:
     return problems
 
 
-def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:
-    """Deadlines typed like a date that Excel cannot hold ("31-02-2023", "07-03-1023"): kept as
-    text, but worth a look. The date reader (``parsing``) says which text is such a date."""
+def _overlong_texts(tables: Iterable[Table]) -> list[OrsheetError]:
+    """Text longer than a cell holds (32 767 characters), already in the file: another program
+    (LibreOffice) may write it, Excel cuts it off or refuses the file, and orsheet writes no such
+    cell (:func:`~orsheet.workbook.edits.value_problem`, the one rule, says so here too)."""
     problems: list[OrsheetError] = []
+    for table in tables:
+        for row in table.rows:
+            cells = [*((table.column_index(h), h, v) for h, v in row.values.items() if _long(v)),
+                     *((column, None, v) for column, v in row.unnamed.items() if _long(v))]
+            for column, header, value in cells:
+                problems.append(CellError(value_problem(value), Location(table.sheet, row.number, column, header)))
+    return problems
+
+
+def _long(value: object) -> bool:
+    return isinstance(value, str) and len(value) > schema.MAX_CELL_TEXT
+
+
+def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:
+    """Deadlines that look like a date Excel cannot hold: text typed like one ("31-02-2023",
+    "07-03-1023") or a number no date has (-5 in a date-formatted cell, shown as #####). Kept as
+    text, but worth a look. The date reader (``parsing``) says which is such a date."""
+    problems: list[OrsheetError] = []
+    typed = {row.number: row.values.get(schema.DEADLINE) for row in table.rows}
     for action in actions:
         text = action.deadline.text
         where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
-        if text and (error := date_text_problem(text, where)):
+        raw = typed.get(action.row)
+        if text and isinstance(raw, (int, float)) and not isinstance(raw, bool) and (problem := serial_problem(raw)):
+            problems.append(CellError(f'"{text}" is geen datum ({problem}; bewaard als tekst)', where))
+        elif text and (error := date_text_problem(text, where)):
             problems.append(CellError(f"{error.message} (bewaard als tekst)", where))
     return problems
 

@@ -9,6 +9,8 @@ Excel, or changed on disk since it was read, is never written.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Sequence
 
@@ -17,7 +19,8 @@ from orsheet.ooxml.package import Package
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import WorkbookFile
-from orsheet.workbook.sheet_layout import SheetLayout, sheet_layout
+from orsheet.ooxml.markup import parse, q, serialize
+from orsheet.workbook.sheet_layout import SheetLayout, may_have_negative_numbers, negative_number_cells, sheet_layout
 from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
@@ -48,7 +51,9 @@ class FileBackend:
 
             self._file.reading()
             try:
-                self._book = CalamineWorkbook.from_path(str(self.path))
+                tamed = _without_far_negatives(self._package)
+                self._book = (CalamineWorkbook.from_path(str(self.path)) if tamed is None
+                              else CalamineWorkbook.from_filelike(io.BytesIO(tamed)))
             except Exception:  # calamine raises its own error types, with English text
                 raise WorkbookError(f"{self.path.name} is beschadigd en kan niet worden gelezen. {_DAMAGED}") from None
         return self._book
@@ -71,6 +76,7 @@ class FileBackend:
                 layout = self._layout(name, grid[0] if grid else [])
                 table = _table_from_grid(name, grid, layout)
                 _add_marks(table, layout.marks)
+                _put_back_numbers(table, layout.negatives)
                 tables[name] = table
         return tables
 
@@ -116,6 +122,52 @@ def _add_marks(table: Table, marks: dict[tuple[int, int], str]) -> None:
         line = by_number.get(row)
         if line is not None and mark.startswith("#") and column <= len(table.header) and table.header[column - 1]:
             line.values[table.header[column - 1]] = ErrorValue(mark)
+
+
+def _put_back_numbers(table: Table, numbers: dict[tuple[int, int], float]) -> None:
+    """Negative numbers as the numbers they are: calamine gives one in a date-formatted cell as a
+    time of day (:func:`~orsheet.workbook.sheet_layout.negative_numbers`)."""
+    if not numbers:
+        return
+    by_number = {line.number: line for line in table.rows}
+    for (row, column), number in numbers.items():
+        line = by_number.get(row)
+        if line is None or column > len(table.header):
+            continue
+        header = table.header[column - 1]
+        if header:
+            line.values[header] = number
+        elif column in line.unnamed:
+            line.unnamed[column] = number
+
+
+# python-calamine panics (a Rust panic: a BaseException, and a message on stderr) on a date-formatted
+# cell far below any date, about -1.07e11 (chrono's limit in milliseconds); a bound well above it.
+_FAR_NEGATIVE = -1e10
+
+
+def _without_far_negatives(package: Package) -> bytes | None:
+    """The workbook for calamine with every number below ``_FAR_NEGATIVE`` made 0 (the reader puts
+    the number back, :func:`_put_back_numbers`), or None when no sheet holds one (the usual case)."""
+    tamed = {}
+    for part in package.sheet_parts().values():
+        raw = package.get(part) if package.has(part) else None
+        if not raw or not may_have_negative_numbers(raw):
+            continue
+        root = parse(raw)
+        far = [cell for _position, cell, value in negative_number_cells(root) if not value >= _FAR_NEGATIVE]
+        for cell in far:
+            cell.find(q("v")).text = "0"
+        if far:
+            tamed[part] = serialize(root, raw)
+    if not tamed:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name in package.names:
+            if package.has(name):
+                archive.writestr(name, tamed.get(name) or package.get(name))
+    return buffer.getvalue()
 
 
 def _table_from_grid(name: str, grid: list[list[Value]], layout: SheetLayout = SheetLayout()) -> Table:
