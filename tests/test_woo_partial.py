@@ -20,9 +20,19 @@ import pytest
 from orsheet.documents.pdf import find_soffice
 from orsheet.errors import OrsheetError
 from orsheet.services.woo import woo_export
-from tests.test_woo_export import PERIOD, agendas, memory_workbook  # noqa: F401 (agendas: a fixture)
+from tests.test_woo_export import PERIOD, build_agenda, memory_workbook
 
 AGENDA = "Agenda Overlegvergadering 2023-10-19.docx"
+
+
+@pytest.fixture
+def agendas(tmp_path) -> Path:
+    """Two agendas in the period, made by python-docx as tests/test_woo_export.py makes them."""
+    folder = tmp_path / "Agenda's"
+    folder.mkdir()
+    build_agenda(folder / "Agenda OR-vergadering 2023-09-14.docx")
+    build_agenda(folder / AGENDA)
+    return folder
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -110,6 +110,7 @@ class ActionFilter:
 class ActionList:
     actions: list[model.Action]
     unknown_person: str = ""  # the --person asked for, when no Verantwoordelijke has that name
+    warnings: list[str] = field(default_factory=list)  # a formula in Nr (read as shown)
 
     def note(self) -> str:
         return nobody_named(self.unknown_person, "in de kolom Verantwoordelijke van Acties en Archief") + "."
@@ -119,7 +120,7 @@ def find_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -
     """Open actions (Acties), followed by archived ones unless ``open_only``; and whether the
     person asked for is named anywhere at all (so a typo is not mistaken for "no actions")."""
     wanted = wanted or ActionFilter()
-    book = load_actions(backend)
+    book = load_actions(backend, shown=True)  # only shown: a formula in Nr gives a warning, not a refusal
     person = None
     if wanted.person:  # Personen knows the forms of a name ("J. de Vries"); read it only when asked
         table = backend.read([schema.PEOPLE.name])[schema.PEOPLE.name]
@@ -129,7 +130,7 @@ def find_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -
         chosen += [a for a in book.archive if wanted.matches(a, person)]
     anyone = ActionFilter(person=wanted.person)
     named = not wanted.person or any(anyone.matches(a, person) for a in (*book.actions, *book.archive))
-    return ActionList(chosen, "" if named else wanted.person.strip())
+    return ActionList(chosen, "" if named else wanted.person.strip(), book.warnings)
 
 
 def list_actions(backend: WorkbookBackend, wanted: ActionFilter | None = None) -> list[model.Action]:
