@@ -21,7 +21,7 @@ from orsheet.services.overview import overview
 from orsheet.workbook.base import Row, Table
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
-from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART, build_demo
+from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART
 from tests.support.parts import read_parts, replace_in
 
 WARNING = ("Let op: Nr wordt berekend met een formule in Acties!A3 (=A2+75); getoond is het nummer dat Excel "
@@ -30,20 +30,15 @@ WARNING = ("Let op: Nr wordt berekend met een formule in Acties!A3 (=A2+75); get
 REFUSAL = "Acties!A3 (Nr): Nr wordt berekend met een formule (=A2+75); typ het nummer als getal"
 
 
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm")
-
-
 def with_nr(path: Path, cell: str) -> Path:
     old = re.search(r'<c r="A3"[^>]*>.*?</c>', read_parts(path)[ACTIES_PART].decode()).group(0)
     return replace_in(path, ACTIES_PART, old, cell)
 
 
 @pytest.fixture
-def demo(demo_original, tmp_path) -> Path:
-    path = Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
-    return with_nr(path, '<c r="A3"><f>A2+75</f><v>187</v></c>')
+def demo(demo: Path) -> Path:
+    """The demo workbook (tests/conftest.py) with Nr of row 3 a formula."""
+    return with_nr(demo, '<c r="A3"><f>A2+75</f><v>187</v></c>')
 
 
 def action_sheets(path: Path) -> tuple[bytes, bytes]:

@@ -9,7 +9,6 @@ demo workbook with one cell changed in the sheet's XML the way Excel writes that
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import time
 from pathlib import Path
 
@@ -19,21 +18,11 @@ from orsheet import schema
 from orsheet.services.actions import check_workbook
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
-from tests.support.demo_book import ACTIES_PART, build_demo
+from tests.support.demo_book import ACTIES_PART
 from tests.support.excel_dialect import excelify
 from tests.support.parts import read_parts, replace_in, write_parts
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm")
-
-
-@pytest.fixture
-def demo(demo_original, tmp_path) -> Path:
-    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
 
 
 def with_value(path: Path, ref: str, value: str, part: str = ACTIES_PART) -> Path:

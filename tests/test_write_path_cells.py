@@ -19,23 +19,12 @@ from orsheet.services.common import load_actions
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
-from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART, build_demo
+from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART
 from tests.support.ooxml_validate import assert_valid_ooxml
 from tests.support.parts import read_parts, replace_in, write_parts
 
 ACTIES_TABLE = "xl/tables/table1.xml"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory) -> Path:
-    """The demo workbook's state after ``orsheet demo``'s number and close (no documents)."""
-    return build_demo(tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm")
-
-
-@pytest.fixture
-def demo(demo_original, tmp_path) -> Path:
-    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
 
 
 def cell_xml(path: Path, part: str, ref: str) -> str:

@@ -10,6 +10,7 @@ Excel, or changed on disk since it was read, is never written.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Sequence
@@ -144,6 +145,9 @@ def _put_back_numbers(table: Table, numbers: dict[tuple[int, int], float]) -> No
 # python-calamine panics (a Rust panic: a BaseException, and a message on stderr) on a date-formatted
 # cell far below any date, about -1.07e11 (chrono's limit in milliseconds); a bound well above it.
 _FAR_NEGATIVE = -1e10
+# Bytes that may be such a value: eleven digits, an exponent or infinity after the minus sign (a
+# sheet with ordinary negative numbers, a budget, is then not parsed on every read).
+_MAY_BE_FAR = re.compile(rb"(?i)v>-(?:\d{11}|[\d.]*e|inf)")
 
 
 def _without_far_negatives(package: Package) -> bytes | None:
@@ -152,7 +156,7 @@ def _without_far_negatives(package: Package) -> bytes | None:
     tamed = {}
     for part in package.sheet_parts().values():
         raw = package.get(part) if package.has(part) else None
-        if not raw or not may_have_negative_numbers(raw):
+        if not raw or not may_have_negative_numbers(raw) or not _MAY_BE_FAR.search(raw):
             continue
         root = parse(raw)
         far = [cell for _position, cell, value in negative_number_cells(root) if not value >= _FAR_NEGATIVE]
