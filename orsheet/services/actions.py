@@ -219,18 +219,18 @@ def _overlong_texts(tables: Iterable[Table]) -> list[OrsheetError]:
     """Text longer than a cell holds (32 767 characters), already in the file: another program
     (LibreOffice) may write it, Excel cuts it off or refuses the file, and orsheet writes no such
     cell (:func:`~orsheet.workbook.edits.value_problem`, the one rule, says so here too)."""
+    limit = schema.MAX_CELL_TEXT
     problems: list[OrsheetError] = []
     for table in tables:
-        for row in table.rows:
-            cells = [*((table.column_index(h), h, v) for h, v in row.values.items() if _long(v)),
-                     *((column, None, v) for column, v in row.unnamed.items() if _long(v))]
-            for column, header, value in cells:
-                problems.append(CellError(value_problem(value), Location(table.sheet, row.number, column, header)))
+        for row in table.rows:  # plain loops: ~10 ms over the 10 000 actions of the benchmark workbook
+            for header, value in row.values.items():
+                if type(value) is str and len(value) > limit:
+                    where = Location(table.sheet, row.number, table.column_index(header), header)
+                    problems.append(CellError(value_problem(value), where))
+            for column, value in row.unnamed.items():
+                if type(value) is str and len(value) > limit:
+                    problems.append(CellError(value_problem(value), Location(table.sheet, row.number, column)))
     return problems
-
-
-def _long(value: object) -> bool:
-    return isinstance(value, str) and len(value) > schema.MAX_CELL_TEXT
 
 
 def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[OrsheetError]:

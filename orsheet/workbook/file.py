@@ -10,7 +10,6 @@ Excel, or changed on disk since it was read, is never written.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import Sequence
@@ -21,7 +20,13 @@ from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_pause
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import WorkbookFile
 from orsheet.ooxml.markup import parse, q, serialize
-from orsheet.workbook.sheet_layout import SheetLayout, may_have_negative_numbers, negative_number_cells, sheet_layout
+from orsheet.workbook.sheet_layout import (
+    SheetLayout,
+    may_have_negative_numbers,
+    negative_number_cells,
+    negative_numbers,
+    sheet_layout,
+)
 from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
@@ -52,9 +57,7 @@ class FileBackend:
 
             self._file.reading()
             try:
-                tamed = _without_far_negatives(self._package)
-                self._book = (CalamineWorkbook.from_path(str(self.path)) if tamed is None
-                              else CalamineWorkbook.from_filelike(io.BytesIO(tamed)))
+                self._book = CalamineWorkbook.from_path(str(self.path))
             except Exception:  # calamine raises its own error types, with English text
                 raise WorkbookError(f"{self.path.name} is beschadigd en kan niet worden gelezen. {_DAMAGED}") from None
         return self._book
@@ -69,17 +72,48 @@ class FileBackend:
             for name in sheets:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
+                negatives = self._negatives(name)
                 try:
-                    grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                    grid = self._sheet_book(book, name, negatives).get_sheet_by_name(name).to_python(
+                        skip_empty_area=False)
                 except Exception:  # calamine's own error types
                     raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
                                         Location(name)) from None
                 layout = self._layout(name, grid[0] if grid else [])
                 table = _table_from_grid(name, grid, layout)
                 _add_marks(table, layout.marks)
-                _put_back_numbers(table, layout.negatives)
+                _put_back_numbers(table, negatives)
                 tables[name] = table
         return tables
+
+    def _current_package(self) -> Package:
+        stamp = _stamp(self.path)
+        if stamp != self._package_stamp:  # changed since the backend was opened: read it again
+            self._package, self._package_stamp = Package(self.path), stamp
+        return self._package
+
+    def _negatives(self, sheet: str) -> dict[tuple[int, int], float]:
+        """The sheet's negative numbers, which calamine gives as times of day in a date-formatted cell
+        (:func:`~orsheet.workbook.sheet_layout.negative_numbers`; cached per file version)."""
+        package = self._current_package()
+        key = (str(self.path.resolve()), *self._package_stamp, sheet)
+        if key not in _NEGATIVES:
+            part = package.sheet_parts().get(sheet)
+            raw = package.get(part) if part is not None and package.has(part) else None
+            if len(_NEGATIVES) > 64:
+                _NEGATIVES.clear()
+            _NEGATIVES[key] = negative_numbers(package.xml(part)) if raw and may_have_negative_numbers(raw) else {}
+        return _NEGATIVES[key]
+
+    def _sheet_book(self, book, sheet: str, negatives: dict[tuple[int, int], float]):
+        """``book``, or, where the sheet holds a number far below any date, a copy of the workbook for
+        calamine with those numbers made 0 (it would panic: a Rust panic, past ``except Exception``,
+        with a message on stderr); the reader puts every negative number back."""
+        if all(value >= _FAR_NEGATIVE for value in negatives.values()):  # NaN is not: made 0 too
+            return book
+        from python_calamine import CalamineWorkbook
+
+        return CalamineWorkbook.from_filelike(io.BytesIO(_without_far_negatives(self._current_package(), sheet)))
 
     def _layout(self, sheet: str, header: list[Value]) -> SheetLayout:
         """The sheet's table, its totals rows and the marks calamine cannot see (cached per file version)."""
@@ -87,11 +121,9 @@ class FileBackend:
         nr = next((i for i, h in enumerate(header, start=1) if isinstance(h, str) and h.strip() == "Nr"), None)
         key = (str(self.path.resolve()), *stamp, sheet, nr)
         if key not in _LAYOUTS:
-            if stamp != self._package_stamp:  # changed since the backend was opened: read it again
-                self._package, self._package_stamp = Package(self.path), stamp
             if len(_LAYOUTS) > 64:
                 _LAYOUTS.clear()
-            _LAYOUTS[key] = sheet_layout(self._package, sheet, nr)
+            _LAYOUTS[key] = sheet_layout(self._current_package(), sheet, nr)
         return _LAYOUTS[key]
 
     # -- writing ---------------------------------------------------------
@@ -106,6 +138,7 @@ class FileBackend:
 
 
 _LAYOUTS: dict[tuple, SheetLayout] = {}
+_NEGATIVES: dict[tuple, dict[tuple[int, int], float]] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -142,35 +175,24 @@ def _put_back_numbers(table: Table, numbers: dict[tuple[int, int], float]) -> No
             line.unnamed[column] = number
 
 
-# python-calamine panics (a Rust panic: a BaseException, and a message on stderr) on a date-formatted
-# cell far below any date, about -1.07e11 (chrono's limit in milliseconds); a bound well above it.
+# python-calamine panics on a date-formatted cell far below any date, about -1.07e11 (chrono's limit
+# in milliseconds); a bound well above it.
 _FAR_NEGATIVE = -1e10
-# Bytes that may be such a value: eleven digits, an exponent or infinity after the minus sign (a
-# sheet with ordinary negative numbers, a budget, is then not parsed on every read).
-_MAY_BE_FAR = re.compile(rb"(?i)v>-(?:\d{11}|[\d.]*e|inf)")
 
 
-def _without_far_negatives(package: Package) -> bytes | None:
-    """The workbook for calamine with every number below ``_FAR_NEGATIVE`` made 0 (the reader puts
-    the number back, :func:`_put_back_numbers`), or None when no sheet holds one (the usual case)."""
-    tamed = {}
-    for part in package.sheet_parts().values():
-        raw = package.get(part) if package.has(part) else None
-        if not raw or not may_have_negative_numbers(raw) or not _MAY_BE_FAR.search(raw):
-            continue
-        root = parse(raw)
-        far = [cell for _position, cell, value in negative_number_cells(root) if not value >= _FAR_NEGATIVE]
-        for cell in far:
+def _without_far_negatives(package: Package, sheet: str) -> bytes:
+    """The workbook with every number below ``_FAR_NEGATIVE`` in ``sheet`` made 0, for calamine."""
+    part = package.sheet_parts()[sheet]
+    raw = package.get(part)
+    root = parse(raw)  # its own tree: the package's stays as it is
+    for _position, cell, value in negative_number_cells(root):
+        if not value >= _FAR_NEGATIVE:
             cell.find(q("v")).text = "0"
-        if far:
-            tamed[part] = serialize(root, raw)
-    if not tamed:
-        return None
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name in package.names:
             if package.has(name):
-                archive.writestr(name, tamed.get(name) or package.get(name))
+                archive.writestr(name, serialize(root, raw) if name == part else package.get(name))
     return buffer.getvalue()
 
 

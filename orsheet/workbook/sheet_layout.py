@@ -204,7 +204,6 @@ class SheetLayout:
     totals: frozenset[int] = frozenset()  # rows of the table's totals row: never data
     columns: tuple[int, int] | None = None  # the own table's first and last column (None: no table)
     limit: int = NO_LIMIT  # the first row no longer the table's (another table's top row)
-    negatives: dict[tuple[int, int], float] = field(default_factory=dict)  # see :func:`negative_numbers`
 
 
 def sheet_layout(package: Package, sheet: str, nr_column: int | None) -> SheetLayout:
@@ -221,6 +220,4 @@ def sheet_layout(package: Package, sheet: str, nr_column: int | None) -> SheetLa
     if may_have_marks(package.get(part)):
         found = cell_marks(package.xml(part), nr_column, totals, columns or (1, 16384))
         marks = {key: mark for key, mark in found.items() if key[0] < limit}
-    raw = package.get(part)
-    negatives = negative_numbers(package.xml(part)) if may_have_negative_numbers(raw) else {}
-    return SheetLayout(marks, frozenset(totals), columns, limit, negatives)
+    return SheetLayout(marks, frozenset(totals), columns, limit)
