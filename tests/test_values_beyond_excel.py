@@ -9,9 +9,10 @@ demo workbook with one cell changed in the sheet's XML the way Excel writes that
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from orsheet import schema
@@ -182,3 +183,40 @@ def test_closing_the_action_with_an_overlong_text_is_refused_naming_its_cell(dem
     result = run("close", demo, "--numbers", "112", "--date", "2024-03-01")
     assert result.exit_code == 1 and "Acties!C2 (Omschrijving): de tekst is 40.000 tekens" in result.output, result.output
     assert demo.read_bytes() == before
+
+
+# -- the same in an action list to import (an .xlsx that is no orsheet workbook) -------------------------
+
+
+def import_source(tmp_path: Path, datum: str, deadline: str) -> Path:
+    """An old action list made by openpyxl (dates formatted as dates), Datum and Deadline of its one
+    action rewritten in the sheet's XML."""
+    book = openpyxl.Workbook()
+    book.active.append(["Nr", "Onderwerp", "Omschrijving", "Datum", "Deadline"])
+    book.active.append([900, "Oud", "Een actie van de oude lijst", date(2023, 1, 5), date(2023, 2, 1)])
+    path = tmp_path / "oud.xlsx"
+    book.save(path)
+    part = "xl/worksheets/sheet1.xml"
+    text = read_parts(path)[part].decode()
+    for ref, value in (("D2", datum), ("E2", deadline)):
+        text = re.sub(rf'(<c r="{ref}"[^>]*><v>)[^<]*', rf"\g<1>{value}", text)
+    return write_parts(path, {part: text.encode()})
+
+
+def test_an_import_source_with_a_negative_date_serial_is_refused_with_its_cell(template_copy, tmp_path):
+    before = template_copy.read_bytes()
+    result = run("import-actions", template_copy, import_source(tmp_path, "-5", "44958"))
+    assert result.exit_code == 1
+    assert 'oud.xlsx!D2 (Datum): "-5" is geen datum (een negatief getal' in result.output, result.output
+    assert "00:00" not in result.output and template_copy.read_bytes() == before
+
+
+def test_an_import_source_with_a_far_negative_deadline_is_refused_without_a_panic(template_copy, tmp_path, capfd):
+    """In the workbook such a Deadline is kept as text for check to report; imported, it would become
+    a text no check sees again, so the import stops at it."""
+    before = template_copy.read_bytes()
+    result = run("import-actions", template_copy, import_source(tmp_path, "44931", "-1E+300"))
+    assert result.exit_code == 1
+    assert ('oud.xlsx!E2 (Deadline): "-1e+300" is geen datum (een negatief getal, dat Excel in een datumcel als '
+            "##### toont)") in result.output, result.output
+    assert "panicked" not in capfd.readouterr().err and template_copy.read_bytes() == before

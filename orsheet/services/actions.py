@@ -170,6 +170,9 @@ def import_actions(backend: WorkbookBackend, source: Path) -> ImportResult:
 def _import_problems(imported: list[model.Action], book: ActionBook, source: Table) -> list[OrsheetError]:
     """Numbers in the source that clash with each other or with the workbook, located in the source."""
     problems: list[OrsheetError] = list(rules.numbering_problems(imported, [], actions_sheet=source.sheet))
+    where = source.column_index(schema.DEADLINE)  # a number no date has would be imported as text: refused
+    problems += [CellError(f"{message})", Location(source.sheet, row, where, schema.DEADLINE))
+                 for row, message in _number_deadlines(source, imported)]
     existing = {a.number: sheet for sheet, group in ((schema.ACTIONS.name, book.actions), (schema.ARCHIVE.name, book.archive))
                 for a in group if a.number is not None}
     for action in imported:
@@ -238,16 +241,28 @@ def _impossible_deadlines(table: Table, actions: list[model.Action]) -> list[Ors
     "07-03-1023") or a number no date has (-5 in a date-formatted cell, shown as #####). Kept as
     text, but worth a look. The date reader (``parsing``) says which is such a date."""
     problems: list[OrsheetError] = []
-    typed = {row.number: row.values.get(schema.DEADLINE) for row in table.rows}
+    numbers = dict(_number_deadlines(table, actions))
     for action in actions:
         text = action.deadline.text
         where = Location(table.sheet, action.row, table.column_index(schema.DEADLINE), schema.DEADLINE)
-        raw = typed.get(action.row)
-        if text and isinstance(raw, (int, float)) and not isinstance(raw, bool) and (problem := serial_problem(raw)):
-            problems.append(CellError(f'"{text}" is geen datum ({problem}; bewaard als tekst)', where))
+        if action.row in numbers:
+            problems.append(CellError(f"{numbers[action.row]}; bewaard als tekst)", where))
         elif text and (error := date_text_problem(text, where)):
             problems.append(CellError(f"{error.message} (bewaard als tekst)", where))
     return problems
+
+
+def _number_deadlines(table: Table, actions: list[model.Action]) -> list[tuple[int, str]]:
+    """(row, message without its closing parenthesis) of every Deadline holding a number no date
+    has: read as text, as a number that is no date is in a free-text column."""
+    typed = {row.number: row.values.get(schema.DEADLINE) for row in table.rows}
+    found = []
+    for action in actions:
+        raw = typed.get(action.row)
+        if action.deadline.text and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            if problem := serial_problem(raw):
+                found.append((action.row, f'"{action.deadline.text}" is geen datum ({problem}'))
+    return found
 
 
 def _settings_problems(settings: dict[str, model.Setting]) -> list[OrsheetError]:

@@ -36,6 +36,10 @@ def _read_grid(source: Path) -> list[list[object]]:
     if source.stat().st_size == 0:
         raise InputError(f"{source.name} is leeg")
     try:
+        if suffix in (".xlsx", ".xlsm"):  # as the workbook's own sheets are read: a date cell holding -5 is -5
+            from orsheet.workbook.file import first_sheet_values
+
+            return [[None if v == "" else v for v in row] for row in first_sheet_values(source)]
         frame = _read_csv(source) if suffix == ".csv" else _read_excel(source)
     except InputError:
         raise

@@ -72,17 +72,14 @@ class FileBackend:
             for name in sheets:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
-                negatives = self._negatives(name)
                 try:
-                    grid = self._sheet_book(book, name, negatives).get_sheet_by_name(name).to_python(
-                        skip_empty_area=False)
+                    grid = _sheet_grid(book, self._current_package(), name, self._negatives(name))
                 except Exception:  # calamine's own error types
                     raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
                                         Location(name)) from None
                 layout = self._layout(name, grid[0] if grid else [])
                 table = _table_from_grid(name, grid, layout)
                 _add_marks(table, layout.marks)
-                _put_back_numbers(table, negatives)
                 tables[name] = table
         return tables
 
@@ -93,27 +90,14 @@ class FileBackend:
         return self._package
 
     def _negatives(self, sheet: str) -> dict[tuple[int, int], float]:
-        """The sheet's negative numbers, which calamine gives as times of day in a date-formatted cell
-        (:func:`~orsheet.workbook.sheet_layout.negative_numbers`; cached per file version)."""
+        """:func:`sheet_negatives`, cached per file version."""
         package = self._current_package()
         key = (str(self.path.resolve()), *self._package_stamp, sheet)
         if key not in _NEGATIVES:
-            part = package.sheet_parts().get(sheet)
-            raw = package.get(part) if part is not None and package.has(part) else None
             if len(_NEGATIVES) > 64:
                 _NEGATIVES.clear()
-            _NEGATIVES[key] = negative_numbers(package.xml(part)) if raw and may_have_negative_numbers(raw) else {}
+            _NEGATIVES[key] = sheet_negatives(package, sheet)
         return _NEGATIVES[key]
-
-    def _sheet_book(self, book, sheet: str, negatives: dict[tuple[int, int], float]):
-        """``book``, or, where the sheet holds a number far below any date, a copy of the workbook for
-        calamine with those numbers made 0 (it would panic: a Rust panic, past ``except Exception``,
-        with a message on stderr); the reader puts every negative number back."""
-        if all(value >= _FAR_NEGATIVE for value in negatives.values()):  # NaN is not: made 0 too
-            return book
-        from python_calamine import CalamineWorkbook
-
-        return CalamineWorkbook.from_filelike(io.BytesIO(_without_far_negatives(self._current_package(), sheet)))
 
     def _layout(self, sheet: str, header: list[Value]) -> SheetLayout:
         """The sheet's table, its totals rows and the marks calamine cannot see (cached per file version)."""
@@ -158,21 +142,40 @@ def _add_marks(table: Table, marks: dict[tuple[int, int], str]) -> None:
             line.values[table.header[column - 1]] = ErrorValue(mark)
 
 
-def _put_back_numbers(table: Table, numbers: dict[tuple[int, int], float]) -> None:
-    """Negative numbers as the numbers they are: calamine gives one in a date-formatted cell as a
-    time of day (:func:`~orsheet.workbook.sheet_layout.negative_numbers`)."""
-    if not numbers:
-        return
-    by_number = {line.number: line for line in table.rows}
-    for (row, column), number in numbers.items():
-        line = by_number.get(row)
-        if line is None or column > len(table.header):
-            continue
-        header = table.header[column - 1]
-        if header:
-            line.values[header] = number
-        elif column in line.unnamed:
-            line.unnamed[column] = number
+def sheet_negatives(package: Package, sheet: str) -> dict[tuple[int, int], float]:
+    """(row, column) -> value of the sheet's negative numbers, which calamine gives as times of day
+    in a date-formatted cell (:func:`~orsheet.workbook.sheet_layout.negative_numbers`): one byte
+    search, and a parse only of a sheet that holds one."""
+    part = package.sheet_parts().get(sheet)
+    raw = package.get(part) if part is not None and package.has(part) else None
+    return negative_numbers(package.xml(part)) if raw and may_have_negative_numbers(raw) else {}
+
+
+def _sheet_grid(book, package: Package, sheet: str, negatives: dict[tuple[int, int], float]) -> list[list[Value]]:
+    """The sheet's values from calamine (A1 at [0][0]), with its negative numbers as the numbers they are.
+
+    Where the sheet holds a number far below any date, calamine reads a copy with those made 0: it
+    would panic (a Rust panic, past ``except Exception``, with a message on stderr)."""
+    if not all(value >= _FAR_NEGATIVE for value in negatives.values()):  # NaN too
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_filelike(io.BytesIO(_without_far_negatives(package, sheet)))
+    grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    for (row, column), value in negatives.items():
+        if row <= len(grid) and column <= len(grid[row - 1]):
+            grid[row - 1][column - 1] = value
+    return grid
+
+
+def first_sheet_values(path: Path) -> list[list[Value]]:
+    """The first sheet of any .xlsx/.xlsm (an action list to import), read as a workbook's sheets are
+    (negative numbers as numbers, no panic); "" for an empty cell, as calamine gives it."""
+    from python_calamine import CalamineWorkbook
+
+    package = Package(path)
+    book = CalamineWorkbook.from_path(str(path))
+    name = book.sheet_names[0]
+    return _sheet_grid(book, package, name, sheet_negatives(package, name))
 
 
 # python-calamine panics on a date-formatted cell far below any date, about -1.07e11 (chrono's limit
