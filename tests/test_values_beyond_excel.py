@@ -9,11 +9,14 @@ demo workbook with one cell changed in the sheet's XML the way Excel writes that
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, time
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from orsheet import schema
 from orsheet.services.actions import check_workbook
@@ -144,6 +147,26 @@ def test_a_negative_time_in_vergaderingen_is_no_time(demo):
     with_value(demo, "C2", "-0.25", sheet)
     found = messages(demo)
     assert any("Vergaderingen!C2 (Begin)" in m and '"-0.25" is geen tijd' in m for m in found), found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(serial=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**12, 3 * 10**6),
+                        st.sampled_from([-1e300, -1.07e11, -1.06e11, -0.0, 59, 60, 61, 2_958_465, 2_958_466])))
+def test_any_number_in_a_date_cell_reads_as_a_date_a_time_alone_or_the_number_itself(demo_original, tmp_path, serial):
+    """Never a time for a number below zero, never a wrong date, never a panic: a date where Excel shows
+    one (serial 1 to 31-12-9999), a time of day for a day fraction, else the number as it is."""
+    path = with_value(Path(shutil.copyfile(demo_original, tmp_path / "or.xlsm")), "F7", repr(float(serial)))
+    value = acties(path).rows[-1].values[schema.DATUM]
+    if serial < 0:
+        assert value == serial
+    elif serial < 1:
+        assert isinstance(value, time)
+    elif serial <= 2_958_465.999:
+        assert isinstance(value, date)
+    elif serial < 2_958_466:  # the last millisecond of 9999: calamine gives a date or, rounded past it, the number
+        assert isinstance(value, date) or value == serial
+    else:
+        assert value == serial
 
 
 # -- item 2: text over 32 767 characters ----------------------------------------------------------------

@@ -156,7 +156,7 @@ def _sheet_grid(book, package: Package, sheet: str, negatives: dict[tuple[int, i
 
     Where the sheet holds a number far below any date, calamine reads a copy with those made 0: it
     would panic (a Rust panic, past ``except Exception``, with a message on stderr)."""
-    if not all(value >= _FAR_NEGATIVE for value in negatives.values()):  # NaN too
+    if not all(value >= _FAR_NEGATIVE for value in negatives.values()):
         from python_calamine import CalamineWorkbook
 
         book = CalamineWorkbook.from_filelike(io.BytesIO(_without_far_negatives(package, sheet)))
@@ -189,7 +189,7 @@ def _without_far_negatives(package: Package, sheet: str) -> bytes:
     raw = package.get(part)
     root = parse(raw)  # its own tree: the package's stays as it is
     for _position, cell, value in negative_number_cells(root):
-        if not value >= _FAR_NEGATIVE:
+        if value < _FAR_NEGATIVE:
             cell.find(q("v")).text = "0"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:

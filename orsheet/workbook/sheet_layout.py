@@ -184,7 +184,8 @@ def negative_number_cells(root: etree._Element) -> Iterator[tuple[tuple[int, int
             value = float(cell.findtext(q("v")))
         except ValueError:  # not a number after all: the value reader has its own say
             continue
-        yield _position(cell), cell, value
+        if value < 0:  # not "-0" (zero) nor "-nan"
+            yield _position(cell), cell, value
 
 
 def negative_numbers(root: etree._Element) -> dict[tuple[int, int], float]:
