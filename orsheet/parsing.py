@@ -118,6 +118,8 @@ def parse_date(value: object, location: Location, *, required: bool = False) -> 
         return _in_excel(value, value, location)
     if isinstance(value, bool):
         raise CellError(f'"{value}" is geen datum', location)
+    if isinstance(value, time):  # a time alone (a date cell holding a day fraction shows 00-01-1900)
+        raise CellError(f'"{value:%H:%M}" is een tijd, geen datum (schrijf bijvoorbeeld 26-10-2023)', location)
     if isinstance(value, (int, float)):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return EXCEL_EPOCH.date() + timedelta(days=int(value))

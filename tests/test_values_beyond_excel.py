@@ -243,3 +243,9 @@ def test_an_import_source_with_a_far_negative_deadline_is_refused_without_a_pani
     assert ('oud.xlsx!E2 (Deadline): "-1e+300" is geen datum (een negatief getal, dat Excel in een datumcel als '
             "##### toont)") in result.output, result.output
     assert "panicked" not in capfd.readouterr().err and template_copy.read_bytes() == before
+
+
+def test_a_day_fraction_in_a_date_cell_is_reported_as_a_time_not_a_date(demo):
+    """Serial 0.5 in a date-formatted cell (Excel shows 00-01-1900) is a time of day alone."""
+    with_value(demo, "F7", "0.5")
+    assert 'Acties!F7 (Datum): "12:00" is een tijd, geen datum (schrijf bijvoorbeeld 26-10-2023)' in messages(demo)
