@@ -137,3 +137,15 @@ def test_the_cli_says_nothing_was_published_and_exits_1(tmp_path, agendas):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{AGENDA} is geen geldig Office-bestand" in result.output and "Er is niets gepubliceerd." in result.output
     assert not (tmp_path / "pub").exists()
+
+
+def test_two_agendas_whose_names_differ_only_in_a_redacted_name_are_both_published(tmp_path):
+    folder = tmp_path / "Agenda's"
+    folder.mkdir()
+    build_agenda(folder / "Agenda Overleg met Jan de Vries 2023-10-12.docx")
+    build_agenda(folder / "Agenda Overleg met Anna Bakker 2023-10-12.docx")
+    result = woo_export(memory_workbook(), tmp_path / "woo", PERIOD, agenda_dir=folder, pdf=False)
+    names = sorted(f.name for f in result.files if f.name.startswith("Agenda"))
+    assert names == ["Agenda Overleg met 5.1.2e 2023-10-12 (2).docx", "Agenda Overleg met 5.1.2e 2023-10-12.docx"]
+    listed = [file for entry in result.documents for file in entry.files if file.startswith("Agenda")]
+    assert sorted(listed) == names  # the inventory names each of them

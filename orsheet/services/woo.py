@@ -345,6 +345,17 @@ def _write_review(out: Path, names: Sequence[UnknownName]) -> Path:
     return path
 
 
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder / name``, or ``name (2)`` and so on where that is taken: two agendas whose names differ
+    only in a redacted name ("Agenda Overleg met Jan de Vries ...", "... met Anna Bakker ...") are two
+    documents of the publication, not one written over the other."""
+    path, number = folder / name, 1
+    while path.exists():
+        number += 1
+        path = folder / f"{Path(name).stem} ({number}){Path(name).suffix}"
+    return path
+
+
 def _redacted_agenda(source: Path, target: Path, redactor: Redactor, organisation: str) -> Counter:
     """The agenda redacted into ``target``; one that cannot be (damaged, password-protected) stops the
     whole export, named (also when the damage is in a file embedded in it)."""
@@ -369,7 +380,7 @@ def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redact
         word_files.append(docx_path)
         entries.append(InventoryEntry(document.title, list_date, [docx_path.name, xlsx_path.name], counts))
     for source, kind, day in agendas:
-        target = folder / redactor.redact(source.name).text  # a file name can hold a name too
+        target = _free_name(folder, redactor.redact(source.name).text)  # a file name can hold a name too
         counts = _redacted_agenda(source, target, redactor, organisation)
         word_files.append(target)
         title = redactor.redact(f"Agenda {kind} {day:%d-%m-%Y}").text
