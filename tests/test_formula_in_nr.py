@@ -152,3 +152,14 @@ def test_the_warning_names_five_cells_and_counts_the_rest():
 def test_no_formula_no_warning(demo_original):
     assert records.calculated_note(FileBackend(demo_original).read(["Acties", "Archief"]).values()) == ""
     assert run("actions", demo_original, "--json").output.count('"warnings": []') == 1
+
+
+def test_applying_a_proposal_made_before_the_formula_was_typed_is_refused(demo_original, tmp_path):
+    path = Path(shutil.copyfile(demo_original, tmp_path / "or.xlsm"))
+    proposed = run("minutes", path, minutes_file(tmp_path), "--meeting", "2023-10-26", "--propose")
+    assert proposed.exit_code == 0, proposed.output
+    with_nr(path, '<c r="A3"><f>A2+75</f><v>187</v></c>')
+    before = path.read_bytes()
+    result = run("apply-proposal", path)
+    assert result.exit_code == 1 and REFUSAL in result.output, result.output
+    assert path.read_bytes() == before
