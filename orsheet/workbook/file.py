@@ -167,14 +167,14 @@ def _sheet_grid(book, package: Package, sheet: str, negatives: dict[tuple[int, i
     return grid
 
 
-def first_sheet_values(path: Path) -> list[list[Value]]:
-    """The first sheet of any .xlsx/.xlsm (an action list to import), read as a workbook's sheets are
-    (negative numbers as numbers, no panic); "" for an empty cell, as calamine gives it."""
+def sheet_values(path: Path, sheet: str | int = 0) -> list[list[Value]]:
+    """One sheet (by name, or by position) of any .xlsx/.xlsm (an action list to import), read as a
+    workbook's sheets are (negative numbers as numbers, no panic); "" for an empty cell."""
     from python_calamine import CalamineWorkbook
 
     package = Package(path)
     book = CalamineWorkbook.from_path(str(path))
-    name = book.sheet_names[0]
+    name = book.sheet_names[sheet] if isinstance(sheet, int) else sheet
     return _sheet_grid(book, package, name, sheet_negatives(package, name))
 
 
