@@ -142,7 +142,7 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
         from orsheet.services.common import open_workbook
 
         found = find_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
-        result = {"actions": [action_json(a) for a in found.actions]}
+        result = {"actions": [action_json(a) for a in found.actions], "warnings": found.warnings}
         if found.unknown_person:
             result["message"] = found.note()
         return result
@@ -153,7 +153,6 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
             click.echo(result["message"])
         if not rows:
             click.echo("Geen acties gevonden.")
-            return
         for a in rows:
             status = a["status"] or "open"
             deadline = a["deadline"]
@@ -161,6 +160,8 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
             extra = f" (deadline {deadline})" if deadline else ""
             number = a["number"] or "-"
             click.echo(f"{number:>5}  {status:<15} {a['owner']:<18} {a['subject']}: {a['description']}{extra}")
+        for warning in result["warnings"]:
+            click.echo(f"Let op: {warning}.")
 
     run_command(as_json, work, show)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PureWindowsPath
 
@@ -45,6 +45,7 @@ class AgendaBook:
 
     agenda: Agenda
     settings: dict[str, Setting]
+    warnings: list[str] = field(default_factory=list)  # a formula in Nr (records.calculated_note)
 
     @property
     def organisation(self) -> str:
@@ -119,11 +120,12 @@ def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBo
         (records.meetings_from_table, tables[schema.MEETINGS.name]),
         (records.agenda_items_from_table, tables[schema.AGENDA_ITEMS.name]),
         (records.standard_items_from_table, tables[schema.STANDARD_ITEMS.name]),
-        (records.actions_from_table, tables[schema.ACTIONS.name]),
+        (records.shown_actions_from_table, tables[schema.ACTIONS.name]),  # a formula in Nr: a warning
         (records.settings_from_table, tables[schema.SETTINGS.name]),
     ])
     meeting = find_meeting(meetings, day, kind)
-    return AgendaBook(build_agenda(meeting, standard, items, actions), settings)
+    note = records.calculated_note([tables[schema.ACTIONS.name]])
+    return AgendaBook(build_agenda(meeting, standard, items, actions), settings, [note] if note else [])
 
 
 def document_name(agenda: Agenda, what: str = "Agenda", suffix: str = ".docx") -> str:
@@ -148,6 +150,7 @@ class AgendaResult:
     pdf: Path | None
     pdf_note: str = ""
     sheet: str = AGENDA_SHEET
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         agenda = self.agenda
@@ -158,7 +161,7 @@ class AgendaResult:
         lines.append(f"Word: {self.docx}")
         lines.append(f"PDF: {self.pdf}" if self.pdf else f"PDF: {self.pdf_note}")
         lines.append(f"Blad {self.sheet} in de werkmap bijgewerkt.")
-        return "\n".join(lines)
+        return "\n".join([*lines, *(f"Let op: {warning}." for warning in self.warnings)])
 
 
 @dataclass
@@ -250,16 +253,18 @@ def generate_agenda(
                 raise
     docx_path = staged[0].target
     pdf_path = staged[1].target if len(staged) > 1 else None
-    return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
+    return AgendaResult(agenda, docx_path, pdf_path, converted.reason, warnings=book.warnings)
 
 
 @dataclass
 class MinutesResult:
     agenda: Agenda
     docx: Path
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"Opzet verslag {self.agenda.meeting.kind} {self.agenda.meeting.date:%d-%m-%Y}: {self.docx}"
+        line = f"Opzet verslag {self.agenda.meeting.kind} {self.agenda.meeting.date:%d-%m-%Y}: {self.docx}"
+        return "\n".join([line, *(f"Let op: {warning}." for warning in self.warnings)])
 
 
 def generate_minutes_template(
@@ -280,7 +285,7 @@ def generate_minutes_template(
         template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
         docx = render.render_docx(template, context, Path(work, name),
                                   title=document_title(book.agenda, "Verslag"), organisation=book.organisation)
-        return MinutesResult(book.agenda, _stage(docx, folder, name).place())
+        return MinutesResult(book.agenda, _stage(docx, folder, name).place(), book.warnings)
 
 
 def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:
