@@ -144,3 +144,13 @@ def test_close_names_the_numbers_it_gave_before_the_actions_it_moved(demo_before
     result = run("close", path, "--numbers", "203", "--date", "2023-10-26")
     assert result.output.strip() == ("2 actie(s) genummerd: 206, 207. "
                                      "2 actie(s) afgerond en naar Archief verplaatst: 201, 203 (afgerond op 26-10-2023).")
+
+
+def test_minutes_saying_the_list_was_updated_close_an_action_with_afgerond_op_and_say_why(workbook, tmp_path):
+    minutes = tmp_path / "notulen.txt"
+    minutes.write_text("Notulen OR-vergadering 26-10-2023\n\n# 4. Actie- en besluitenlijst\n\n"
+                       "Actie 203 is afgerond. De actielijst is bijgewerkt.\n", encoding="utf-8")
+    data = json.loads(run("minutes", workbook, minutes, "--meeting", "2023-10-26", "--json").output)
+    reasons = {c["number"]: c["sentence"] for c in data["closures"]}
+    assert reasons[201] == "Status afgerond; De actielijst is bijgewerkt."
+    assert reasons[204] == "Afgerond op ingevuld; De actielijst is bijgewerkt."

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from orsheet.errors import ProblemList
+from orsheet.errors import CellError, ProblemList
 from orsheet.model import Action
 from orsheet.rules import assign_numbers, done_problems, next_number, numbering_problems, plan_close
 
@@ -150,3 +150,11 @@ def test_an_archived_action_without_afgerond_op_is_pointed_out_at_that_cell():
         "Archief!J3 (Afgerond op): de actie staat in Archief, maar Afgerond op is leeg; vul de datum in waarop ze is "
         "afgerond (zonder datum toont de Woo-lijst haar in elke periode)"
     ]
+
+
+def test_the_last_nine_digit_number_is_given_and_the_one_after_it_is_refused_at_the_nr_cell():
+    assert [n.number for n in assign_numbers([action(None, 2)], [], 999_999_998)] == [999_999_999]
+    with pytest.raises(CellError) as caught:
+        assign_numbers([action(None, 2), action(None, 3)], [], 999_999_998)
+    assert str(caught.value) == ("Acties!A3 (Nr): het volgende actienummer (1000000000) heeft meer dan negen cijfers; "
+                                 "geef deze actie zelf een vrij nummer")
