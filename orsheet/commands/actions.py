@@ -109,7 +109,7 @@ def number(path: Path, as_json: bool) -> None:
               help="Closing date, 2023-10-12 or 12-10-2023 (default: today).")
 @json_option
 def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
-    """Close the named actions and every action with status "afgerond"."""
+    """Close the named actions and every done one (Status "afgerond" or a date in Afgerond op)."""
 
     def work():
         from orsheet.services.actions import close_actions
@@ -128,7 +128,8 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 
 @click.command()
 @workbook_argument
-@click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
+@click.option("--open", "open_only", is_flag=True,
+              help="Only open actions: those in Acties not done (no Status afgerond, no Afgerond op date).")
 @click.option("--person", default="",
               help="Only actions of this person: whole name parts, case and accents ignored, or a form of a "
                    "Personen name (Jansen, J. de Vries).")
@@ -154,7 +155,7 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
         if not rows:
             click.echo("Geen acties gevonden.")
         for a in rows:
-            status = a["status"] or "open"
+            status = "afgerond" if a["done"] else a["status"] or "open"
             deadline = a["deadline"]
             deadline = deadline.strftime("%d-%m-%Y") if isinstance(deadline, date) else deadline
             extra = f" (deadline {deadline})" if deadline else ""

@@ -23,10 +23,15 @@ class NumberResult:
     last_number: int
 
     def summary(self) -> str:
-        if not self.numbered:
-            return "Alle acties hebben al een nummer."
-        numbers = ", ".join(str(n.number) for n in self.numbered)
-        return f"{len(self.numbered)} actie(s) genummerd: {numbers}."
+        return self.sentence(self.numbered) or "Alle acties hebben al een nummer."
+
+    @staticmethod
+    def sentence(numbered: list[rules.Numbered]) -> str:
+        """The one sentence naming the numbers given ("2 actie(s) genummerd: 206, 207."), also in
+        close's summary; empty when none was given."""
+        if not numbered:
+            return ""
+        return f"{len(numbered)} actie(s) genummerd: {', '.join(str(n.number) for n in numbered)}."
 
 
 def _numbering_edits(book: ActionBook, numbered: list[rules.Numbered], skip_rows: set[int] = frozenset()) -> list[Edit]:
@@ -63,15 +68,22 @@ class CloseResult:
     report: WriteReport = field(default_factory=WriteReport)
 
     def summary(self) -> str:
-        if not self.closed:
+        """What close changed: the numbers it gave first (it numbers before it closes), then the
+        actions it moved, each with its own Afgerond op where the secretary typed one; "Geen acties
+        om te sluiten." only when it wrote nothing."""
+        if not self.closed and not self.numbered:
             return "Geen acties om te sluiten."
-        numbers = ", ".join(str(a.number) for a in self.closed)
-        text = f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} (afgerond op {self.on:%d-%m-%Y})."
-        return " ".join(filter(None, [text, self.report.summary()]))
+        text = "Er is geen actie naar Archief verplaatst (geen afgeronde acties)."
+        if self.closed:
+            numbers = ", ".join(str(a.number) for a in self.closed)
+            own = "".join(f"; {a.number} op {a.closed_on:%d-%m-%Y}" for a in self.closed if a.closed_on != self.on)
+            text = (f"{len(self.closed)} actie(s) afgerond en naar Archief verplaatst: {numbers} "
+                    f"(afgerond op {self.on:%d-%m-%Y}{own}).")
+        return " ".join(filter(None, [NumberResult.sentence(self.numbered), text, self.report.summary()]))
 
 
 def close_actions(backend: WorkbookBackend, numbers: Iterable[int] = (), on: date | None = None) -> CloseResult:
-    """Move the named actions and every "afgerond" action to Archief.
+    """Move the named actions and every done one (Status "afgerond" or a date in Afgerond op) to Archief.
 
     Actions still without a number get theirs first, in the same save, so no
     action ever reaches the archive unnumbered.
@@ -99,7 +111,11 @@ class ActionFilter:
     meeting_kind: str = ""
 
     def matches(self, action: model.Action, person: Callable[[str], bool] | None = None) -> bool:
-        """``person``: the ``--person`` rule (:func:`~orsheet.services.overview.person_rule`)."""
+        """``person``: the ``--person`` rule (:func:`~orsheet.services.overview.person_rule`). With
+        ``open_only`` a done action (Status afgerond or Afgerond op filled) is left out, as on the
+        agenda and in the overview, also while it waits in Acties for the next close."""
+        if self.open_only and action.is_done:
+            return False
         if self.person and not (person and any(person(owner) for owner in owners(action.owner))):
             return False
         if self.meeting_kind and not same_kind(action.meeting_kind, self.meeting_kind):
@@ -200,6 +216,7 @@ def check_workbook(backend: WorkbookBackend) -> list[OrsheetError]:
     except ProblemList as many:
         return _once_per_cell(many.problems, marked)
     problems: list[OrsheetError] = marked + list(rules.numbering_problems(actions, archive))
+    problems += rules.done_problems(actions, archive)
     for sheet, group in ((schema.ACTIONS.name, actions), (schema.ARCHIVE.name, archive)):
         problems += _impossible_deadlines(tables[sheet], group)
     problems += _settings_problems(settings)

@@ -140,7 +140,7 @@ def _in_period(action: model.Action, period: Period) -> bool:
     end and not closed before its start (as the published lists show old open
     actions too)."""
     agreed_in_time = period.end is None or action.date is None or action.date <= period.end
-    still_open = period.start is None or action.closed_on is None or action.closed_on >= period.start
+    still_open = period.start is None or not action.done_before(period.start)
     return agreed_in_time and still_open
 
 
@@ -148,8 +148,9 @@ def list_documents(sources: _Sources, period: Period, redactor: Redactor) -> lis
     """The action list and decision list for the period, redacted, with counts."""
     subtitle = f"Periode: {period.label()}"
     action_counts, decision_counts = Counter(), Counter()
-    open_rows = [_action_row(a) for a in sources.actions if _in_period(a, period)]
-    archive_rows = [_action_row(a) for a in sources.archive if _in_period(a, period)]
+    done = [a for a in sources.actions if a.is_done]  # done, waiting in Acties for close: listed as archived
+    open_rows = [_action_row(a) for a in sources.actions if not a.is_done and _in_period(a, period)]
+    archive_rows = [_action_row(a) for a in (*sources.archive, *done) if _in_period(a, period)]
     actions = ListDocument("Actielijst", "Actielijst", [
         Section("Openstaande acties", ACTION_HEADERS, _redact_rows(open_rows, redactor, action_counts), ACTION_WIDTHS),
         Section("Archief", ACTION_HEADERS, _redact_rows(archive_rows, redactor, action_counts), ACTION_WIDTHS),
