@@ -85,6 +85,8 @@ _COMPLETION = frozenset({"afgerond", "afgehandeld", "uitgevoerd", "klaar", "gere
 def _ahead(before: str, done_word: str) -> bool:
     """Is the done word's clause about later ("in maart klaar", "wordt volgende week afgerond")?"""
     return bool(_AHEAD.search(before)) or bool(_BEING.search(before)) and done_word.casefold() in _COMPLETION
+
+
 _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|zijn|is)?\s*", re.IGNORECASE)
 
 
