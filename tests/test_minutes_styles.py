@@ -119,6 +119,7 @@ def test_minutes_stems_read_a_participle_as_its_verb():
         ("Actiepunten: 3 - gereed", [3]),
         ("Actiepunten: 3 gereed, 4 wordt volgende week afgerond", [3]),
         ("Acties: 12 mei afgerond, 13 open", []),
+        ("Actiepunten vorige vergadering: .", []),  # a label with nothing after it
         ("Bij actiepunt 5 meldt de bestuurder dat de evaluatie in maart klaar is.", []),
         ("Actie 12 wordt volgende week afgerond.", []),
         ("Actie 12 wordt afgerond.", []),  # still being done
@@ -243,6 +244,21 @@ def test_minutes_titles_and_initials_in_the_header_give_the_names():
     assert split_names("Sven Mulder, en namens de directie Laura Brandt") == ["Sven Mulder", "Laura Brandt"]
     assert names_in_header([("Ambtelijk secretaris: Hanneke Wolters", 0), ("Bestuur: Ton Verhagen", 0)]) == [
         "Hanneke Wolters", "Ton Verhagen"]
+
+
+def test_minutes_header_labels_between_names_are_no_names():
+    assert split_names("Jan. Afwezig met kennisgeving: Piet") == ["Jan", "Piet"]
+    assert split_names("Jan. Notulist: Piet") == ["Jan", "Piet"]
+    assert split_names("namens de directie Laura Brandt") == ["Laura Brandt"]
+
+
+def test_minutes_people_forms_name_whom_they_stand_for():
+    people = people_from(["Karin de Vries", "A. de Graaf", "Xander Young"], writer="Anne")
+    assert people.forms["de graaf"] == "A. de Graaf" and people.forms["anne"] == "Anne"
+    assert people.initials["KdV"] == "Karin de Vries" and people.initials["XY"] == "Xander Young"
+    assert people_from([], writer="Anne").forms == {"anne": "Anne"}
+    assert people.longest_at(["AY,", "belt"], 0) == 0 and people.longest_at(["KdV,", "belt"], 0) == 1
+    assert people.longest_at(["XY", "belt"], 0) == 1
 
 
 def test_minutes_people_are_known_by_their_initials_as_written():
@@ -391,6 +407,20 @@ def test_minutes_a_long_task_without_a_word_pointing_back_stands_alone():
 def test_minutes_advice_choice_votes_and_putting_off_are_decisions(sentence, sure):
     found = read_decision(sentence)
     assert (found is not None, found and found.sure, found and found.skipped) == (True, sure, "")
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Afgesproken: het budget blijft gelijk.", "afspraak"),
+        ("Overeengekomen: we vergaderen online.", "afspraak"),
+        ("Afspraken: we vergaderen online.", "afspraak"),
+        ("Besloten: we vergaderen online.", "besluit"),
+        ("B24-12 De OR brengt een negatief advies uit.", "besluit"),
+    ],
+)
+def test_minutes_a_decisions_label_says_whether_it_is_an_agreement(sentence, kind):
+    assert read_decision(sentence).kind == kind
 
 
 @pytest.mark.parametrize(

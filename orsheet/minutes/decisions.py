@@ -152,7 +152,8 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = AFSPRAAK if (label.group(1) or "").lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
+        word = label.group(1)  # None for a decision's code ("B24-12 ...")
+        kind = AFSPRAAK if word and word.lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
         return Decision(kind, text[label.end() :].strip())
     if _REFERS_BACK.match(text):
         return Decision(BESLUIT, text, refers_back=True)

@@ -126,13 +126,14 @@ def _status_items(sentence: str) -> list[int] | None:
     """The numbers a status list after a label reports done, or None when the sentence is no such list.
 
     Every item is a number and its own status ("3 gereed", "5 loopt nog"); one item
-    that is not ends the reading (None: the other rules read the sentence).
+    that is not ends the reading (None: the other rules read the sentence). A label with
+    nothing after it closes nothing.
     """
     label = _STATUS_LABEL.match(sentence)
     if not label:
         return None
     done: list[int] = []
-    position, items = label.end(), 0
+    position = label.end()
     while position < len(sentence.rstrip(" .")):
         item = _STATUS_ITEM.match(sentence, position)
         if not item or _NOT_AN_ACTION.match(sentence, item.end(1)):
@@ -141,11 +142,10 @@ def _status_items(sentence: str) -> list[int] | None:
         word = _DONE.search(status)
         if word and not _NOT_DONE.search(status) and not _ahead(status[: word.start()], word.group()):
             done.append(int(item.group(1)))
-        items += 1
         position = item.end()
         while position < len(sentence) and sentence[position] == " ":
             position += 1
-    return list(dict.fromkeys(done)) if items else None
+    return list(dict.fromkeys(done))
 
 
 # "Actie 12 en actie 13 zijn afgerond": the first list runs into the second's action word.
