@@ -317,7 +317,8 @@ def overview_message(result) -> str:
 
     people = len(result.by_person)
     open_count = len({id(line.action) for lines in result.by_person.values() for line in lines})
-    return (
+    return "\n".join([
         f"Blad {OVERVIEW_SHEET} bijgewerkt (stand {result.today:%d-%m-%Y}): {open_count} openstaande actie(s) "
-        f"bij {people} persoon/personen, waarvan {result.overdue_count} over de deadline."
-    )
+        f"bij {people} persoon/personen, waarvan {result.overdue_count} over de deadline.",
+        *result.warning_lines(),
+    ])

@@ -103,3 +103,9 @@ def score_directory(directory: Path, names: Collection[str] | None = None) -> di
         suggested = {best_match(r.sentence, open_actions) for r in proposal.done_reports} - {None}
         _match(scores["closures by description"], by_description, sorted(suggested), lambda l, p: l == p, name)
     return scores
+
+
+def assert_reaches(score: Score, precision: float, recall: float) -> None:
+    """Precision and recall at least these; a failure lists the false proposals or the misses."""
+    assert score.precision >= precision, score.false
+    assert score.recall >= recall, score.misses

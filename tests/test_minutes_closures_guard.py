@@ -323,7 +323,7 @@ def test_minutes_marker_naming_only_an_owner_after_a_sentence_of_its_item_stays_
     [action] = parse("Jan vraagt de cijfers op. (actie: Jan)", heading="1. Werkdruk").new_actions
     assert (action.confidence, action.description) == (SURE, "Jan vraagt de cijfers op.")
     [action] = parse("(actie: Jan maakt een poster)", heading="1. Werkdruk").new_actions
-    assert (action.confidence, action.description) == (SURE, "Maakt een poster.")
+    assert (action.confidence, action.description) == (SURE, "Jan maakt een poster.")
 
 
 def test_minutes_marker_without_task_beside_a_sure_action_is_kept_as_possible():

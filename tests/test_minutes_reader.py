@@ -240,7 +240,7 @@ def test_minutes_pdf_text_marker_line_after_a_numbered_line_starts_a_new_sentenc
     text = "Verslag 12 oktober 2023\n6. 7. OR/MR avond\nActie: Jan regelt de zaal.\nDe avond is op 1 november.\n"
     paragraphs = paragraphs_from_text(text, loose_headings=True)
     [action] = parse_minutes(paragraphs).new_actions
-    assert action.owner == "Jan" and action.description == "Regelt de zaal."
+    assert action.owner == "Jan" and action.description == "Jan regelt de zaal."
 
 
 def test_minutes_capitalised_line_below_a_short_bullet_is_a_sentence_of_its_own():

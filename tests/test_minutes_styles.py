@@ -119,8 +119,12 @@ def test_minutes_stems_read_a_participle_as_its_verb():
         ("Actiepunten: 3 - gereed", [3]),
         ("Actiepunten: 3 gereed, 4 wordt volgende week afgerond", [3]),
         ("Acties: 12 mei afgerond, 13 open", []),
+        ("Actiepunten vorige vergadering: .", []),  # a label with nothing after it
         ("Bij actiepunt 5 meldt de bestuurder dat de evaluatie in maart klaar is.", []),
         ("Actie 12 wordt volgende week afgerond.", []),
+        ("Actie 12 wordt afgerond.", []),  # still being done
+        ("Actie 12 wordt afgesloten.", [12]),  # the meeting closes it
+        ("Actie 14 wordt afgevoerd.", [14]),
         ("Actie 12 zal binnenkort klaar zijn.", []),
         ("141 - Navragen hoe de roosterapp wordt uitgerold: gereed.", [141]),
         ("147 - Gesprek plannen: vervalt, wordt meegenomen in punt 5.", [147]),
@@ -144,6 +148,9 @@ def test_minutes_status_per_number_and_done_ahead_are_read(sentence, numbers):
         ("Vragen aan de controller (PvL): nog geen antwoord, blijft staan", "Vragen aan de controller (PvL)", False),
         ("De folder is er nog niet; Jan vraagt na wanneer. Dit punt blijft staan.", "De folder is er nog niet", False),
         ("Training geboekt: kan van de lijst.", "Training geboekt", True),
+        ("Rooster: gedaan.", "Rooster", True),  # one word before a status without a subject
+        ("Brief gemeente: Jan heeft de brief verstuurd; nu wachten.", "Brief gemeente", True),  # two words, a report
+        (" ".join(["woord"] * 16) + ": gedaan", " ".join(["woord"] * 16), True),  # sixteen words are an action's
     ],
 )
 def test_minutes_status_line_names_the_action_and_whether_it_is_done(line, about, done):
@@ -160,6 +167,8 @@ def test_minutes_status_line_names_the_action_and_whether_it_is_done(line, about
         "Petra: actielijst bijwerken!",
         "Een. Twee. Drie. Dit punt blijft staan.",  # a long paragraph: "dit punt" is one of many
         "Dit is een lange discussie van meer dan zestien woorden over van alles en nog wat en nog veel meer: gedaan.",
+        ": gedaan. Loopt nog.",  # no action's words before the first status
+        "Brief: Jan heeft de brief verstuurd.",  # one word before a report: a label ("Mededelingen:")
     ],
 )
 def test_minutes_line_without_an_actions_status_is_no_status_line(line):
@@ -181,7 +190,7 @@ def test_minutes_status_line_reports_done_or_closes_by_number_and_gives_no_new_a
     "text, owner, description, deadline",
     [
         ("AP 12-1 Yusuf/Rob: inloopmomenten organiseren, vóór 1 mei.", "Yusuf/Rob", "Inloopmomenten organiseren.", "1 mei"),
-        ("A24-38 Miriam en Sabine schrijven de adviesbrief.", "Miriam en Sabine", "Schrijven de adviesbrief.", ""),
+        ("A24-38 Miriam en Sabine schrijven de adviesbrief.", "Miriam en Sabine", "Miriam en Sabine schrijven de adviesbrief.", ""),
         ("A24-39 Geert-Jan, vragenlijst inkorten.", "Geert-Jan", "Vragenlijst inkorten.", ""),
         ("Er ontbreekt iets. Actie voor Koen: brief aan de commandant, uiterlijk 20 december.", "Koen",
          "Er ontbreekt iets. Actie: Koen brief aan de commandant.", "20 december"),
@@ -235,6 +244,21 @@ def test_minutes_titles_and_initials_in_the_header_give_the_names():
     assert split_names("Sven Mulder, en namens de directie Laura Brandt") == ["Sven Mulder", "Laura Brandt"]
     assert names_in_header([("Ambtelijk secretaris: Hanneke Wolters", 0), ("Bestuur: Ton Verhagen", 0)]) == [
         "Hanneke Wolters", "Ton Verhagen"]
+
+
+def test_minutes_header_labels_between_names_are_no_names():
+    assert split_names("Jan. Afwezig met kennisgeving: Piet") == ["Jan", "Piet"]
+    assert split_names("Jan. Notulist: Piet") == ["Jan", "Piet"]
+    assert split_names("namens de directie Laura Brandt") == ["Laura Brandt"]
+
+
+def test_minutes_people_forms_name_whom_they_stand_for():
+    people = people_from(["Karin de Vries", "A. de Graaf", "Xander Young"], writer="Anne")
+    assert people.forms["de graaf"] == "A. de Graaf" and people.forms["anne"] == "Anne"
+    assert people.initials["KdV"] == "Karin de Vries" and people.initials["XY"] == "Xander Young"
+    assert people_from([], writer="Anne").forms == {"anne": "Anne"}
+    assert people.longest_at(["AY,", "belt"], 0) == 0 and people.longest_at(["KdV,", "belt"], 0) == 1
+    assert people.longest_at(["XY", "belt"], 0) == 1
 
 
 def test_minutes_people_are_known_by_their_initials_as_written():
@@ -386,6 +410,20 @@ def test_minutes_advice_choice_votes_and_putting_off_are_decisions(sentence, sur
 
 
 @pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Afgesproken: het budget blijft gelijk.", "afspraak"),
+        ("Overeengekomen: we vergaderen online.", "afspraak"),
+        ("Afspraken: we vergaderen online.", "afspraak"),
+        ("Besloten: we vergaderen online.", "besluit"),
+        ("B24-12 De OR brengt een negatief advies uit.", "besluit"),
+    ],
+)
+def test_minutes_a_decisions_label_says_whether_it_is_an_agreement(sentence, kind):
+    assert read_decision(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "We weten voorlopig nog niet hoe het moet.",
@@ -458,3 +496,27 @@ def test_minutes_a_table_of_actions_covers_the_sentence_that_said_the_same_earli
         Paragraph("6. Acties", level=1), Paragraph("Actie Wie Wanneer Twee extra trainers werven Noor 30 september"),
     ])
     assert [(a.owner, a.confidence) for a in proposal.new_actions] == [("Tim", POSSIBLE), ("Noor", SURE)]
+
+
+def _owners_and_kinds(*texts: str) -> list[tuple[str, str]]:
+    paragraphs = [Paragraph("Aanwezig: Henk, Yusuf, Rob, Sandra"), Paragraph("3. Pensioen", level=1)]
+    paragraphs += [Paragraph(t, level=1) if t.startswith("4.") else Paragraph(t) for t in texts]
+    return [(a.owner, a.confidence) for a in parse_minutes(paragraphs).new_actions]
+
+
+def test_minutes_a_marked_action_right_after_the_same_owners_sentence_under_the_same_item_covers_it():
+    said, marked = "Henk neemt contact op met twee adviesbureaus.", "AP 12-3 Henk: offertes pensioenadviseur opvragen."
+    assert _owners_and_kinds(said, marked) == [("Henk", SURE)]
+    # Another action between them, or another item: two actions.
+    assert _owners_and_kinds(said, "Sandra belt de bond.", marked) == [("Henk", POSSIBLE), ("Sandra", POSSIBLE), ("Henk", SURE)]
+    assert _owners_and_kinds(said, "4. Rondvraag", marked) == [("Henk", POSSIBLE), ("Henk", SURE)]
+    # The same people written otherwise.
+    assert _owners_and_kinds("Yusuf en Rob organiseren twee inloopmomenten.", "AP 12-1 Yusuf/Rob: inloop plannen.") == [
+        ("Yusuf/Rob", SURE)]
+
+
+def test_minutes_table_rows_take_a_wrapped_word_and_skip_an_impossible_date():
+    people = people_from(["Tim", "Noor", "Lisa"])
+    text = "Actie Wie Wanneer Uitleg Tim 1 mei Bellen Noor 2 mei Uitleg over de Lisa 3 mei eHealth-app"
+    assert table_actions(text, people)[-1] == ("Lisa", "Uitleg over de eHealth-app", "3 mei")
+    assert row_dates("014 Meedoenpot 31-02-2021 25-02-2021 tekst", []) == [date(2021, 2, 25)]

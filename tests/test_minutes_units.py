@@ -512,7 +512,7 @@ def test_minutes_pass_records_every_field_of_a_marker_action():
     [alone] = parse("Er komt een Fika.", "(actie: Karin)").new_actions
     assert alone.description == "Er komt een Fika."
     [labelled] = parse("Actie: Karin regelt de zaal").new_actions
-    assert labelled.description == "Regelt de zaal."
+    assert labelled.description == "Karin regelt de zaal."
 
 
 def test_minutes_pass_records_a_decision_that_refers_back_with_its_kind():

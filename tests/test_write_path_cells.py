@@ -13,39 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from orsheet import demo_data, schema
-from orsheet.services.actions import check_workbook, close_actions, number_actions
-from orsheet.services.common import load_actions, set_setting
-from orsheet.template_file import template_path
+from orsheet import schema
+from orsheet.services.actions import check_workbook
+from orsheet.services.common import load_actions
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
+from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART
 from tests.support.ooxml_validate import assert_valid_ooxml
 from tests.support.parts import read_parts, replace_in, write_parts
 
-ACTIES_PART = "xl/worksheets/sheet2.xml"
-ARCHIEF_PART = "xl/worksheets/sheet3.xml"
 ACTIES_TABLE = "xl/tables/table1.xml"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory) -> Path:
-    """The demo workbook's state after ``orsheet demo``'s number and close (no documents)."""
-    path = tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm"
-    shutil.copyfile(template_path(), path)
-    backend = FileBackend(path)
-    edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]
-    edits.append(set_setting(load_actions(backend).settings, schema.SETTING_ORGANISATION, demo_data.ORGANISATION))
-    backend.write(edits)
-    number_actions(FileBackend(path))
-    close_actions(FileBackend(path), demo_data.CLOSE_NUMBERS, demo_data.CLOSE_DATE)
-    return path
-
-
-@pytest.fixture
-def demo(demo_original, tmp_path) -> Path:
-    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
 
 
 def cell_xml(path: Path, part: str, ref: str) -> str:

@@ -24,6 +24,7 @@ failed (:func:`orsheet.errors.os_error`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,6 +33,15 @@ from orsheet.workbook.safe_save import keep_backup, lock_files
 
 TEMPORARY_SUFFIX = ".orsheet-tmp"
 EDITABLE_BACKUPS = 5  # replaced versions kept of a document a person may have edited (a Word agenda)
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_part(text: str) -> str:
+    """``text`` as part of a file name on every system: \\ / : * ? " < > | and control characters become
+    "-" ("OR/MR-overleg" -> "OR-MR-overleg"), no dots or spaces at the ends (Windows drops them)."""
+    return _NOT_IN_FILE_NAMES.sub("-", text).strip(" .-") or "-"
 
 
 def write_whole(path: Path, data: bytes) -> None:

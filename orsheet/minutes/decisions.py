@@ -189,7 +189,8 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = AFSPRAAK if (label.group(1) or "").lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
+        word = label.group(1)  # None for a decision's code ("B24-12 ...")
+        kind = AFSPRAAK if word and word.lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
         body = text[label.end() :].strip()
         inner = _explicit(body) if body else None  # "Besluit: de OR besluit nog niet."
         skipped = EMPTY if body and empty_decision(body) else inner.skipped if inner and inner.sure else ""

@@ -77,9 +77,14 @@ _NOT_DONE = re.compile(
 # Done some time ahead, in the done word's own clause: "meldt dat de evaluatie in maart klaar is",
 # "wordt volgende week afgerond" ("141 - ... wordt uitgerold: gereed." describes the action, then its status).
 _AHEAD = re.compile(
-    rf"\b(?:wordt|zal|zullen|verwacht|verwachten|binnenkort|volgende|in (?:{'|'.join(MONTH_WORDS)}))\b[^,;:]*$",
+    rf"\b(?:zal|zullen|verwacht|verwachten|binnenkort|volgende|in (?:{'|'.join(MONTH_WORDS)}))\b[^,;:]*$",
     re.IGNORECASE,
 )
+# "Actie 12 wordt afgerond" is work still going on; "Actie 12 wordt afgesloten" the meeting closing it.
+_BEING = re.compile(r"\b(?:wordt|worden)\b[^,;:]*$", re.IGNORECASE)
+_COMPLETION = frozenset({"afgerond", "afgehandeld", "uitgevoerd", "klaar", "gereed", "voltooid", "gedaan"})
+
+
 _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|zijn|is)?\s*", re.IGNORECASE)
 
 
@@ -149,7 +154,8 @@ def _status_items(sentence: str) -> Closures | None:
     """The numbers a status list after a label reports done, or None when the sentence is no such list.
 
     Every item is a number and its own status ("3 gereed", "5 loopt nog"); one item
-    that is not ends the reading (None: the other rules read the sentence).
+    that is not ends the reading (None: the other rules read the sentence). A label with
+    nothing after it closes nothing.
     """
     label = _STATUS_LABEL.match(sentence)
     if not label:
@@ -189,7 +195,7 @@ QUESTION = "een vraag, geen melding dat het af is"
 UNCLEAR = "niet duidelijk welke van de genoemde acties af is"
 POSTPONED = "uitgesteld of verlengd, niet afgerond"
 # "moet nog worden afgerond", "dient ... te worden afgerond" ("kan/mag worden afgesloten" permits closing: it closes).
-_ANNOUNCING = re.compile(r"\b(?:worden|moet|moeten|dient|dienen|straks|later|morgen)\b[^,;:]*$", re.IGNORECASE)
+_ANNOUNCING = re.compile(r"\b(?:moet|moeten|dient|dienen|straks|later|morgen)\b[^,;:]*$", re.IGNORECASE)
 # "kan worden afgesloten", "mogen nu worden afgevoerd": the meeting lets it go now, as "kan van de lijst".
 _PERMITTED = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,2}?worden\s*$", re.IGNORECASE)
 # "als" opening a clause ("als de nieuwsbrief uit is", "als Frank ..."), not "als eerste", "als gevolg van".
@@ -223,15 +229,13 @@ _AS_STATUS = re.compile(r"\b(?:als|op)\s+$", re.IGNORECASE)
 _EXCEPT = re.compile(r"\b(?:behalve|uitgezonderd|met\s+uitzondering\s+van|m\.u\.v\.|op)\s*(?:actie\s*)?$", re.IGNORECASE)
 
 
-# "Acties 332 en 337 worden afgesloten": closing is done by saying so ("wordt afgerond" is work still going on).
-_CLOSED_NOW = re.compile(r"\b(?:wordt|worden)\s*$", re.IGNORECASE)
-_CLOSING_ACTS = ("gesloten", "afgesloten", "afgevoerd", "afgeboekt")
-
-
 def _announced(between: str, done_word: str) -> bool:
-    if done_word.lower() in _CLOSING_ACTS:
-        between = _CLOSED_NOW.sub("", between)
-    return bool(_AHEAD.search(between) or _ANNOUNCING.search(between) and not _PERMITTED.search(between))
+    """Is the done word's clause about later ("in maart klaar", "moet nog worden afgerond", "wordt afgerond")?
+
+    "Acties 332 en 337 worden afgesloten" is the meeting closing them, and "kan worden afgerond" lets them go.
+    """
+    being = _BEING.search(between) and done_word.casefold() in _COMPLETION and not _PERMITTED.search(between)
+    return bool(_AHEAD.search(between) or being or _ANNOUNCING.search(between))
 
 
 def _verdict(after: str, before: str, *, asked: bool) -> tuple[bool, str]:

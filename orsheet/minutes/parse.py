@@ -59,7 +59,7 @@ from orsheet.minutes.tasks import (
     tasks_in,
 )
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
-from orsheet.minutes.vocabulary import NOT_A_TASK_START
+from orsheet.minutes.vocabulary import FUTURE_VERBS, NOT_A_TASK_START, TASK_VERBS
 
 __all__ = ["parse_minutes"]
 
@@ -368,12 +368,20 @@ def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[
     sentence = _sentence_for(text, marker, spans, index) or (reader.previous_sentence if not task else "")
     if task and sentence:
         description = _full_stop(f"{sentence} Actie: {owner} {task}")
+    elif not sentence and owner and _starts_with_a_verb(task):
+        description = _full_stop(f"{owner} {task}")  # "Actie: Sander stuurt de vragen": the sentence as said
     else:
         description = sentence or _capitalise(task)
     written = text[marker.start : marker.end].strip("()[] ")
     if not description.strip():  # "(actie: Jan)" under a heading: who, but not what
         return NewAction(owner, "", reader.subject, written, deadline, POSSIBLE, NO_TASK)
     return NewAction(owner, description, reader.subject, written, deadline)
+
+
+def _starts_with_a_verb(task: str) -> bool:
+    """"stuurt de vragen", "schrijven de brief": the owner was the sentence's subject."""
+    first = task.split()[0].strip(".,;:").casefold() if task.split() else ""
+    return first in FUTURE_VERBS or first in TASK_VERBS
 
 
 def _sentence_for(text: str, marker: Marker, spans: list[tuple[int, int]], index: int) -> str:

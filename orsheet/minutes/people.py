@@ -97,7 +97,7 @@ def people_from(names: list[str], writer: str = "") -> People:
             continue
         forms.setdefault(" ".join(words).casefold(), name)
         named = [w for w in words if not _INITIAL.match(w)]
-        if named != words and named:  # "A. de Graaf" is also "de Graaf"
+        if named:  # "A. de Graaf" is also "de Graaf"
             forms.setdefault(" ".join(named).casefold(), name)
         significant = [w for w in named if w.casefold() not in _PARTICLES]
         if significant:
@@ -158,15 +158,15 @@ def split_names(text: str) -> list[str]:
     # "Gerda Wolff. Afwezig: Henk Stam": the next header label on the same line starts a new list.
     for part in re.split(r"[;,]|\s+en\s+|\s*&\s*|\s+-\s+|\.\s+(?=[\w ]{3,30}:)|:\s+", text):
         label_only = not re.search(r"\s[A-Z]", part.strip())  # "Afwezig", not "namens de directie Laura Brandt"
-        if label_only and (_HEADER_LINE.match(f"{part.strip(' .')}: x") or _LIST_HEADING.fullmatch(part.strip(" ."))):
+        if label_only and _HEADER_LINE.match(f"{part.strip(' .')}: x"):
             continue
         words = part.strip(" .:").split()
         if len(words) > 6:
             continue  # a sentence, not a name
-        while words and (words[0].casefold().strip(".") in TITLES or " ".join(words[:2]).casefold() in TITLES):
-            words = words[2:] if " ".join(words[:2]).casefold() in TITLES else words[1:]  # "mevrouw R. Jansen"
+        while words and (words[0].casefold().strip(".") in TITLES or " ".join(words[:2]).casefold() == "de heer"):
+            words = words[1:]  # "mevrouw R. Jansen", "de heer W. Bos"
         if words and words[0].casefold() in _LEADS:
-            words = list(dropwhile(lambda w: w[:1].islower(), words))  # "namens de directie Laura Brandt"
+            words = list(dropwhile(lambda w: not w[0].isupper(), words))  # "namens de directie Laura Brandt"
         while words and (words[-1].casefold().strip(".") in _NOT_NAMES or words[-1][:1].islower()):
             words.pop()  # "Gerard Croiset penningmeester": the role after the name
         if not words or not words[0][:1].isupper():

@@ -54,23 +54,22 @@ def status_of(text: str) -> Status | None:
     """
     code = _CODE.match(text)
     body = text[code.end() :] if code else text
-    verdicts: list[bool] = []
-    head = ""
+    found: list[tuple[str, bool]] = []  # (the action's words, done) per status after them
     for separator in _AFTER_HEAD.finditer(body):
         rest = body[separator.end() :].lstrip()
-        start = _STATUS_START.match(rest)
         words_before = len(body[: separator.start()].split())
-        if not 0 < words_before <= _MOST_HEAD_WORDS and not verdicts:
+        if not found and words_before > _MOST_HEAD_WORDS:
             continue
+        start = _STATUS_START.match(rest)
         if start:
-            verdicts.append(start.group("done") is not None)
-        elif separator.group().strip() == ":" and not verdicts and words_before > 1 and done_report(_first_clause(rest)):
-            verdicts.append(True)
+            done = start.group("done") is not None
+        elif separator.group().strip() == ":" and not found and words_before > 1 and done_report(_first_clause(rest)):
+            done = True
         else:
             continue
-        head = head or body[: separator.start()].strip()
-    if verdicts and head:
-        return Status(head, all(verdicts))
+        found.append((body[: separator.start()].strip(), done))
+    if found and found[0][0]:
+        return Status(found[0][0], all(done for _, done in found))
     # "De folder is er nog niet; ... Dit punt blijft staan.": a short paragraph about one action.
     still = _STILL_OPEN.search(text) and len(sentence_spans(text)) <= _MOST_STATUS_SENTENCES
     return Status(_first_clause(text).strip(), False) if still else None
@@ -85,5 +84,9 @@ _STILL_OPEN = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[;.!?]\s")
+
+
 def _first_clause(text: str) -> str:
-    return re.split(r"[;.!?]\s", text, maxsplit=1)[0]
+    end = _CLAUSE_END.search(text)
+    return text[: end.start()] if end else text

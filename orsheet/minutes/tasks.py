@@ -298,11 +298,17 @@ def _third_person(verb: str) -> list[str]:
     return [f"{word}t" if f"{word}t" in _VERBS else f"{word}at" if f"{word}at" in _VERBS else word]
 
 
+_OWNER_STARTS = words.DETERMINERS | TITLES
+
+
 def last_owner_in(text: str, people: People) -> str:
     """The last listed person or role a sentence names ("... met de bestuurder gesproken"): whom "hij" means next."""
     tokens = text.split()
     found, index = "", 0
     while index < len(tokens):
+        if not (tokens[index][:1].isupper() or _bare(tokens[index]).casefold() in _OWNER_STARTS):
+            index += 1  # most words start no owner: a name is capitalised, a role follows an article
+            continue
         length, kind = _one_owner(tokens, index, people)
         if length and kind in (_KNOWN, _ROLE) and (kind == _KNOWN or _bare(tokens[index]).casefold() in words.DETERMINERS):
             found = " ".join(_bare(t) for t in tokens[index : index + length])

@@ -37,6 +37,10 @@ def _read_grid(source: Path) -> list[list[object]]:
     if source.stat().st_size == 0:
         raise InputError(f"{source.name} is leeg")
     try:
+        if suffix in (".xlsx", ".xlsm"):  # as the workbook's own sheets are read: a date cell holding -5 is -5
+            from orsheet.workbook.file import sheet_values
+
+            return [[None if v == "" else v for v in row] for row in sheet_values(source, _action_sheet(source))]
         frame = _read_csv(source) if suffix == ".csv" else _read_excel(source)
     except InputError:
         raise
@@ -69,16 +73,21 @@ def _read_csv(source: Path):
 
 
 def _read_excel(source: Path):
+    """An .xls or .ods list: its sheet holding the actions (:func:`_action_sheet`)."""
+    import pandas as pd
+
+    return pd.read_excel(source, engine="calamine", header=None, dtype=object, sheet_name=_action_sheet(source))
+
+
+def _action_sheet(source: Path) -> str | int:
     """The sheet holding the actions: Acties (an orsheet workbook, last year's), else the first sheet
     whose first row names the action columns, else the first sheet (refused later, by name)."""
-    import pandas as pd
     from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_path(str(source))
     names = sorted(book.sheet_names, key=lambda name: name.casefold() != schema.ACTIONS.name.casefold())
-    chosen = next((name for name in names if _is_action_header(book.get_sheet_by_name(name).to_python(nrows=1))),
-                  names[0] if names else 0)
-    return pd.read_excel(source, engine="calamine", header=None, dtype=object, sheet_name=chosen)
+    return next((name for name in names if _is_action_header(book.get_sheet_by_name(name).to_python(nrows=1))),
+                names[0] if names else 0)
 
 
 def _header(first_row: list[object]) -> list[str | None]:

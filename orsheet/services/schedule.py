@@ -20,7 +20,7 @@ from orsheet.errors import NOTHING_CHANGED, InputError, Location, OrsheetError, 
 from orsheet.model import Meeting, Setting
 from orsheet.parsing import parse_date
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
-from orsheet.services.agenda import setting_path
+from orsheet.services.agenda import meeting_document_name, setting_path
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import (
     AppendRows,
@@ -319,7 +319,7 @@ def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
     def find(meeting: Meeting) -> str | None:
         day = meeting.date
         for suffix in (".pdf", ".docx"):
-            exact = folder / f"Agenda {meeting.kind} {day.isoformat()}{suffix}"
+            exact = folder / meeting_document_name(meeting.kind, day, suffix=suffix)
             if exact.is_file():
                 return exact.resolve().as_uri()
         patterns = (f"{day:%Y-%m-%d}", f"{day:%d-%m-%Y}", f"{day:%Y%m%d}")

@@ -1,7 +1,8 @@
 """What a worksheet declares beyond its values, as reading and writing both need it.
 
 Its tables (ListObjects) and, for the reader, the cells a value reader cannot see
-through (error values, formulas in Nr), read with lxml through the package.
+through (error values, formulas in Nr, negative numbers a date format turns into
+a time), read with lxml through the package.
 
 A sheet's *own* table is the one the sheet contract names (``Acties`` on the
 Acties sheet), else the first table with its header in row 1. Its rows are
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lxml import etree
 
@@ -154,6 +156,45 @@ def cell_marks(root: etree._Element, formula_column: int | None, skip_rows: set[
         elif cell.get("t") == "e":
             marks[(row, column)] = cell.findtext(q("v")) or "#N/A"
     return marks
+
+
+# A number cell holds a number (no type, or t="n"); a shared string's index or an error is never negative.
+_NEGATIVE_NUMBERS = etree.XPath("m:sheetData/m:row/m:c[(not(@t) or @t='n') and starts-with(m:v, '-')]",
+                                namespaces={"m": MAIN})
+
+
+def _number_prefix(raw: bytes) -> bytes | None:
+    """``<v>-`` as the sheet writes it (``<x:v>-`` under a prefix); None when the sheet is not of the usual shape."""
+    root = _ROOT_PREFIX.search(raw, 0, 4096)
+    if root is None:
+        return None
+    return b"<" + (root.group(1) + b":" if root.group(1) else b"") + b"v>-"
+
+
+def may_have_negative_numbers(raw: bytes) -> bool:
+    """Whether a sheet may hold a negative number: one byte search (most sheets hold none)."""
+    needle = _number_prefix(raw)
+    return needle is None or needle in raw
+
+
+def negative_number_cells(root: etree._Element) -> Iterator[tuple[tuple[int, int], etree._Element, float]]:
+    """((row, column), cell, value) of every cell holding a negative number."""
+    for cell in _NEGATIVE_NUMBERS(root):
+        try:
+            value = float(cell.findtext(q("v")))
+        except ValueError:  # not a number after all: the value reader has its own say
+            continue
+        if value < 0:  # not "-0" (zero) nor "-nan"
+            yield _position(cell), cell, value
+
+
+def negative_numbers(root: etree._Element) -> dict[tuple[int, int], float]:
+    """(row, column) -> the value of every cell holding a negative number.
+
+    No date has a negative serial (Excel shows such a cell as "#####"), yet a value reader that
+    goes by the cell's date format (python-calamine) gives it as a time of day (-5 as 00:00,
+    -5.5 as 12:00); the reader puts the number back, so that a date column reports it."""
+    return {position: value for position, _cell, value in negative_number_cells(root)}
 
 
 @dataclass(frozen=True)
