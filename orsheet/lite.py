@@ -40,7 +40,8 @@ from orsheet.documents.agenda_sheet import AGENDA_SHEET
 from orsheet.errors import InputError, OrsheetError
 from orsheet.services.overview import OVERVIEW_SHEET
 from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
-from orsheet.workbook.base import Edit, MoveRows, Table
+from orsheet.workbook.base import Edit, Table
+from orsheet.workbook.edits import edited_sheets
 
 __all__ = [
     "make_agenda", "process_minutes", "apply_proposal", "make_year_plan",
@@ -101,14 +102,8 @@ class LoadedSheets:
         return self.backend.read(sheets)
 
     def write(self, edits: Sequence[Edit]) -> None:
-        self._require(touched_sheets(edits))  # a write reads what it changes first
+        self._require(edited_sheets(edits))  # a write reads what it changes first
         self.backend.write(edits)
-
-
-def touched_sheets(edits: Sequence[Edit]) -> set[str]:
-    """The sheets a write reads before it changes them: every edited sheet (a sheet to
-    replace, for its header: is it orsheet's?) and the target of a MoveRows."""
-    return {edit.sheet for edit in edits} | {edit.target for edit in edits if isinstance(edit, MoveRows)}
 
 
 def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:

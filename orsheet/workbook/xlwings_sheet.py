@@ -1,0 +1,167 @@
+"""What a live sheet holds beyond its values, as far as the xlwings engine in use can tell.
+
+The file backend reads these from the workbook's XML (:mod:`.sheet_layout`, the protection
+elements); live, Excel is asked through xlwings, and the engines differ in what they answer:
+
+========================  ==========================  ===================================
+                          Excel on Windows / Mac       remote engine (xlwings Lite, Server)
+========================  ==========================  ===================================
+tables (ListObjects)      yes                          yes (the client sends them)
+sheet/book protection     yes (``ProtectContents``,    no: the clients send no protection;
+                          ``ProtectStructure``)        Excel refuses the write itself
+formulas                  yes, as cheaply as values    only xlwings Lite, asynchronously
+                                                       (``await range.get_formula()``)
+========================  ==========================  ===================================
+
+Where an engine cannot tell, the answer is ``None`` (unknown), never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from orsheet.errors import column_letter
+from orsheet.workbook.table_rule import NO_LIMIT, next_table_below, own_table
+
+NR_HEADER = "Nr"  # the column whose formulas the file backend reports too (sheet_layout.cell_marks)
+# What each desktop engine calls the protection flags: Windows (COM) and Mac (appscript) objects.
+_SHEET_FLAGS = ("ProtectContents", "protect_contents")
+_BOOK_FLAGS = ("ProtectStructure", "protect_structure")
+
+
+@dataclass(frozen=True)
+class LiveTable:
+    """One table (ListObject) of a live sheet: the xlwings object and where it is."""
+
+    table: Any
+    name: str
+    bounds: tuple[int, int, int, int]  # (top, left, bottom, right), 1-based
+    totals: int = 0  # rows of its totals row
+
+    @property
+    def ref(self) -> str:
+        top, left, bottom, right = self.bounds
+        return f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
+
+    @property
+    def totals_rows(self) -> set[int]:
+        bottom = self.bounds[2]
+        return set(range(bottom - self.totals + 1, bottom + 1))
+
+
+@dataclass(frozen=True)
+class LiveLayout:
+    """A live sheet's own table (the contract's, see :func:`.sheet_layout.own_table`) and the table
+    below it, where its rows end; the same rule the file backend reads from the XML."""
+
+    own: LiveTable | None = None
+    below: LiveTable | None = None
+    totals: frozenset[int] = frozenset()  # rows of a totals row: never data
+
+    @property
+    def columns(self) -> tuple[int, int] | None:
+        """The own table's first and last column (None: no table, the whole row counts)."""
+        return (self.own.bounds[1], self.own.bounds[3]) if self.own is not None else None
+
+    @property
+    def limit(self) -> int:
+        """The first row no longer the own table's: the top of the table below it."""
+        return self.below.bounds[0] if self.below is not None else NO_LIMIT
+
+
+def live_layout(sheet, name: str) -> LiveLayout:
+    tables = live_tables(sheet)
+    own = own_table(tables, name)
+    below = next_table_below(tables, own) if own is not None else None
+    totals = own.totals_rows if own is not None else set().union(*(t.totals_rows for t in tables))
+    return LiveLayout(own, below, frozenset(totals))
+
+
+def live_tables(sheet) -> list[LiveTable]:
+    """The sheet's tables as the engine reports them (none where it cannot list them)."""
+    try:
+        tables = list(sheet.tables)
+    except (NotImplementedError, AttributeError, KeyError):
+        return []
+    found = []
+    for table in tables:
+        area = table.range
+        if area is None:
+            continue
+        rows, columns = area.shape
+        top, left = area.row, area.column
+        found.append(LiveTable(table, table.name, (top, left, top + rows - 1, left + columns - 1), _totals(table)))
+    return found
+
+
+def _totals(table) -> int:
+    try:
+        totals = table.totals_row_range
+    except (NotImplementedError, AttributeError, KeyError):
+        return 0  # an engine that cannot tell: a totals row is then read like any row
+    return totals.shape[0] if totals is not None else 0
+
+
+# -- protection -----------------------------------------------------------------------------------
+
+
+def sheet_protected(sheet) -> bool | None:
+    """Whether Excel protects the sheet's cells; None where the engine cannot tell (the remote engine)."""
+    return _flag(sheet.api, _SHEET_FLAGS)
+
+
+def structure_protected(book) -> bool | None:
+    """Whether the workbook's structure is locked (no sheet can be added); None where unknown."""
+    return _flag(book.api, _BOOK_FLAGS)
+
+
+def _flag(api, names: Iterable[str]) -> bool | None:
+    if api is None or isinstance(api, dict):  # the remote engine's api is the client's JSON: no protection in it
+        return None
+    for name in names:
+        try:
+            value = getattr(api, name)
+        except Exception:  # noqa: BLE001 - COM and appscript raise their own types for an unknown property
+            continue
+        if hasattr(value, "get"):  # appscript: a reference, read with get()
+            try:
+                value = value.get()
+            except Exception:  # noqa: BLE001
+                continue
+        if isinstance(value, bool) or value in (0, 1, -1):
+            return bool(value)
+    return None
+
+
+# -- formulas ---------------------------------------------------------------------------------------
+
+
+def nr_column(header: list[str]) -> int | None:
+    return next((i for i, h in enumerate(header, start=1) if h == NR_HEADER), None)
+
+
+def formula_marks(formulas, column: int, first_row: int = 2) -> dict[tuple[int, int], str]:
+    """(row, column) -> "=formula" for each cell of one column whose formula text starts with "="
+    (Excel gives a constant as its text, an empty cell as "")."""
+    if isinstance(formulas, str):
+        formulas = [formulas]
+    marks = {}
+    for offset, cell in enumerate(formulas):
+        if isinstance(cell, (list, tuple)):
+            cell = cell[0] if cell else ""
+        if isinstance(cell, str) and cell.startswith("=") and len(cell) > 1:
+            marks[(first_row + offset, column)] = cell
+    return marks
+
+
+def nr_formulas(sheet, column: int | None, last_row: int) -> dict[tuple[int, int], str] | None:
+    """The formulas in Nr below the header (rows 2 to ``last_row``); None where the engine reads
+    no formulas synchronously (the remote engine: xlwings Lite fetches them before, see lite.py)."""
+    if column is None or last_row < 2:
+        return {}
+    try:
+        formulas = sheet.range((2, column), (last_row, column)).formula
+    except NotImplementedError:
+        return None
+    return formula_marks(formulas, column)
