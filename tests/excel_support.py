@@ -172,10 +172,28 @@ class FakeExcelClient:
         left, right = _column_number(match.group(1)), _column_number(match.group(3))
         grid = sheet["values"]
         row = int(match.group(2)) + row_index  # 0-based grid row of the table row (below the header)
+        moved = _tables_in_the_way(sheet, table, left, right, row + 1)  # below it, in its columns: they move up
         for below in range(row, len(grid)):
             for column in range(left - 1, min(right, len(grid[below]))):
                 grid[below][column] = grid[below + 1][column] if below + 1 < len(grid) and column < len(grid[below + 1]) else ""
         _shrink(table, row + 1, 1)
+        for other in moved:
+            _shift(other, -1)
+
+    def _rangeInsert(self, action: dict) -> None:
+        """Excel's Insert cells, shift down: the cells below in the range's columns move down, tables too."""
+        assert action["args"][0] == "down", "only cells shifted down are inserted"
+        sheet = self._sheet(action)
+        first, count = action["start_row"], action["row_count"]
+        left, right = action["start_column"] + 1, action["start_column"] + action["column_count"]
+        moved = _tables_in_the_way(sheet, None, left, right, first + 1)
+        grid = sheet["values"]
+        _put(grid, len(grid) - 1 + count, right - 1, "")
+        for line in range(len(grid) - 1, first - 1, -1):
+            for column in range(left - 1, right):
+                grid[line][column] = grid[line - count][column] if line - count >= first else ""
+        for other in moved:
+            _shift(other, count)
 
     def _setFontProperty(self, action: dict) -> None:
         sheet = self._sheet(action)["name"]
@@ -274,6 +292,32 @@ def _shrink(table: dict, first_row: int, count: int) -> None:
     if removed:
         ref = f"{match.group(1)}{top}:{match.group(3)}{max(bottom - removed, top + 1)}"
         table.update(_table_api(table["name"], ref, table["columns"]))
+
+
+def _bounds(table: dict) -> tuple[int, int, int, int]:
+    match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", table["range_address"])
+    return int(match.group(2)), _column_number(match.group(1)), int(match.group(4)), _column_number(match.group(3))
+
+
+def _tables_in_the_way(sheet: dict, moving: dict | None, left: int, right: int, from_row: int) -> list[dict]:
+    """The tables that cells shifting up or down in columns ``left``..``right`` from ``from_row`` on carry
+    along; Excel refuses the shift when it would cut through a table (only part of its columns)."""
+    carried = []
+    for other in sheet["tables"]:
+        top, o_left, _, o_right = _bounds(other)
+        if other is moving or top < from_row or o_right < left or right < o_left:
+            continue
+        assert left <= o_left and o_right <= right, "Excel: the operation is attempting to shift cells in a table"
+        carried.append(other)
+    return carried
+
+
+def _shift(table: dict, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    top, left, bottom, right = _bounds(table)
+    ref = f"{get_column_letter(left)}{top + rows}:{get_column_letter(right)}{bottom + rows}"
+    table.update(_table_api(table["name"], ref, table["columns"]))
 
 
 def _column_number(letters: str) -> int:
