@@ -18,7 +18,10 @@ from orsheet.errors import OrsheetError
 from orsheet.services.actions import close_actions, number_actions
 from orsheet.workbook.base import AppendRows
 from tests.excel_support import LICENSE_ENV, FakeExcelClient, RemoteWorkbook, enable_remote_engine, payload_from_file
-from tests.test_write_path_cells import BUDGET, CODES, demo, demo_original, with_table_below  # noqa: F401 (fixtures)
+from tests import test_write_path_cells as write_path_cells
+from tests.test_write_path_cells import BUDGET, CODES, with_table_below
+
+demo_original, demo = write_path_cells.demo_original, write_path_cells.demo  # the demo workbook's fixtures
 
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 

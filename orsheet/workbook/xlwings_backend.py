@@ -16,11 +16,13 @@ from datetime import date, time
 from typing import Sequence
 
 from orsheet import schema
+from orsheet.errors import ExcelRefused, Location
 from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
-from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, missing_sheet, plan,
-                                    table_cannot_grow)
+from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
+                                    missing_sheet, plan, protected_sheet, table_cannot_grow)
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
-from orsheet.workbook.xlwings_sheet import LiveLayout, live_layout, nr_column, nr_formulas
+from orsheet.workbook.xlwings_sheet import (LiveLayout, live_layout, nr_column, nr_formulas, sheet_protected,
+                                            structure_protected)
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
@@ -125,11 +127,29 @@ class XlwingsBackend:
     def write(self, edits: Sequence[Edit]) -> WriteReport:
         engine = _LiveEngine(self)
         engine.check_room(plan(engine, edits))  # reads and checks everything before Excel changes
+        self._refuse_protected(edits)
         with _ScreenUpdatingOff(self.book):
-            report = apply(engine, edits)
-            engine.fit_tables()
-            engine.fit_new_rows()
+            try:
+                report = apply(engine, edits)
+                engine.fit_tables()
+                engine.fit_new_rows()
+            except Exception as error:
+                refused = excel_refused(error, edited_sheets(edits))
+                if refused is None:
+                    raise
+                raise refused from error
         return report
+
+    def _refuse_protected(self, edits: Sequence[Edit]) -> None:
+        """The file backend's refusals of a protected sheet or a locked structure, where the engine
+        tells (Excel on Windows and Mac); elsewhere Excel refuses itself (see :func:`excel_refused`)."""
+        names = self.sheet_names()
+        for sheet in sorted(edited_sheets(edits)):
+            if sheet in names:
+                if sheet_protected(self.book.sheets[sheet]):
+                    raise protected_sheet(sheet)
+            elif structure_protected(self.book):
+                raise locked_structure(sheet)
 
 
 class _LiveEngine:
@@ -405,6 +425,26 @@ def _set_format(sheet, sheet_name: str, header: str, first, last, value: Value) 
     kind = _kind(sheet_name, header)
     if kind in _FORMATS and isinstance(value, (date, time)):
         sheet.range(first, last).number_format = _FORMATS[kind]
+
+
+# What Excel raises through each engine when it refuses a change: COM (Windows), AppleScript (Mac),
+# Office.js through Pyodide (xlwings Lite); by module and class name, so no engine is imported here.
+_EXCEL_ERRORS = {("pywintypes", "com_error"), ("appscript.reference", "CommandError"), ("pyodide.ffi", "JsException")}
+
+
+def excel_refused(error: BaseException, sheets=()) -> ExcelRefused | None:
+    """Excel's refusal of a change (a protected sheet or cell, a locked structure, ...) as a Dutch
+    error, or None when ``error`` is not Excel's. Its own text is English or in Office's language,
+    so it is not shown."""
+    if not any((kind.__module__, kind.__name__) in _EXCEL_ERRORS for kind in type(error).__mro__):
+        return None
+    sheets = sorted(sheets)
+    where = f" op blad {' of '.join(sheets)}" if len(sheets) > 1 else ""  # one sheet: the location names it
+    return ExcelRefused(
+        f"Excel heeft een wijziging{where} geweigerd, dus orsheet is halverwege gestopt. {ExcelRefused.outcome} "
+        "Controleer het blad, of sluit de werkmap zonder op te slaan om de vorige versie te houden. Is het blad "
+        "beveiligd? Hef dan in Excel de beveiliging op (Controleren > Beveiliging blad opheffen) en voer de "
+        "opdracht opnieuw uit.", Location(sheets[0]) if len(sheets) == 1 else None)
 
 
 class _ScreenUpdatingOff:

@@ -165,3 +165,26 @@ def nr_formulas(sheet, column: int | None, last_row: int) -> dict[tuple[int, int
     except NotImplementedError:
         return None
     return formula_marks(formulas, column)
+
+
+async def fetch_nr_formulas(book, sheets) -> dict[str, dict[tuple[int, int], str]]:
+    """The formulas in Nr of ``sheets``, fetched from Excel where only an asynchronous read can
+    (xlwings Lite: ``await range.get_formula()``, one round trip per sheet); {} on an engine
+    without it (it raises NotImplementedError there), so the backend then asks synchronously."""
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    names = [sheet.name for sheet in book.sheets]
+    for name in sheets:
+        if name not in names:
+            continue
+        sheet = book.sheets[name]
+        last = sheet.used_range.last_cell
+        header = sheet.range((1, 1), (1, last.column)).options(ndim=1).value
+        column = nr_column(["" if h is None else str(h).strip() for h in header])
+        if column is None or last.row < 2:
+            continue
+        try:
+            formulas = await sheet.range((2, column), (last.row, column)).options(ndim=2).get_formula()
+        except NotImplementedError:
+            return {}
+        found[name] = formula_marks(formulas, column)
+    return found
