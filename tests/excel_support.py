@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from orsheet.build.macro_workbook import add_macros
 from orsheet.build.contract_workbook import build_template
@@ -90,12 +91,13 @@ def _table_api(name: str, ref: str, columns=()) -> dict:
     }
 
 
-def payload_from_file(path: Path) -> dict:
-    """The JSON an xlwings client (VBA/Office.js) sends for this workbook."""
+def payload_from_file(path: Path, cached: bool = False) -> dict:
+    """The JSON an xlwings client (VBA/Office.js) sends for this workbook. ``cached``: a formula's
+    cell holds its last result, as Excel sends it (else its formula text, as openpyxl reads it)."""
     import openpyxl
     import xlwings as xw
 
-    book = openpyxl.load_workbook(path)
+    book = openpyxl.load_workbook(path, data_only=cached)
     sheets = []
     for sheet in book.worksheets:
         values = [[_payload_value(v) for v in row] for row in sheet.iter_rows(values_only=True)] or [[""]]
@@ -376,3 +378,114 @@ def press_button(client: FakeExcelClient, monkeypatch, function, *args, **kwargs
 def sheet_values(client: FakeExcelClient, name: str) -> list[list]:
     """The cell values of sheet ``name`` in the client's payload (header row first)."""
     return next(s for s in client.payload["sheets"] if s["name"] == name)["values"]
+
+
+# -- Excel on the desktop: what COM answers that the remote engine cannot ------------------------------------
+
+
+class ExcelComError(Exception):
+    """What pywin32 raises when Excel refuses a change through COM (``pywintypes.com_error``)."""
+
+
+ExcelComError.__module__, ExcelComError.__name__ = "pywintypes", "com_error"
+
+
+def desktop_workbook(path: Path, refuse_writes_on: set[str] = frozenset()) -> "DesktopBook":
+    """The workbook at ``path`` as Excel on Windows shows it to xlwings (COM): values, tables and writes
+    through xlwings' remote engine and the stand-in above, plus what COM answers and the remote engine
+    cannot, read from the file: ``Worksheet.ProtectContents``, ``Workbook.ProtectStructure`` and
+    ``Range.Formula``. A write to a sheet in ``refuse_writes_on`` fails as Excel fails it (a com_error)."""
+    import openpyxl
+
+    source = openpyxl.load_workbook(path)
+    protected = {sheet.title for sheet in source.worksheets if sheet.protection.sheet}
+    locked = bool(source.security is not None and source.security.lockStructure)
+    formulas = {sheet.title: {(c.row, c.column): c.value for row in sheet.iter_rows() for c in row
+                              if isinstance(c.value, str) and c.value.startswith("=")} for sheet in source.worksheets}
+    client = FakeExcelClient(payload_from_file(path, cached=True))
+    return DesktopBook(client, protected, locked, formulas, set(refuse_writes_on))
+
+
+class _Delegate:
+    """Everything not defined here is the wrapped xlwings object's (reads and writes alike)."""
+
+    def __init__(self, wrapped):
+        object.__setattr__(self, "_wrapped", wrapped)
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._wrapped, name, value)
+
+    def __getitem__(self, key):
+        return self._wrapped[key]
+
+
+class DesktopBook(_Delegate):
+    def __init__(self, client: FakeExcelClient, protected: set[str], locked: bool, formulas: dict, refuse: set[str]):
+        super().__init__(client.book())
+        for name, value in {"client": client, "protected": protected, "formulas": formulas, "refuse": refuse,
+                            "api": SimpleNamespace(ProtectStructure=locked)}.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def sheets(self):
+        return _DesktopSheets(self)
+
+    def apply(self) -> list[dict]:
+        """Apply what Excel was asked to do to the client's payload; the actions."""
+        actions = self._wrapped.impl.json()["actions"]
+        self.client.apply(actions)
+        return actions
+
+
+class _DesktopSheets(_Delegate):
+    def __init__(self, book: DesktopBook):
+        super().__init__(book._wrapped.sheets)
+        object.__setattr__(self, "book", book)
+
+    def __iter__(self):
+        return (_DesktopSheet(sheet, self.book) for sheet in self._wrapped)
+
+    def __len__(self):
+        return len(self._wrapped)
+
+    def __getitem__(self, key):
+        return _DesktopSheet(self._wrapped[key], self.book)
+
+    def add(self, *args, **kwargs):
+        return _DesktopSheet(self._wrapped.add(*args, **kwargs), self.book)
+
+
+class _DesktopSheet(_Delegate):
+    def __init__(self, sheet, book: DesktopBook):
+        super().__init__(sheet)
+        object.__setattr__(self, "book", book)
+        object.__setattr__(self, "api", SimpleNamespace(ProtectContents=sheet.name in book.protected))
+
+    def range(self, *args):
+        return _DesktopRange(self._wrapped.range(*args), self)
+
+
+class _DesktopRange(_Delegate):
+    def __init__(self, cells, sheet: _DesktopSheet):
+        super().__init__(cells)
+        object.__setattr__(self, "sheet_", sheet)
+
+    @property
+    def formula(self):
+        """COM's Range.Formula: per cell its formula, else its value as text ("" when empty)."""
+        formulas = self.sheet_.book.formulas.get(self.sheet_.name, {})
+        values = self._wrapped.options(ndim=2).value
+        grid = tuple(tuple(formulas.get((self._wrapped.row + r, self._wrapped.column + c),
+                                        "" if v is None else str(v)) for c, v in enumerate(line))
+                     for r, line in enumerate(values))
+        return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
+
+    def __setattr__(self, name, value):
+        if name == "value" and self.sheet_.name in self.sheet_.book.refuse:
+            raise ExcelComError(-2147352567, "Uitzondering opgetreden.", (0, "Microsoft Excel",
+                                "De cel of grafiek die u probeert te wijzigen, bevindt zich op een beveiligd blad.",
+                                None, 0, -2146827284), None)
+        setattr(self._wrapped, name, value)

@@ -17,9 +17,14 @@ from orsheet import schema
 from orsheet.errors import OrsheetError
 from orsheet.services.actions import close_actions, number_actions
 from orsheet.workbook.base import AppendRows
-from tests.excel_support import LICENSE_ENV, FakeExcelClient, RemoteWorkbook, enable_remote_engine, payload_from_file
+from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests import test_write_path_cells as write_path_cells
-from tests.test_write_path_cells import BUDGET, CODES, with_table_below
+from tests.excel_support import (LICENSE_ENV, FakeExcelClient, RemoteWorkbook, desktop_workbook, enable_remote_engine,
+                                 payload_from_file)
+from tests.support.cli import run
+from tests.support.parts import replace_in
+from tests.test_write_path_cells import (ACTIES_PART, ARCHIEF_PART, BUDGET, CODES, FORMULA_CELLS, with_nr,
+                                         with_table_below)
 
 demo_original, demo = write_path_cells.demo_original, write_path_cells.demo  # the demo workbook's fixtures
 
@@ -110,3 +115,84 @@ def test_archief_cannot_grow_live_into_a_table_below_it_and_nothing_moves(demo):
     with pytest.raises(OrsheetError, match=r"tabel Archief .*tabel Codes"):
         close_actions(workbook, [187], date(2024, 3, 1))
     assert client.log == [] and client.payload == before
+
+
+# -- Excel on the desktop: a protected sheet or structure, a formula in Nr, Excel's own refusal ----------------
+
+
+def file_says(demo, *args) -> str:
+    """What the file path says for this command, on a copy (so the workbook stays as it is)."""
+    import shutil
+
+    copy_path = demo.with_name("kopie-" + demo.name)
+    shutil.copyfile(demo, copy_path)
+    result = run(*args[:1], copy_path, *args[1:])
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("part, sheet", [(ACTIES_PART, ACTIES), (ARCHIEF_PART, ARCHIEF)])
+def test_a_protected_sheet_is_refused_live_with_the_file_paths_message_before_anything_is_written(demo, part, sheet):
+    replace_in(demo, part, "</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>')
+    on_file = file_says(demo, "close", "--numbers", "187", "--date", "2024-03-01")
+    book = desktop_workbook(demo)
+    with pytest.raises(OrsheetError) as refused:
+        close_actions(XlwingsBackend(book), [187], date(2024, 3, 1))
+    assert str(refused.value).startswith(f"blad {sheet}: dit blad is beveiligd, dus er is niets opgeslagen")
+    assert str(refused.value) in on_file
+    assert book.apply() == []
+
+
+def test_a_protected_sheet_the_write_does_not_touch_blocks_nothing_live(demo):
+    replace_in(demo, "xl/worksheets/sheet4.xml", "</sheetData>", '</sheetData><sheetProtection sheet="1"/>')  # Besluiten
+    book = desktop_workbook(demo)
+    close_actions(XlwingsBackend(book), [187], date(2024, 3, 1))
+    book.apply()
+    assert 187 not in [r.values[schema.NR] for r in RemoteWorkbook(book.client).read([ACTIES])[ACTIES].rows]
+
+
+def test_a_locked_workbook_structure_refuses_a_new_sheet_live_with_the_file_paths_message(demo):
+    from orsheet.services.overview import overview
+
+    replace_in(demo, "xl/workbook.xml", "<workbookProtection/>", '<workbookProtection lockStructure="1"/>')
+    on_file = file_says(demo, "overview", "--sheet")
+    book = desktop_workbook(demo)
+    with pytest.raises(OrsheetError) as refused:
+        overview(XlwingsBackend(book), write_sheet=True)
+    assert str(refused.value).startswith("blad Overzicht: de structuur van de werkmap is beveiligd")
+    assert str(refused.value) in on_file
+    assert book.apply() == []
+
+
+@pytest.mark.parametrize("kind", sorted(FORMULA_CELLS))
+def test_a_formula_in_nr_is_refused_live_with_checks_message_and_nothing_is_numbered_over(demo, kind):
+    with_nr(demo, FORMULA_CELLS[kind])
+    on_file = file_says(demo, "number")
+    book = desktop_workbook(demo)
+    with pytest.raises(OrsheetError) as refused:
+        number_actions(XlwingsBackend(book))
+    assert "Acties!A3 (Nr): Nr wordt berekend met een formule" in str(refused.value)
+    assert str(refused.value).splitlines()[-1] in on_file
+    assert book.apply() == []
+
+
+def test_a_formula_in_nr_of_a_table_below_the_actions_is_not_the_actions(demo):
+    with_table_below(demo, "A10:B12", [["Nr", "Wat"], ["1", "x"], ["2", "y"]], name="Lijst")
+    replace_in(demo, ACTIES_PART, '<c r="A11" t="inlineStr"><is><t>1</t></is></c>', '<c r="A11"><f>1+0</f><v>1</v></c>')
+    book = desktop_workbook(demo)
+    assert number_actions(XlwingsBackend(book)).summary().startswith("Alle acties hebben al een nummer")
+
+
+def test_when_excel_refuses_a_change_halfway_the_button_says_so_in_dutch_and_what_stays(demo):
+    import orsheet.macros as macros
+
+    book = desktop_workbook(demo, refuse_writes_on={ARCHIEF})  # protected in a way Excel does not report
+
+    def work() -> str:
+        return close_actions(XlwingsBackend(book), [187], date(2024, 3, 1)).summary()
+
+    text, failed = macros.outcome("Afgeronde acties sluiten", work)
+    assert failed
+    assert text.startswith("Afgeronde acties sluiten is niet gelukt.\n\nblad Archief: Excel heeft een wijziging geweigerd")
+    assert "Wat orsheet daarvoor al had geschreven, blijft staan" in text and "er is niets gewijzigd" not in text
+    assert "beveiligd blad" not in text and "Uitzondering" not in text  # Excel's own words are not shown

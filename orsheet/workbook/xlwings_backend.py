@@ -134,7 +134,7 @@ class XlwingsBackend:
                 engine.fit_tables()
                 engine.fit_new_rows()
             except Exception as error:
-                refused = excel_refused(error, edited_sheets(edits))
+                refused = excel_refused(error, [engine.writing] if engine.writing else edited_sheets(edits))
                 if refused is None:
                     raise
                 raise refused from error
@@ -159,6 +159,7 @@ class _LiveEngine:
         self.backend = backend
         self.book = backend.book
         self.states: dict[str, _SheetState] = {}
+        self.writing: str | None = None  # the sheet Excel is changing: the one it refused, if it refuses
 
     def state(self, sheet: str) -> _SheetState:
         if sheet not in self.states:
@@ -207,7 +208,7 @@ class _LiveEngine:
             return False
 
     def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         target = self.book.sheets[sheet]
         for column, value in cells.items():
             if not same_value(state.value(row, column), value):
@@ -216,7 +217,7 @@ class _LiveEngine:
                 state.remember(row, column, value)
 
     def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         table = _own_table(state)
         for header in headers:
             if table is not None:
@@ -226,7 +227,7 @@ class _LiveEngine:
             state.remember(1, len(state.header) + 1, header)
 
     def move_rows(self, move: Move) -> None:
-        source = self.state(move.sheet)
+        source, self.writing = self.state(move.sheet), move.target
         if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
             self._carry_rows(move)
             return
@@ -256,7 +257,7 @@ class _LiveEngine:
             self.set_cells(move.target, start + offset, move.values.get(row, {}))
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         rows = [r for r in rows if r <= state.last_row]
         target = self.book.sheets[sheet]
         table = _own_table(state)
@@ -277,7 +278,7 @@ class _LiveEngine:
                 shift="down", copy_origin="format_from_left_or_above")
 
     def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         target = self.book.sheets[sheet]
         width, left = len(state.header), state.left
         start = state.end + 1
@@ -290,6 +291,7 @@ class _LiveEngine:
         state.appended += len(rows)
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
+        self.writing = edit.sheet
         if edit.sheet in self.backend.sheet_names():
             sheet = self.book.sheets[edit.sheet]
             sheet.clear()
@@ -439,12 +441,14 @@ def excel_refused(error: BaseException, sheets=()) -> ExcelRefused | None:
     if not any((kind.__module__, kind.__name__) in _EXCEL_ERRORS for kind in type(error).__mro__):
         return None
     sheets = sorted(sheets)
-    where = f" op blad {' of '.join(sheets)}" if len(sheets) > 1 else ""  # one sheet: the location names it
+    one = len(sheets) == 1  # then the location names the sheet
+    where = "" if one or not sheets else " op blad " + " of ".join([", ".join(sheets[:-1]), sheets[-1]])
+    it, which = ("het blad", "het blad") if one or not sheets else ("die bladen", "een van die bladen")
     return ExcelRefused(
         f"Excel heeft een wijziging{where} geweigerd, dus orsheet is halverwege gestopt. {ExcelRefused.outcome} "
-        "Controleer het blad, of sluit de werkmap zonder op te slaan om de vorige versie te houden. Is het blad "
-        "beveiligd? Hef dan in Excel de beveiliging op (Controleren > Beveiliging blad opheffen) en voer de "
-        "opdracht opnieuw uit.", Location(sheets[0]) if len(sheets) == 1 else None)
+        f"Controleer {it}, of ga terug naar de vorige versie (sluit de werkmap zonder op te slaan, of kies Bestand "
+        f"> Info > Versiegeschiedenis). Is {which} beveiligd? Hef dan in Excel de beveiliging op (Controleren > "
+        "Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheets[0]) if one else None)
 
 
 class _ScreenUpdatingOff:
