@@ -26,19 +26,21 @@ def numbering_problems(
 ) -> list[OrsheetError]:
     """Duplicate and non-positive numbers across both sheets, with their cells."""
     problems: list[OrsheetError] = []
-    first_seen: dict[int, Location] = {}
+    first_seen: dict[int, tuple[str, Action]] = {}
     for sheet, group in ((actions_sheet, actions), (archive_sheet, archive)):
         for action in group:
-            if action.number is None:
+            number = action.number
+            if number is None:
                 continue
-            location = _nr_location(sheet, action)
-            if action.number <= 0:
-                problems.append(CellError(f"nummer {action.number} is geen geldig actienummer (moet 1 of hoger zijn)", location))
-            elif action.number in first_seen:
-                where = first_seen[action.number]
-                problems.append(CellError(f"nummer {action.number} komt twee keer voor (ook in {where})", location))
+            if number <= 0:
+                problems.append(CellError(f"nummer {number} is geen geldig actienummer (moet 1 of hoger zijn)",
+                                          _nr_location(sheet, action)))
+            elif number in first_seen:
+                where = _nr_location(*first_seen[number])
+                problems.append(CellError(f"nummer {number} komt twee keer voor (ook in {where})",
+                                          _nr_location(sheet, action)))
             else:
-                first_seen[action.number] = location
+                first_seen[number] = (sheet, action)
     return problems
 
 

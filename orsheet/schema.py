@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from orsheet import model
 
@@ -31,7 +32,7 @@ class SheetSpec:
     table: str | None = None  # Excel table name (ListObject)
     required: bool = True  # must exist in an orsheet workbook
 
-    @property
+    @cached_property
     def headers(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
 
