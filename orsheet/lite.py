@@ -162,7 +162,7 @@ async def press(book, action: str, work: Callable[..., str], *args, loaded: Sequ
 
 async def _handed_to_excel(book, action: str, message: str, log: Path) -> tuple[str, bool]:
     """Apply the queued changes now (xlwings Lite only: elsewhere they go back with the response)."""
-    from orsheet.workbook.xlwings_backend import excel_refused
+    from orsheet.workbook.xlwings_sheet import excel_refused
 
     written = {book.sheets[a["sheet_position"]].name for a in book.impl.json()["actions"]
                if a.get("sheet_position") is not None and a["sheet_position"] < len(book.sheets)}

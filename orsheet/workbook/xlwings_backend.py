@@ -16,13 +16,12 @@ from datetime import date, time
 from typing import Sequence
 
 from orsheet import schema
-from orsheet.errors import ExcelRefused, Location
-from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
+from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
                                     missing_sheet, plan, protected_sheet, table_cannot_grow)
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
-from orsheet.workbook.xlwings_sheet import (LiveLayout, live_layout, nr_column, nr_formulas, sheet_protected,
-                                            structure_protected)
+from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
+                                            own_cells, sheet_protected, structure_protected, table_from_grid)
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
@@ -43,7 +42,7 @@ class _SheetState:
     appended: int = 0
 
     def __post_init__(self) -> None:
-        self.grid = _own_cells(self.grid, self.layout)
+        self.grid = own_cells(self.grid, self.layout)
         self.last_row = next((n for n in range(len(self.grid), 1, -1) if any(v is not None for v in self.grid[n - 1])), 1)
 
     @property
@@ -96,7 +95,7 @@ class XlwingsBackend:
         tables = {}
         for name in sheets:
             grid, layout = self._as_read[name] = self._grid(name), live_layout(self._sheet(name), name)
-            table = tables[name] = _table(name, grid, layout)
+            table = tables[name] = table_from_grid(name, grid, layout)
             table.marks.update(self._nr_marks(name, table, layout))
         return tables
 
@@ -285,7 +284,7 @@ class _LiveEngine:
         end = start + len(rows) - 1
         target.range((start, left)).value = [[to_excel(r.get(c)) for c in range(left, width + 1)] for r in rows]
         for column, header in enumerate(state.header, start=1):
-            kind = _kind(sheet, header)
+            kind = column_kind(sheet, header)
             if kind in _FORMATS:
                 target.range((start, column), (end, column)).number_format = _FORMATS[kind]
         state.appended += len(rows)
@@ -366,44 +365,6 @@ def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
-def _own_cells(grid: list[list[Value]], layout: LiveLayout) -> list[list[Value]]:
-    """The grid without what is not the own table's: the rows from a table below it on, the cells
-    left and right of its columns (kept as None, so columns keep their numbers)."""
-    rows = grid[:layout.limit - 1]
-    if layout.columns is None:
-        return rows
-    left, right = layout.columns
-    return [[None] * min(left - 1, len(row)) + row[left - 1:right] for row in rows]
-
-
-def _table(name: str, grid: list[list[Value]], layout: LiveLayout = LiveLayout()) -> Table:
-    grid = _own_cells(grid, layout)
-    if not grid:
-        return Table(name, [], [])
-    header = [("" if h is None else str(h).strip()) for h in grid[0]]
-    rows = []
-    marks: dict[tuple[int, int], str] = {}
-    for number, values in enumerate(grid[1:], start=2):
-        if number in layout.totals or all(v is None for v in values):
-            continue
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and value in ERROR_TEXTS:  # reported by check as the file backend does
-                marks[(number, column)] = value
-                values = [ErrorValue(v) if i == column - 1 else v for i, v in enumerate(values)]
-        rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
-    table = Table(name, header, rows)
-    table.marks.update(marks)
-    return table
-
-
-def _typed(sheet: str, header: str, value: Value) -> Value:
-    # Office.js clients send a time cell as its day fraction; COM sends a time.
-    if isinstance(value, float) and 0 <= value < 1 and _kind(sheet, header) == "time":  # cheap test first
-        seconds = round(value * 86400)
-        return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-    return value
-
-
 def _runs(rows_descending: list[int]) -> list[tuple[int, int]]:
     """Contiguous runs (first, last), bottom-most first, so earlier deletions move nothing still to delete."""
     runs: list[tuple[int, int]] = []
@@ -415,40 +376,10 @@ def _runs(rows_descending: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _kind(sheet: str, header: str) -> str | None:
-    spec = schema.BY_NAME.get(sheet)
-    try:
-        return spec.column(header).kind if spec else None
-    except KeyError:
-        return None
-
-
 def _set_format(sheet, sheet_name: str, header: str, first, last, value: Value) -> None:
-    kind = _kind(sheet_name, header)
+    kind = column_kind(sheet_name, header)
     if kind in _FORMATS and isinstance(value, (date, time)):
         sheet.range(first, last).number_format = _FORMATS[kind]
-
-
-# What Excel raises through each engine when it refuses a change: COM (Windows), AppleScript (Mac),
-# Office.js through Pyodide (xlwings Lite); by module and class name, so no engine is imported here.
-_EXCEL_ERRORS = {("pywintypes", "com_error"), ("appscript.reference", "CommandError"), ("pyodide.ffi", "JsException")}
-
-
-def excel_refused(error: BaseException, sheets=()) -> ExcelRefused | None:
-    """Excel's refusal of a change (a protected sheet or cell, a locked structure, ...) as a Dutch
-    error, or None when ``error`` is not Excel's. Its own text is English or in Office's language,
-    so it is not shown."""
-    if not any((kind.__module__, kind.__name__) in _EXCEL_ERRORS for kind in type(error).__mro__):
-        return None
-    sheets = sorted(sheets)
-    one = len(sheets) == 1  # then the location names the sheet
-    where = "" if one or not sheets else " op blad " + " of ".join([", ".join(sheets[:-1]), sheets[-1]])
-    it, which = ("het blad", "het blad") if one or not sheets else ("die bladen", "een van die bladen")
-    return ExcelRefused(
-        f"Excel heeft een wijziging{where} geweigerd, dus orsheet is halverwege gestopt. {ExcelRefused.outcome} "
-        f"Controleer {it}, of ga terug naar de vorige versie (sluit de werkmap zonder op te slaan, of kies Bestand "
-        f"> Info > Versiegeschiedenis). Is {which} beveiligd? Hef dan in Excel de beveiliging op (Controleren > "
-        "Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheets[0]) if one else None)
 
 
 class _ScreenUpdatingOff:

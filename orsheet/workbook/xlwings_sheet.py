@@ -1,4 +1,5 @@
-"""What a live sheet holds beyond its values, as far as the xlwings engine in use can tell.
+"""Reading a live sheet through xlwings: its own table's rows, and what the engine in use can tell
+beyond the values; and what Excel's refusal of a change means, in Dutch.
 
 The file backend reads these from the workbook's XML (:mod:`.sheet_layout`, the protection
 elements); live, Excel is asked through xlwings, and the engines differ in what they answer:
@@ -19,9 +20,12 @@ Where an engine cannot tell, the answer is ``None`` (unknown), never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 from typing import Any, Iterable
 
-from orsheet.errors import column_letter
+from orsheet import schema
+from orsheet.errors import ExcelRefused, Location, column_letter
+from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
 from orsheet.workbook.table_rule import NO_LIMIT, next_table_below, own_table
 
 NR_HEADER = "Nr"  # the column whose formulas the file backend reports too (sheet_layout.cell_marks)
@@ -188,3 +192,77 @@ async def fetch_nr_formulas(book, sheets) -> dict[str, dict[tuple[int, int], str
             return {}
         found[name] = formula_marks(formulas, column)
     return found
+
+
+# -- the own table's rows ----------------------------------------------------------------------------------
+
+
+def own_cells(grid: list[list[Value]], layout: LiveLayout) -> list[list[Value]]:
+    """The grid without what is not the own table's: the rows from a table below it on, the cells
+    left and right of its columns (kept as None, so columns keep their numbers)."""
+    rows = grid[:layout.limit - 1]
+    if layout.columns is None:
+        return rows
+    left, right = layout.columns
+    return [[None] * min(left - 1, len(row)) + row[left - 1:right] for row in rows]
+
+
+def table_from_grid(name: str, grid: list[list[Value]], layout: LiveLayout = LiveLayout()) -> Table:
+    grid = own_cells(grid, layout)
+    if not grid:
+        return Table(name, [], [])
+    header = [("" if h is None else str(h).strip()) for h in grid[0]]
+    rows = []
+    marks: dict[tuple[int, int], str] = {}
+    for number, values in enumerate(grid[1:], start=2):
+        if number in layout.totals or all(v is None for v in values):
+            continue
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value in ERROR_TEXTS:  # reported by check as the file backend does
+                marks[(number, column)] = value
+                values = [ErrorValue(v) if i == column - 1 else v for i, v in enumerate(values)]
+        rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
+    table = Table(name, header, rows)
+    table.marks.update(marks)
+    return table
+
+
+def _typed(sheet: str, header: str, value: Value) -> Value:
+    # Office.js clients send a time cell as its day fraction; COM sends a time.
+    if isinstance(value, float) and 0 <= value < 1 and column_kind(sheet, header) == "time":  # cheap test first
+        seconds = round(value * 86400)
+        return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+    return value
+
+
+def column_kind(sheet: str, header: str) -> str | None:
+    spec = schema.BY_NAME.get(sheet)
+    try:
+        return spec.column(header).kind if spec else None
+    except KeyError:
+        return None
+
+
+# -- Excel's refusals ------------------------------------------------------------------------------------
+
+
+# What Excel raises through each engine when it refuses a change: COM (Windows), AppleScript (Mac),
+# Office.js through Pyodide (xlwings Lite); by module and class name, so no engine is imported here.
+_EXCEL_ERRORS = {("pywintypes", "com_error"), ("appscript.reference", "CommandError"), ("pyodide.ffi", "JsException")}
+
+
+def excel_refused(error: BaseException, sheets=()) -> ExcelRefused | None:
+    """Excel's refusal of a change (a protected sheet or cell, a locked structure, ...) as a Dutch
+    error, or None when ``error`` is not Excel's. Its own text is English or in Office's language,
+    so it is not shown."""
+    if not any((kind.__module__, kind.__name__) in _EXCEL_ERRORS for kind in type(error).__mro__):
+        return None
+    sheets = sorted(sheets)
+    one = len(sheets) == 1  # then the location names the sheet
+    where = "" if one or not sheets else " op blad " + " of ".join([", ".join(sheets[:-1]), sheets[-1]])
+    it, which = ("het blad", "het blad") if one or not sheets else ("die bladen", "een van die bladen")
+    return ExcelRefused(
+        f"Excel heeft een wijziging{where} geweigerd, dus orsheet is halverwege gestopt. {ExcelRefused.outcome} "
+        f"Controleer {it}, of ga terug naar de vorige versie (sluit de werkmap zonder op te slaan, of kies Bestand "
+        f"> Info > Versiegeschiedenis). Is {which} beveiligd? Hef dan in Excel de beveiliging op (Controleren > "
+        "Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheets[0]) if one else None)
