@@ -37,6 +37,7 @@ from typing import Callable, Sequence
 import xlwings as xw
 
 from orsheet import macros, schema
+from orsheet.bug_report import write_bug_report
 from orsheet.documents.agenda_sheet import AGENDA_SHEET
 from orsheet.errors import InputError, OrsheetError
 from orsheet.services.overview import OVERVIEW_SHEET
@@ -147,7 +148,8 @@ async def press(book, action: str, work: Callable[..., str], *args, loaded: Sequ
     log = data_folder() / LOG_NAME
     try:
         formulas = await fetch_nr_formulas(book, loaded)
-    except Exception:  # noqa: BLE001 - an add-in that cannot fetch formulas: none known, as on the remote engine
+    except Exception as problem:  # noqa: BLE001 - an add-in that cannot answer: none known, as on xlwings Server
+        write_bug_report(f"{action} (formules in Nr niet opgehaald)", problem, log)
         formulas = {}
     token = _NR_FORMULAS.set(formulas)
     try:
@@ -164,8 +166,9 @@ async def _handed_to_excel(book, action: str, message: str, log: Path) -> tuple[
     """Apply the queued changes now (xlwings Lite only: elsewhere they go back with the response)."""
     from orsheet.workbook.xlwings_sheet import excel_refused
 
-    written = {book.sheets[a["sheet_position"]].name for a in book.impl.json()["actions"]
-               if a.get("sheet_position") is not None and a["sheet_position"] < len(book.sheets)}
+    names = [sheet.name for sheet in book.sheets]
+    written = {names[a["sheet_position"]] for a in book.impl.json()["actions"]
+               if a.get("sheet_position") is not None and a["sheet_position"] < len(names)}
     try:
         await book.flush()
     except NotImplementedError:  # not in xlwings Lite

@@ -1,6 +1,7 @@
 # Runs inside Pyodide (tests/test_lite_pyodide.py): press xlwings Lite scripts the way its runtime does.
 # input.json: {"presses": [[script name, payload as sent, {options}], ...]}; the result: JSON with the actions of each.
-# Options: "formulas" {sheet: {cell: "=..."}} the add-in reports, "refuse" {code, message}: Excel refuses the changes.
+# Options: "formulas" {sheet: {cell: "=..."}} the add-in reports, "refuse" {code, message}: Excel refuses the changes,
+# "no_range_data": the add-in cannot fetch formulas (an older one).
 import json
 import os
 import sys
@@ -25,6 +26,7 @@ for name, payload, *options in request["presses"]:
     js.orsheetPress.values = to_js({s["name"]: s["values"] for s in payload["sheets"]},
                                    dict_converter=js.Object.fromEntries)
     js.orsheetPress.refuse = to_js(options["refuse"], dict_converter=js.Object.fromEntries) if options.get("refuse") else None
+    js.orsheetPress.noRangeData = bool(options.get("no_range_data"))
     js.orsheetPress.flushed = to_js([])
     book = await xlwings.server.custom_scripts_call(  # noqa: F704 - top-level await in Pyodide
         module=orsheet.lite, script_name=name, typehint_to_value={xw.Book: xw.Book(json=payload)})

@@ -25,7 +25,7 @@ function copyTree(source, target) {
 // Book.flush call them): runActions records the actions Excel is asked to do, or refuses them the way
 // Office.js does (an Error with a code) when the press asks; getRangeData answers "formulas" from the
 // press's formulas (cell -> "=..."), else the cell's value as text, as Excel gives a constant's formula.
-globalThis.orsheetPress = { formulas: {}, values: {}, refuse: null, flushed: [] };
+globalThis.orsheetPress = { formulas: {}, values: {}, refuse: null, noRangeData: false, flushed: [] };
 function columnNumber(letters) {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
@@ -47,6 +47,7 @@ globalThis.xlwings = {
   },
   async getRangeData(sheet, address, keys) {
     const press = globalThis.orsheetPress;
+    if (press.noRangeData) throw new Error("xlwings.getRangeData is not a function");  // an older add-in
     const [first, last = first] = address.replaceAll("$", "").split(":");
     const [, c1, r1] = first.match(/([A-Z]+)(\d+)/), [, c2, r2] = last.match(/([A-Z]+)(\d+)/);
     const grid = [];
