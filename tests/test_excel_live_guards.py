@@ -97,6 +97,24 @@ def test_closing_live_with_a_table_below_that_has_text_in_column_a(demo):
     assert tables(client, ACTIES) == {"Acties": "A1:K6", "Codes": "A10:B12"}
 
 
+def test_a_table_beside_the_actions_stays_where_it_is_when_closing_live(demo):
+    with_table_below(demo, "M3:N5", BUDGET)
+    client, workbook = live(demo)
+    close_actions(workbook, [187], date(2024, 3, 1))
+    assert cells(client, ACTIES, "MN", range(3, 6)) == BUDGET
+    assert tables(client, ACTIES) == {"Acties": "A1:K6", "Budget": "M3:N5"}
+
+
+def test_a_table_partly_under_the_actions_columns_refuses_a_close_live_before_anything_is_written(demo):
+    with_table_below(demo, "J10:M12", [["Post", "Bedrag", "Wie", "Wanneer"], ["a", "1", "x", "nu"], ["b", "2", "y", "nu"]])
+    client, workbook = live(demo)
+    before = copy.deepcopy(client.payload)
+    with pytest.raises(OrsheetError, match=r"Excel kan geen rijen uit de tabel Acties .*tabel Budget \(J10:M12\)"):
+        close_actions(workbook, [187], date(2024, 3, 1))
+    assert client.log == [] and client.payload == before
+    assert number_actions(workbook).summary().startswith("Alle acties hebben al een nummer")  # no deletion: fine
+
+
 def test_the_actions_table_cannot_grow_live_into_the_table_directly_below_it(demo):
     with_table_below(demo, "B8:C10", BUDGET)
     client, workbook = live(demo)

@@ -158,6 +158,15 @@ def table_cannot_grow(sheet: str, table: str, other: str, other_ref: str) -> Wor
     )
 
 
+def table_in_the_way(sheet: str, table: str, other: str, other_ref: str) -> WorkbookError:
+    """Live only: Excel cannot delete rows of ``table`` when a table lower down has only some of its columns."""
+    return WorkbookError(
+        f"er is niets opgeslagen: Excel kan geen rijen uit de tabel {table} op blad {sheet} verwijderen, want de "
+        f"tabel {other} ({other_ref}) eronder staat deels in dezelfde kolommen. Verplaats de tabel {other} in "
+        "Excel naar kolommen naast de tabel (of naar een ander blad) en voer de opdracht opnieuw uit."
+    )
+
+
 def edited_sheets(edits: Sequence["Edit"]) -> set[str]:
     """Every sheet a write changes or reads before it changes it: each edit's sheet (a sheet to
     replace, for its header: is it orsheet's?) and the target of a MoveRows."""

@@ -18,7 +18,7 @@ from typing import Sequence
 from orsheet import schema
 from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
-                                    missing_sheet, plan, protected_sheet, table_cannot_grow)
+                                    missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way)
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
 from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
                                             own_cells, sheet_protected, structure_protected, table_from_grid)
@@ -183,7 +183,12 @@ class _LiveEngine:
         for move in steps.moves:
             grow(move.target, len(move.rows))
         for sheet, rows in steps.deletions.items():
-            grow(sheet, -sum(1 for row in rows if row <= self.state(sheet).last_row))
+            state = self.state(sheet)
+            deleted = sum(1 for row in rows if row <= state.last_row)
+            if deleted and state.layout.cut_through is not None:
+                other = state.layout.cut_through
+                raise table_in_the_way(sheet, state.layout.own.name, other.name, other.ref)
+            grow(sheet, -deleted)
         for sheet, rows in steps.appends:
             grow(sheet, len(rows))
 

@@ -62,6 +62,9 @@ class LiveLayout:
     own: LiveTable | None = None
     below: LiveTable | None = None
     totals: frozenset[int] = frozenset()  # rows of a totals row: never data
+    # A table lower down that has some of the own table's columns but not all: Excel's Delete table
+    # rows would have to cut through it, which Excel refuses.
+    cut_through: LiveTable | None = None
 
     @property
     def columns(self) -> tuple[int, int] | None:
@@ -79,7 +82,15 @@ def live_layout(sheet, name: str) -> LiveLayout:
     own = own_table(tables, name)
     below = next_table_below(tables, own) if own is not None else None
     totals = own.totals_rows if own is not None else set().union(*(t.totals_rows for t in tables))
-    return LiveLayout(own, below, frozenset(totals))
+    return LiveLayout(own, below, frozenset(totals), _cut_through(tables, own))
+
+
+def _cut_through(tables: list[LiveTable], own: LiveTable | None) -> LiveTable | None:
+    if own is None:
+        return None
+    top, left, _, right = own.bounds
+    return next((t for t in tables if t is not own and t.bounds[0] > top and t.bounds[1] <= right
+                 and left <= t.bounds[3] and not left <= t.bounds[1] <= t.bounds[3] <= right), None)
 
 
 def live_tables(sheet) -> list[LiveTable]:
