@@ -167,6 +167,15 @@ def table_in_the_way(sheet: str, table: str, other: str, other_ref: str) -> Work
     )
 
 
+def totals_row_in_the_way(sheet: str, table: str) -> WorkbookError:
+    """Live only: rows written below a table's totals row would not become table rows."""
+    return WorkbookError(
+        f"er is niets opgeslagen: de tabel {table} op blad {sheet} heeft een totaalrij, en Excel zet nieuwe rijen "
+        "daaronder, buiten de tabel. Zet de totaalrij uit (Tabelontwerp > Totaalrij), voer de opdracht opnieuw "
+        "uit en zet de totaalrij daarna weer aan."
+    )
+
+
 def edited_sheets(edits: Sequence["Edit"]) -> set[str]:
     """Every sheet a write changes or reads before it changes it: each edit's sheet (a sheet to
     replace, for its header: is it orsheet's?) and the target of a MoveRows."""

@@ -18,7 +18,8 @@ from typing import Sequence
 from orsheet import schema
 from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
-                                    missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way)
+                                    missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way,
+                                    totals_row_in_the_way)
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
 from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
                                             own_cells, sheet_protected, structure_protected, table_from_grid)
@@ -175,6 +176,8 @@ class _LiveEngine:
 
         def grow(sheet: str, count: int) -> None:
             state = self.state(sheet)
+            if count > 0 and state.layout.own is not None and state.layout.own.totals:
+                raise totals_row_in_the_way(sheet, state.layout.own.name)
             ends[sheet] = ends.get(sheet, state.last_row) + count
             if count > 0 and ends[sheet] >= state.layout.limit:
                 own, below = state.layout.own, state.layout.below
