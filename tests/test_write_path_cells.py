@@ -288,6 +288,22 @@ def test_a_formula_that_cannot_go_along_keeps_its_value_and_the_result_names_the
     assert "Formule niet meeverplaatst, de waarde wel: Archief!I4" in closed.output
 
 
+RICH = ('<c r="C3" t="inlineStr"><is><r><rPr><b/><color rgb="FFFF0000"/></rPr><t>Evaluatie</t></r>'
+        '<r><t xml:space="preserve"> thuiswerkregeling opvragen bij P&amp;O</t></r></is></c>')
+
+
+def test_a_closed_action_keeps_its_rich_text_in_archief(demo):
+    """Bold red words in Omschrijving are what the secretary made: closing moves them, as cut and paste does."""
+    old = re.search(r'<c r="C3"[^>]*>.*?</c>', read_parts(demo)[ACTIES_PART].decode()).group(0)
+    replace_in(demo, ACTIES_PART, old, RICH)
+    closed = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    moved = cell_xml(demo, ARCHIEF_PART, "C4")
+    assert '<rPr><b/><color rgb="FFFF0000"/></rPr><t>Evaluatie</t>' in moved, moved
+    assert "<t>afgerond</t>" in cell_xml(demo, ARCHIEF_PART, "H4")  # what the close changes is still written
+    assert_valid_ooxml(demo)
+
+
 # -- 1.4: merged ranges: never one cell, and a row's own merge goes with it ------------------------------------
 
 

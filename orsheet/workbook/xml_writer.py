@@ -192,8 +192,10 @@ class WorkbookEditor:
                     continue
                 formula = self._formula_to_move(source, cell, move, calculated.get(column), overrides.get(column),
                                                 f"{move.target}!{column_letter(column)}{new_row}")
-                if formula is not None:
-                    overrides.pop(column, None)  # the formula shows that value: it goes along instead
+                if formula is not None or (column in overrides and cell.find(q("f")) is None
+                                           and source.shows(cell, overrides[column])):
+                    # The cell shows that value already: it goes along as it is (a formula, rich text runs).
+                    overrides.pop(column, None)
                 self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
             for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
@@ -260,18 +262,21 @@ class WorkbookEditor:
         start = max(self.last_row(sheet), 1) + 1
         if table is None:
             return start
-        top, _, bottom, _ = table.bounds
+        top, left, bottom, right = table.bounds
+        last_data = bottom - table.totals
         if table.totals:
-            totals_row = bottom - table.totals + 1
-            needed = start + count - totals_row
+            needed = start + count - (last_data + 1)
             if needed > 0:
                 self._refuse_overlap(sheet, bottom + needed)
-                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed,
+                self._follow(RowChange(sheet, *self.band(sheet), insert_at=last_data + 1, inserted=needed,
                                        bottom=self.limit(sheet) - 1))
                 table.set_rows(top, bottom + needed)
         else:
             self._refuse_overlap(sheet, start + count - 1)
             table.set_rows(top, max(bottom, start + count - 1))
+        new_last = table.bounds[2] - table.totals
+        if new_last > last_data:
+            self.editor(sheet).grow_rules((left, right), (top + 1, last_data), new_last)
         return start
 
     def _follow(self, change: RowChange) -> None:
