@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
@@ -214,3 +215,42 @@ def test_when_excel_refuses_a_change_halfway_the_button_says_so_in_dutch_and_wha
     assert text.startswith("Afgeronde acties sluiten is niet gelukt.\n\nblad Archief: Excel heeft een wijziging geweigerd")
     assert "Wat orsheet daarvoor al had geschreven, blijft staan" in text and "er is niets gewijzigd" not in text
     assert "beveiligd blad" not in text and "Uitzondering" not in text  # Excel's own words are not shown
+
+
+# -- the probes: what each engine answers ----------------------------------------------------------------------
+
+
+class Reference:
+    """An appscript reference (Excel for Mac): read with get()."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+@pytest.mark.parametrize("sheet_api, book_api, expected", [
+    ({"name": "Acties", "values": [[]]}, {"book": {}, "sheets": []}, None),  # the remote engine: the client's JSON
+    (SimpleNamespace(ProtectContents=True), SimpleNamespace(ProtectStructure=True), True),  # COM (Windows)
+    (SimpleNamespace(ProtectContents=False), SimpleNamespace(ProtectStructure=False), False),
+    (SimpleNamespace(protect_contents=Reference(True)), SimpleNamespace(protect_structure=Reference(True)), True),  # Mac
+    (SimpleNamespace(), SimpleNamespace(), None),  # an engine that has neither
+])
+def test_protection_is_read_where_the_engine_tells_and_unknown_elsewhere(sheet_api, book_api, expected):
+    from orsheet.workbook.xlwings_sheet import sheet_protected, structure_protected
+
+    assert sheet_protected(SimpleNamespace(api=sheet_api)) is expected
+    assert structure_protected(SimpleNamespace(api=book_api)) is expected
+
+
+def test_only_excels_own_errors_become_a_dutch_refusal():
+    from orsheet.workbook.xlwings_sheet import excel_refused
+    from tests.excel_support import ExcelComError
+
+    CommandError = type("CommandError", (Exception,), {"__module__": "appscript.reference"})
+    for error in (ExcelComError(-2147352567, "Uitzondering opgetreden.", None, None), CommandError("-50")):
+        refused = excel_refused(error, ["Archief", "Acties"])
+        assert refused is not None and "Excel heeft een wijziging op blad Acties of Archief geweigerd" in str(refused)
+    assert excel_refused(TypeError("a bug of ours"), ["Acties"]) is None
+    assert excel_refused(NotImplementedError("not on this engine"), ["Acties"]) is None
