@@ -14,7 +14,11 @@ differ:
   there is no Word or LibreOffice in Pyodide, so no PDFs;
 * the Dutch result or error is printed to the output pane and written to
   the result cell on Start (:data:`orsheet.lite_buttons.RESULT_CELL`);
-  nothing raises, so no traceback reaches the secretary.
+  nothing raises, so no traceback reaches the secretary;
+* the scripts are ``async``: before the work they fetch the formulas in Nr
+  (xlwings Lite reads formulas only asynchronously), after it they hand the
+  changes to Excel themselves, so that Excel's refusal (a protected sheet,
+  which the add-in cannot see beforehand) is reported in Dutch too.
 
 Each script loads only the sheets its service reads (``include=``), so a
 press on a long action list does not send every sheet to Python. A service
