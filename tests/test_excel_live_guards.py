@@ -162,6 +162,24 @@ def test_a_protected_sheet_is_refused_live_with_the_file_paths_message_before_an
     assert book.apply() == []
 
 
+def test_the_button_on_a_protected_acties_shows_the_dutch_refusal_and_changes_nothing(demo, monkeypatch):
+    import orsheet.macros as macros
+
+    from orsheet.workbook.base import UpdateCells
+    from orsheet.workbook.file import FileBackend
+
+    FileBackend(demo).write([UpdateCells(ACTIES, 3, {schema.STATUS: "afgerond"})])  # 187: to close
+    replace_in(demo, ACTIES_PART, "</sheetData>", '</sheetData><sheetProtection sheet="1"/>')
+    book = desktop_workbook(demo)
+    monkeypatch.setattr(macros, "_caller", lambda: book)
+    macros.close_finished_actions()
+    actions = book.apply()
+    assert [a["func"] for a in actions] == ["alert"]
+    text = actions[0]["args"][0]
+    assert text.startswith("Afgeronde acties sluiten is niet gelukt; er is niets gewijzigd.\n\nblad Acties: dit blad "
+                           "is beveiligd") and "Beveiliging blad opheffen" in text
+
+
 def test_a_protected_sheet_the_write_does_not_touch_blocks_nothing_live(demo):
     replace_in(demo, "xl/worksheets/sheet4.xml", "</sheetData>", '</sheetData><sheetProtection sheet="1"/>')  # Besluiten
     book = desktop_workbook(demo)
