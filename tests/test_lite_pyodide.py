@@ -134,15 +134,34 @@ def run_in_pyodide(presses: list[list], folder: Path) -> dict:
     return json.loads(done.stdout)
 
 
+PLAIN = ("number_actions", "close_finished_actions")
+PROTECTED = {"code": "AccessDenied", "message": "The cell or chart you're trying to change is on a protected sheet."}
+
+
+def unnumbered_row(payload: dict) -> int:
+    acties = next(s for s in payload["sheets"] if s["name"] == schema.ACTIONS.name)["values"]
+    return next(n for n, row in enumerate(acties[1:], start=2) if row[0] == "" and any(row))
+
+
+@pytest.fixture(scope="module")
+def in_pyodide(demo_payload, tmp_path_factory) -> dict:
+    """One real Pyodide (its start-up is most of the time) for every press below: the plain
+    presses first, then a formula in Nr, Excel refusing the changes, an add-in without formulas."""
+    sent = {name: payload_for_script(demo_payload, script_meta(name)) for name in PLAIN}
+    formula = {schema.ACTIONS.name: {f"A{unnumbered_row(sent['number_actions'])}": '=IF(TRUE,"",1)'}}
+    return run_in_pyodide([[name, sent[name]] for name in PLAIN] + [
+        ["number_actions", sent["number_actions"], {"formulas": formula}],
+        ["close_finished_actions", sent["close_finished_actions"], {"refuse": PROTECTED}],
+        ["number_actions", sent["number_actions"], {"no_range_data": True}],
+    ], tmp_path_factory.mktemp("pyodide"))
+
+
 @pytest.mark.slow
-def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, tmp_path,
-                                                                                          monkeypatch):
-    names = ("number_actions", "close_finished_actions")
-    in_pyodide = run_in_pyodide([[name, payload_for_script(demo_payload, script_meta(name))] for name in names],
-                                tmp_path)
+def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, in_pyodide,
+                                                                                          tmp_path, monkeypatch):
     assert in_pyodide["platform"] == "emscripten" and in_pyodide["compiled"] == []
     monkeypatch.setenv("ORSHEET_LITE_DATA", str(tmp_path))
-    for name, actions in zip(names, in_pyodide["pressed"]):
+    for name, actions in zip(PLAIN, in_pyodide["pressed"]):
         client = lite_client_from(demo_payload)
         in_cpython = press_lite(client, name)["actions"]
         assert _without_result_cell(actions) == _without_result_cell(json.loads(json.dumps(in_cpython, default=str)))
@@ -162,7 +181,6 @@ def _without_result_cell(actions: list[dict]) -> list[dict]:
     return [a for a in actions if not (a["func"] == "setValues" and a["sheet_position"] == 0)]
 
 
-
 def result_of(actions: list[dict]) -> str:
     """The result message the press wrote on Start (its last write there)."""
     return [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == 0][-1]["values"][0][0]
@@ -170,19 +188,9 @@ def result_of(actions: list[dict]) -> str:
 
 @pytest.mark.slow
 def test_in_xlwings_lite_a_formula_in_nr_is_refused_as_on_a_file_and_excels_refusal_comes_in_dutch(demo_payload,
-                                                                                                  tmp_path):
-    numbering = payload_for_script(demo_payload, script_meta("number_actions"))
-    acties = next(s for s in numbering["sheets"] if s["name"] == schema.ACTIONS.name)["values"]
-    unnumbered = next(n for n, row in enumerate(acties[1:], start=2) if row[0] == "" and any(row))
-    closing = payload_for_script(demo_payload, script_meta("close_finished_actions"))
-    protected = {"code": "AccessDenied", "message": "The cell or chart you're trying to change is on a protected sheet."}
-    pressed = run_in_pyodide([
-        ["number_actions", numbering, {"formulas": {schema.ACTIONS.name: {f"A{unnumbered}": '=IF(TRUE,"",1)'}}}],
-        ["close_finished_actions", closing, {"refuse": protected}],
-        ["number_actions", numbering, {"no_range_data": True}],
-    ], tmp_path)["pressed"]
-
-    formula, refused, unknown = pressed
+                                                                                                  in_pyodide):
+    formula, refused, unknown = in_pyodide["pressed"][len(PLAIN):]
+    unnumbered = unnumbered_row(payload_for_script(demo_payload, script_meta("number_actions")))
     assert [a for a in formula if a["sheet_position"] != 0] == []  # Acties untouched: nothing numbered over
     message = result_of(formula)
     assert "Niet gelukt" in message and f"Acties!A{unnumbered} (Nr): Nr wordt berekend met een formule" in message
@@ -194,4 +202,3 @@ def test_in_xlwings_lite_a_formula_in_nr_is_refused_as_on_a_file_and_excels_refu
     # an add-in that cannot fetch formulas: they are unknown (as on xlwings Server), the press works
     assert "Klaar" in result_of(unknown).splitlines()[0]
     assert any(a["func"] == "setValues" and a["sheet_position"] == 1 for a in unknown)
-
