@@ -213,6 +213,17 @@ def test_a_formula_in_nr_is_refused_live_with_checks_message_and_nothing_is_numb
     assert book.apply() == []
 
 
+def test_a_formula_in_nr_that_shows_nothing_below_the_last_action_is_refused_live_as_on_a_file(demo):
+    replace_in(demo, ACTIES_PART, "</sheetData>", '<row r="8"><c r="A8" t="str"><f>IF(TRUE,"",1)</f><v></v></c></row>'
+                                                  "</sheetData>")
+    on_file = file_says(demo, "number")
+    book = desktop_workbook(demo)
+    with pytest.raises(OrsheetError) as refused:
+        number_actions(XlwingsBackend(book))
+    assert 'Acties!A8 (Nr): Nr wordt berekend met een formule (=IF(TRUE,"",1))' in str(refused.value)
+    assert str(refused.value).splitlines()[-1] in on_file
+
+
 def test_a_formula_in_nr_of_a_table_below_the_actions_is_not_the_actions(demo):
     with_table_below(demo, "A10:B12", [["Nr", "Wat"], ["1", "x"], ["2", "y"]], name="Lijst")
     replace_in(demo, ACTIES_PART, '<c r="A11" t="inlineStr"><is><t>1</t></is></c>', '<c r="A11"><f>1+0</f><v>1</v></c>')

@@ -97,15 +97,15 @@ class XlwingsBackend:
         for name in sheets:
             grid, layout = self._as_read[name] = self._grid(name), live_layout(self._sheet(name), name)
             table = tables[name] = table_from_grid(name, grid, layout)
-            table.marks.update(self._nr_marks(name, table, layout))
+            table.marks.update(self._nr_marks(name, table, min(len(grid), layout.limit - 1), layout))
         return tables
 
-    def _nr_marks(self, name: str, table: Table, layout: LiveLayout) -> dict[tuple[int, int], str]:
-        """A formula in Nr, as the file backend reports it (check's message; never numbered over)."""
+    def _nr_marks(self, name: str, table: Table, last: int, layout: LiveLayout) -> dict[tuple[int, int], str]:
+        """A formula in Nr (rows 2 to ``last``), as the file backend reports it (check's message; never
+        numbered over), also in a row that shows nothing else."""
         column = nr_column(table.header)
         if column is None:
             return {}
-        last = max((row.number for row in table.rows), default=1)
         found = self._formulas.get(name)
         if found is None:
             found = nr_formulas(self._sheet(name), column, last) or {}  # None: this engine cannot tell
