@@ -199,6 +199,7 @@ _OS_ADVICE_BY_NAME = {
     "EMFILE": "Sluit andere programma's en probeer het opnieuw.",
     "ESTALE": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
     "ETIMEDOUT": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
+    "ENOTDIR": "Waar een map hoort (zoals de map backup) staat een bestand met die naam: geef het een andere naam.",
 }
 _OS_ADVICE = {getattr(errno, name): text for name, text in _OS_ADVICE_BY_NAME.items() if hasattr(errno, name)}
 NOTHING_CHANGED = "Er is niets gewijzigd."

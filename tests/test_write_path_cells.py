@@ -304,6 +304,45 @@ def test_a_closed_action_keeps_its_rich_text_in_archief(demo):
     assert_valid_ooxml(demo)
 
 
+PIVOT_CACHE = "xl/pivotCache/pivotCacheDefinition1.xml"
+
+
+def with_pivot_on_a_range(demo: Path, ref: str) -> Path:
+    """A pivot table's cache made from a selected range of Acties (not the table's name), as Excel writes it."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    fields = "".join(f'<cacheField name="{h}" numFmtId="0"><sharedItems/></cacheField>' for h in schema.ACTIONS.headers)
+    definition = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="{MAIN}" '
+                  f'xmlns:r="{rel}" refreshOnLoad="1" recordCount="0"><cacheSource type="worksheet">'
+                  f'<worksheetSource ref="{ref}" sheet="Acties"/></cacheSource><cacheFields '
+                  f'count="{len(schema.ACTIONS.headers)}">{fields}</cacheFields></pivotCacheDefinition>')
+    write_parts(demo, {PIVOT_CACHE: definition.encode()})
+    replace_in(demo, "[Content_Types].xml", "</Types>", f'<Override PartName="/{PIVOT_CACHE}" ContentType="application/'
+               'vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/></Types>')
+    replace_in(demo, "xl/_rels/workbook.xml.rels", "</Relationships>", f'<Relationship Id="rIdP1" Type="{rel}/'
+               'pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>')
+    workbook = read_parts(demo)["xl/workbook.xml"].decode()
+    calc = re.search(r"<calcPr[^>]*/>", workbook).group(0)
+    return replace_in(demo, "xl/workbook.xml", calc,
+                      f'{calc}<pivotCaches><pivotCache xmlns:r="{rel}" cacheId="1" r:id="rIdP1"/></pivotCaches>')
+
+
+def pivot_source(path: Path) -> str:
+    return re.search(r'<worksheetSource ref="([^"]+)"', read_parts(path)[PIVOT_CACHE].decode()).group(1)
+
+
+def test_a_pivot_table_on_a_range_of_acties_keeps_counting_the_same_rows_after_close(demo):
+    with_pivot_on_a_range(demo, "A1:K7")
+    assert run("close", demo, "--numbers", "187,203", "--date", "2024-03-01").exit_code == 0
+    assert pivot_source(demo) == "A1:K5"  # as Excel's own row deletion shrinks it: no "(leeg)" rows
+    assert 'sheet="Acties"' in read_parts(demo)[PIVOT_CACHE].decode()
+
+
+def test_a_pivot_table_on_rows_above_the_closed_ones_stays(demo):
+    with_pivot_on_a_range(demo, "A1:K2")
+    assert run("close", demo, "--numbers", "203", "--date", "2024-03-01").exit_code == 0
+    assert pivot_source(demo) == "A1:K2"
+
+
 # -- 1.4: merged ranges: never one cell, and a row's own merge goes with it ------------------------------------
 
 

@@ -178,7 +178,11 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @json_option
 def import_actions(path: Path, source: Path, as_json: bool) -> None:
-    """Import an existing action list (.xlsx or .csv), keeping its numbers."""
+    """Import an existing action list (.xlsx or .csv), keeping its numbers.
+
+    From a workbook, the sheet Acties is read when there is one (last year's orsheet
+    workbook), else the first sheet whose first row names Nr and Onderwerp/Omschrijving.
+    """
 
     def work():
         from orsheet.services.actions import import_actions as run_import

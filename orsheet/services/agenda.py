@@ -10,10 +10,11 @@ output folder.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from orsheet import records, schema
 from orsheet.agenda import Agenda, build_agenda, find_meeting
@@ -21,7 +22,7 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
-from orsheet.documents.files import Staged
+from orsheet.documents.files import EDITABLE_BACKUPS, Staged
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
@@ -84,10 +85,27 @@ def setting_path(settings: dict[str, Setting], key: str, relative_to: Path | Non
     if "\x00" in text:
         raise CellError("de naam bevat een onzichtbaar teken (NUL) dat in geen map- of bestandsnaam mag; "
                         "typ de naam opnieuw", records.setting_location(settings, key))
+    foreign = _foreign_path(text)
+    if foreign:
+        raise CellError(f'"{text}" is een {foreign}-pad, dat deze computer niet kent (een gedeelde werkmap, '
+                        "ingevuld op een andere computer?). Typ een map naast de werkmap, zoals Agenda's, "
+                        "of een pad van deze computer", records.setting_location(settings, key))
+    if os.sep == "/" and "\\" in text:  # typed on Windows: "OR\Agenda's" is two folders here too
+        text = str(Path(*PureWindowsPath(text).parts))
     path = Path(text).expanduser()
     if path.is_absolute():
         return path
     return relative_to / path if relative_to is not None else None
+
+
+def _foreign_path(text: str) -> str:
+    """The system a path is absolute on when that is not this one ("Windows": ``C:\\…``, ``\\\\server``;
+    "Mac/Linux": ``/Users/…`` on Windows); "" for a path this computer can use."""
+    if os.name != "nt" and PureWindowsPath(text).drive:
+        return "Windows"
+    if os.name == "nt" and text.startswith("/") and not text.startswith("//"):
+        return "Mac/Linux"
+    return ""
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
@@ -172,7 +190,8 @@ def _stage(source: Path, folder: Path, name: str) -> _Document:
         if target.exists():
             with open(target, "r+b"):  # Word holds a lock on an open document
                 pass
-        return _Document(target, Staged({target: source.read_bytes()}))
+        backups = EDITABLE_BACKUPS if target.suffix == ".docx" else 0  # a PDF is made again, not edited
+        return _Document(target, Staged({target: source.read_bytes()}, backups))
     except OSError as error:
         _discard([], folder if new_folder else None)
         raise _write_error(error, target) from None
