@@ -256,6 +256,7 @@ def test_minutes_count_and_narrowed_list_in_one_text_close_only_the_named_action
         "De OR besluit er nog niet over.",
         "Vervolgens besluit de OR nog niet.",
         "De OR besluit voorlopig nog niet over het rooster.",
+        "De OR besluit nog niet; eerst wil de OR weten wat het kost om te verhuizen.",
         "De OR besluit daar pas na het advies van P&O over.",
         "Er wordt niets besloten.",
         "Er is nog niet besloten.",

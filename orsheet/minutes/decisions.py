@@ -96,6 +96,7 @@ _NOT_NOW = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IS_DECIDED = re.compile(r"\bte\s+\w+|\bom\b|\bdat\b", re.IGNORECASE)
+_FIRST_CLAUSE = re.compile(r"[^;.:]*")
 # "Er wordt niets besloten", "Hierover wordt later besloten": the passive says so in its own words.
 _NOT_NOW_IN = re.compile(r"\b(?:niet|niets|geen|later|pas|volgende|komende|eerstvolgende)\b", re.IGNORECASE)
 # "Besluit: geen.", "Besluiten: n.v.t.", "Besluit: -", "Besluit: geen, eerst het advies van P&O", "Besluit: uitgesteld".
@@ -114,7 +115,7 @@ def empty_decision(body: str) -> bool:
 
 def _not_decided_now(rest: str) -> bool:
     """The words after "De OR besluit" say nothing is decided now."""
-    clause = re.split(r"[;.:]", rest, maxsplit=1)[0]
+    clause = _FIRST_CLAUSE.match(rest).group()  # "nog niet; eerst weten wat het kost om ..." decides nothing
     return bool(_NOT_NOW.match(rest)) and not _WHAT_IS_DECIDED.search(clause)
 
 
