@@ -92,6 +92,13 @@ class FileSystemError(WorkbookError):
     outcome = ""  # what the refusal means for the user's files, when the message says it (os_error)
 
 
+class ExcelRefused(WorkbookError):
+    """Excel refused a change halfway through a live write (a workbook open in Excel cannot be
+    rolled back): what was written before it stays, and the message says so."""
+
+    outcome = "Wat orsheet daarvoor al had geschreven, blijft staan."
+
+
 class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
 

@@ -4,11 +4,8 @@ Its tables (ListObjects) and, for the reader, the cells a value reader cannot se
 through (error values, formulas in Nr, negative numbers a date format turns into
 a time), read with lxml through the package.
 
-A sheet's *own* table is the one the sheet contract names (``Acties`` on the
-Acties sheet), else the first table with its header in row 1. Its rows are
-the rows of the sheet's data: from row 2 down to the last row before another
-table that shares its columns (rows typed directly below the table belong to
-it; a second table below it never does), never its totals row.
+Which rows and columns are the sheet's own table's is :mod:`.table_rule`'s; here
+they are read from the table parts. Its totals row is never data.
 """
 
 from __future__ import annotations
@@ -19,13 +16,11 @@ from typing import Iterator
 
 from lxml import etree
 
-from orsheet import schema
 from orsheet.errors import column_letter
 from orsheet.ooxml.markup import MAIN, TABLE_REL, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import split_ref
-
-NO_LIMIT = 1 << 30  # a row number below every real row
+from orsheet.workbook.table_rule import NO_LIMIT, own_table, row_limit
 
 
 @dataclass
@@ -60,10 +55,6 @@ class TablePart:
         bottom = self.bounds[2]
         return set(range(bottom - self.totals + 1, bottom + 1))
 
-    def shares_columns(self, left: int, right: int) -> bool:
-        _, own_left, _, own_right = self.bounds
-        return own_left <= right and left <= own_right
-
     def set_rows(self, top: int, bottom: int) -> None:
         _, left, _, right = self.bounds
         self.root.set("ref", f"{column_letter(left)}{top}:{column_letter(right)}{bottom}")
@@ -74,29 +65,6 @@ class TablePart:
 
 def sheet_tables(package: Package, sheet_part: str) -> list[TablePart]:
     return [TablePart(p, package.xml(p)) for p in package.related(sheet_part, TABLE_REL) if package.has(p)]
-
-
-def own_table(tables: list[TablePart], sheet: str) -> TablePart | None:
-    """The sheet's own table: the contract's table name, else the first table with its header in row 1."""
-    at_top = [t for t in tables if t.bounds[0] == 1]
-    spec = schema.BY_NAME.get(sheet)
-    named = [t for t in at_top if spec and t.root.get("name") == spec.table]
-    return (named or at_top or [None])[0]
-
-
-def next_table_below(tables: list[TablePart], own: TablePart) -> TablePart | None:
-    """The nearest other table below ``own`` that shares some of its columns (its rows end there)."""
-    top, left, bottom, right = own.bounds
-    below = [t for t in tables if t is not own and t.bounds[0] > top and t.shares_columns(left, right)]
-    return min(below, key=lambda t: t.bounds[0], default=None)
-
-
-def row_limit(tables: list[TablePart], own: TablePart | None) -> int:
-    """The first row that is no longer the own table's: the next table's top row (or none)."""
-    if own is None:
-        return NO_LIMIT
-    other = next_table_below(tables, own)
-    return other.bounds[0] if other is not None else NO_LIMIT
 
 
 # -- the cells a value reader cannot see through --------------------------------------------------------

@@ -16,15 +16,17 @@ from typing import Sequence
 
 from lxml import etree
 
-from orsheet.errors import Location, SheetError, WorkbookError, column_letter
-from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
+from orsheet.errors import WorkbookError, column_letter
+from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, Value, WriteReport, apply, locked_structure,
+                                    protected_sheet, table_cannot_grow)
 from orsheet.workbook.formulas import FormulaFollower, Kept, movable_formula
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
-from orsheet.workbook.sheet_layout import TablePart, next_table_below, own_table, row_limit, sheet_tables
+from orsheet.workbook.sheet_layout import TablePart, sheet_tables
+from orsheet.workbook.table_rule import next_table_below, own_table, row_limit
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
@@ -67,16 +69,13 @@ class WorkbookEditor:
         editor = self.editor(sheet)
         protection = editor.root.find(q("sheetProtection"))
         if protection is not None and protection.get("sheet") in ("1", "true"):
-            raise SheetError("dit blad is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging op "
-                             "(Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise protected_sheet(sheet)
         return editor
 
     def _may_add_sheet(self, sheet: str) -> None:
         protection = self.package.xml(self.package.workbook_part).find(q("workbookProtection"))
         if protection is not None and protection.get("lockStructure") in ("1", "true"):
-            raise SheetError("de structuur van de werkmap is beveiligd, dus orsheet kan dit blad niet toevoegen; "
-                             "er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > Werkmap "
-                             "beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise locked_structure(sheet)
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
@@ -115,11 +114,7 @@ class WorkbookEditor:
         if bottom >= self.limit(sheet):
             own = self.table(sheet)
             other = next_table_below(self.tables(sheet), own)
-            raise WorkbookError(
-                f"er is niets opgeslagen: de tabel {own.name} op blad {sheet} kan niet groeien, want de tabel "
-                f"{other.name} ({other.ref}) staat er direct onder. Verplaats de tabel {other.name} in Excel een "
-                "eind naar beneden (of naar een ander blad) en voer de opdracht opnieuw uit."
-            )
+            raise table_cannot_grow(sheet, own.name, other.name, other.ref)
 
     # -- the engine ------------------------------------------------------
 
