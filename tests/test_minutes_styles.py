@@ -120,6 +120,7 @@ def test_minutes_stems_read_a_participle_as_its_verb():
         ("Actiepunten: 3 gereed, 4 wordt volgende week afgerond", [3]),
         ("Acties: 12 mei afgerond, 13 open", []),
         ("Actiepunten vorige vergadering: .", []),  # a label with nothing after it
+        ("Actiepunten: 4 wordt afgerond, 5 gereed", [5]),
         ("Bij actiepunt 5 meldt de bestuurder dat de evaluatie in maart klaar is.", []),
         ("Actie 12 wordt volgende week afgerond.", []),
         ("Actie 12 wordt afgerond.", []),  # still being done
