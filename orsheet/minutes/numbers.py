@@ -293,6 +293,8 @@ def _with_repeated(sentence: str, lists: list[tuple[list[int], int, int]]) -> li
     203 afgerond", "Acties 203 en 204: 203 afgerond, 204 loopt nog" -- the done word then goes to the
     repetition it follows, not to the whole list. Only numbers of the lists count (not "in 2023")."""
     named = {n for numbers, _, _ in lists for n in numbers}
+    if not named:
+        return lists  # most sentences with a digit name no action: nothing to look for again
     taken = [(start, end) for _, start, end in lists]
     found = list(lists)
     for match in _BARE_NUMBER.finditer(sentence):
