@@ -14,7 +14,7 @@ import pytest
 from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
 from orsheet.build.contract_workbook import build_template
-from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
+from orsheet.workbook.base import AppendRows, DeleteRows, MoveRows, ReplaceSheet, UpdateCells
 from orsheet.workbook.excel_values import from_excel, to_excel
 from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests.excel_support import LICENSE_ENV, enable_remote_engine, FakeExcelClient, RemoteWorkbook, payload_from_file
@@ -213,3 +213,76 @@ def test_rows_are_not_added_live_below_a_tables_totals_row_and_nothing_is_writte
     RemoteWorkbook(client).write([UpdateCells(ACTIES, 2, {schema.STATUS: "afgerond"})])  # a change in place: fine
     assert [a["func"] for a in client.log] == ["setValues"]
 
+
+
+# -- closing when Acties and Archief differ in column order (review L3) ----------------------------------------
+
+PRIORITY = "Prioriteit"  # the secretary's own column, between Onderwerp and Omschrijving in Acties only
+OWN_ORDER = [schema.NR, schema.ONDERWERP, PRIORITY, *schema.ACTIONS.headers[2:]]
+
+
+def with_own_column_in_the_middle(folder) -> "Path":
+    """The template with Acties A1:L5 = Nr, Onderwerp, Prioriteit, Omschrijving, ... and actions 1-4;
+    action 2's Omschrijving is a formula. Archief keeps the contract's order (Prioriteit is added at its end)."""
+    import openpyxl
+    from openpyxl.worksheet.table import TableColumn
+
+    book = openpyxl.load_workbook(build_template(folder / "plain.xlsm"), keep_vba=True)
+    sheet = book[ACTIES]
+    table = sheet.tables[ACTIES]
+    for column, header in enumerate(OWN_ORDER, start=1):
+        sheet.cell(1, column).value = header
+    for row, (nr, priority) in enumerate(((1, "hoog"), (2, "laag"), (3, "midden"), (4, "hoog")), start=2):
+        sheet.cell(row, 1).value = nr
+        sheet.cell(row, 2).value = f"Actie {nr}"
+        sheet.cell(row, 3).value = priority
+        sheet.cell(row, 4).value = f"Omschrijving {nr}"
+        sheet.cell(row, 10).value = f"Opmerking {nr}"
+    sheet.cell(3, 4).value = '=B3&" (vervolg)"'
+    table.ref = table.autoFilter.ref = "A1:L5"
+    table.tableColumns = [TableColumn(id=n, name=h) for n, h in enumerate(OWN_ORDER, start=1)]
+    path = folder / "eigen-kolom-midden.xlsm"
+    book.save(path)
+    return path
+
+
+def archived(client: FakeExcelClient) -> list[list]:
+    grid = next(s for s in client.payload["sheets"] if s["name"] == schema.ARCHIVE.name)["values"]
+    return [line[:12] for line in grid[1:] if any(v != "" for v in line)]
+
+
+@pytest.mark.parametrize("client_name, paste", [("Office.js", "moveRange"), ("Microsoft Office Scripts", "copyRange")])
+def test_closing_with_an_own_column_in_the_middle_lets_excel_carry_each_block_of_cells_into_its_archief_column(
+        tmp_path, client_name, paste):
+    from tests.excel_support import Formula
+
+    payload = payload_from_file(with_own_column_in_the_middle(tmp_path))
+    client = FakeExcelClient({**payload, "client": client_name})  # Office.js: xlwings Lite, which can cut
+    RemoteWorkbook(client).write([MoveRows(ACTIES, schema.ARCHIVE.name, [3, 4], {3: {schema.AFGEROND_OP: date(2024, 5, 1)}})])
+    pastes = [(a["start_row"] + 1, a["start_column"] + 1, a["row_count"], a["column_count"], a["args"][1].replace("$", ""))
+              for a in client.log if a["func"] == paste]
+    # Nr-Onderwerp to A, Prioriteit to L (added), Omschrijving..Deadline (datum) to C: rows 3-4 at once, per block
+    assert pastes == [(3, 1, 2, 2, "A2"), (3, 3, 2, 1, "L2"), (3, 4, 2, 9, "C2")]
+    rows = archived(client)
+    assert [(r[0], r[1], r[2], r[8], r[11]) for r in rows] == [
+        (2, "Actie 2", '=B3&" (vervolg)"', "Opmerking 2", "laag"), (3, "Actie 3", "Omschrijving 3", "Opmerking 3", "midden")]
+    assert isinstance(rows[0][2], Formula)  # the formula went along, not its text
+    assert rows[0][9] == "2024-05-01T00:00:00.000Z"  # Afgerond op, as the client sends a date
+    archief = [s["name"] for s in client.payload["sheets"]].index(schema.ARCHIVE.name)
+    written = [(a["start_row"] + 1, a["start_column"] + 1) for a in set_values(client) if a["sheet_position"] == archief]
+    assert written == [(2, 10)]  # only Afgerond op: every carried cell went by Excel's paste
+    acties = RemoteWorkbook(client).read([ACTIES])[ACTIES].rows
+    assert [(r.values[schema.NR], r.values[PRIORITY]) for r in acties] == [(1, "hoog"), (4, "hoog")]
+
+
+def test_closing_on_excel_on_the_desktop_cuts_the_blocks_of_a_row_into_their_archief_columns(tmp_path):
+    from tests.excel_support import desktop_workbook
+
+    book = desktop_workbook(with_own_column_in_the_middle(tmp_path))
+    XlwingsBackend(book).write([MoveRows(ACTIES, schema.ARCHIVE.name, [5, 3])])
+    actions = book.apply()
+    assert [(a["start_row"] + 1, a["start_column"] + 1, a["args"][1].replace("$", "")) for a in actions
+            if a["func"] == "moveRange"] == [
+        (5, 1, "A2"), (5, 3, "L2"), (5, 4, "C2"), (3, 1, "A3"), (3, 3, "L3"), (3, 4, "C3")]
+    assert "copyRange" not in [a["func"] for a in actions]
+    assert [(r[0], r[1], r[11]) for r in archived(book.client)] == [(4, "Actie 4", "hoog"), (2, "Actie 2", "laag")]

@@ -27,7 +27,6 @@ from tests.support.parts import replace_in
 from tests.test_write_path_cells import (ACTIES_PART, ARCHIEF_PART, BUDGET, CODES, FORMULA_CELLS, with_nr,
                                          with_table_below)
 
-demo_original, demo = write_path_cells.demo_original, write_path_cells.demo  # the demo workbook's fixtures
 
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 
