@@ -8,6 +8,7 @@ column formats and the table grows with them.
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
@@ -221,7 +222,7 @@ PRIORITY = "Prioriteit"  # the secretary's own column, between Onderwerp and Oms
 OWN_ORDER = [schema.NR, schema.ONDERWERP, PRIORITY, *schema.ACTIONS.headers[2:]]
 
 
-def with_own_column_in_the_middle(folder) -> "Path":
+def with_own_column_in_the_middle(folder: Path) -> Path:
     """The template with Acties A1:L5 = Nr, Onderwerp, Prioriteit, Omschrijving, ... and actions 1-4;
     action 2's Omschrijving is a formula. Archief keeps the contract's order (Prioriteit is added at its end)."""
     import openpyxl

@@ -19,7 +19,6 @@ from orsheet.errors import OrsheetError
 from orsheet.services.actions import close_actions, number_actions
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.xlwings_backend import XlwingsBackend
-from tests import test_write_path_cells as write_path_cells
 from tests.excel_support import (LICENSE_ENV, FakeExcelClient, RemoteWorkbook, desktop_workbook, enable_remote_engine,
                                  payload_from_file)
 from tests.support.cli import run
