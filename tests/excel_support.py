@@ -241,6 +241,16 @@ class FakeExcelClient:
             for c, value in enumerate(line):
                 _put(target, row - 1 + r, column_index_from_string(letters) - 1 + c, value)
 
+    def _addTable(self, action: dict) -> None:
+        """Excel's Insert > Table, with headers: the first row's cells name its columns."""
+        sheet = self._sheet(action)
+        address, has_headers, _style, name = action["args"]
+        assert has_headers, "orsheet makes tables with a header row"
+        ref = address.replace("$", "")
+        top, left, _, right = _bounds({"range_address": ref})
+        header = [sheet["values"][top - 1][c - 1] for c in range(left, right + 1)]
+        sheet["tables"].append(_table_api(name, ref, header))
+
     def _namesAdd(self, action: dict) -> None:
         name, refers_to = action["args"]
         self.payload["names"].append({"name": name, "refers_to": refers_to, "book_scope": True, "sheet_index": None,

@@ -287,3 +287,56 @@ def test_closing_on_excel_on_the_desktop_cuts_the_blocks_of_a_row_into_their_arc
         (5, 1, "A2"), (5, 3, "L2"), (5, 4, "C2"), (3, 1, "A3"), (3, 3, "L3"), (3, 4, "C3")]
     assert "copyRange" not in [a["func"] for a in actions]
     assert [(r[0], r[1], r[11]) for r in archived(book.client)] == [(4, "Actie 4", "hoog"), (2, "Actie 2", "laag")]
+
+
+# -- a generated sheet's table: the same on a file and live ----------------------------------------------------
+
+OVERVIEW_LIKE = [["Persoon", "Nr", "Onderwerp"], ["Frank", 112, "Zaal"], ["Frank", 187, "Budget"]]
+AGENDA_LIKE = [["Agenda OR-vergadering 26-10-2023 13:30"], ["Voorzitter: Anna"], [], ["Tijd", "Nr", "Onderwerp"],
+               ["13:30", 1, "Opening"]]
+
+
+def file_tables(path, sheet: str) -> list[tuple[str, str]]:
+    import openpyxl
+
+    return [(t.name, t.ref) for t in openpyxl.load_workbook(path)[sheet].tables.values()]
+
+
+def test_a_generated_sheet_gets_the_same_table_on_a_file_and_live_and_none_over_a_title(tmp_path):
+    from orsheet.workbook.file import FileBackend
+
+    path = build_template(tmp_path / "plain.xlsm")
+    client = FakeExcelClient(payload_from_file(path))
+    edits = [ReplaceSheet("Overzicht", OVERVIEW_LIKE), ReplaceSheet("Agenda", AGENDA_LIKE)]
+    FileBackend(path).write(edits)
+    RemoteWorkbook(client).write(edits)
+    live = {s["name"]: [(t["name"], t["range_address"]) for t in s["tables"]] for s in client.payload["sheets"]}
+    assert file_tables(path, "Overzicht") == live["Overzicht"] == [("Overzicht", "A1:C3")]
+    assert file_tables(path, "Agenda") == live["Agenda"] == []  # its first row is the title, not a header
+
+
+def test_rewriting_a_generated_sheet_live_fits_its_table_to_the_new_rows(workbook, client):
+    workbook.write([ReplaceSheet("Overzicht", OVERVIEW_LIKE)])
+    workbook.write([ReplaceSheet("Overzicht", OVERVIEW_LIKE[:2])])
+    overview = next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")
+    assert [(t["name"], t["range_address"]) for t in overview["tables"]] == [("Overzicht", "A1:C2")]
+    assert [a["func"] for a in client.log].count("addTable") == 1
+
+
+def test_an_agenda_sheet_that_an_older_orsheet_gave_a_table_loses_it_with_its_part_on_the_file(tmp_path):
+    import zipfile
+
+    from orsheet.workbook.file import FileBackend
+    from tests.support.ooxml_validate import assert_valid_ooxml
+
+    def table_parts() -> list[str]:
+        with zipfile.ZipFile(path) as package:
+            return [n for n in package.namelist() if n.startswith("xl/tables/") and n.endswith(".xml")]
+
+    path = build_template(tmp_path / "plain.xlsm")
+    before = table_parts()
+    FileBackend(path).write([ReplaceSheet("Agenda", [["Tijd", "Nr"], ["13:30", 1]])])  # as an older orsheet left it
+    assert file_tables(path, "Agenda") == [("Agenda", "A1:B2")] and len(table_parts()) == len(before) + 1
+    FileBackend(path).write([ReplaceSheet("Agenda", AGENDA_LIKE)])
+    assert file_tables(path, "Agenda") == [] and table_parts() == before
+    assert_valid_ooxml(path)  # no relationship left to the removed table part

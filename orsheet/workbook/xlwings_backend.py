@@ -20,9 +20,12 @@ from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
                                     missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way,
                                     totals_row_in_the_way)
+from orsheet.ooxml.package import free_name
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
-from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
-                                            own_cells, sheet_protected, structure_protected, table_from_grid)
+from orsheet.workbook.generated import TABLE_STYLE, table_header, table_name_base, table_ref
+from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, live_tables, nr_column,
+                                            nr_formulas, own_cells, sheet_protected, structure_protected,
+                                            table_from_grid)
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
@@ -310,11 +313,31 @@ class _LiveEngine:
         if width:
             _generated_look(sheet, width)
             _offer_choices(sheet, len(rows), edit.choice_columns())
+            self._generated_table(sheet, rows)
         try:
             if not self.owned(edit.sheet):
                 self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
         except (NotImplementedError, AttributeError):
             pass  # an engine without names: the header row still identifies the sheet
+
+    def _generated_table(self, sheet, rows: list[list[Value]]) -> None:
+        """The table the file backend puts over a generated sheet (:func:`.generated.table_header`): the
+        one the sheet has fitted to the new rows (clearing the sheet leaves it), else a new one."""
+        if table_header(rows) is None:
+            return
+        area = sheet.range(table_ref(rows))
+        existing = [t for t in live_tables(sheet) if t.bounds[:2] == (1, 1)]
+        if existing:
+            if existing[0].table.range.address != area.address:
+                existing[0].table.resize(area)
+            return
+        taken = [t.name for s in self.book.sheets for t in live_tables(s)]
+        try:
+            taken += [name.name for name in self.book.names]
+        except (NotImplementedError, AttributeError):
+            pass
+        sheet.tables.add(source=area, name=free_name(table_name_base(sheet.name), taken), has_headers=True,
+                         table_style_name=TABLE_STYLE)
 
     def fit_tables(self) -> None:
         """The own table over its rows once the write added or removed some (only the own table:
