@@ -20,7 +20,7 @@ from orsheet.workbook.excel_values import from_excel, to_excel
 from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests.excel_support import LICENSE_ENV, enable_remote_engine, FakeExcelClient, RemoteWorkbook, payload_from_file
 
-ACTIES = schema.ACTIONS.name
+ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 
 
 @pytest.fixture(autouse=True)
@@ -287,6 +287,24 @@ def test_closing_on_excel_on_the_desktop_cuts_the_blocks_of_a_row_into_their_arc
         (5, 1, "A2"), (5, 3, "L2"), (5, 4, "C2"), (3, 1, "A3"), (3, 3, "L3"), (3, 4, "C3")]
     assert "copyRange" not in [a["func"] for a in actions]
     assert [(r[0], r[1], r[11]) for r in archived(book.client)] == [(4, "Actie 4", "hoog"), (2, "Actie 2", "laag")]
+
+
+def test_closing_with_an_own_column_in_the_middle_leaves_the_same_rows_live_as_on_the_file(tmp_path):
+    from orsheet.workbook.file import FileBackend
+
+    edits = [MoveRows(ACTIES, schema.ARCHIVE.name, [3, 4], {3: {schema.AFGEROND_OP: date(2024, 5, 1)}})]
+    path = with_own_column_in_the_middle(tmp_path)
+    client = FakeExcelClient(payload_from_file(path))
+    RemoteWorkbook(client).write(edits)
+    FileBackend(path).write(edits)
+    live, on_file = RemoteWorkbook(client).read([ACTIES, ARCHIEF]), FileBackend(path).read([ACTIES, ARCHIEF])
+
+    def shown(table):  # the formula's cell aside: the file holds no result for it, the stand-in its text
+        return table.header, [(r.number, {h: v for h, v in r.values.items() if (r.number, h) != (2, schema.OMSCHRIJVING)})
+                              for r in table.rows]
+
+    assert shown(live[ARCHIEF]) == shown(on_file[ARCHIEF]) and shown(live[ACTIES]) == shown(on_file[ACTIES])
+    assert live[ARCHIEF].header[-1] == PRIORITY
 
 
 # -- a generated sheet's table: the same on a file and live ----------------------------------------------------
