@@ -13,7 +13,10 @@ name, and :func:`same_kind` compares two texts through it.
 
 from __future__ import annotations
 
+import gzip
 from datetime import date, time
+from functools import cache
+from pathlib import Path
 
 __all__ = [
     "INFORMAL_MEETING",
@@ -28,6 +31,7 @@ __all__ = [
     "canonical_kind",
     "clock_time",
     "full_year",
+    "is_word",
     "kind_code",
     "long_date",
     "month_number",
@@ -163,3 +167,20 @@ def kind_code(kind: str) -> str:
     """"OV-vergadering" (any alias, any case) -> "OV"; a kind orsheet does not know stays as typed."""
     known = canonical_kind(kind)
     return KIND_CODES[known] if known else kind.strip()
+
+
+# --- words ---------------------------------------------------------------------
+
+# The lower-case entries of the OpenTaal word list (built by orsheet.build.dutch_words):
+# the common nouns, verbs and adjectives a name can also be ("Bakker", "Wil", "de Koning").
+WORDS_FILE = Path(__file__).with_name("dutch_words.txt.gz")
+
+
+@cache
+def _words() -> frozenset[str]:
+    return frozenset(gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8").split())
+
+
+def is_word(text: str) -> bool:
+    """Is ``text`` (any case) an ordinary Dutch word: "bakker", "Wil", "groot" yes; "Jansen", "Anna" no."""
+    return text.casefold() in _words()

@@ -1,21 +1,29 @@
-"""Remove personal names from text for a Woo publication (pure, no I/O).
+"""Remove personal data from text for a Woo publication (pure, no I/O).
 
 Under the Woo (Wet open overheid) a published document replaces the name of
-every private person by the code ``5.1.2e`` (Woo art. 5.1 lid 2 sub e:
-eerbiediging van de persoonlijke levenssfeer); other withheld text becomes
-``5.2.1`` (art. 5.2 lid 1: persoonlijke beleidsopvattingen). Public officials
-(Personen with Openbaar = ja) keep their names.
+every private person, and their e-mail address, phone number and bank account,
+by the code ``5.1.2e`` (Woo art. 5.1 lid 2 sub e: eerbiediging van de
+persoonlijke levenssfeer); a BSN becomes ``5.1.1e`` (art. 5.1 lid 1 sub e:
+identificatienummers); other withheld text becomes ``5.2.1`` (art. 5.2 lid 1:
+persoonlijke beleidsopvattingen). Public officials (Personen with Openbaar =
+ja) keep their names.
 
 A :class:`Redactor` is built once from the people in ``Personen`` and then
-applied to any text. Names are matched as whole words and case-insensitively,
-in every form the secretary types them: "Jan de Vries", "De Vries",
-"J. de Vries", "J.W. de Vries", "Jan", "Jansen-rapport". A word that merely
-contains a name ("Januari", "Jansens", "Jan-Willem") is left alone.
+applied to any text. Names are matched as whole words, in every form the
+secretary types them: "Jan de Vries", "De Vries", "J. de Vries", "J.W. de
+Vries", "Jan", "Jansen-rapport". A word that merely contains a name
+("Januari", "Jansens", "Jan-Willem") is left alone.
+
+Case: a full name, initials with the surname and a name part that is no Dutch
+word ("Jansen", "Anna") match in any case. A name part that is also an
+ordinary Dutch word (:func:`orsheet.dutch.is_word`: "Bakker", "Wil", "Koning",
+the "Groot" of "de Groot") matches only capitalised, so "de bakker levert de
+taart" and "de lange termijn" stay; and not as the verb that opens a question
+("Wil jij ...?").
 
 A surname with a tussenvoegsel is only matched with it ("de Groot", "De
-Groot", "J. de Groot"), never as the bare core ("Groot"): that is how Dutch
-names are written, and the bare core is too often an ordinary word or part of
-a proper noun ("het Groot MT", "Berg en Dal").
+Groot", "J. de Groot"), never as the bare core ("Groot"), and the tussenvoegsel
+never alone: "De Groot" in Personen is a surname, not a first name "De".
 """
 
 from __future__ import annotations
@@ -23,20 +31,28 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from orsheet.dutch import is_word
 from orsheet.model import Person
+from orsheet.personal_data import personal_numbers
 
 NAME_CODE = "5.1.2e"
+BSN_CODE = "5.1.1e"
 OTHER_CODE = "5.2.1"
-CODES = (NAME_CODE, OTHER_CODE)
+CODES = (NAME_CODE, OTHER_CODE, BSN_CODE)  # the inventory's columns (the BSN came last)
 
-# Why each code was applied, for the inventory list (inventarislijst).
+# Why each code was applied, for the inventory list (inventarislijst); what it removed.
 CODE_REASONS = {
-    NAME_CODE: "Woo art. 5.1 lid 2 sub e: eerbiediging van de persoonlijke levenssfeer (namen van personen)",
+    BSN_CODE: "Woo art. 5.1 lid 1 sub e: identificatienummers (burgerservicenummer)",
+    NAME_CODE: "Woo art. 5.1 lid 2 sub e: eerbiediging van de persoonlijke levenssfeer "
+               "(namen, e-mailadressen, telefoonnummers en rekeningnummers van personen)",
     OTHER_CODE: "Woo art. 5.2 lid 1: persoonlijke beleidsopvattingen in documenten voor intern beraad",
 }
+CODE_LABELS = {BSN_CODE: "burgerservicenummers", NAME_CODE: "persoonsgegevens", OTHER_CODE: "overige passages"}
+# The code for each kind of number orsheet.personal_data finds.
+_NUMBER_CODES = {"bsn": BSN_CODE, "telefoon": NAME_CODE, "iban": NAME_CODE}
 
 # Lower-case words that start the surname part of a Dutch name.
 PARTICLES = frozenset({
@@ -52,6 +68,9 @@ _BEFORE = r"(?<!\w)(?<!\w-)"
 _AFTER = r"(?!\w)(?!-[A-ZÀ-ÖØ-Þ])"
 _GAP = r"[\s\u00a0]+"
 _INITIALS = r"(?:(?:[^\W\d_]\.[\s\u00a0]*){1,4})"
+_INITIALS_CAPITAL = r"(?:(?:[A-ZÀ-ÖØ-Þ]\.[\s\u00a0]*){1,4})"
+# An e-mail address, whole: "r.oosterhuis@gmail.com" (a trailing full stop ends the sentence).
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -68,7 +87,11 @@ class NameParts:
 
 
 def split_name(name: str) -> NameParts:
-    """Split a name as typed in Personen; "de Vries, Jan" is understood too."""
+    """Split a name as typed in Personen; "de Vries, Jan" is understood too.
+
+    Leading particles start the surname: "De Groot" and "Van den Berg" are a
+    surname alone (as Dutch writes it without first name), not first names.
+    """
     name = " ".join(name.replace("\u00a0", " ").split())
     if "," in name:
         last, first = (part.strip() for part in name.split(",", 1))
@@ -81,7 +104,7 @@ def split_name(name: str) -> NameParts:
     if len(tokens) <= 1:
         return NameParts(tuple(tokens), (), "")
     start = len(tokens) - 1
-    for index in range(1, len(tokens) - 1):
+    for index in range(len(tokens) - 1):
         if tokens[index].casefold() in PARTICLES:
             start = index
             break
@@ -96,6 +119,17 @@ def _phrase(text: str) -> str:
     return _GAP.join(re.escape(token) for token in text.split())
 
 
+def _any_case(text: str) -> str:
+    return f"(?i:{_phrase(text)})"
+
+
+def _capitalised(word: str) -> str:
+    """``word`` with a capital first letter, the rest in any case: "Bakker", "BAKKER", not "bakker"."""
+    first, rest = word[0], word[1:]
+    head = re.escape(first.upper()) if first.upper() != first.lower() else re.escape(first)
+    return head + (f"(?i:{re.escape(rest)})" if rest else "")
+
+
 def _is_first_name(token: str) -> bool:
     """Initials ("J.", "JW") are not first names; real names have 2+ letters and no dot."""
     return _letters(token) >= 2 and "." not in token
@@ -105,27 +139,80 @@ def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def person_forms(name: str) -> list[str]:
-    """Regex alternatives for every way ``name`` is written, longest first."""
+def _is_word(token: str) -> bool:
+    """A name part that is also an ordinary Dutch word ("Bakker", "Wil", "Koning")."""
+    return _letters(token) >= 2 and is_word(token)
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The ways one person's name is written, as regex alternatives.
+
+    ``always`` match wherever they stand: full names, initials with the surname,
+    a surname with its particles, name parts that are no Dutch word ("Jansen").
+    ``words`` are single name parts that are also Dutch words ("Bakker", "Wil"):
+    they match only capitalised, and not as the verb opening a sentence
+    ("Wil jij ...": see :func:`_opens_a_question`).
+    """
+
+    always: list[str]
+    words: list[str]
+
+
+def _single(token: str, forms: Forms) -> None:
+    if _is_word(token):
+        forms.words.append(_capitalised(token))
+    else:
+        forms.always.append(_any_case(token))
+
+
+def _surname(particles: Sequence[str], core: str) -> str:
+    """"de Groot": the particles in any case; a core that is a Dutch word only capitalised."""
+    core_form = _capitalised(core) if " " not in core and _is_word(core) else _any_case(core)
+    return _GAP.join([*(_any_case(p) for p in particles), core_form])
+
+
+def name_forms(name: str) -> Forms:
+    """Every way ``name`` is written, split by how freely each may match (:class:`Forms`)."""
     parts = split_name(name)
     if _letters(parts.core) < 2:  # "J." or a number is no surname
         parts = NameParts(parts.first_names + ((parts.core,) if parts.core else ()), (), "")
-    if not parts.core:
-        return [f"(?i:{_phrase(t)})" for t in parts.first_names if _is_first_name(t)]
-    surname = _phrase(parts.surname)
+    forms = Forms([], [])
     given = [t for t in parts.first_names if _is_first_name(t)]
-    forms = []
+    if not parts.core:
+        for token in given:
+            _single(token, forms)
+        return forms
+    surname = _any_case(parts.surname)
     if parts.first_names:
-        forms.append(f"(?i:{_phrase(' '.join(parts.first_names))}{_GAP}{surname})")
+        forms.always.append(f"{_any_case(' '.join(parts.first_names))}{_GAP}{surname}")
     if given:
-        forms.append(f"(?i:{_phrase(given[0])}{_GAP}{surname})")
-    forms.append(f"(?i:{_INITIALS}?{surname})")
+        forms.always.append(f"{_any_case(given[0])}{_GAP}{surname}")
+    forms.always.append(f"{_INITIALS_CAPITAL}{surname}")
+    forms.always.append(f"{_INITIALS}{_surname(parts.particles, parts.core)}")
+    if parts.particles:
+        forms.always.append(_surname(parts.particles, parts.core))
+    else:
+        _single(parts.core, forms)
     if "-" in parts.core:  # "Smit-Jansen": "Smit" and "Jansen" alone too; particles stay with the first
         first, *later = parts.core.split("-")
-        pieces = [" ".join((*parts.particles, first))] + later
-        forms.extend(f"(?i:{_INITIALS}?{_phrase(p)})" for p in pieces if _letters(p) >= 2)
-    forms.extend(f"(?i:{_phrase(t)})" for t in given)
+        for particles, piece in [(parts.particles, first), *(((), p) for p in later)]:
+            if _letters(piece) < 2:
+                continue
+            forms.always.append(f"{_INITIALS}{_surname(particles, piece)}")
+            if particles:
+                forms.always.append(_surname(particles, piece))
+            else:
+                _single(piece, forms)
+    for token in given:
+        _single(token, forms)
     return forms
+
+
+def person_forms(name: str) -> list[str]:
+    """Regex alternatives for every way ``name`` is written, in any case (e-mail addresses, lookups)."""
+    forms = name_forms(name)
+    return forms.always + [f"(?i:{form})" for form in forms.words]
 
 
 def _public_forms(name: str) -> list[str]:
@@ -133,11 +220,11 @@ def _public_forms(name: str) -> list[str]:
     parts = split_name(name)
     if not parts.core:
         return []
-    surname = _phrase(parts.surname)
-    forms = [f"(?i:{_INITIALS}?{surname})"] if parts.particles else []
+    surname = _any_case(parts.surname)
+    forms = [f"(?i:{_INITIALS}?{_phrase(parts.surname)})"] if parts.particles else []
     if parts.first_names:
-        forms.insert(0, f"(?i:{_phrase(' '.join(parts.first_names))}{_GAP}{surname})")
-        forms.insert(1, f"(?i:{_phrase(parts.first_names[0])}{_GAP}{surname})")
+        forms.insert(0, f"{_any_case(' '.join(parts.first_names))}{_GAP}{surname}")
+        forms.insert(1, f"{_any_case(parts.first_names[0])}{_GAP}{surname}")
     return forms
 
 
@@ -148,6 +235,26 @@ def _compile(forms: Iterable[str]) -> re.Pattern[str] | None:
     # Longer alternatives first so "Jan de Vries" wins over "Jan".
     unique.sort(key=len, reverse=True)
     return re.compile(f"{_BEFORE}(?:{'|'.join(unique)}){_AFTER}")
+
+
+# A sentence opens at the start of a text or after an end mark, a colon or a line break
+# (with brackets, quotes or a bullet in between).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•])[\s\u00a0\"'“‘(\[*•–-]*$")
+# "Wil jij ...", "Kan de OR ...", "Ben je ...": a verb opening a question or inverted
+# sentence is followed by its subject; a name is followed by its verb.
+_SUBJECTS = frozenset({
+    "ik", "jij", "je", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men", "het", "er", "de", "een", "dit",
+    "dat", "deze", "die", "iemand", "iedereen", "niemand",
+})
+_NEXT_WORD = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
+
+
+def _opens_a_question(text: str, start: int, end: int) -> bool:
+    """Does the word at ``text[start:end]`` open a sentence and is its subject next ("Wil jij")?"""
+    if not _SENTENCE_START.search(text, 0, start) and start:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).casefold() in _SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -167,28 +274,57 @@ class Leak:
 class Redactor:
     """What to remove (names per code) and what to keep (public officials)."""
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern)
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern), in this order
     protected: re.Pattern[str] | None = None
     emails: tuple[str, ...] = ()
+    # The one of ``patterns`` for single name parts that are Dutch words ("Bakker", "Wil"):
+    # matched capitalised, and not as the verb opening a question ("Wil jij").
+    words: re.Pattern[str] | None = None
+    # Every name form in any case: a name inside an e-mail address ("eva.bakker@...").
+    any_case: re.Pattern[str] | None = None
+    numbers: bool = True  # phone numbers, BSNs and IBANs (orsheet.personal_data)
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, code) spans to replace, in order.
 
-        Public officials' names are found first and block any overlapping
-        match; names (5.1.2e) then block other withheld text (5.2.1).
+        Public officials' names and the codes are found first and block any
+        overlapping match; then personal data (e-mail addresses of private
+        people, phone numbers, BSNs, IBANs), names (5.1.2e) and other withheld
+        text (5.2.1), each blocking what comes later.
         """
-        if not any(c.isalpha() for c in text):  # every name and e-mail address has letters
+        if not any(c.isalnum() for c in text):  # every name, address and number has letters or digits
             return []
         blocked: list[tuple[int, int]] = []
         if self.protected is not None:
             blocked = [m.span() for m in self.protected.finditer(text)]
         found: list[tuple[int, int, str]] = []
-        for code, pattern in self.patterns:
-            accepted = [(m.start(), m.end(), code) for m in pattern.finditer(text)
-                        if m.end() > m.start() and not _overlaps(blocked, m.start(), m.end())]
+
+        def accept(spans: Iterable[tuple[int, int, str]]) -> None:
+            nonlocal blocked
+            accepted = [s for s in spans if s[1] > s[0] and not _overlaps(blocked, s[0], s[1])]
             found.extend(accepted)
             blocked = sorted(blocked + [(start, end) for start, end, _ in accepted])
+
+        accept(self._addresses(text))
+        if self.numbers:
+            accept((start, end, _NUMBER_CODES[kind]) for start, end, kind in personal_numbers(text))
+        for code, pattern in self.patterns:
+            if pattern is self.words:
+                accept((m.start(), m.end(), code) for m in pattern.finditer(text)
+                       if not _opens_a_question(text, m.start(), m.end()))
+            else:
+                accept((m.start(), m.end(), code) for m in pattern.finditer(text))
         return sorted(found)
+
+    def _addresses(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Whole e-mail addresses that are a private person's or hold a name ("r.oosterhuis@...")."""
+        if "@" not in text or (self.any_case is None and not self.emails):
+            return
+        own = {email.casefold() for email in self.emails}
+        for match in _EMAIL.finditer(text):
+            address = match.group(0)
+            if address.casefold() in own or (self.any_case is not None and self.any_case.search(address)):
+                yield match.start(), match.end(), NAME_CODE
 
     def redact(self, text: str) -> Redaction:
         """Replace every match by its code; count replacements per code."""
@@ -251,29 +387,32 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index > 0 and spans[index - 1][1] > start
 
 
-def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = ()) -> Redactor:
+def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = (), numbers: bool = True) -> Redactor:
     """A redactor for the private people in ``people`` (Openbaar not "ja").
 
-    ``other_terms`` are further phrases to withhold as ``5.2.1``.
+    ``other_terms`` are further phrases to withhold as ``5.2.1``; ``numbers``
+    also removes phone numbers, BSNs and IBANs (:mod:`orsheet.personal_data`),
+    whoever's they are.
     """
     people = list(people)
     private = [p for p in people if not p.public and p.name.strip()]
     public = [p for p in people if p.public and p.name.strip()]
     emails = tuple(p.email.strip() for p in private if p.email and "@" in p.email)
-    name_forms = [re.escape(e) for e in emails]
+    always = [f"(?i:{re.escape(e)})" for e in emails]
+    words: list[str] = []
     for person in private:
-        name_forms.extend(person_forms(person.name))
-    patterns = []
-    names = _compile(name_forms)
-    if names is not None:
-        patterns.append((NAME_CODE, names))
+        forms = name_forms(person.name)
+        always.extend(forms.always)
+        words.extend(forms.words)
+    names, word_names = _compile(always), _compile(words)
+    patterns = [(NAME_CODE, pattern) for pattern in (names, word_names) if pattern is not None]
     others = _compile(f"(?i:{_phrase(t)})" for t in other_terms if t.strip())
     if others is not None:
         patterns.append((OTHER_CODE, others))
     # The codes themselves are never touched ("1" or "e" in "5.1.2e" is no name).
     protected_forms = [re.escape(code) for code in CODES] + [f for p in public for f in _public_forms(p.name)]
-    return Redactor(tuple(patterns), _compile(protected_forms), emails)
-
+    any_case = _compile(always + [f"(?i:{form})" for form in words])
+    return Redactor(tuple(patterns), _compile(protected_forms), emails, word_names, any_case, numbers)
 
 
 # --- The second line of defence: probable person names that Personen does not list ---------------
