@@ -209,12 +209,6 @@ def name_forms(name: str) -> Forms:
     return forms
 
 
-def person_forms(name: str) -> list[str]:
-    """Regex alternatives for every way ``name`` is written, in any case (e-mail addresses, lookups)."""
-    forms = name_forms(name)
-    return forms.always + [f"(?i:{form})" for form in forms.words]
-
-
 def _public_forms(name: str) -> list[str]:
     """The forms that identify a public official unambiguously (kept as is)."""
     parts = split_name(name)
@@ -237,24 +231,29 @@ def _compile(forms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(f"{_BEFORE}(?:{'|'.join(unique)}){_AFTER}")
 
 
-# A sentence opens at the start of a text or after an end mark, a colon or a line break
-# (with brackets, quotes or a bullet in between).
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•])[\s\u00a0\"'“‘(\[*•–-]*$")
+# A sentence opens at the start of a text or after an end mark, a colon or a line break,
+# with brackets, quotes or a bullet in between.
+_SENTENCE_ENDS = frozenset(".!?:;\n•")
+_BEFORE_A_SENTENCE = frozenset(" \t\u00a0\"'“‘([*–-")
 # "Wil jij ...", "Kan de OR ...", "Ben je ...": a verb opening a question or inverted
 # sentence is followed by its subject; a name is followed by its verb.
 _SUBJECTS = frozenset({
     "ik", "jij", "je", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men", "het", "er", "de", "een", "dit",
     "dat", "deze", "die", "iemand", "iedereen", "niemand",
 })
-_NEXT_WORD = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"[\s\u00a0]+([^\W\d_]+|\d(?:\.\d)+[a-z]?)")
 
 
 def _opens_a_question(text: str, start: int, end: int) -> bool:
     """Does the word at ``text[start:end]`` open a sentence and is its subject next ("Wil jij")?"""
-    if not _SENTENCE_START.search(text, 0, start) and start:
-        return False
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).casefold() in _SUBJECTS
+    # A code stands for what it replaced: "Wil de Vries" redacted is "Wil 5.1.2e", still read as before.
+    if following is None or (following.group(1).casefold() not in _SUBJECTS and following.group(1) not in CODES):
+        return False
+    index = start - 1
+    while index >= 0 and text[index] in _BEFORE_A_SENTENCE:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_ENDS
 
 
 @dataclass(frozen=True)
