@@ -120,10 +120,13 @@ def test_the_word_list_keeps_lower_case_single_words_of_the_opentaal_list():
     assert lower_case_words(lines) == ["bakker", "café", "wil"]
 
 
-def test_the_shipped_word_list_is_sorted_and_lower_case():
+def test_the_shipped_word_list_is_sorted_and_lower_case_and_every_word_of_it_is_found():
     words = gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8").split("\n")[:-1]
     assert words == sorted(set(words)) and len(words) > 100_000
     assert all(w == w.lower() for w in words[::997])
+    assert all(is_word(w) for w in [words[0], words[-1], *words[::499]])
+    # between two neighbours, before the first and after the last: no word
+    assert not any(is_word(w) for w in [words[0][:-1] + "0", words[-1] + "z", words[1000] + "qq", "a"])
 
 
 # -- A11: numbers and addresses that identify a person -------------------------------------------
