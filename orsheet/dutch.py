@@ -1,8 +1,9 @@
-"""The Dutch words orsheet reads and writes: months, weekdays, meeting kinds, years.
+"""The Dutch words orsheet reads and writes: months, weekdays, meeting kinds, years, words.
 
 One home for the vocabulary, so that every reader of typed text (deadlines,
-the year plan, the agenda, the minutes) understands the same words. Pure
-data and tiny lookups, no I/O and no imports from the rest of orsheet.
+the year plan, the agenda, the minutes, the Woo redaction) understands the same
+words. Pure data and tiny lookups, no imports from the rest of orsheet; the only
+file read is the word list shipped beside this module (:func:`is_word`).
 
 Meeting kinds: a workbook names each kind of meeting in the Overleg/Soort
 columns. The three canonical names are those of the seeds; secretaries type
@@ -13,7 +14,10 @@ name, and :func:`same_kind` compares two texts through it.
 
 from __future__ import annotations
 
+import gzip
 from datetime import date, time
+from functools import cache
+from pathlib import Path
 
 __all__ = [
     "INFORMAL_MEETING",
@@ -28,6 +32,7 @@ __all__ = [
     "canonical_kind",
     "clock_time",
     "full_year",
+    "is_word",
     "kind_code",
     "long_date",
     "month_number",
@@ -164,3 +169,35 @@ def kind_code(kind: str) -> str:
     """"OV-vergadering" (any alias, any case) -> "OV"; a kind orsheet does not know stays as typed."""
     known = canonical_kind(kind)
     return KIND_CODES[known] if known else kind.strip()
+
+
+# --- words ---------------------------------------------------------------------
+
+# The lower-case entries of the OpenTaal word list (built by orsheet.build.dutch_words):
+# the common nouns, verbs and adjectives a name can also be ("Bakker", "Wil", "de Koning").
+WORDS_FILE = Path(__file__).with_name("dutch_words.txt.gz")
+
+
+@cache
+def _words() -> bytes:
+    """The sorted list as one block of bytes, each word after a line break."""
+    return b"\n" + gzip.decompress(WORDS_FILE.read_bytes())
+
+
+def _in_sorted_lines(data: bytes, word: bytes) -> bool:
+    """Binary search for a line in sorted lines; cheaper than a set of 220 000 words for a few look-ups."""
+    low, high = 1, len(data)  # both at the start of a line
+    while low < high:
+        start = data.rfind(b"\n", 0, (low + high) // 2) + 1  # the line around the middle
+        end = data.find(b"\n", start)
+        line = data[start:end]
+        if line == word:
+            return True
+        low, high = (end + 1, high) if line < word else (low, start)
+    return False
+
+
+def is_word(text: str) -> bool:
+    """Is ``text`` (any case) an ordinary Dutch word: "bakker", "Wil", "groot" yes; "Jansen", "Anna" no."""
+    word = text.casefold()
+    return bool(word) and "\n" not in word and _in_sorted_lines(_words(), word.encode("utf-8"))

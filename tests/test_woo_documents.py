@@ -255,8 +255,8 @@ def test_inventory_lists_documents_with_counts_per_code_and_reasons(tmp_path):
         rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0][:5] == ["Nr", "Document", "Datum", "Bestanden", "Beoordeling"]
     assert rows[1][1:5] == ["Agenda OR-vergadering 14-09-2023", "14-09-2023", "a.docx, a.pdf", "Deels openbaar"]
-    assert "namen van personen (4x)" in rows[1][5] and "5.1 lid 2 sub e" in rows[1][6]
-    assert rows[1][7:] == ["4", "0"]
+    assert "persoonsgegevens (4x)" in rows[1][5] and "5.1 lid 2 sub e" in rows[1][6]
+    assert rows[1][7:] == ["4", "0", "0"]
     assert rows[2][4] == "Openbaar"
     assert openpyxl.load_workbook(xlsx).active["H2"].value == 4
 

@@ -264,7 +264,7 @@ def test_cli_woo_export_text_output_lists_documents_and_the_leak_check(tmp_path,
     result = CliRunner().invoke(main, ["woo-export", str(path), "--out", str(tmp_path / "pub"), "--from", "01-09-2023",
                                        "--to", "31-10-2023", "--agendas", str(agendas), "--no-pdf"])
     assert result.exit_code == 0, result.output
-    assert "- Agenda Overlegvergadering 19-10-2023: deels openbaar, namen van personen (3x)" in result.output
+    assert "- Agenda Overlegvergadering 19-10-2023: deels openbaar, persoonsgegevens (3x)" in result.output
     assert "Lekcontrole: geen namen gevonden." in result.output
 
 

@@ -44,18 +44,20 @@ def test_full_name_becomes_one_code(redactor):
     assert redacted(redactor, "Jan de Vries opent de vergadering.") == "5.1.2e opent de vergadering."
 
 
-@pytest.mark.parametrize("text", ["De Vries belt", "de vries belt", "DE VRIES belt"])
-def test_surname_with_tussenvoegsel_matches_in_any_case(redactor, text):
+@pytest.mark.parametrize("text", ["De Vries belt", "de Vries belt", "DE VRIES belt", "DE Vries belt"])
+def test_surname_with_tussenvoegsel_matches_with_its_core_capitalised(redactor, text):
     assert redacted(redactor, text) == "5.1.2e belt"
 
 
-@pytest.mark.parametrize("text", ["J. de Vries belt", "J.de Vries belt", "J.W. de Vries belt", "j. de vries belt"])
+@pytest.mark.parametrize("text", ["J. de Vries belt", "J.de Vries belt", "J.W. de Vries belt", "j. de Vries belt",
+                                  "J. de vries belt"])
 def test_initials_with_surname_become_one_code(redactor, text):
     assert redacted(redactor, text) == "5.1.2e belt"
 
 
-def test_first_name_alone_is_redacted_case_insensitively(redactor):
-    assert redacted(redactor, "Actie: jan en Anna") == "Actie: 5.1.2e en 5.1.2e"
+def test_first_name_alone_is_redacted_case_insensitively_unless_it_is_a_dutch_word(redactor):
+    # "jan" is also a Dutch word (and the month in "15 jan"): only "Jan" is the name.
+    assert redacted(redactor, "Actie: anna, Jan en jan") == "Actie: 5.1.2e, 5.1.2e en jan"
 
 
 @pytest.mark.parametrize(
@@ -140,16 +142,26 @@ def seed_texts():
 
 
 def test_seed_documents_are_unchanged_when_only_unrelated_people_are_private():
-    redactor = build_redactor([Person(n) for n in UNRELATED] + [Person(n, public=True) for n in OFFICIALS])
+    # Many of these names are Dutch words ("Bakker", "Visser", "de Boer", "Roos"): the seeds use them as words.
+    people = [Person(n) for n in UNRELATED] + [Person(n, public=True) for n in OFFICIALS]
+    redactor = build_redactor(people, numbers=False)
     for name, text in seed_texts().items():
         assert redactor.redact(text).text == text, name
 
 
 def test_seed_official_marked_private_is_removed_everywhere_and_nothing_else():
-    redactor = build_redactor([Person("Olivier de Bruijne")] + [Person(n, public=True) for n in OFFICIALS[1:]])
+    people = [Person("Olivier de Bruijne")] + [Person(n, public=True) for n in OFFICIALS[1:]]
+    redactor = build_redactor(people, numbers=False)
     for name, text in seed_texts().items():
         result = redactor.redact(text)
         assert redactor.leaks(result.text) == [], name
         assert "Siebe Keulen" in result.text or "Siebe Keulen" not in text
         assert len(result.text) - len(text) == result.counts[NAME_CODE] * len(NAME_CODE) - sum(
             len(m) for m in re.findall(r"(?i)Olivier de Bruijne|\bOlivier\b|\bde Bruijne\b", text))
+
+
+def test_the_only_phone_numbers_the_seeds_lose_are_fixed_lines_not_the_free_0800_number():
+    redactor = build_redactor([])
+    removed = {name: [text[s:e] for s, e, _ in redactor.matches(text)] for name, text in seed_texts().items()}
+    assert {name: found for name, found in removed.items() if found} == {"mt-verslag-2021.txt": ["070 340 79 11"]}
+    assert "0800 44 44 111" in seed_texts()["or-documenten-2023-sep-okt.txt"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from orsheet.documents.woo_lists import ListDocument, Section, display, write_list_xlsx
 from orsheet.documents.woo_redact import neutralise_formula
-from orsheet.redact import CODE_REASONS, CODES, NAME_CODE
+from orsheet.redact import CODE_LABELS, CODE_REASONS, CODES
 
 @dataclass
 class InventoryEntry:
@@ -29,8 +29,7 @@ class InventoryEntry:
 
     @property
     def what(self) -> str:
-        labels = {NAME_CODE: "namen van personen", CODES[1]: "overige passages"}
-        return ", ".join(f"{labels[c]} ({self.counts[c]}x)" for c in CODES if self.counts[c]) or "niets"
+        return ", ".join(f"{CODE_LABELS[c]} ({self.counts[c]}x)" for c in CODES if self.counts[c]) or "niets"
 
     @property
     def why(self) -> str:

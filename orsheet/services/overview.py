@@ -115,7 +115,7 @@ Matchers = list[tuple[str, Redactor]]
 
 def _matchers(people: Sequence[model.Person]) -> Matchers:
     # The redaction matchers know every way a name is typed; reuse them.
-    return [(p.name, build_redactor([model.Person(p.name)])) for p in people if p.name.strip()]
+    return [(p.name, build_redactor([model.Person(p.name)], numbers=False)) for p in people if p.name.strip()]
 
 
 def _person_for(owner: str, matchers: Matchers) -> str:
