@@ -24,12 +24,21 @@ taart" and "de lange termijn" stay; and not as the verb that opens a question
 A surname with a tussenvoegsel is only matched with it ("de Groot", "De
 Groot", "J. de Groot"), never as the bare core ("Groot"), and the tussenvoegsel
 never alone: "De Groot" in Personen is a surname, not a first name "De".
+
+Typing: a name matches however it is typed. Accents are ignored ("Zoe Ergun"
+is "Zoë Ergün", "José" is "Jose"), and so are Unicode forms (a decomposed
+"José" pasted from a Mac, "Bruĳn" with the ij ligature), invisible characters
+inside a word (soft hyphen, zero-width space) and the kind of apostrophe
+("'t Hart" is "’t Hart", "D’Hondt" is "D'Hondt"): the names and the text are
+both folded (:func:`fold`) before matching, and every span is mapped back to
+the text as typed. The leak check uses the same matching.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -115,8 +124,85 @@ def split_name(name: str) -> NameParts:
     return NameParts(tuple(tokens[:start]), tuple(particles), " ".join(rest))
 
 
+# --- Folding: names and text compared without accents, Unicode forms or apostrophe kinds --------
+
+# Characters Unicode does not decompose into a letter and its accent, and the apostrophes
+# Word's AutoCorrect and keyboards make of ' (’ ‘ ‛ ` ´ ʼ ′).
+_FOLDED_LETTERS = {
+    "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+    **dict.fromkeys("’‘‛`´ʼ′", "'"),
+    **dict.fromkeys("\u2010\u2011", "-"),  # hyphen, non-breaking hyphen
+}
+# Invisible inside a word: soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _fold_char(char: str) -> str:
+    if char in _FOLDED_LETTERS:
+        return _FOLDED_LETTERS[char]
+    if char in _INVISIBLE:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLDS: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, in one Unicode form, with one apostrophe: "Zoë D’Hondt" -> "Zoe D'Hondt"."""
+    return _Folded(text).text
+
+
+class _Folded:
+    """A text folded for matching (:func:`fold`) and the way back to the text as typed.
+
+    A folded character comes from one typed character; a dropped one (an accent typed
+    separately, a soft hyphen) belongs to the character before it, so a span of the
+    folded text maps to the typed text with its accents: "Jose\u0301" is one name.
+    """
+
+    __slots__ = ("text", "_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        if text.isascii() and "`" not in text:  # nearly every cell: nothing to fold
+            self.text = text
+            return
+        pieces = []
+        for char in text:
+            folded = _FOLDS.get(char)
+            if folded is None:
+                folded = _FOLDS[char] = _fold_char(char)
+            pieces.append(folded)
+        if all(len(piece) == 1 for piece in pieces):
+            self.text = "".join(pieces)
+            return
+        starts, ends = [], []
+        for index, piece in enumerate(pieces):
+            if not piece:
+                if ends:
+                    ends[-1] = index + 1
+                continue
+            starts.extend([index] * len(piece))
+            ends.extend([index + 1] * len(piece))
+        self.text, self._starts, self._ends = "".join(pieces), starts, ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The typed text's span of the folded ``text[start:end]``."""
+        if self._starts is None or end <= start:
+            return start, end
+        return self._starts[start], self._ends[end - 1]
+
+
+def _escape(text: str) -> str:
+    return re.escape(fold(text))
+
+
 def _phrase(text: str) -> str:
-    return _GAP.join(re.escape(token) for token in text.split())
+    return _GAP.join(re.escape(token) for token in fold(text).split())
 
 
 def _any_case(text: str) -> str:
@@ -125,6 +211,7 @@ def _any_case(text: str) -> str:
 
 def _capitalised(word: str) -> str:
     """``word`` with a capital first letter, the rest in any case: "Bakker", "BAKKER", not "bakker"."""
+    word = fold(word) or word
     first, rest = word[0], word[1:]
     head = re.escape(first.upper()) if first.upper() != first.lower() else re.escape(first)
     return head + (f"(?i:{re.escape(rest)})" if rest else "")
@@ -293,9 +380,10 @@ class Redactor:
         """
         if not any(c.isalnum() for c in text):  # every name, address and number has letters or digits
             return []
+        folded = _Folded(text)  # names are looked for in the folded text, numbers in the typed one
         blocked: list[tuple[int, int]] = []
         if self.protected is not None:
-            blocked = [m.span() for m in self.protected.finditer(text)]
+            blocked = sorted(folded.span(*m.span()) for m in self.protected.finditer(folded.text))
         found: list[tuple[int, int, str]] = []
 
         def accept(spans: Iterable[tuple[int, int, str]]) -> None:
@@ -304,22 +392,26 @@ class Redactor:
             found.extend(accepted)
             blocked = sorted(blocked + [(start, end) for start, end, _ in accepted])
 
-        accept(self._addresses(text))
+        accept((*folded.span(start, end), code) for start, end, code in self._addresses(folded.text))
         if self.numbers:
             accept((start, end, _NUMBER_CODES[kind]) for start, end, kind in personal_numbers(text))
         for code, pattern in self.patterns:
             if pattern is self.words:
-                accept((m.start(), m.end(), code) for m in pattern.finditer(text)
-                       if not _opens_a_question(text, m.start(), m.end()))
+                accept((*folded.span(*m.span()), code) for m in pattern.finditer(folded.text)
+                       if not _opens_a_question(folded.text, m.start(), m.end()))
             else:
-                accept((m.start(), m.end(), code) for m in pattern.finditer(text))
+                accept((*folded.span(*m.span()), code) for m in pattern.finditer(folded.text))
         return sorted(found)
+
+    def is_public(self, text: str) -> bool:
+        """Whether ``text`` is, as a whole, a public official's name (kept as an author's name)."""
+        return self.protected is not None and self.protected.fullmatch(fold(text.strip())) is not None
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Whole e-mail addresses that are a private person's or hold a name ("r.oosterhuis@...")."""
         if "@" not in text or (self.any_case is None and not self.emails):
             return
-        own = {email.casefold() for email in self.emails}
+        own = {fold(email).casefold() for email in self.emails}
         for match in _EMAIL.finditer(text):
             address = match.group(0)
             if address.casefold() in own or (self.any_case is not None and self.any_case.search(address)):
@@ -397,7 +489,7 @@ def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = (), nu
     private = [p for p in people if not p.public and p.name.strip()]
     public = [p for p in people if p.public and p.name.strip()]
     emails = tuple(p.email.strip() for p in private if p.email and "@" in p.email)
-    always = [f"(?i:{re.escape(e)})" for e in emails]
+    always = [f"(?i:{_escape(e)})" for e in emails]
     words: list[str] = []
     for person in private:
         forms = name_forms(person.name)
