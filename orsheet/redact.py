@@ -261,7 +261,7 @@ def _surname(particles: Sequence[str], core: str) -> str:
 
 def name_forms(name: str) -> Forms:
     """Every way ``name`` is written, split by how freely each may match (:class:`Forms`)."""
-    parts = split_name(name)
+    parts = split_name(fold(name))  # "Kees ’t Hart": its "’t" is the tussenvoegsel "'t"
     if _letters(parts.core) < 2:  # "J." or a number is no surname
         parts = NameParts(parts.first_names + ((parts.core,) if parts.core else ()), (), "")
     forms = Forms([], [])
@@ -298,7 +298,7 @@ def name_forms(name: str) -> Forms:
 
 def _public_forms(name: str) -> list[str]:
     """The forms that identify a public official unambiguously (kept as is)."""
-    parts = split_name(name)
+    parts = split_name(fold(name))
     if not parts.core:
         return []
     surname = _any_case(parts.surname)
