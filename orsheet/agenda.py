@@ -282,10 +282,11 @@ def _schedule(start: time, entries: list[_Entry]) -> tuple[ScheduledItem, ...]:
 
 
 def open_actions(actions: Sequence[Action], meeting: Meeting) -> tuple[Action, ...]:
-    """Open actions of this kind of meeting that existed on the meeting date, by number."""
+    """Open actions (not :attr:`~orsheet.model.Action.is_done`) of this kind of meeting that existed
+    on the meeting date, by number."""
     chosen = [
         a for a in actions
-        if not a.is_done and a.closed_on is None and same_kind(a.meeting_kind, meeting.kind)
+        if not a.is_done and same_kind(a.meeting_kind, meeting.kind)
         and (a.date is None or a.date <= meeting.date)
     ]
     return tuple(sorted(chosen, key=lambda a: (a.number is None, a.number or 0, a.row or 0)))

@@ -1,8 +1,9 @@
-"""The Dutch words orsheet reads and writes: months, weekdays, meeting kinds, years.
+"""The Dutch words orsheet reads and writes: months, weekdays, meeting kinds, years, words.
 
 One home for the vocabulary, so that every reader of typed text (deadlines,
-the year plan, the agenda, the minutes) understands the same words. Pure
-data and tiny lookups, no I/O and no imports from the rest of orsheet.
+the year plan, the agenda, the minutes, the Woo redaction) understands the same
+words. Pure data and tiny lookups, no imports from the rest of orsheet; the only
+file read is the word list shipped beside this module (:func:`is_word`).
 
 Meeting kinds: a workbook names each kind of meeting in the Overleg/Soort
 columns. The three canonical names are those of the seeds; secretaries type

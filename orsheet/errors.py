@@ -92,6 +92,13 @@ class FileSystemError(WorkbookError):
     outcome = ""  # what the refusal means for the user's files, when the message says it (os_error)
 
 
+class ExcelRefused(WorkbookError):
+    """Excel refused a change halfway through a live write (a workbook open in Excel cannot be
+    rolled back): what was written before it stays, and the message says so."""
+
+    outcome = "Wat orsheet daarvoor al had geschreven, blijft staan."
+
+
 class InputError(OrsheetError):
     """A command-line argument or input file that cannot be used."""
 
@@ -192,6 +199,7 @@ _OS_ADVICE_BY_NAME = {
     "EMFILE": "Sluit andere programma's en probeer het opnieuw.",
     "ESTALE": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
     "ETIMEDOUT": "Controleer de verbinding met het netwerk en probeer het opnieuw.",
+    "ENOTDIR": "Waar een map hoort (zoals de map backup) staat een bestand met die naam: geef het een andere naam.",
 }
 _OS_ADVICE = {getattr(errno, name): text for name, text in _OS_ADVICE_BY_NAME.items() if hasattr(errno, name)}
 NOTHING_CHANGED = "Er is niets gewijzigd."

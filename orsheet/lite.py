@@ -14,7 +14,11 @@ differ:
   there is no Word or LibreOffice in Pyodide, so no PDFs;
 * the Dutch result or error is printed to the output pane and written to
   the result cell on Start (:data:`orsheet.lite_buttons.RESULT_CELL`);
-  nothing raises, so no traceback reaches the secretary.
+  nothing raises, so no traceback reaches the secretary;
+* the scripts are ``async``: before the work they fetch the formulas in Nr
+  (xlwings Lite reads formulas only asynchronously), after it they hand the
+  changes to Excel themselves, so that Excel's refusal (a protected sheet,
+  which the add-in cannot see beforehand) is reported in Dutch too.
 
 Each script loads only the sheets its service reads (``include=``), so a
 press on a long action list does not send every sheet to Python. A service
@@ -30,17 +34,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Callable, Sequence
 
 import xlwings as xw
 
 from orsheet import macros, schema
+from orsheet.bug_report import write_bug_report
 from orsheet.documents.agenda_sheet import AGENDA_SHEET
 from orsheet.errors import InputError, OrsheetError
 from orsheet.services.overview import OVERVIEW_SHEET
 from orsheet.lite_buttons import BY_LABEL, RESULT_CELL, RESULT_LABEL, RESULT_LABEL_CELL, SHEET
-from orsheet.workbook.base import Edit, MoveRows, Table
+from orsheet.workbook.base import Edit, Table
+from orsheet.workbook.edits import edited_sheets
 
 __all__ = [
     "make_agenda", "process_minutes", "apply_proposal", "make_year_plan",
@@ -101,21 +108,20 @@ class LoadedSheets:
         return self.backend.read(sheets)
 
     def write(self, edits: Sequence[Edit]) -> None:
-        self._require(touched_sheets(edits))  # a write reads what it changes first
+        self._require(edited_sheets(edits))  # a write reads what it changes first
         self.backend.write(edits)
 
 
-def touched_sheets(edits: Sequence[Edit]) -> set[str]:
-    """The sheets a write reads before it changes them: every edited sheet (a sheet to
-    replace, for its header: is it orsheet's?) and the target of a MoveRows."""
-    return {edit.sheet for edit in edits} | {edit.target for edit in edits if isinstance(edit, MoveRows)}
+# The formulas in Nr fetched for the press under way (xlwings Lite reads formulas only asynchronously,
+# the services read synchronously): set by press, used by open_backend.
+_NR_FORMULAS: ContextVar[dict] = ContextVar("orsheet_nr_formulas", default={})
 
 
 def open_backend(book, loaded: Sequence[str]) -> LoadedSheets:
     from orsheet.services.common import require_contract
     from orsheet.workbook.xlwings_backend import XlwingsBackend
 
-    backend = LoadedSheets(XlwingsBackend(book), loaded)
+    backend = LoadedSheets(XlwingsBackend(book, _NR_FORMULAS.get()), loaded)
     require_contract(backend)
     return backend
 
@@ -132,11 +138,48 @@ def show(book, action: str, message: str, failed: bool) -> None:
         book.sheets[SHEET][RESULT_CELL].value = f"{action} – {status} ({dt.datetime.now():%d-%m-%Y %H:%M})\n{message}"
 
 
-def press(book, action: str, work: Callable[..., str], *args) -> xw.Book:
-    """Run one button's ``work(book, *args)`` and show its Dutch outcome; never raises."""
-    message, failed = macros.outcome(action, work, book, *args, log=data_folder() / LOG_NAME)
+async def press(book, action: str, work: Callable[..., str], *args, loaded: Sequence[str] = ()) -> xw.Book:
+    """Run one button's ``work(book, *args)`` and show its Dutch outcome; never raises.
+
+    Around the synchronous work, what only xlwings Lite's asynchronous API can do: fetch the
+    formulas in Nr of the ``loaded`` sheets first (a formula there is refused as on a file), and
+    hand the queued changes to Excel before the outcome is shown, so that a change Excel refuses
+    (a protected sheet: the add-in cannot see protection beforehand) is reported in Dutch rather
+    than as the add-in's own English error after the script.
+    """
+    from orsheet.workbook.xlwings_sheet import fetch_nr_formulas
+
+    log = data_folder() / LOG_NAME
+    try:
+        formulas = await fetch_nr_formulas(book, loaded)
+    except Exception as problem:  # noqa: BLE001 - an add-in that cannot answer: none known, as on xlwings Server
+        write_bug_report(f"{action} (formules in Nr niet opgehaald)", problem, log)
+        formulas = {}
+    token = _NR_FORMULAS.set(formulas)
+    try:
+        message, failed = macros.outcome(action, work, book, *args, log=log)
+    finally:
+        _NR_FORMULAS.reset(token)
+    if not failed:
+        message, failed = await _handed_to_excel(book, action, message, log)
     show(book, action, message, failed)
     return book
+
+
+async def _handed_to_excel(book, action: str, message: str, log: Path) -> tuple[str, bool]:
+    """Apply the queued changes now (xlwings Lite only: elsewhere they go back with the response)."""
+    from orsheet.workbook.xlwings_sheet import excel_refused
+
+    names = [sheet.name for sheet in book.sheets]
+    written = {names[a["sheet_position"]] for a in book.impl.json()["actions"]
+               if a.get("sheet_position") is not None and a["sheet_position"] < len(names)}
+    try:
+        await book.flush()
+    except NotImplementedError:  # not in xlwings Lite
+        return message, False
+    except Exception as problem:  # the boundary: Excel's refusal (or a bug) in Dutch, never the add-in's text
+        return macros.failure_message(action, excel_refused(problem, written) or problem, log), True
+    return message, False
 
 
 def _script_decorator() -> Callable:
@@ -166,7 +209,7 @@ def _where(paths: Sequence[Path]) -> str:
 
 
 @lite_script("Acties nummeren", _ACTION_SHEETS)
-def number_actions(book: xw.Book):
+async def number_actions(book: xw.Book):
     """Geeft elke actie zonder nummer het volgende nummer."""
 
     def work(book) -> str:
@@ -174,11 +217,11 @@ def number_actions(book: xw.Book):
 
         return number(open_backend(book, _ACTION_SHEETS)).summary()
 
-    return press(book, "Acties nummeren", work)
+    return await press(book, "Acties nummeren", work, loaded=_ACTION_SHEETS)
 
 
 @lite_script("Afgeronde acties sluiten", _ACTION_SHEETS)
-def close_finished_actions(book: xw.Book):
+async def close_finished_actions(book: xw.Book):
     """Verplaatst acties met status afgerond naar het Archief."""
 
     def work(book) -> str:
@@ -186,11 +229,11 @@ def close_finished_actions(book: xw.Book):
 
         return close_actions(open_backend(book, _ACTION_SHEETS)).summary()
 
-    return press(book, "Afgeronde acties sluiten", work)
+    return await press(book, "Afgeronde acties sluiten", work, loaded=_ACTION_SHEETS)
 
 
 @lite_script("Agenda maken", _AGENDA_SHEETS)
-def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
+async def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
     """Maakt de agenda (Word) van de gekozen datum, de geselecteerde rij of de eerstvolgende vergadering."""
 
     def work(book, day: dt.date | None) -> str:
@@ -207,7 +250,7 @@ def make_agenda(book: xw.Book, vergaderdatum: dt.date | None = None):
         result = dataclasses.replace(result, pdf_note=NO_PDF)
         return f"{result.summary()}\n{_where([result.docx])}"
 
-    return press(book, "Agenda maken", work, vergaderdatum)
+    return await press(book, "Agenda maken", work, vergaderdatum, loaded=_AGENDA_SHEETS)
 
 
 def _kind_of_selected(backend, selection, day: dt.date) -> str:
@@ -250,17 +293,17 @@ def _made_by_orsheet(path: Path, folder: Path) -> bool:
 
 
 @lite_script("Notulen verwerken", _MINUTES_SHEETS)
-def process_minutes(book: xw.Book, notulenbestand: str = ""):
+async def process_minutes(book: xw.Book, notulenbestand: str = ""):
     """Zet de acties en besluiten uit de notulen (in Files) op het blad Voorstel."""
 
     def work(book, name: str) -> str:
         return macros.propose_from_minutes(open_backend(book, _MINUTES_SHEETS), minutes_file(name))
 
-    return press(book, "Notulen verwerken", work, notulenbestand)
+    return await press(book, "Notulen verwerken", work, notulenbestand, loaded=_MINUTES_SHEETS)
 
 
 @lite_script("Voorstel toepassen", _MINUTES_SHEETS)
-def apply_proposal(book: xw.Book):
+async def apply_proposal(book: xw.Book):
     """Verwerkt de regels van het blad Voorstel met Toepassen = ja."""
 
     def work(book) -> str:
@@ -268,7 +311,7 @@ def apply_proposal(book: xw.Book):
 
         return apply_proposal_sheet(open_backend(book, _MINUTES_SHEETS)).summary()
 
-    return press(book, "Voorstel toepassen", work)
+    return await press(book, "Voorstel toepassen", work, loaded=_MINUTES_SHEETS)
 
 
 SAVE_HINT = ("Nog niet opgeslagen. Klopt het? Zet in het taakvenster van xlwings Lite \"opslaan\" aan en kies "
@@ -276,7 +319,7 @@ SAVE_HINT = ("Nog niet opgeslagen. Klopt het? Zet in het taakvenster van xlwings
 
 
 @lite_script("Jaarplanning maken", _YEAR_SHEETS)
-def make_year_plan(book: xw.Book, jaar: int = 0, opslaan: bool = False):
+async def make_year_plan(book: xw.Book, jaar: int = 0, opslaan: bool = False):
     """Stelt de vergaderingen van het jaar voor (0 = volgend jaar vanaf oktober); met opslaan ook in Vergaderingen en als .ics."""
 
     def work(book, year: int, save: bool) -> str:
@@ -297,11 +340,11 @@ def make_year_plan(book: xw.Book, jaar: int = 0, opslaan: bool = False):
             return "\n".join([asked[0].rsplit("\n", 1)[0], SAVE_HINT])
         return f"{message}\n{_where([ics])}"
 
-    return press(book, "Jaarplanning maken", work, jaar, opslaan)
+    return await press(book, "Jaarplanning maken", work, jaar, opslaan, loaded=_YEAR_SHEETS)
 
 
 @lite_script("Overzicht bijwerken", _OVERVIEW_SHEETS)
-def update_overview(book: xw.Book):
+async def update_overview(book: xw.Book):
     """Werkt het blad Overzicht bij: open acties per persoon, te laat eerst."""
 
     def work(book) -> str:
@@ -309,11 +352,11 @@ def update_overview(book: xw.Book):
 
         return macros.overview_message(overview(open_backend(book, _OVERVIEW_SHEETS), write_sheet=True))
 
-    return press(book, "Overzicht bijwerken", work)
+    return await press(book, "Overzicht bijwerken", work, loaded=_OVERVIEW_SHEETS)
 
 
 @lite_script("Woo-export", _WOO_SHEETS)
-def woo_export(book: xw.Book):
+async def woo_export(book: xw.Book):
     """Maakt de Woo-publicatie (namen gelakt) in de map Woo-publicatie JJJJ-MM-DD in Files."""
 
     def work(book) -> str:
@@ -324,4 +367,4 @@ def woo_export(book: xw.Book):
         result = export(open_backend(book, _WOO_SHEETS), default_output_folder(where), workbook_path=where, pdf=False)
         return "\n".join([macros.short_message(result.summary()), f"PDF: {NO_PDF}.", _where([result.folder])])
 
-    return press(book, "Woo-export", work)
+    return await press(book, "Woo-export", work, loaded=_WOO_SHEETS)

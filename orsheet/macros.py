@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from orsheet.bug_report import LOG_NAME as LOG_NAME  # where a bug's details go (re-exported)
 from orsheet.bug_report import late_error_hook, unexpected_message
-from orsheet.errors import FileSystemError, InputError, user_error
+from orsheet.errors import InputError, user_error
 
 TITLE = "orsheet"
 
@@ -45,12 +45,18 @@ def outcome(action: str, work: Callable[..., str], *args: Any, log: Path | None 
     try:
         return work(*args, **kwargs), False
     except Exception as problem:  # the boundary: nothing may become a traceback window
-        error = user_error(problem)  # the user's (or the system's) problem, in Dutch
-        if error is None:
-            return unexpected_message(action, problem, log), True
-        if isinstance(error, FileSystemError) and error.outcome:  # it says itself what was (or was not) changed
-            return f"{action} is niet gelukt.\n\n{error}", True
-        return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}", True
+        return failure_message(action, problem, log), True
+
+
+def failure_message(action: str, problem: BaseException, log: Path | None = None) -> str:
+    """What the secretary reads when ``action`` failed with ``problem``: a user error as its
+    located Dutch message, a bug as where its details were written (``log``)."""
+    error = user_error(problem)  # the user's (or the system's) problem, in Dutch
+    if error is None:
+        return unexpected_message(action, problem, log)
+    if getattr(error, "outcome", ""):  # it says itself what was (or was not) changed
+        return f"{action} is niet gelukt.\n\n{error}"
+    return f"{action} is niet gelukt; er is niets gewijzigd.\n\n{error}"
 
 
 def button(action: str) -> Callable:
@@ -317,7 +323,8 @@ def overview_message(result) -> str:
 
     people = len(result.by_person)
     open_count = len({id(line.action) for lines in result.by_person.values() for line in lines})
-    return (
+    return "\n".join([
         f"Blad {OVERVIEW_SHEET} bijgewerkt (stand {result.today:%d-%m-%Y}): {open_count} openstaande actie(s) "
-        f"bij {people} persoon/personen, waarvan {result.overdue_count} over de deadline."
-    )
+        f"bij {people} persoon/personen, waarvan {result.overdue_count} over de deadline.",
+        *result.warning_lines(),
+    ])

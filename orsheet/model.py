@@ -57,7 +57,22 @@ class Action:
 
     @property
     def is_done(self) -> bool:
+        """The one rule for "this action is done", used by close, overview, ``actions --open``,
+        the agenda's open actions and the Woo list: its Status says *afgerond*, or its *Afgerond
+        op* holds a date. Typing the date is saying it is done (the council's own lists simply
+        drop such an action: "Acties 325 en 330 zijn afgerond"); ``check`` points out a row whose
+        Status says otherwise (:func:`orsheet.rules.done_problems`)."""
+        return self.closed_on is not None or self.has_status_done
+
+    @property
+    def has_status_done(self) -> bool:
+        """Whether the Status cell itself says *afgerond* (any case, spaces around)."""
         return self.status.strip().casefold() == STATUS_DONE
+
+    def done_before(self, day: date) -> bool:
+        """Whether its *Afgerond op* lies before ``day``; without a date nobody knows when it was
+        done, so it was not (the Woo list of a period keeps it)."""
+        return self.closed_on is not None and self.closed_on < day
 
 
 @dataclass

@@ -37,7 +37,7 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:  # 1e300: as Excel shows it, not 301 digits
         return str(int(value))
     if isinstance(value, datetime):
         return dutch_date(value) + (value.strftime(" %H:%M") if value.time() != time() else "")
@@ -118,15 +118,31 @@ def parse_date(value: object, location: Location, *, required: bool = False) -> 
         return _in_excel(value, value, location)
     if isinstance(value, bool):
         raise CellError(f'"{value}" is geen datum', location)
+    if isinstance(value, time):  # a time alone (a date cell holding a day fraction shows 00-01-1900)
+        raise CellError(f'"{value:%H:%M}" is een tijd, geen datum (schrijf bijvoorbeeld 26-10-2023)', location)
     if isinstance(value, (int, float)):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return EXCEL_EPOCH.date() + timedelta(days=int(value))
-        raise CellError(f'"{clean_text(value)}" is geen datum', location)
+        problem = serial_problem(value)
+        raise CellError(f'"{clean_text(value)}" is geen datum' + (f" ({problem})" if problem else ""), location)
     text = str(value).strip()
     parsed = _date_from_text(text, value, location)
     if parsed is None:
         raise CellError(f'"{text}" is geen datum (schrijf bijvoorbeeld 26-10-2023)', location)
     return parsed
+
+
+_LAST_SERIAL = (LAST_DATE - EXCEL_EPOCH.date()).days  # 2 958 465: 31-12-9999
+
+
+def serial_problem(value: float) -> str | None:
+    """Why a number is no date in any Excel cell (Dutch), or None: a date-formatted cell shows it as
+    "#####" (a negative number, or one past 31-12-9999), and a reader sees only the number."""
+    if value < 0:
+        return "een negatief getal, dat Excel in een datumcel als ##### toont"
+    if not value <= _LAST_SERIAL:
+        return f"een getal voorbij {dutch_date(LAST_DATE)}, dat Excel in een datumcel als ##### toont"
+    return None
 
 
 def date_text_problem(text: str, location: Location) -> CellError | None:

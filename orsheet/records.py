@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from operator import call
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from orsheet import model, schema
 from orsheet.deadlines import deadline_date
@@ -118,7 +118,26 @@ def _calculated(table: Table, fields: tuple[_Field, ...]) -> dict[int, dict[int,
     return found
 
 
-def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: tuple[_Field, ...]) -> list[T]:
+def calculated_note(tables: Iterable[Table]) -> str:
+    """The one warning of a command that reads actions as shown (``actions_from_table(shown=True)``):
+    every cell whose Nr is a formula, named; "" when there is none."""
+    cells = [(table.sheet, row, column, mark) for table in tables
+             for (row, column), mark in sorted(table.marks.items()) if mark.startswith("=")]
+    if not cells:
+        return ""
+    names = [f"{sheet}!{column_letter(column)}{row}" for sheet, row, column, _mark in cells]
+    if len(cells) == 1:
+        where = f"{names[0]} ({cells[0][3]})" if cells[0][3] != "=" else names[0]
+    else:
+        shown = names[:5] + ([f"nog {len(names) - 5} cel(len)"] if len(names) > 5 else [])
+        where = ", ".join(shown[:-1]) + " en " + shown[-1]
+    return (f"Nr wordt berekend met een formule in {where}; getoond is het nummer dat Excel laatst berekende. "
+            "Typ het nummer als getal: zolang er een formule staat, weigert orsheet te nummeren, af te sluiten, "
+            "notulen te verwerken en de Woo-export te maken")
+
+
+def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: tuple[_Field, ...],
+                  shown: bool = False) -> list[T]:
     """Every non-blank row as a ``make`` object, collecting every located problem.
 
     A cell goes through its field's fast path; only when that cannot decide
@@ -126,6 +145,9 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: t
     Location, so messages are the same as parsing every cell in full. A
     formula in a typed column (a number must be typed there) is a problem too,
     whatever its last result: the row is never numbered over nor read as typed.
+    Only ``shown`` (a command that only shows what the sheet shows) reads such a
+    cell as its last result, or as empty where that is no usable value; the
+    command then warns with :func:`calculated_note`.
     """
     problems = header_problems(table, spec)
     if problems:
@@ -134,26 +156,41 @@ def _convert_rows(table: Table, spec: schema.SheetSpec, make: type[T], fields: t
     columns = [field[1] for field in fields]
     fasts = [field[2] for field in fields]
     calculated = _calculated(table, fields)
-    for number, found in sorted(calculated.items()):
-        for index, mark in found.items():
-            header = fields[index][1]
-            problems.append(calculated_number(mark, Location(table.sheet, number, table.column_index(header), header)))
+    if not shown:
+        for number, found in sorted(calculated.items()):
+            for index, mark in found.items():
+                header = fields[index][1]
+                location = Location(table.sheet, number, table.column_index(header), header)
+                problems.append(calculated_number(mark, location))
     results: list[T] = []
     with collector_paused():
         for row in table.rows:
             get = row.values.get
             first = get(headers[0])  # usually filled: then the row is not blank
-            if calculated and row.number in calculated:
+            if calculated and row.number in calculated and not shown:
                 continue
             if (first is None or type(first) is str and not first.strip()) and all(_blank(get(h)) for h in headers):
                 continue
             args = list(map(call, fasts, map(get, columns)))  # fast(get(header)) for each field, in C
+            if calculated and row.number in calculated:
+                _last_results(get, fields, args, calculated[row.number])
             if UNDECIDED in args:
                 _parse_undecided(table, row.number, get, fields, args, problems)
             results.append(make(*args, row.number))
     if problems:
         raise ProblemList(problems, f"Blad {table.sheet} bevat fouten")
     return results
+
+
+def _last_results(get: Callable, fields: tuple[_Field, ...], args: list, calculated: dict[int, str]) -> None:
+    """A calculated cell's last result where it is a usable value, else the field's empty value."""
+    for index in calculated:
+        if args[index] is UNDECIDED:
+            _name, header, _fast, parse, default, options = fields[index]
+            try:
+                args[index] = parse(get(header), Location(""), **options)
+            except OrsheetError:
+                args[index] = default
 
 
 def _parse_undecided(table: Table, number: int, get: Callable, fields: tuple[_Field, ...], args: list,
@@ -190,10 +227,17 @@ _ACTION_FIELDS = _check_order(model.Action, (
 ))
 
 
-def actions_from_table(table: Table) -> list[model.Action]:
+def actions_from_table(table: Table, shown: bool = False) -> list[model.Action]:
+    """The actions of Acties or Archief. A formula in Nr is a problem, unless ``shown``: then the
+    number Excel last calculated is read (see :func:`_convert_rows`, docs/workbook.md)."""
     spec = schema.ARCHIVE if table.sheet == schema.ARCHIVE.name else schema.ACTIONS
     # Deadline (datum) is derived: never read
-    return _convert_rows(table, spec.input_spec, model.Action, _ACTION_FIELDS)
+    return _convert_rows(table, spec.input_spec, model.Action, _ACTION_FIELDS, shown)
+
+
+def shown_actions_from_table(table: Table) -> list[model.Action]:
+    """:func:`actions_from_table` for a command that only shows the actions (list, overview, agenda)."""
+    return actions_from_table(table, shown=True)
 
 
 def _to_cells(obj: object, fields: tuple[_Field, ...]) -> dict[str, object]:

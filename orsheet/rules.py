@@ -91,7 +91,8 @@ class ClosePlan:
 def plan_close(
     actions: Sequence[Action], archive: Sequence[Action], numbers: Iterable[int], on: date
 ) -> ClosePlan:
-    """Close the named actions and every action whose status is "afgerond".
+    """Close the named actions and every done one (:attr:`~orsheet.model.Action.is_done`: Status
+    "afgerond" or a date in "Afgerond op").
 
     A named number that is unknown or already archived is an error and nothing
     is closed, so a typo never half-applies. An action that keeps its own
@@ -120,3 +121,37 @@ def plan_close(
     ]
     return ClosePlan(closed)
 
+
+
+def _status_location(sheet: str, action: Action) -> Location:
+    return Location(sheet, action.row, schema.ACTIONS.headers.index(schema.STATUS) + 1, schema.STATUS)
+
+
+def done_problems(actions: Sequence[Action], archive: Sequence[Action],
+                  actions_sheet: str = "Acties", archive_sheet: str = "Archief") -> list[OrsheetError]:
+    """Rows whose Status and *Afgerond op* disagree, at the cell to look at.
+
+    In Acties a date in *Afgerond op* makes an action done whatever its Status says
+    (:attr:`~orsheet.model.Action.is_done`), so a Status that is not "afgerond" next to it is
+    pointed out: the action leaves the agenda and the overview and goes to Archief at the next
+    close. (Status "afgerond" without a date is the usual way: close fills in the date.) In
+    Archief every action is done; one without a date is pointed out, as the Woo list cannot
+    tell in which period it was closed and so lists it in every one.
+    """
+    problems: list[OrsheetError] = []
+    for action in actions:
+        if action.closed_on is not None and not action.has_status_done:
+            status = f'"{action.status.strip()}"' if action.status.strip() else "leeg"
+            problems.append(CellError(
+                f"Afgerond op is ingevuld ({action.closed_on:%d-%m-%Y}), maar Status is {status}; de actie telt "
+                'als afgerond en gaat bij sluiten naar Archief (zet Status op "afgerond", of maak Afgerond op '
+                "leeg als ze nog loopt)",
+                _status_location(actions_sheet, action)))
+    column = schema.ARCHIVE.headers.index(schema.AFGEROND_OP) + 1
+    for action in archive:
+        if action.closed_on is None:
+            problems.append(CellError(
+                "de actie staat in Archief, maar Afgerond op is leeg; vul de datum in waarop ze is afgerond "
+                "(zonder datum toont de Woo-lijst haar in elke periode)",
+                Location(archive_sheet, action.row, column, schema.AFGEROND_OP)))
+    return problems

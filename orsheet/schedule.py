@@ -98,6 +98,8 @@ class PlanChanges:
 
 def series_dates(series: Series, year: int) -> list[date]:
     """The dates the series gives in ``year``, continuing its rhythm from its first date."""
+    if series.first.year > year:
+        return []  # starts later (and no date arithmetic near 31-12-9999)
     first = series.first + timedelta(days=(series.weekday - series.first.weekday()) % 7)
     step = timedelta(weeks=series.interval_weeks)
     start_of_year = date(year, 1, 1)

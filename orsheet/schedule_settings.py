@@ -127,9 +127,12 @@ def parse_weekday(value: object, location: Location) -> int:
 
 def parse_interval(value: object, location: Location) -> int:
     weeks = parse_int(value, location, required=True, what="interval in weken")
-    if weeks is None or weeks < 1:
-        raise CellError(f"interval moet 1 of meer weken zijn, niet {weeks}", location)
+    if weeks is None or not 1 <= weeks <= MAX_INTERVAL_WEEKS:
+        raise CellError(f"interval moet 1 tot en met {MAX_INTERVAL_WEEKS} weken zijn, niet {weeks}", location)
     return weeks
+
+
+MAX_INTERVAL_WEEKS = 52  # a series meets at least once a year
 
 
 def days_off_from_settings(settings: Mapping[str, Setting]) -> dict[date, str]:

@@ -25,6 +25,21 @@ def template_copy(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_original(tmp_path_factory) -> Path:
+    """The demo workbook as ``orsheet demo`` leaves it, without its documents (tests/support/demo_book.py);
+    never changed: a test changes its copy, ``demo``."""
+    from tests.support.demo_book import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm")
+
+
+@pytest.fixture
+def demo(demo_original: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo workbook, to change one part of."""
+    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
+
+
 @pytest.fixture
 def memory_backend() -> MemoryBackend:
     return MemoryBackend.new()

@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from orsheet.build.macro_workbook import add_macros
 from orsheet.build.contract_workbook import build_template
@@ -90,12 +91,13 @@ def _table_api(name: str, ref: str, columns=()) -> dict:
     }
 
 
-def payload_from_file(path: Path) -> dict:
-    """The JSON an xlwings client (VBA/Office.js) sends for this workbook."""
+def payload_from_file(path: Path, cached: bool = False) -> dict:
+    """The JSON an xlwings client (VBA/Office.js) sends for this workbook. ``cached``: a formula's
+    cell holds its last result, as Excel sends it (else its formula text, as openpyxl reads it)."""
     import openpyxl
     import xlwings as xw
 
-    book = openpyxl.load_workbook(path)
+    book = openpyxl.load_workbook(path, data_only=cached)
     sheets = []
     for sheet in book.worksheets:
         values = [[_payload_value(v) for v in row] for row in sheet.iter_rows(values_only=True)] or [[""]]
@@ -172,10 +174,28 @@ class FakeExcelClient:
         left, right = _column_number(match.group(1)), _column_number(match.group(3))
         grid = sheet["values"]
         row = int(match.group(2)) + row_index  # 0-based grid row of the table row (below the header)
+        moved = _tables_in_the_way(sheet, table, left, right, row + 1)  # below it, in its columns: they move up
         for below in range(row, len(grid)):
             for column in range(left - 1, min(right, len(grid[below]))):
                 grid[below][column] = grid[below + 1][column] if below + 1 < len(grid) and column < len(grid[below + 1]) else ""
         _shrink(table, row + 1, 1)
+        for other in moved:
+            _shift(other, -1)
+
+    def _rangeInsert(self, action: dict) -> None:
+        """Excel's Insert cells, shift down: the cells below in the range's columns move down, tables too."""
+        assert action["args"][0] == "down", "only cells shifted down are inserted"
+        sheet = self._sheet(action)
+        first, count = action["start_row"], action["row_count"]
+        left, right = action["start_column"] + 1, action["start_column"] + action["column_count"]
+        moved = _tables_in_the_way(sheet, None, left, right, first + 1)
+        grid = sheet["values"]
+        _put(grid, len(grid) - 1 + count, right - 1, "")
+        for line in range(len(grid) - 1, first - 1, -1):
+            for column in range(left - 1, right):
+                grid[line][column] = grid[line - count][column] if line - count >= first else ""
+        for other in moved:
+            _shift(other, count)
 
     def _setFontProperty(self, action: dict) -> None:
         sheet = self._sheet(action)["name"]
@@ -276,6 +296,32 @@ def _shrink(table: dict, first_row: int, count: int) -> None:
         table.update(_table_api(table["name"], ref, table["columns"]))
 
 
+def _bounds(table: dict) -> tuple[int, int, int, int]:
+    match = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", table["range_address"])
+    return int(match.group(2)), _column_number(match.group(1)), int(match.group(4)), _column_number(match.group(3))
+
+
+def _tables_in_the_way(sheet: dict, moving: dict | None, left: int, right: int, from_row: int) -> list[dict]:
+    """The tables that cells shifting up or down in columns ``left``..``right`` from ``from_row`` on carry
+    along; Excel refuses the shift when it would cut through a table (only part of its columns)."""
+    carried = []
+    for other in sheet["tables"]:
+        top, o_left, _, o_right = _bounds(other)
+        if other is moving or top < from_row or o_right < left or right < o_left:
+            continue
+        assert left <= o_left and o_right <= right, "Excel: the operation is attempting to shift cells in a table"
+        carried.append(other)
+    return carried
+
+
+def _shift(table: dict, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    top, left, bottom, right = _bounds(table)
+    ref = f"{get_column_letter(left)}{top + rows}:{get_column_letter(right)}{bottom + rows}"
+    table.update(_table_api(table["name"], ref, table["columns"]))
+
+
 def _column_number(letters: str) -> int:
     from openpyxl.utils import column_index_from_string
 
@@ -332,3 +378,114 @@ def press_button(client: FakeExcelClient, monkeypatch, function, *args, **kwargs
 def sheet_values(client: FakeExcelClient, name: str) -> list[list]:
     """The cell values of sheet ``name`` in the client's payload (header row first)."""
     return next(s for s in client.payload["sheets"] if s["name"] == name)["values"]
+
+
+# -- Excel on the desktop: what COM answers that the remote engine cannot ------------------------------------
+
+
+class ExcelComError(Exception):
+    """What pywin32 raises when Excel refuses a change through COM (``pywintypes.com_error``)."""
+
+
+ExcelComError.__module__, ExcelComError.__name__ = "pywintypes", "com_error"
+
+
+def desktop_workbook(path: Path, refuse_writes_on: set[str] = frozenset()) -> "DesktopBook":
+    """The workbook at ``path`` as Excel on Windows shows it to xlwings (COM): values, tables and writes
+    through xlwings' remote engine and the stand-in above, plus what COM answers and the remote engine
+    cannot, read from the file: ``Worksheet.ProtectContents``, ``Workbook.ProtectStructure`` and
+    ``Range.Formula``. A write to a sheet in ``refuse_writes_on`` fails as Excel fails it (a com_error)."""
+    import openpyxl
+
+    source = openpyxl.load_workbook(path)
+    protected = {sheet.title for sheet in source.worksheets if sheet.protection.sheet}
+    locked = bool(source.security is not None and source.security.lockStructure)
+    formulas = {sheet.title: {(c.row, c.column): c.value for row in sheet.iter_rows() for c in row
+                              if isinstance(c.value, str) and c.value.startswith("=")} for sheet in source.worksheets}
+    client = FakeExcelClient(payload_from_file(path, cached=True))
+    return DesktopBook(client, protected, locked, formulas, set(refuse_writes_on))
+
+
+class _Delegate:
+    """Everything not defined here is the wrapped xlwings object's (reads and writes alike)."""
+
+    def __init__(self, wrapped):
+        object.__setattr__(self, "_wrapped", wrapped)
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._wrapped, name, value)
+
+    def __getitem__(self, key):
+        return self._wrapped[key]
+
+
+class DesktopBook(_Delegate):
+    def __init__(self, client: FakeExcelClient, protected: set[str], locked: bool, formulas: dict, refuse: set[str]):
+        super().__init__(client.book())
+        for name, value in {"client": client, "protected": protected, "formulas": formulas, "refuse": refuse,
+                            "api": SimpleNamespace(ProtectStructure=locked)}.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def sheets(self):
+        return _DesktopSheets(self)
+
+    def apply(self) -> list[dict]:
+        """Apply what Excel was asked to do to the client's payload; the actions."""
+        actions = self._wrapped.impl.json()["actions"]
+        self.client.apply(actions)
+        return actions
+
+
+class _DesktopSheets(_Delegate):
+    def __init__(self, book: DesktopBook):
+        super().__init__(book._wrapped.sheets)
+        object.__setattr__(self, "book", book)
+
+    def __iter__(self):
+        return (_DesktopSheet(sheet, self.book) for sheet in self._wrapped)
+
+    def __len__(self):
+        return len(self._wrapped)
+
+    def __getitem__(self, key):
+        return _DesktopSheet(self._wrapped[key], self.book)
+
+    def add(self, *args, **kwargs):
+        return _DesktopSheet(self._wrapped.add(*args, **kwargs), self.book)
+
+
+class _DesktopSheet(_Delegate):
+    def __init__(self, sheet, book: DesktopBook):
+        super().__init__(sheet)
+        object.__setattr__(self, "book", book)
+        object.__setattr__(self, "api", SimpleNamespace(ProtectContents=sheet.name in book.protected))
+
+    def range(self, *args):
+        return _DesktopRange(self._wrapped.range(*args), self)
+
+
+class _DesktopRange(_Delegate):
+    def __init__(self, cells, sheet: _DesktopSheet):
+        super().__init__(cells)
+        object.__setattr__(self, "sheet_", sheet)
+
+    @property
+    def formula(self):
+        """COM's Range.Formula: per cell its formula, else its value as text ("" when empty)."""
+        formulas = self.sheet_.book.formulas.get(self.sheet_.name, {})
+        values = self._wrapped.options(ndim=2).value
+        grid = tuple(tuple(formulas.get((self._wrapped.row + r, self._wrapped.column + c),
+                                        "" if v is None else str(v)) for c, v in enumerate(line))
+                     for r, line in enumerate(values))
+        return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
+
+    def __setattr__(self, name, value):
+        if name == "value" and self.sheet_.name in self.sheet_.book.refuse:
+            raise ExcelComError(-2147352567, "Uitzondering opgetreden.", (0, "Microsoft Excel",
+                                "De cel of grafiek die u probeert te wijzigen, bevindt zich op een beveiligd blad.",
+                                None, 0, -2146827284), None)
+        setattr(self._wrapped, name, value)

@@ -175,3 +175,29 @@ def test_an_agenda_folder_that_cannot_be_made_stops_before_the_workbook_is_saved
     assert result.exit_code == 1
     assert "een deel van het pad is geen map" in result.output and "Er is niets gewijzigd" in result.output
     assert path.read_bytes() == before
+
+
+def test_an_agenda_open_in_word_is_not_replaced_and_nothing_is_written(workbook):
+    assert run("agenda", workbook, "--meeting", "2023-10-12", "--no-pdf").exit_code == 0
+    folder = workbook.parent / "Agenda's"
+    (folder / "~$enda OR-vergadering 2023-10-12.docx").write_bytes(b"owner")  # Word's owner file of an open document
+    before, book = snapshot(folder), workbook.read_bytes()
+    result = run("agenda", workbook, "--meeting", "2023-10-12", "--no-pdf")
+    assert result.exit_code == 1, result.output
+    assert "Agenda OR-vergadering 2023-10-12.docx is geopend in Word" in result.output
+    assert "Er is niets gewijzigd" in result.output and "Traceback" not in result.output
+    assert snapshot(folder) == before and workbook.read_bytes() == book
+
+
+def test_an_agenda_edited_by_hand_is_kept_in_backup_when_the_agenda_is_made_again(workbook):
+    import docx
+
+    assert run("agenda", workbook, "--meeting", "2023-10-12", "--no-pdf").exit_code == 0
+    path = workbook.parent / "Agenda's" / "Agenda OR-vergadering 2023-10-12.docx"
+    edited = docx.Document(path)
+    edited.add_paragraph("Toegevoegd door de secretaris: punt 8 Vertrouwelijk")
+    edited.save(path)
+    assert run("agenda", workbook, "--meeting", "2023-10-12", "--no-pdf").exit_code == 0
+    assert "punt 8 Vertrouwelijk" not in "\n".join(docx_lines(path))  # the agenda is made from the workbook again
+    kept = sorted((path.parent / "backup").glob("Agenda OR-vergadering 2023-10-12-*.docx"))
+    assert len(kept) == 1 and "Toegevoegd door de secretaris: punt 8 Vertrouwelijk" in docx_lines(kept[0])

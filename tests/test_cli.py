@@ -215,3 +215,49 @@ def test_new_with_force_refuses_a_workbook_open_in_excel(template_copy):
     code, result = run_json("new", template_copy, "--force")
     assert code == 1 and "geopend in Excel" in result["error"]["message"]
     assert state(template_copy) == before
+
+
+def test_demo_a_second_time_keeps_what_the_user_added_to_the_first_demo_workbook_in_backup(tmp_path):
+    folder = tmp_path / "demo"
+    assert run_json("demo", folder)[0] == 0
+    workbook = folder / "orsheet-demo.xlsm"
+    FileBackend(workbook).write([AppendRows(schema.ACTIONS.name, [{schema.NR: 500, schema.ONDERWERP: "Eigen proef"}])])
+    code, result = run_json("demo", folder)
+    assert code == 0, result
+    kept = [path for path in (folder / "backup").glob("*.xlsm")
+            if any(r.values[schema.NR] == 500 for r in FileBackend(path).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows)]
+    assert kept, "the workbook the second demo replaced"
+
+
+def test_demo_while_its_workbook_is_open_in_excel_changes_nothing(tmp_path):
+    folder = tmp_path / "demo"
+    assert run_json("demo", folder)[0] == 0
+    workbook = folder / "orsheet-demo.xlsm"
+    (folder / "~$orsheet-demo.xlsm").write_bytes(b"owner")
+    before = workbook.read_bytes()
+    code, result = run_json("demo", folder)
+    assert code == 1 and "geopend in Excel" in result["error"]["message"]
+    assert workbook.read_bytes() == before
+
+
+def test_demo_given_a_workbook_name_asks_for_a_folder(tmp_path):
+    code, result = run_json("demo", tmp_path / "demo.xlsm")
+    assert code == 1 and "Geef een mapnaam" in result["error"]["message"]
+    assert not (tmp_path / "demo.xlsm").exists()
+
+
+def test_actions_of_one_meeting_kind_use_the_agendas_rule_not_a_piece_of_text(template_copy):
+    """"--overleg OR" found "Informeel overleg" (inf-OR-meel) and "Overlegvergadering" missed "OV"."""
+    rows = [{schema.NR: 1, schema.ONDERWERP: "Kantine", schema.OVERLEG: "Informeel overleg"},
+            {schema.NR: 2, schema.ONDERWERP: "Iets voor OV", schema.OVERLEG: "OV"},
+            {schema.NR: 3, schema.ONDERWERP: "Werkdruk", schema.OVERLEG: "OR-vergadering"}]
+    FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, rows)])
+
+    def listed(kind: str) -> list[int]:
+        code, result = run_json("actions", template_copy, "--overleg", kind)
+        assert code == 0, result
+        return [action["number"] for action in result["actions"]]
+
+    assert listed("OR") == [3]
+    assert listed("Overlegvergadering") == listed("OV") == [2]
+    assert listed("informeel") == [1]

@@ -85,6 +85,7 @@ def test_the_overdue_formatting_uses_the_computed_column_and_skips_done_and_on_h
     assert "ISNUMBER($K2)" in OVERDUE_FORMULA and "$K2<TODAY()" in OVERDUE_FORMULA  # K = Deadline (datum)
     assert "ISNUMBER($G2)" in OVERDUE_FORMULA and "$G2<TODAY()" in OVERDUE_FORMULA  # a typed real date still counts
     assert '"afgerond"' in OVERDUE_FORMULA and '"on hold"' in OVERDUE_FORMULA  # as services.overview counts overdue
+    assert '$J2=""' in OVERDUE_FORMULA  # J = Afgerond op: a date there means done (model.Action.is_done)
 
 
 def test_an_old_workbook_without_the_column_still_numbers_and_closes(template_copy):

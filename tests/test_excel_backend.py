@@ -195,3 +195,21 @@ def test_a_tables_totals_row_is_not_read_as_an_action(tmp_path):
     table["total_row_range_address"] = f"A4:{table['range_address'].split(':')[1]}"
     rows = RemoteWorkbook(FakeExcelClient(payload)).read([schema.ACTIONS.name])[schema.ACTIONS.name].rows
     assert [r.values[schema.NR] for r in rows] == [1, 2]
+
+
+def test_rows_are_not_added_live_below_a_tables_totals_row_and_nothing_is_written(tmp_path):
+    # Excel would leave them outside the table (or make the last one the totals row); the file backend
+    # writes them above it, which the live engines cannot do safely: refused, with what to do.
+    from tests.test_write_path import with_totals_row
+
+    payload = payload_from_file(with_totals_row(tmp_path / "totaal.xlsm"))
+    acties = next(s for s in payload["sheets"] if s["name"] == schema.ACTIONS.name)
+    table = acties["tables"][0]
+    table["total_row_range_address"] = f"A4:{table['range_address'].split(':')[1]}"
+    client = FakeExcelClient(payload)
+    with pytest.raises(OrsheetError, match="heeft een totaalrij.*Tabelontwerp > Totaalrij"):
+        RemoteWorkbook(client).write([AppendRows(ACTIES, [action_row(3, "Nieuw")])])
+    assert client.log == []
+    RemoteWorkbook(client).write([UpdateCells(ACTIES, 2, {schema.STATUS: "afgerond"})])  # a change in place: fine
+    assert [a["func"] for a in client.log] == ["setValues"]
+

@@ -60,6 +60,14 @@ def test_acties_nummeren_numbers_the_actions_and_says_so_in_dutch(press):
     assert title == "orsheet – Acties nummeren"
 
 
+def test_afgeronde_acties_sluiten_names_the_numbers_it_gave_when_nothing_was_done(press):
+    add_actions(press.client, ["", "Notulen rondsturen"], ["", "Zaal reserveren"])
+    alerts = press(m.close_finished_actions)
+    prompt, _, _, mode, _ = alerts[0]["args"]
+    assert prompt == "2 actie(s) genummerd: 1, 2. Er is geen actie naar Archief verplaatst (geen afgeronde acties)."
+    assert mode == "info"
+
+
 def test_a_user_error_becomes_a_dutch_message_box_naming_the_cell(press):
     add_actions(press.client, ["abc", "Kapot nummer"])
     alerts = press(m.number_actions)

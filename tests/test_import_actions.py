@@ -72,3 +72,46 @@ def test_imported_numbers_raise_the_last_number_so_new_actions_follow_them(templ
     run_json("import-actions", template_copy, write_csv(tmp_path / "l.csv", ["nr,onderwerp", "350,Laatste"]))
     FileBackend(template_copy).write([AppendRows(schema.ACTIONS.name, [{schema.ONDERWERP: "Nieuw"}])])
     assert run_json("number", template_copy)[1]["numbered"][0]["number"] == 351
+
+
+def test_a_csv_row_with_a_field_too_many_is_named_by_its_line(template_copy, tmp_path):
+    source = write_csv(tmp_path / "slecht.csv", ["nr;onderwerp;omschrijving", "401;Rooster;Winterrooster",
+                                                  "402;Rooster;Zomerrooster; met pauze"])
+    before = template_copy.read_bytes()
+    code, result = run_json("import-actions", template_copy, source)
+    assert code == 1 and template_copy.read_bytes() == before
+    assert result["error"]["message"] == ("slecht.csv, regel 3: 4 velden, maar de kop heeft er 3 (staat er een ; of , "
+                                          "in een tekst zonder aanhalingstekens?)")
+
+
+def test_the_acties_sheet_of_last_years_workbook_is_imported_not_its_first_sheet(template_copy, tmp_path):
+    book = Workbook()
+    book.active.title = "Start"
+    book.active.append(["Welkom bij de werkmap van de OR"])
+    sheet = book.create_sheet("Acties")
+    sheet.append(["Nr", "Onderwerp", "Omschrijving", "Verantwoordelijke"])
+    sheet.append([512, "Scholing", "Cursus plannen", "Karin"])
+    book.save(tmp_path / "vorig-jaar.xlsx")
+    code, result = run_json("import-actions", template_copy, tmp_path / "vorig-jaar.xlsx")
+    assert code == 0, result
+    assert [(a["number"], a["owner"]) for a in result["imported"]] == [(512, "Karin")]
+
+
+def test_an_action_list_on_another_sheet_than_the_first_is_found_by_its_header(template_copy, tmp_path):
+    book = Workbook()
+    book.active.append(["Toelichting"])
+    book.create_sheet("Lijst 2023").append(["nr.", "actie", "wie"])
+    book["Lijst 2023"].append([77, "Zaal reserveren", "Ahmed"])
+    book.save(tmp_path / "lijst.xlsx")
+    code, result = run_json("import-actions", template_copy, tmp_path / "lijst.xlsx")
+    assert code == 0, result
+    assert [(a["number"], a["description"]) for a in result["imported"]] == [(77, "Zaal reserveren")]
+
+
+def test_a_workbook_without_an_action_list_on_any_sheet_says_so(template_copy, tmp_path):
+    book = Workbook()
+    book.active.append(["product", "aantal"])
+    book.create_sheet("Tweede").append(["kleur"])
+    book.save(tmp_path / "boodschappen.xlsx")
+    code, result = run_json("import-actions", template_copy, tmp_path / "boodschappen.xlsx")
+    assert code == 1 and "ontbreken in de eerste rij (op geen enkel blad)" in result["error"]["message"]

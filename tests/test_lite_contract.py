@@ -43,9 +43,9 @@ class LiteWorkbook:
         return self._backend(list(sheets)).read(sheets)
 
     def write(self, edits):
-        from orsheet.lite import touched_sheets
+        from orsheet.workbook.edits import edited_sheets
 
-        backend = self._backend(sorted(touched_sheets(edits)))
+        backend = self._backend(sorted(edited_sheets(edits)))
         try:
             backend.write(edits)
         finally:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from orsheet import schema
 from tests.excel_support import payload_from_file
 from tests.lite_support import demo_workbook, payload_for_script, press_lite, script_meta
 
@@ -115,27 +116,52 @@ def pyodide_folder() -> Path | None:
     return next((c for c in candidates if (c / "pyodide.mjs").is_file()), None)
 
 
-@pytest.mark.slow
-def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, tmp_path,
-                                                                                          monkeypatch):
-    node, folder = shutil.which("node"), pyodide_folder()
-    if node is None or folder is None:
+def run_in_pyodide(presses: list[list], folder: Path) -> dict:
+    """Press (script name, payload as sent, options) in a real Pyodide, each on its own payload; see
+    tests/support/pyodide_press.py for the options (what the add-in reports and refuses)."""
+    node, pyodide = shutil.which("node"), pyodide_folder()
+    if node is None or pyodide is None:
         pytest.skip("no Node.js or no pyodide npm package (npm install --prefix .cache/pyodide pyodide; see .ci/run)")
     import xlwings
 
-    names = ("number_actions", "close_finished_actions")
-    presses = [[name, payload_for_script(demo_payload, script_meta(name))] for name in names]
-    request = tmp_path / "input.json"
+    request = folder / "input.json"
     request.write_text(json.dumps({"presses": presses}), encoding="utf-8")
     packages = f"{Path(xlwings.__file__).parent}:{ROOT / 'orsheet'}"
-    done = subprocess.run([node, str(ROOT / "tests/support/pyodide_run.mjs"), str(folder), packages,
+    done = subprocess.run([node, str(ROOT / "tests/support/pyodide_run.mjs"), str(pyodide), packages,
                            str(ROOT / "tests/support/pyodide_press.py"), str(request)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    in_pyodide = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+PLAIN = ("number_actions", "close_finished_actions")
+PROTECTED = {"code": "AccessDenied", "message": "The cell or chart you're trying to change is on a protected sheet."}
+
+
+def unnumbered_row(payload: dict) -> int:
+    acties = next(s for s in payload["sheets"] if s["name"] == schema.ACTIONS.name)["values"]
+    return next(n for n, row in enumerate(acties[1:], start=2) if row[0] == "" and any(row))
+
+
+@pytest.fixture(scope="module")
+def in_pyodide(demo_payload, tmp_path_factory) -> dict:
+    """One real Pyodide (its start-up is most of the time) for every press below: the plain
+    presses first, then a formula in Nr, Excel refusing the changes, an add-in without formulas."""
+    sent = {name: payload_for_script(demo_payload, script_meta(name)) for name in PLAIN}
+    formula = {schema.ACTIONS.name: {f"A{unnumbered_row(sent['number_actions'])}": '=IF(TRUE,"",1)'}}
+    return run_in_pyodide([[name, sent[name]] for name in PLAIN] + [
+        ["number_actions", sent["number_actions"], {"formulas": formula}],
+        ["close_finished_actions", sent["close_finished_actions"], {"refuse": PROTECTED}],
+        ["number_actions", sent["number_actions"], {"no_range_data": True}],
+    ], tmp_path_factory.mktemp("pyodide"))
+
+
+@pytest.mark.slow
+def test_numbering_and_closing_run_in_a_real_pyodide_and_ask_excel_for_the_same_as_cpython(demo_payload, in_pyodide,
+                                                                                          tmp_path, monkeypatch):
     assert in_pyodide["platform"] == "emscripten" and in_pyodide["compiled"] == []
     monkeypatch.setenv("ORSHEET_LITE_DATA", str(tmp_path))
-    for name, actions in zip(names, in_pyodide["pressed"]):
+    for name, actions in zip(PLAIN, in_pyodide["pressed"]):
         client = lite_client_from(demo_payload)
         in_cpython = press_lite(client, name)["actions"]
         assert _without_result_cell(actions) == _without_result_cell(json.loads(json.dumps(in_cpython, default=str)))
@@ -154,3 +180,25 @@ def _without_result_cell(actions: list[dict]) -> list[dict]:
     """The actions without the result message on Start (it carries the clock time)."""
     return [a for a in actions if not (a["func"] == "setValues" and a["sheet_position"] == 0)]
 
+
+def result_of(actions: list[dict]) -> str:
+    """The result message the press wrote on Start (its last write there)."""
+    return [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == 0][-1]["values"][0][0]
+
+
+@pytest.mark.slow
+def test_in_xlwings_lite_a_formula_in_nr_is_refused_as_on_a_file_and_excels_refusal_comes_in_dutch(demo_payload,
+                                                                                                  in_pyodide):
+    formula, refused, unknown = in_pyodide["pressed"][len(PLAIN):]
+    unnumbered = unnumbered_row(payload_for_script(demo_payload, script_meta("number_actions")))
+    assert [a for a in formula if a["sheet_position"] != 0] == []  # Acties untouched: nothing numbered over
+    message = result_of(formula)
+    assert "Niet gelukt" in message and f"Acties!A{unnumbered} (Nr): Nr wordt berekend met een formule" in message
+
+    message = result_of(refused)
+    assert "Niet gelukt" in message and "Excel heeft een wijziging" in message and "beveiligd" in message
+    assert "protected" not in message and "AccessDenied" not in message and "onverwachte fout" not in message
+
+    # an add-in that cannot fetch formulas: they are unknown (as on xlwings Server), the press works
+    assert "Klaar" in result_of(unknown).splitlines()[0]
+    assert any(a["func"] == "setValues" and a["sheet_position"] == 1 for a in unknown)

@@ -57,9 +57,15 @@ def twins(demo_file, tmp_path):
 
 
 def same_sheets(cli_path: Path, client, *sheets: str) -> None:
+    """The same cells on both sides, read over the whole sheet: a sheet orsheet generates has a table
+    over its first row's columns in the file (the Agenda's title: column A) and none live."""
     cli_payload = payload_from_file(cli_path)
     for sheet in sheets:
-        assert rows_of(client.payload, sheet) == rows_of(cli_payload, sheet), sheet
+        assert rows_of(without_tables(client.payload), sheet) == rows_of(without_tables(cli_payload), sheet), sheet
+
+
+def without_tables(payload: dict) -> dict:
+    return {**payload, "sheets": [{**sheet, "tables": []} for sheet in payload["sheets"]]}
 
 
 def test_every_button_has_a_script_with_its_dutch_name_sheet_button_and_one_line_docstring():

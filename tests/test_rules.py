@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from orsheet.errors import ProblemList
+from orsheet.errors import CellError, ProblemList
 from orsheet.model import Action
-from orsheet.rules import assign_numbers, next_number, numbering_problems, plan_close
+from orsheet.rules import assign_numbers, done_problems, next_number, numbering_problems, plan_close
 
 
 def action(number, row, status="", **kwargs):
@@ -97,3 +97,64 @@ def test_closing_refuses_with_the_whole_dutch_message():
         "- actie 302 is al afgerond en staat in Archief (rij 10)\n"
         "- actie 999 bestaat niet in Acties"
     )
+
+
+# --- one rule for "done" (model.Action.is_done) and the rows where Status and Afgerond op disagree ---
+
+
+@pytest.mark.parametrize("status, closed_on, done", [
+    ("afgerond", None, True),
+    (" Afgerond ", None, True),  # as typed: case and spaces do not matter
+    ("", date(2023, 10, 21), True),  # typing the date is saying it is done
+    ("in behandeling", date(2023, 10, 21), True),
+    ("in behandeling", None, False),
+    ("ON HOLD", None, False),
+    ("", None, False),
+    ("afgerond?", None, False),
+])
+def test_an_action_is_done_by_status_afgerond_or_by_a_date_in_afgerond_op(status, closed_on, done):
+    assert action(204, 6, status, closed_on=closed_on).is_done is done
+
+
+def test_done_before_a_day_needs_a_date_before_that_day():
+    done = action(204, 6, closed_on=date(2023, 10, 21))
+    assert done.done_before(date(2023, 10, 22)) and not done.done_before(date(2023, 10, 21))
+    assert not action(201, 4, "afgerond").done_before(date(2099, 1, 1))  # no date: nobody knows when
+
+
+def test_closing_takes_an_action_with_only_afgerond_op_filled_and_keeps_its_date():
+    actions = [action(203, 5), action(204, 6, closed_on=date(2023, 10, 21)), action(205, 7, "in behandeling")]
+    closed = plan_close(actions, [], [], date(2023, 10, 26)).closed
+    assert [(a.number, a.status, a.closed_on) for a in closed] == [(204, "afgerond", date(2023, 10, 21))]
+
+
+def test_a_date_in_afgerond_op_next_to_another_status_is_pointed_out_at_the_status_cell():
+    problems = done_problems([action(204, 6, closed_on=date(2023, 10, 21)),
+                              action(187, 3, "in behandeling", closed_on=date(2023, 9, 1))], [])
+    assert [str(p) for p in problems] == [
+        'Acties!H6 (Status): Afgerond op is ingevuld (21-10-2023), maar Status is leeg; de actie telt als afgerond '
+        'en gaat bij sluiten naar Archief (zet Status op "afgerond", of maak Afgerond op leeg als ze nog loopt)',
+        'Acties!H3 (Status): Afgerond op is ingevuld (01-09-2023), maar Status is "in behandeling"; de actie telt als '
+        'afgerond en gaat bij sluiten naar Archief (zet Status op "afgerond", of maak Afgerond op leeg als ze nog loopt)',
+    ]
+
+
+def test_status_afgerond_with_or_without_its_date_is_the_usual_way_and_no_problem():
+    acties = [action(201, 4, "afgerond"), action(202, 5, "Afgerond", closed_on=date(2023, 10, 1)), action(203, 6)]
+    assert done_problems(acties, [action(190, 2, "afgerond", closed_on=date(2023, 6, 1))]) == []
+
+
+def test_an_archived_action_without_afgerond_op_is_pointed_out_at_that_cell():
+    problems = done_problems([], [action(190, 2, "afgerond", closed_on=date(2023, 6, 1)), action(191, 3, "afgerond")])
+    assert [str(p) for p in problems] == [
+        "Archief!J3 (Afgerond op): de actie staat in Archief, maar Afgerond op is leeg; vul de datum in waarop ze is "
+        "afgerond (zonder datum toont de Woo-lijst haar in elke periode)"
+    ]
+
+
+def test_the_last_nine_digit_number_is_given_and_the_one_after_it_is_refused_at_the_nr_cell():
+    assert [n.number for n in assign_numbers([action(None, 2)], [], 999_999_998)] == [999_999_999]
+    with pytest.raises(CellError) as caught:
+        assign_numbers([action(None, 2), action(None, 3)], [], 999_999_998)
+    assert str(caught.value) == ("Acties!A3 (Nr): het volgende actienummer (1000000000) heeft meer dan negen cijfers; "
+                                 "geef deze actie zelf een vrij nummer")

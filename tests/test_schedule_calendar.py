@@ -102,3 +102,25 @@ def test_a_later_export_has_a_higher_sequence_so_calendars_take_the_update():
     later = events(calendar_bytes(plan(), "OR", now=NOW + timedelta(hours=1)))[0]
     assert str(first["UID"]) == str(later["UID"])
     assert int(later["SEQUENCE"]) == int(first["SEQUENCE"]) + 60
+
+
+def test_a_meeting_past_midnight_ends_the_next_day():
+    meeting = Meeting(date(2024, 4, 4), "Informeel overleg", time(23), time(0, 30))
+    [event] = events(calendar_bytes([meeting], "OR", now=NOW))
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=90)
+    assert event.decoded("DTEND").date() == date(2024, 4, 5)
+
+
+def test_a_meeting_without_an_end_lasts_an_hour_and_a_half_and_says_so():
+    """Without DTEND (or DURATION) a timed event lasts no time at all (RFC 5545 3.6.1)."""
+    meeting = Meeting(date(2024, 3, 14), OR_MEETING, time(19, 30), None)
+    [event] = events(calendar_bytes([meeting], "OR", now=NOW))
+    assert "DTEND" not in event and event.decoded("DURATION") == timedelta(minutes=90)
+    assert str(event["DESCRIPTION"]).endswith("Eindtijd niet ingevuld in de werkmap; hier 1,5 uur gerekend.")
+
+
+def test_a_meeting_with_an_end_has_no_note_about_it():
+    meeting = Meeting(date(2024, 3, 14), OR_MEETING, time(10), time(11, 30))
+    [event] = events(calendar_bytes([meeting], "OR", now=NOW))
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=90)
+    assert "Eindtijd" not in str(event.get("DESCRIPTION", ""))

@@ -70,12 +70,25 @@ def test_unknown_weekday_names_the_cell():
     )
 
 
-def test_interval_zero_names_the_cell():
+@pytest.mark.parametrize("weeks", [0, 53, 99999999999])
+def test_an_interval_of_no_weeks_or_more_than_a_year_names_the_cell(weeks):
     with pytest.raises(CellError) as error:
-        series_from_settings(settings_with({"Reeks 2 interval (weken)": 0}))
-    assert str(error.value) == (
-        f"Instellingen!B{row_of('Reeks 2 interval (weken)')} (Waarde): interval moet 1 of meer weken zijn, niet 0"
-    )
+        series_from_settings(settings_with({"Reeks 2 interval (weken)": weeks}))
+    assert str(error.value) == (f"Instellingen!B{row_of('Reeks 2 interval (weken)')} (Waarde): "
+                                f"interval moet 1 tot en met 52 weken zijn, niet {weeks}")
+
+
+def test_an_interval_of_a_year_is_accepted():
+    [*_, yearly] = [s for s in series_from_settings(settings_with({"Reeks 2 interval (weken)": 52}))
+                    if s.interval_weeks == 52]
+    assert yearly.interval_weeks == 52
+
+
+def test_a_series_starting_in_a_far_year_gives_no_meetings_this_year_and_no_error():
+    from orsheet.schedule import series_dates
+
+    series = series_from_settings(settings_with({"Reeks 1 eerste datum": date(9999, 12, 31)}))[0]
+    assert series_dates(series, 2024) == []
 
 
 def test_end_before_begin_names_the_end_cell():

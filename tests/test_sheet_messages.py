@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from orsheet.template_file import template_path
 from tests.agenda_support import filled_workbook
@@ -97,3 +99,40 @@ def test_an_agenda_folder_name_holding_an_invisible_nul_is_a_located_dutch_messa
         assert code == 1 and len(err.splitlines()) == 1, err
         assert err.startswith("Fout: Instellingen!B") and "(Waarde): de naam bevat een onzichtbaar teken (NUL)" in err
         assert "ValueError" not in err and "onverwachte fout" not in err
+
+
+def with_agenda_folder(tmp_path: Path, typed: str) -> Path:
+    path = filled_workbook(tmp_path)
+    xml = typed.replace("&", "&amp;").replace("<", "&lt;").encode()
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    changed = {name: data.replace(b"<t>Agenda's</t>", b"<t>" + xml + b"</t>") for name, data in parts.items()
+               if name.startswith("xl/worksheets/sheet") and b"<t>Agenda's</t>" in data}
+    assert len(changed) == 1  # only Instellingen names the folder
+    target = tmp_path / "gedeeld.xlsm"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in (parts | changed).items():
+            archive.writestr(name, data)
+    return target
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a Windows path is this computer's own there")
+@pytest.mark.parametrize("typed", ["C:\\Users\\secretaris\\OR\\Agenda's", "\\\\server\\or\\Agenda's", "D:Agenda's"])
+def test_an_agenda_folder_typed_on_windows_is_refused_elsewhere_naming_the_setting(tmp_path, typed):
+    """A colleague on Windows filled in the shared workbook: no folder named "C:\\Users\\..." appears here."""
+    path = with_agenda_folder(tmp_path, typed)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for command in (["agenda", path, "--meeting", "2023-10-26", "--no-pdf"],
+                    ["woo-export", path, "--out", tmp_path / "woo", "--no-pdf"]):
+        code, out, err = run_entry_point(*command)
+        assert code == 1 and len(err.splitlines()) == 1, err
+        assert err.startswith("Fout: Instellingen!B") and "is een Windows-pad, dat deze computer niet kent" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.skipif(os.name == "nt", reason="backslashes separate folders there anyway")
+def test_a_relative_agenda_folder_typed_with_backslashes_is_the_same_folders_here(tmp_path):
+    path = with_agenda_folder(tmp_path, "Stukken\\Agenda's")
+    code, out, err = run_entry_point("agenda", path, "--meeting", "2023-10-26", "--no-pdf")
+    assert code == 0, err
+    assert (tmp_path / "Stukken" / "Agenda's" / "Agenda OR-vergadering 2023-10-26.docx").is_file()

@@ -13,39 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from orsheet import demo_data, schema
-from orsheet.services.actions import check_workbook, close_actions, number_actions
-from orsheet.services.common import load_actions, set_setting
-from orsheet.template_file import template_path
+from orsheet import schema
+from orsheet.services.actions import check_workbook
+from orsheet.services.common import load_actions
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.file import FileBackend
 from tests.support.cli import run
+from tests.support.demo_book import ACTIES_PART, ARCHIEF_PART
 from tests.support.ooxml_validate import assert_valid_ooxml
 from tests.support.parts import read_parts, replace_in, write_parts
 
-ACTIES_PART = "xl/worksheets/sheet2.xml"
-ARCHIEF_PART = "xl/worksheets/sheet3.xml"
 ACTIES_TABLE = "xl/tables/table1.xml"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory) -> Path:
-    """The demo workbook's state after ``orsheet demo``'s number and close (no documents)."""
-    path = tmp_path_factory.mktemp("demo") / "orsheet-demo.xlsm"
-    shutil.copyfile(template_path(), path)
-    backend = FileBackend(path)
-    edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]
-    edits.append(set_setting(load_actions(backend).settings, schema.SETTING_ORGANISATION, demo_data.ORGANISATION))
-    backend.write(edits)
-    number_actions(FileBackend(path))
-    close_actions(FileBackend(path), demo_data.CLOSE_NUMBERS, demo_data.CLOSE_DATE)
-    return path
-
-
-@pytest.fixture
-def demo(demo_original, tmp_path) -> Path:
-    return Path(shutil.copyfile(demo_original, tmp_path / "orsheet-demo.xlsm"))
 
 
 def cell_xml(path: Path, part: str, ref: str) -> str:
@@ -286,6 +265,61 @@ def test_a_formula_that_cannot_go_along_keeps_its_value_and_the_result_names_the
     assert closed.exit_code == 0, closed.output
     assert formula_of(demo, schema.ARCHIVE.name, "I4") == "Thuiswerkbeleid"
     assert "Formule niet meeverplaatst, de waarde wel: Archief!I4" in closed.output
+
+
+RICH = ('<c r="C3" t="inlineStr"><is><r><rPr><b/><color rgb="FFFF0000"/></rPr><t>Evaluatie</t></r>'
+        '<r><t xml:space="preserve"> thuiswerkregeling opvragen bij P&amp;O</t></r></is></c>')
+
+
+def test_a_closed_action_keeps_its_rich_text_in_archief(demo):
+    """Bold red words in Omschrijving are what the secretary made: closing moves them, as cut and paste does."""
+    old = re.search(r'<c r="C3"[^>]*>.*?</c>', read_parts(demo)[ACTIES_PART].decode()).group(0)
+    replace_in(demo, ACTIES_PART, old, RICH)
+    closed = run("close", demo, "--numbers", "187", "--date", "2024-03-01")
+    assert closed.exit_code == 0, closed.output
+    moved = cell_xml(demo, ARCHIEF_PART, "C4")
+    assert '<rPr><b/><color rgb="FFFF0000"/></rPr><t>Evaluatie</t>' in moved, moved
+    assert "<t>afgerond</t>" in cell_xml(demo, ARCHIEF_PART, "H4")  # what the close changes is still written
+    assert_valid_ooxml(demo)
+
+
+PIVOT_CACHE = "xl/pivotCache/pivotCacheDefinition1.xml"
+
+
+def with_pivot_on_a_range(demo: Path, ref: str) -> Path:
+    """A pivot table's cache made from a selected range of Acties (not the table's name), as Excel writes it."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    fields = "".join(f'<cacheField name="{h}" numFmtId="0"><sharedItems/></cacheField>' for h in schema.ACTIONS.headers)
+    definition = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="{MAIN}" '
+                  f'xmlns:r="{rel}" refreshOnLoad="1" recordCount="0"><cacheSource type="worksheet">'
+                  f'<worksheetSource ref="{ref}" sheet="Acties"/></cacheSource><cacheFields '
+                  f'count="{len(schema.ACTIONS.headers)}">{fields}</cacheFields></pivotCacheDefinition>')
+    write_parts(demo, {PIVOT_CACHE: definition.encode()})
+    replace_in(demo, "[Content_Types].xml", "</Types>", f'<Override PartName="/{PIVOT_CACHE}" ContentType="application/'
+               'vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/></Types>')
+    replace_in(demo, "xl/_rels/workbook.xml.rels", "</Relationships>", f'<Relationship Id="rIdP1" Type="{rel}/'
+               'pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>')
+    workbook = read_parts(demo)["xl/workbook.xml"].decode()
+    calc = re.search(r"<calcPr[^>]*/>", workbook).group(0)
+    return replace_in(demo, "xl/workbook.xml", calc,
+                      f'{calc}<pivotCaches><pivotCache xmlns:r="{rel}" cacheId="1" r:id="rIdP1"/></pivotCaches>')
+
+
+def pivot_source(path: Path) -> str:
+    return re.search(r'<worksheetSource ref="([^"]+)"', read_parts(path)[PIVOT_CACHE].decode()).group(1)
+
+
+def test_a_pivot_table_on_a_range_of_acties_keeps_counting_the_same_rows_after_close(demo):
+    with_pivot_on_a_range(demo, "A1:K7")
+    assert run("close", demo, "--numbers", "187,203", "--date", "2024-03-01").exit_code == 0
+    assert pivot_source(demo) == "A1:K5"  # as Excel's own row deletion shrinks it: no "(leeg)" rows
+    assert 'sheet="Acties"' in read_parts(demo)[PIVOT_CACHE].decode()
+
+
+def test_a_pivot_table_on_rows_above_the_closed_ones_stays(demo):
+    with_pivot_on_a_range(demo, "A1:K2")
+    assert run("close", demo, "--numbers", "203", "--date", "2024-03-01").exit_code == 0
+    assert pivot_source(demo) == "A1:K2"
 
 
 # -- 1.4: merged ranges: never one cell, and a row's own merge goes with it ------------------------------------

@@ -59,13 +59,15 @@ def _letter(header: str) -> str:
 
 
 # Overdue as orsheet.services.overview counts it: the due date is the Deadline when it is a real
-# date, else the computed Deadline (datum) ("eind okt" -> 31-10); before today; status not
-# afgerond and not ON HOLD. Text in either column (not understood) never marks a row.
-_DEADLINE, _DUE, _STATUS = (f"${_letter(h)}2" for h in (schema.DEADLINE, schema.DEADLINE_DATE, schema.STATUS))
+# date, else the computed Deadline (datum) ("eind okt" -> 31-10); before today; not done (Status
+# afgerond or a date in Afgerond op: model.Action.is_done) and not ON HOLD. Text in either
+# deadline column (not understood) never marks a row.
+_DEADLINE, _DUE, _STATUS, _CLOSED = (
+    f"${_letter(h)}2" for h in (schema.DEADLINE, schema.DEADLINE_DATE, schema.STATUS, schema.AFGEROND_OP))
 OVERDUE_FORMULA = (
     f"AND(OR(AND(ISNUMBER({_DEADLINE}),{_DEADLINE}<TODAY()),"
     f"AND(NOT(ISNUMBER({_DEADLINE})),ISNUMBER({_DUE}),{_DUE}<TODAY())),"
-    f'LOWER(TRIM({_STATUS}))<>"afgerond",LOWER(TRIM({_STATUS}))<>"on hold")'
+    f'LOWER(TRIM({_STATUS}))<>"afgerond",LOWER(TRIM({_STATUS}))<>"on hold",{_CLOSED}="")'
 )
 COMPUTED_HEADER_COLOUR = "8EA9C1"  # lighter than the contract headers: orsheet fills this column
 COMPUTED_PROMPT = "Wordt door orsheet ingevuld uit Deadline en Datum (bijv. 'eind okt' wordt 31-10). Niet zelf typen."

@@ -125,4 +125,5 @@ def action_json(action) -> dict:
         "status": action.status,
         "remarks": action.remarks,
         "closed_on": action.closed_on,
+        "done": action.is_done,  # the one rule (model.Action.is_done): Status afgerond or closed_on filled
     }

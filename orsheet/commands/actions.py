@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -70,16 +69,9 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
             raise InputError(f"{path.name}: een orsheet-werkmap " + (
                 "voor xlwings Lite heeft de extensie .xlsx" if lite else
                 "heeft de extensie .xlsm (of gebruik --lite voor een .xlsx voor xlwings Lite)"))
-        from orsheet.workbook.safe_save import atomic_save
+        from orsheet.services.common import create_workbook
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shipped = lite_template_path() if lite else template_path()
-
-        def make(temp: Path) -> None:
-            shutil.copyfile(shipped, temp)
-
-        # Like every save: refused while open in Excel, the old file kept in backup/, a link written through.
-        atomic_save(path, make)
+        create_workbook(path, lite_template_path() if lite else template_path())
         return {"path": path, "lite": lite}
 
     def show(result) -> None:
@@ -117,7 +109,7 @@ def number(path: Path, as_json: bool) -> None:
               help="Closing date, 2023-10-12 or 12-10-2023 (default: today).")
 @json_option
 def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
-    """Close the named actions and every action with status "afgerond"."""
+    """Close the named actions and every done one (Status "afgerond" or a date in Afgerond op)."""
 
     def work():
         from orsheet.services.actions import close_actions
@@ -136,11 +128,12 @@ def close(path: Path, numbers: list[int] | None, on, as_json: bool) -> None:
 
 @click.command()
 @workbook_argument
-@click.option("--open", "open_only", is_flag=True, help="Only open actions (sheet Acties).")
+@click.option("--open", "open_only", is_flag=True,
+              help="Only open actions: those in Acties not done (no Status afgerond, no Afgerond op date).")
 @click.option("--person", default="",
               help="Only actions of this person: whole name parts, case and accents ignored, or a form of a "
                    "Personen name (Jansen, J. de Vries).")
-@click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column).")
+@click.option("--overleg", default="", help="Only actions of this meeting kind (Overleg column; OR, OV and the other names the agenda knows).")
 @json_option
 def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: bool) -> None:
     """List actions: open ones first, then the archive."""
@@ -150,7 +143,7 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
         from orsheet.services.common import open_workbook
 
         found = find_actions(open_workbook(path), ActionFilter(open_only, person, overleg))
-        result = {"actions": [action_json(a) for a in found.actions]}
+        result = {"actions": [action_json(a) for a in found.actions], "warnings": found.warnings}
         if found.unknown_person:
             result["message"] = found.note()
         return result
@@ -161,14 +154,15 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
             click.echo(result["message"])
         if not rows:
             click.echo("Geen acties gevonden.")
-            return
         for a in rows:
-            status = a["status"] or "open"
+            status = "afgerond" if a["done"] else a["status"] or "open"
             deadline = a["deadline"]
             deadline = deadline.strftime("%d-%m-%Y") if isinstance(deadline, date) else deadline
             extra = f" (deadline {deadline})" if deadline else ""
             number = a["number"] or "-"
             click.echo(f"{number:>5}  {status:<15} {a['owner']:<18} {a['subject']}: {a['description']}{extra}")
+        for warning in result["warnings"]:
+            click.echo(f"Let op: {warning}.")
 
     run_command(as_json, work, show)
 
@@ -178,7 +172,11 @@ def actions(path: Path, open_only: bool, person: str, overleg: str, as_json: boo
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @json_option
 def import_actions(path: Path, source: Path, as_json: bool) -> None:
-    """Import an existing action list (.xlsx or .csv), keeping its numbers."""
+    """Import an existing action list (.xlsx or .csv), keeping its numbers.
+
+    From a workbook, the sheet Acties is read when there is one (last year's orsheet
+    workbook), else the first sheet whose first row names Nr and Onderwerp/Omschrijving.
+    """
 
     def work():
         from orsheet.services.actions import import_actions as run_import

@@ -52,6 +52,7 @@ def agenda_json(result) -> dict:
         "open_actions": [a.number for a in agenda.actions],
         "paths": {"docx": result.docx, "pdf": getattr(result, "pdf", None)},
         "pdf_note": getattr(result, "pdf_note", ""),
+        "warnings": result.warnings,
     }
 
 

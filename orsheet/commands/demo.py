@@ -10,18 +10,23 @@ from orsheet.commands._common import json_option, run_command
 
 
 def build_demo(folder: Path) -> dict:
-    """Create the demo workbook in ``folder`` and run the main job on it."""
-    import shutil
+    """Create the demo workbook in ``folder`` and run the main job on it.
 
+    A demo workbook already there is replaced like any save: not while it is open in Excel, and the
+    version it replaces (with whatever the user tried in it) kept in backup/.
+    """
     from orsheet import demo_data, schema
+    from orsheet.errors import InputError
     from orsheet.services.actions import close_actions, number_actions
-    from orsheet.services.common import open_workbook, set_setting, load_actions
+    from orsheet.services.common import create_workbook, load_actions, open_workbook, set_setting
     from orsheet.template_file import template_path
     from orsheet.workbook.base import AppendRows
 
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.suffix.lower() in (".xlsm", ".xlsx", ".xls") and not folder.is_dir():
+        raise InputError(f"orsheet demo maakt een map met de demo-werkmap erin; {folder.name} lijkt een "
+                         "werkmap. Geef een mapnaam, bijvoorbeeld: orsheet demo orsheet-demo")
     path = folder / "orsheet-demo.xlsm"
-    shutil.copyfile(template_path(), path)
+    create_workbook(path, template_path())
     backend = open_workbook(path)
     settings = load_actions(backend).settings
     edits = [AppendRows(sheet, rows) for sheet, rows in demo_data.rows().items()]

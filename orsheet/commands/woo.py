@@ -83,6 +83,7 @@ def overview(path: Path, person: str | None, overdue: bool, write_sheet: bool, t
                 for name, lines in result.by_person.items()
             },
             "overdue": result.overdue_count,
+            "warnings": result.warnings,
             "message": result.summary(),
         }
 

@@ -117,6 +117,11 @@ def amsterdam_vtimezone() -> icalendar.Timezone:
     return zone
 
 
+# A meeting without an end time (Einde empty) lasts this long in the calendar, as the council's meetings do.
+ASSUMED_LENGTH = timedelta(minutes=90)
+NO_END_NOTE = "Eindtijd niet ingevuld in de werkmap; hier 1,5 uur gerekend."
+
+
 def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime, day_off: str = "") -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid)
@@ -135,12 +140,19 @@ def _event(meeting: Meeting, uid: str, link: str | None, stamp: datetime, day_of
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + timedelta(days=1))
     else:
-        event.add("dtstart", datetime.combine(meeting.date, meeting.start, zone))
-        if meeting.end is not None and meeting.end > meeting.start:
-            event.add("dtend", datetime.combine(meeting.date, meeting.end, zone))
+        start = datetime.combine(meeting.date, meeting.start, zone)
+        event.add("dtstart", start)
+        if meeting.end is not None and meeting.end != meeting.start:
+            # An end before the start is after midnight (23:00-00:30): the next day.
+            end_day = meeting.date + timedelta(days=1 if meeting.end < meeting.start else 0)
+            event.add("dtend", datetime.combine(end_day, meeting.end, zone))
+        else:  # no DTEND would be a meeting of no length (RFC 5545 3.6.1): calendars show 0 minutes
+            event.add("duration", ASSUMED_LENGTH)
     if meeting.location:
         event.add("location", meeting.location)
     description = _description(meeting, link)
+    if meeting.start is not None and (meeting.end is None or meeting.end == meeting.start):
+        description = f"{description}\n{NO_END_NOTE}".strip()
     if day_off and not cancelled:
         description = f"Let op: {day_off}; de vergadering is nog niet bevestigd.\n{description}".strip()
     if description:

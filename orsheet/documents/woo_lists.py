@@ -115,7 +115,12 @@ def column_widths_cm(part: Section, usable: float) -> list[float]:
         share = sum(weights[i] for i in growing) or 1.0
         extra = usable - sum(widths)
         widths = [w + (extra * weights[i] / share if i in growing else 0) for i, w in enumerate(widths)]
-    scale = usable / sum(widths)
+    elif sum(minimum) < usable < sum(widths):
+        # Too wide: every column gives up part of what it has above its minimum, none goes below it
+        # (scaling every width alike would break the longest words: "Afgeron/d op").
+        room, above = usable - sum(minimum), sum(widths) - sum(minimum)
+        widths = [m + (w - m) * room / above for w, m in zip(widths, minimum)]
+    scale = usable / sum(widths)  # 1 but for rounding, or when the minimums alone do not fit
     return [round(w * scale, 2) for w in widths]
 
 

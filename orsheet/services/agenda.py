@@ -10,10 +10,11 @@ output folder.
 
 from __future__ import annotations
 
+import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from orsheet import records, schema
 from orsheet.agenda import Agenda, build_agenda, find_meeting
@@ -21,7 +22,7 @@ from orsheet.documents import pdf as pdf_files
 from orsheet.documents import render
 from orsheet.documents.agenda_context import agenda_context, dutch_date, minutes_context
 from orsheet.documents.agenda_sheet import AGENDA_SHEET, WIDTHS, agenda_sheet_rows
-from orsheet.documents.files import Staged
+from orsheet.documents.files import EDITABLE_BACKUPS, Staged, safe_file_part
 from orsheet.documents.render import AGENDA_TEMPLATE, MINUTES_TEMPLATE
 from orsheet.errors import NOTHING_CHANGED, CellError, InputError, OrsheetError, os_error
 from orsheet.model import Setting
@@ -44,6 +45,7 @@ class AgendaBook:
 
     agenda: Agenda
     settings: dict[str, Setting]
+    warnings: list[str] = field(default_factory=list)  # a formula in Nr (records.calculated_note)
 
     @property
     def organisation(self) -> str:
@@ -84,10 +86,27 @@ def setting_path(settings: dict[str, Setting], key: str, relative_to: Path | Non
     if "\x00" in text:
         raise CellError("de naam bevat een onzichtbaar teken (NUL) dat in geen map- of bestandsnaam mag; "
                         "typ de naam opnieuw", records.setting_location(settings, key))
+    foreign = _foreign_path(text)
+    if foreign:
+        raise CellError(f'"{text}" is een {foreign}-pad, dat deze computer niet kent (een gedeelde werkmap, '
+                        "ingevuld op een andere computer?). Typ een map naast de werkmap, zoals Agenda's, "
+                        "of een pad van deze computer", records.setting_location(settings, key))
+    if os.sep == "/" and "\\" in text:  # typed on Windows: "OR\Agenda's" is two folders here too
+        text = str(Path(*PureWindowsPath(text).parts))
     path = Path(text).expanduser()
     if path.is_absolute():
         return path
     return relative_to / path if relative_to is not None else None
+
+
+def _foreign_path(text: str) -> str:
+    """The system a path is absolute on when that is not this one ("Windows": ``C:\\…``, ``\\\\server``;
+    "Mac/Linux": ``/Users/…`` on Windows); "" for a path this computer can use."""
+    if os.name != "nt" and PureWindowsPath(text).drive:
+        return "Windows"
+    if os.name == "nt" and text.startswith("/") and not text.startswith("//"):
+        return "Mac/Linux"
+    return ""
 
 
 def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBook:
@@ -101,16 +120,22 @@ def load_agenda(backend: WorkbookBackend, day: date, kind: str = "") -> AgendaBo
         (records.meetings_from_table, tables[schema.MEETINGS.name]),
         (records.agenda_items_from_table, tables[schema.AGENDA_ITEMS.name]),
         (records.standard_items_from_table, tables[schema.STANDARD_ITEMS.name]),
-        (records.actions_from_table, tables[schema.ACTIONS.name]),
+        (records.shown_actions_from_table, tables[schema.ACTIONS.name]),  # a formula in Nr: a warning
         (records.settings_from_table, tables[schema.SETTINGS.name]),
     ])
     meeting = find_meeting(meetings, day, kind)
-    return AgendaBook(build_agenda(meeting, standard, items, actions), settings)
+    note = records.calculated_note([tables[schema.ACTIONS.name]])
+    return AgendaBook(build_agenda(meeting, standard, items, actions), settings, [note] if note else [])
 
 
 def document_name(agenda: Agenda, what: str = "Agenda", suffix: str = ".docx") -> str:
     """``Agenda OR-vergadering 2023-10-12.docx``."""
-    return f"{what} {agenda.meeting.kind} {agenda.meeting.date.isoformat()}{suffix}"
+    return meeting_document_name(agenda.meeting.kind, agenda.meeting.date, what, suffix)
+
+
+def meeting_document_name(kind: str, day: date, what: str = "Agenda", suffix: str = ".docx") -> str:
+    """The file name of a meeting's document; a kind typed with "/" or ":" ("OR/MR-overleg") still makes one."""
+    return f"{what} {safe_file_part(kind)} {day.isoformat()}{suffix}"
 
 
 def document_title(agenda: Agenda, what: str = "Agenda") -> str:
@@ -125,6 +150,7 @@ class AgendaResult:
     pdf: Path | None
     pdf_note: str = ""
     sheet: str = AGENDA_SHEET
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         agenda = self.agenda
@@ -135,7 +161,7 @@ class AgendaResult:
         lines.append(f"Word: {self.docx}")
         lines.append(f"PDF: {self.pdf}" if self.pdf else f"PDF: {self.pdf_note}")
         lines.append(f"Blad {self.sheet} in de werkmap bijgewerkt.")
-        return "\n".join(lines)
+        return "\n".join([*lines, *(f"Let op: {warning}." for warning in self.warnings)])
 
 
 @dataclass
@@ -172,7 +198,8 @@ def _stage(source: Path, folder: Path, name: str) -> _Document:
         if target.exists():
             with open(target, "r+b"):  # Word holds a lock on an open document
                 pass
-        return _Document(target, Staged({target: source.read_bytes()}))
+        backups = EDITABLE_BACKUPS if target.suffix == ".docx" else 0  # a PDF is made again, not edited
+        return _Document(target, Staged({target: source.read_bytes()}, backups))
     except OSError as error:
         _discard([], folder if new_folder else None)
         raise _write_error(error, target) from None
@@ -226,16 +253,18 @@ def generate_agenda(
                 raise
     docx_path = staged[0].target
     pdf_path = staged[1].target if len(staged) > 1 else None
-    return AgendaResult(agenda, docx_path, pdf_path, converted.reason)
+    return AgendaResult(agenda, docx_path, pdf_path, converted.reason, warnings=book.warnings)
 
 
 @dataclass
 class MinutesResult:
     agenda: Agenda
     docx: Path
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"Opzet verslag {self.agenda.meeting.kind} {self.agenda.meeting.date:%d-%m-%Y}: {self.docx}"
+        line = f"Opzet verslag {self.agenda.meeting.kind} {self.agenda.meeting.date:%d-%m-%Y}: {self.docx}"
+        return "\n".join([line, *(f"Let op: {warning}." for warning in self.warnings)])
 
 
 def generate_minutes_template(
@@ -256,7 +285,7 @@ def generate_minutes_template(
         template = book.template(SETTING_MINUTES_TEMPLATE, MINUTES_TEMPLATE, workbook_path)
         docx = render.render_docx(template, context, Path(work, name),
                                   title=document_title(book.agenda, "Verslag"), organisation=book.organisation)
-        return MinutesResult(book.agenda, _stage(docx, folder, name).place())
+        return MinutesResult(book.agenda, _stage(docx, folder, name).place(), book.warnings)
 
 
 def agenda_for_demo(backend: WorkbookBackend, workbook_path: Path, day: date) -> tuple[str, list[Path]]:

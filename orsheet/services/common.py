@@ -24,6 +24,17 @@ def open_workbook(path: Path | str) -> WorkbookBackend:
     return backend
 
 
+def create_workbook(path: Path, shipped: Path) -> None:
+    """Put a copy of the shipped workbook at ``path`` like every save: refused while ``path`` is open in
+    Excel (nothing written), the file it replaces kept in backup/, all or nothing."""
+    import shutil
+
+    from orsheet.workbook.safe_save import atomic_save
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_save(path, lambda temp: shutil.copyfile(shipped, temp))
+
+
 def require_contract(backend: WorkbookBackend) -> None:
     names = set(backend.sheet_names())
     missing = [s.name for s in schema.SHEETS if s.required and s.table and s.name not in names]
@@ -58,22 +69,27 @@ class ActionBook:
     archive: list[model.Action]
     settings: dict[str, model.Setting]
     tables: dict[str, Table] = field(default_factory=dict)  # the sheets as read (Acties, Archief, ...)
+    warnings: list[str] = field(default_factory=list)  # read as shown: a formula in Nr (records.calculated_note)
 
     @property
     def last_number(self) -> int:
         return records.last_number_setting(self.settings)
 
 
-def load_actions(backend: WorkbookBackend) -> ActionBook:
+def load_actions(backend: WorkbookBackend, shown: bool = False) -> ActionBook:
+    """Acties, Archief and Instellingen. A formula in Nr stops the command, unless it only shows the
+    actions (``shown``): then the book carries the one warning about it (docs/workbook.md)."""
     tables = backend.read([schema.ACTIONS.name, schema.ARCHIVE.name, schema.SETTINGS.name])
+    read = records.shown_actions_from_table if shown else records.actions_from_table
     actions, archive, settings = convert_all(
         [
-            (records.actions_from_table, tables[schema.ACTIONS.name]),
-            (records.actions_from_table, tables[schema.ARCHIVE.name]),
+            (read, tables[schema.ACTIONS.name]),
+            (read, tables[schema.ARCHIVE.name]),
             (records.settings_from_table, tables[schema.SETTINGS.name]),
         ]
     )
-    book = ActionBook(actions, archive, settings, tables)
+    note = records.calculated_note([tables[schema.ACTIONS.name], tables[schema.ARCHIVE.name]]) if shown else ""
+    book = ActionBook(actions, archive, settings, tables, [note] if note else [])
     records.last_number_setting(settings)  # a bad "Laatste nummer" stops the command before anything is done
     return book
 

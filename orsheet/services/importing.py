@@ -6,6 +6,7 @@ header ("verantwoor") matches the column it starts ("Verantwoordelijke").
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from orsheet import schema
@@ -36,13 +37,26 @@ def _read_grid(source: Path) -> list[list[object]]:
     if source.stat().st_size == 0:
         raise InputError(f"{source.name} is leeg")
     try:
+        if suffix in (".xlsx", ".xlsm"):  # as the workbook's own sheets are read: a date cell holding -5 is -5
+            from orsheet.workbook.file import sheet_values
+
+            return [[None if v == "" else v for v in row] for row in sheet_values(source, _action_sheet(source))]
         frame = _read_csv(source) if suffix == ".csv" else _read_excel(source)
     except InputError:
         raise
-    except Exception:  # pandas and calamine raise many types; the user needs one sentence
+    except Exception as error:  # pandas and calamine raise many types; the user needs one sentence
+        fields = _FIELD_COUNT.search(str(error)) if suffix == ".csv" else None
+        if fields:
+            expected, line, seen = fields.groups()
+            raise InputError(f"{source.name}, regel {line}: {seen} velden, maar de kop heeft er {expected} "
+                             "(staat er een ; of , in een tekst zonder aanhalingstekens?)") from None
         kind = "CSV-bestand" if suffix == ".csv" else "Excel-bestand"
         raise InputError(f"{source.name} kan niet worden gelezen: het is geen geldig {kind}") from None
     return [[None if (v is None or v != v) else v for v in row] for row in frame.itertuples(index=False)]
+
+
+# pandas' ParserError for a row with more fields than the first: "Expected 3 fields in line 3, saw 4".
+_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 def _read_csv(source: Path):
@@ -59,9 +73,30 @@ def _read_csv(source: Path):
 
 
 def _read_excel(source: Path):
+    """An .xls or .ods list: its sheet holding the actions (:func:`_action_sheet`)."""
     import pandas as pd
 
-    return pd.read_excel(source, engine="calamine", header=None, dtype=object)
+    return pd.read_excel(source, engine="calamine", header=None, dtype=object, sheet_name=_action_sheet(source))
+
+
+def _action_sheet(source: Path) -> str | int:
+    """The sheet holding the actions: Acties (an orsheet workbook, last year's), else the first sheet
+    whose first row names the action columns, else the first sheet (refused later, by name)."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(source))
+    names = sorted(book.sheet_names, key=lambda name: name.casefold() != schema.ACTIONS.name.casefold())
+    return next((name for name in names if _is_action_header(book.get_sheet_by_name(name).to_python(nrows=1))),
+                names[0] if names else 0)
+
+
+def _header(first_row: list[object]) -> list[str | None]:
+    return [_match_header("" if raw is None else str(raw)) for raw in first_row]
+
+
+def _is_action_header(rows: list[list[object]]) -> bool:
+    header = _header(rows[0]) if rows else []
+    return schema.NR in header and (schema.OMSCHRIJVING in header or schema.ONDERWERP in header)
 
 
 def read_action_source(source: Path) -> tuple[Table, list[str]]:
@@ -69,15 +104,12 @@ def read_action_source(source: Path) -> tuple[Table, list[str]]:
     grid = _read_grid(source)
     if not grid:
         raise InputError(f"{source.name} is leeg")
-    header, ignored = [], []
-    for raw in grid[0]:
-        text = "" if raw is None else str(raw)
-        matched = _match_header(text)
-        header.append(matched or "")
-        if matched is None and text.strip():
-            ignored.append(text.strip())
-    if schema.NR not in header or schema.OMSCHRIJVING not in header and schema.ONDERWERP not in header:
-        raise InputError(f"{source.name}: geen actielijst herkend (kolommen nr en onderwerp/omschrijving ontbreken)")
+    if not _is_action_header(grid):
+        where = "" if source.suffix.lower() == ".csv" else " (op geen enkel blad)"
+        raise InputError(f"{source.name}: geen actielijst herkend (kolommen nr en onderwerp/omschrijving "
+                         f"ontbreken in de eerste rij{where})")
+    header = [matched or "" for matched in _header(grid[0])]
+    ignored = [str(raw).strip() for raw, matched in zip(grid[0], header) if not matched and str(raw or "").strip()]
     for needed in schema.ACTIONS.headers:
         if needed not in header:
             header.append(needed)

@@ -201,6 +201,10 @@ def meeting_kind_for(
     return meeting_kind_in(list(paragraphs), known) or model.OR_MEETING
 
 
+def _why_done(action: model.Action) -> str:
+    return "Status afgerond" if action.has_status_done else "Afgerond op ingevuld"
+
+
 def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_log: bool = True) -> MinutesPlan:
     """Check the changes against the workbook; nothing is written.
 
@@ -213,7 +217,7 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
     close = list(changes.close)
     if changes.list_updated:
         named = {number for number, _ in close}
-        close += [(a.number, f"Status afgerond; {changes.list_updated}") for a in wb.book.actions
+        close += [(a.number, f"{_why_done(a)}; {changes.list_updated}") for a in wb.book.actions
                   if a.is_done and a.number is not None and a.number not in named]
     closures, warnings = _plan_closures(wb.book, close)
     logged = next((row for row in wb.log if len(row) > 3 and row[3] == changes.key), None)

@@ -49,6 +49,7 @@ class Overview:
     today: date
     by_person: dict[str, list[OverviewLine]] = field(default_factory=dict)
     unknown_person: str = ""  # the --person asked for, when nobody has that name
+    warnings: list[str] = field(default_factory=list)  # a formula in Nr (records.calculated_note)
 
     @property
     def overdue_count(self) -> int:
@@ -59,13 +60,16 @@ class Overview:
         if self.unknown_person:
             out.append(nobody_named(self.unknown_person) + "; hieronder alleen de acties voor iedereen.")
         if not self.by_person:
-            return "\n".join([*out, "Geen openstaande acties."])
+            return "\n".join([*out, "Geen openstaande acties.", *self.warning_lines()])
         out.append(f"Openstaande acties per persoon (stand {self.today:%d-%m-%Y}):")
         for person, lines in self.by_person.items():
             out.append(f"\n{person} ({len(lines)}):")
             for line in lines:
                 out.append("  " + _line_text(line))
-        return "\n".join(out)
+        return "\n".join([*out, *self.warning_lines()])
+
+    def warning_lines(self) -> list[str]:
+        return [f"Let op: {warning}." for warning in self.warnings]
 
 
 def _line_text(line: OverviewLine) -> str:
@@ -193,10 +197,12 @@ def overview(backend: WorkbookBackend, today: date | None = None, person: str | 
     """Read Acties and Personen; optionally (re)write the Overzicht sheet."""
     tables = backend.read([schema.ACTIONS.name, schema.PEOPLE.name])
     actions, people = convert_all([
-        (records.actions_from_table, tables[schema.ACTIONS.name]),
+        (records.shown_actions_from_table, tables[schema.ACTIONS.name]),  # a formula in Nr: a warning
         (records.people_from_table, tables[schema.PEOPLE.name]),
     ])
     result = build_overview(actions, people, today or date.today(), person, overdue_only)
+    note = records.calculated_note([tables[schema.ACTIONS.name]])
+    result.warnings = [note] if note else []
     if write_sheet:
         backend.write([ReplaceSheet(OVERVIEW_SHEET, overview_rows(result), OVERVIEW_WIDTHS)])
     return result

@@ -20,6 +20,7 @@ from orsheet.errors import NOTHING_CHANGED, InputError, Location, OrsheetError, 
 from orsheet.model import Meeting, Setting
 from orsheet.parsing import parse_date
 from orsheet.schedule_settings import days_off_from_settings, series_from_settings
+from orsheet.services.agenda import meeting_document_name, setting_path
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import (
     AppendRows,
@@ -39,7 +40,7 @@ class ScheduleResult:
     changes: schedule.PlanChanges
     days_off: dict[date, str]
     organisation: str = "Ondernemingsraad"
-    agenda_folder: str = ""  # the "Map agenda's" setting as typed
+    settings: dict[str, Setting] = field(default_factory=dict, repr=False)  # Instellingen, for "Map agenda's"
     applied: bool = False
     ics_path: Path | None = None
     warnings: list[str] = field(default_factory=list)
@@ -202,9 +203,7 @@ def propose(
         changes,
         days_off,
         organisation=_text_setting(settings, schema.SETTING_ORGANISATION, "Ondernemingsraad"),
-        agenda_folder=_text_setting(
-            settings, schema.SETTING_AGENDA_FOLDER, str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])
-        ),
+        settings=settings,
     )
     result.warnings = changes.notes + schedule_text.warnings(result.meetings, days_off)
     return result
@@ -260,10 +259,10 @@ def plan_year(
         raise InputError(f"map {ics_path.parent} bestaat niet; het agenda-bestand {ics_path.name} kan daar niet heen")
     calendar = None  # written before the workbook is saved: a full disk stops here with nothing changed
     if ics_path is not None:
-        folder = Path(result.agenda_folder).expanduser() if result.agenda_folder else None
-        if folder is not None and not folder.is_absolute():
-            folder = (workbook_dir / folder) if workbook_dir is not None else None
-        link = agenda_finder(folder) if local_links else (lambda meeting: None)
+        link = (lambda meeting: None)
+        if local_links:
+            link = agenda_finder(setting_path(result.settings, schema.SETTING_AGENDA_FOLDER, workbook_dir,
+                                              str(dict(schema.DEFAULT_SETTINGS)[schema.SETTING_AGENDA_FOLDER])))
         calendar = _stage_ics(result.meetings, ics_path, result.organisation, link, result.days_off)
     try:
         if apply and result.changes.has_changes:
@@ -320,7 +319,7 @@ def agenda_finder(folder: Path | None) -> Callable[[Meeting], str | None]:
     def find(meeting: Meeting) -> str | None:
         day = meeting.date
         for suffix in (".pdf", ".docx"):
-            exact = folder / f"Agenda {meeting.kind} {day.isoformat()}{suffix}"
+            exact = folder / meeting_document_name(meeting.kind, day, suffix=suffix)
             if exact.is_file():
                 return exact.resolve().as_uri()
         patterns = (f"{day:%Y-%m-%d}", f"{day:%d-%m-%Y}", f"{day:%Y%m%d}")

@@ -6,11 +6,14 @@ agenda folder) as .docx and PDF, the lists also as .xlsx, plus an inventory
 list. Every file is first written to a staging folder; the leak check reads
 all of them back and only when no name is left are they moved into the
 output folder. On any failure nothing is published and the staging folder is
-removed. The workbook itself is only read.
+removed: a document that cannot be redacted or converted to PDF stops the
+export, and a move into the output folder that fails half-way is taken back
+(the files of an earlier export put back). The workbook itself is only read.
 """
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import tempfile
@@ -137,7 +140,7 @@ def _in_period(action: model.Action, period: Period) -> bool:
     end and not closed before its start (as the published lists show old open
     actions too)."""
     agreed_in_time = period.end is None or action.date is None or action.date <= period.end
-    still_open = period.start is None or action.closed_on is None or action.closed_on >= period.start
+    still_open = period.start is None or not action.done_before(period.start)
     return agreed_in_time and still_open
 
 
@@ -145,8 +148,9 @@ def list_documents(sources: _Sources, period: Period, redactor: Redactor) -> lis
     """The action list and decision list for the period, redacted, with counts."""
     subtitle = f"Periode: {period.label()}"
     action_counts, decision_counts = Counter(), Counter()
-    open_rows = [_action_row(a) for a in sources.actions if _in_period(a, period)]
-    archive_rows = [_action_row(a) for a in sources.archive if _in_period(a, period)]
+    done = [a for a in sources.actions if a.is_done]  # done, waiting in Acties for close: listed as archived
+    open_rows = [_action_row(a) for a in sources.actions if not a.is_done and _in_period(a, period)]
+    archive_rows = [_action_row(a) for a in (*sources.archive, *done) if _in_period(a, period)]
     actions = ListDocument("Actielijst", "Actielijst", [
         Section("Openstaande acties", ACTION_HEADERS, _redact_rows(open_rows, redactor, action_counts), ACTION_WIDTHS),
         Section("Archief", ACTION_HEADERS, _redact_rows(archive_rows, redactor, action_counts), ACTION_WIDTHS),
@@ -262,8 +266,7 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
             warnings.append(f"de map bevat ook bestanden die niet uit deze export komen ({names}); "
                             "ze zijn op namen gecontroleerd maar staan niet in de inventarislijst")
         review = _write_review(out, unknown) if unknown else None
-        for file in files:
-            published.append(file.replace(out / file.name))
+        _publish(files, out, staging, published)
     except OSError as error:
         ours = error.filename is not None and Path(str(error.filename)).parent == staging
         raise os_error(error, f"De Woo-export naar {out} is niet gelukt", _export_outcome(published, files),
@@ -273,6 +276,42 @@ def woo_export(backend: WorkbookBackend, out: Path, period: Period = Period(), *
         if created and not published:
             _remove_if_empty(out)
     return WooResult(out, published, entries, warnings, unknown, review)
+
+
+def _publish(files: list[Path], out: Path, staging: Path, published: list[Path]) -> None:
+    """Move the staged ``files`` into ``out`` (filling ``published``), all or none.
+
+    A file of an earlier export with the same name is kept aside in the staging folder until every
+    new file is in place (then it goes with the staging folder). When a move fails (a folder where
+    a file goes, a file open in another program), the files moved so far are taken out again and
+    the earlier ones put back, ``published`` is emptied and the error raised: nothing is published.
+    """
+    aside = staging / "eerder"
+    kept: list[tuple[Path, Path]] = []  # (the earlier file in out, where it is kept meanwhile)
+    try:
+        aside.mkdir()
+        for file in files:
+            target = out / file.name
+            if target.is_dir() and not target.is_symlink():
+                raise IsADirectoryError(errno.EISDIR, "map", str(target))
+            if target.exists() or target.is_symlink():
+                kept.append((target, target.replace(aside / file.name)))
+            published.append(file.replace(target))
+    except OSError:
+        published[:] = [path for path in reversed(published) if not _moved(path, staging / path.name)]
+        for target, earlier in reversed(kept):
+            _moved(earlier, target)
+        raise
+
+
+def _moved(source: Path, target: Path) -> bool:
+    """Whether ``source`` could be moved to ``target`` (taking a publication back: best effort, the
+    outcome message says what is left)."""
+    try:
+        source.replace(target)
+    except OSError:
+        return False
+    return True
 
 
 def _export_outcome(published: list[Path], files: list[Path]) -> str:
@@ -307,6 +346,28 @@ def _write_review(out: Path, names: Sequence[UnknownName]) -> Path:
     return path
 
 
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder / name``, or ``name (2)`` and so on where that is taken: two agendas whose names differ
+    only in a redacted name ("Agenda Overleg met Jan de Vries ...", "... met Anna Bakker ...") are two
+    documents of the publication, not one written over the other."""
+    path, number = folder / name, 1
+    while path.exists():
+        number += 1
+        path = folder / f"{Path(name).stem} ({number}){Path(name).suffix}"
+    return path
+
+
+def _redacted_agenda(source: Path, target: Path, redactor: Redactor, organisation: str) -> Counter:
+    """The agenda redacted into ``target``; one that cannot be (damaged, password-protected) stops the
+    whole export, named (also when the damage is in a file embedded in it)."""
+    try:
+        return redact_office_file(source, target, redactor, organisation)
+    except OrsheetError as error:
+        embedded = not error.message.startswith(source.name)
+        where = f"in {source.name} is een ingesloten bestand onleesbaar: " if embedded else ""
+        raise OrsheetError(f"Woo-export afgebroken: {where}{error.message} Er is niets gepubliceerd.") from None
+
+
 def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redactor,
                agendas: list[tuple[Path, str, date]], organisation: str, today: date,
                pdf_engine: str | None, pdf: bool) -> list[InventoryEntry]:
@@ -320,8 +381,8 @@ def _write_all(folder: Path, sources: _Sources, period: Period, redactor: Redact
         word_files.append(docx_path)
         entries.append(InventoryEntry(document.title, list_date, [docx_path.name, xlsx_path.name], counts))
     for source, kind, day in agendas:
-        target = folder / redactor.redact(source.name).text  # a file name can hold a name too
-        counts = redact_office_file(source, target, redactor, organisation)
+        target = _free_name(folder, redactor.redact(source.name).text)  # a file name can hold a name too
+        counts = _redacted_agenda(source, target, redactor, organisation)
         word_files.append(target)
         title = redactor.redact(f"Agenda {kind} {day:%d-%m-%Y}").text
         entries.append(InventoryEntry(title, day, [target.name], counts))

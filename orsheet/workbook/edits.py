@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping, Protocol, Sequence
 
-from orsheet.errors import CellError, Location, SheetError
+from orsheet.errors import CellError, Location, SheetError, WorkbookError
 from orsheet.parsing import date_range_problem, dutch_date
 from orsheet.schema import MAX_CELL_TEXT, NR
 
@@ -137,6 +137,49 @@ def _appended_row(record: Mapping[str, Value], index: int) -> str:
     """How an appended row is named before it has a row number: by its Nr when it has one."""
     number = record.get(NR)
     return f"nieuwe rij {index}" + (f" (actie {number})" if number not in (None, "") else "")
+
+
+def protected_sheet(sheet: str) -> SheetError:
+    return SheetError("dit blad is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging op "
+                      "(Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+
+
+def locked_structure(sheet: str) -> SheetError:
+    return SheetError("de structuur van de werkmap is beveiligd, dus orsheet kan dit blad niet toevoegen; "
+                      "er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > Werkmap "
+                      "beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
+
+
+def table_cannot_grow(sheet: str, table: str, other: str, other_ref: str) -> WorkbookError:
+    return WorkbookError(
+        f"er is niets opgeslagen: de tabel {table} op blad {sheet} kan niet groeien, want de tabel "
+        f"{other} ({other_ref}) staat er direct onder. Verplaats de tabel {other} in Excel een "
+        "eind naar beneden (of naar een ander blad) en voer de opdracht opnieuw uit."
+    )
+
+
+def table_in_the_way(sheet: str, table: str, other: str, other_ref: str) -> WorkbookError:
+    """Live only: Excel cannot delete rows of ``table`` when a table lower down has only some of its columns."""
+    return WorkbookError(
+        f"er is niets opgeslagen: Excel kan geen rijen uit de tabel {table} op blad {sheet} verwijderen, want de "
+        f"tabel {other} ({other_ref}) eronder staat deels in dezelfde kolommen. Verplaats de tabel {other} in "
+        "Excel naar kolommen naast de tabel (of naar een ander blad) en voer de opdracht opnieuw uit."
+    )
+
+
+def totals_row_in_the_way(sheet: str, table: str) -> WorkbookError:
+    """Live only: rows written below a table's totals row would not become table rows."""
+    return WorkbookError(
+        f"er is niets opgeslagen: de tabel {table} op blad {sheet} heeft een totaalrij, en Excel zet nieuwe rijen "
+        "daaronder, buiten de tabel. Zet de totaalrij uit (Tabelontwerp > Totaalrij), voer de opdracht opnieuw "
+        "uit en zet de totaalrij daarna weer aan."
+    )
+
+
+def edited_sheets(edits: Sequence["Edit"]) -> set[str]:
+    """Every sheet a write changes or reads before it changes it: each edit's sheet (a sheet to
+    replace, for its header: is it orsheet's?) and the target of a MoveRows."""
+    return {edit.sheet for edit in edits} | {edit.target for edit in edits if isinstance(edit, MoveRows)}
 
 
 def foreign_sheet(sheet: str) -> SheetError:

@@ -9,6 +9,8 @@ Excel, or changed on disk since it was read, is never written.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Sequence
 
@@ -17,7 +19,14 @@ from orsheet.ooxml.package import Package
 from orsheet.workbook.base import ErrorValue, Row, Table, Value, collector_paused, row_from_values
 from orsheet.workbook.edits import Edit, WriteReport
 from orsheet.workbook.safe_save import WorkbookFile
-from orsheet.workbook.sheet_layout import SheetLayout, sheet_layout
+from orsheet.ooxml.markup import parse, q, serialize
+from orsheet.workbook.sheet_layout import (
+    SheetLayout,
+    may_have_negative_numbers,
+    negative_number_cells,
+    negative_numbers,
+    sheet_layout,
+)
 from orsheet.workbook.workbook_check import require_workbook_file
 
 EXCEL_SUFFIXES = (".xlsm", ".xlsx")
@@ -64,7 +73,7 @@ class FileBackend:
                 if name not in book.sheet_names:
                     raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
                 try:
-                    grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                    grid = _sheet_grid(book, self._current_package(), name, self._negatives(name))
                 except Exception:  # calamine's own error types
                     raise WorkbookError(f"{self.path.name} is beschadigd: dit blad kan niet worden gelezen. {_DAMAGED}",
                                         Location(name)) from None
@@ -74,17 +83,31 @@ class FileBackend:
                 tables[name] = table
         return tables
 
+    def _current_package(self) -> Package:
+        stamp = _stamp(self.path)
+        if stamp != self._package_stamp:  # changed since the backend was opened: read it again
+            self._package, self._package_stamp = Package(self.path), stamp
+        return self._package
+
+    def _negatives(self, sheet: str) -> dict[tuple[int, int], float]:
+        """:func:`sheet_negatives`, cached per file version."""
+        package = self._current_package()
+        key = (str(self.path.resolve()), *self._package_stamp, sheet)
+        if key not in _NEGATIVES:
+            if len(_NEGATIVES) > 64:
+                _NEGATIVES.clear()
+            _NEGATIVES[key] = sheet_negatives(package, sheet)
+        return _NEGATIVES[key]
+
     def _layout(self, sheet: str, header: list[Value]) -> SheetLayout:
         """The sheet's table, its totals rows and the marks calamine cannot see (cached per file version)."""
         stamp = _stamp(self.path)
         nr = next((i for i, h in enumerate(header, start=1) if isinstance(h, str) and h.strip() == "Nr"), None)
         key = (str(self.path.resolve()), *stamp, sheet, nr)
         if key not in _LAYOUTS:
-            if stamp != self._package_stamp:  # changed since the backend was opened: read it again
-                self._package, self._package_stamp = Package(self.path), stamp
             if len(_LAYOUTS) > 64:
                 _LAYOUTS.clear()
-            _LAYOUTS[key] = sheet_layout(self._package, sheet, nr)
+            _LAYOUTS[key] = sheet_layout(self._current_package(), sheet, nr)
         return _LAYOUTS[key]
 
     # -- writing ---------------------------------------------------------
@@ -99,6 +122,7 @@ class FileBackend:
 
 
 _LAYOUTS: dict[tuple, SheetLayout] = {}
+_NEGATIVES: dict[tuple, dict[tuple[int, int], float]] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -116,6 +140,63 @@ def _add_marks(table: Table, marks: dict[tuple[int, int], str]) -> None:
         line = by_number.get(row)
         if line is not None and mark.startswith("#") and column <= len(table.header) and table.header[column - 1]:
             line.values[table.header[column - 1]] = ErrorValue(mark)
+
+
+def sheet_negatives(package: Package, sheet: str) -> dict[tuple[int, int], float]:
+    """(row, column) -> value of the sheet's negative numbers, which calamine gives as times of day
+    in a date-formatted cell (:func:`~orsheet.workbook.sheet_layout.negative_numbers`): one byte
+    search, and a parse only of a sheet that holds one."""
+    part = package.sheet_parts().get(sheet)
+    raw = package.get(part) if part is not None and package.has(part) else None
+    return negative_numbers(package.xml(part)) if raw and may_have_negative_numbers(raw) else {}
+
+
+def _sheet_grid(book, package: Package, sheet: str, negatives: dict[tuple[int, int], float]) -> list[list[Value]]:
+    """The sheet's values from calamine (A1 at [0][0]), with its negative numbers as the numbers they are.
+
+    Where the sheet holds a number far below any date, calamine reads a copy with those made 0: it
+    would panic (a Rust panic, past ``except Exception``, with a message on stderr)."""
+    if not all(value >= _FAR_NEGATIVE for value in negatives.values()):
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_filelike(io.BytesIO(_without_far_negatives(package, sheet)))
+    grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    for (row, column), value in negatives.items():
+        if row <= len(grid) and column <= len(grid[row - 1]):
+            grid[row - 1][column - 1] = value
+    return grid
+
+
+def sheet_values(path: Path, sheet: str | int = 0) -> list[list[Value]]:
+    """One sheet (by name, or by position) of any .xlsx/.xlsm (an action list to import), read as a
+    workbook's sheets are (negative numbers as numbers, no panic); "" for an empty cell."""
+    from python_calamine import CalamineWorkbook
+
+    package = Package(path)
+    book = CalamineWorkbook.from_path(str(path))
+    name = book.sheet_names[sheet] if isinstance(sheet, int) else sheet
+    return _sheet_grid(book, package, name, sheet_negatives(package, name))
+
+
+# python-calamine panics on a date-formatted cell far below any date, about -1.07e11 (chrono's limit
+# in milliseconds); a bound well above it.
+_FAR_NEGATIVE = -1e10
+
+
+def _without_far_negatives(package: Package, sheet: str) -> bytes:
+    """The workbook with every number below ``_FAR_NEGATIVE`` in ``sheet`` made 0, for calamine."""
+    part = package.sheet_parts()[sheet]
+    raw = package.get(part)
+    root = parse(raw)  # its own tree: the package's stays as it is
+    for _position, cell, value in negative_number_cells(root):
+        if value < _FAR_NEGATIVE:
+            cell.find(q("v")).text = "0"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name in package.names:
+            if package.has(name):
+                archive.writestr(name, serialize(root, raw) if name == part else package.get(name))
+    return buffer.getvalue()
 
 
 def _table_from_grid(name: str, grid: list[list[Value]], layout: SheetLayout = SheetLayout()) -> Table:

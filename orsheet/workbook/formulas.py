@@ -2,7 +2,7 @@
 
 When table rows move (:class:`~.refs.RowChange`), the formulas in cells of
 every sheet, shared formulas, defined names, validation and conditional
-formatting rules and chart series are rewritten. A formula that would lose
+formatting rules, chart series and the source ranges of pivot tables are rewritten. A formula that would lose
 a cell stops the write with a Dutch message listing every such formula
 (sheet!cell); nothing is written.
 """
@@ -54,6 +54,7 @@ class FormulaFollower:
                 self._follow_sheet(sheet, self.editor(sheet), change, rewrite, moved_in=sheet in targets)
         self._follow_names(change, rewrite)
         self._follow_charts(needle, rewrite)
+        self._follow_pivot_sources(needle, change)
         if lost:
             raise WorkbookError(
                 "er is niets opgeslagen: deze formules zouden een cel verliezen die verdwijnt: "
@@ -98,6 +99,14 @@ class FormulaFollower:
                 for element in self.package.xml(part).iter(f"{{{CHART}}}f"):
                     if element.text:
                         element.text = rewrite(element.text, None, f"grafiek ({part.rsplit('/', 1)[-1]})")
+
+    def _follow_pivot_sources(self, needle: bytes, change: RowChange) -> None:
+        """A pivot table made from a selected range (not the table's name) keeps counting the same rows."""
+        for part in self.package.part_names("xl/pivotCache/"):
+            if part.endswith(".xml") and self.package.mentions(part, needle):
+                for source in self.package.xml(part).iter(q("worksheetSource")):
+                    if source.get("sheet") == change.sheet and source.get("ref"):
+                        source.set("ref", shift_sqref(source.get("ref"), change, change.sheet) or source.get("ref"))
 
 
 def movable_formula(editor: SheetEditor, cell: etree._Element, sheet: str) -> str | None:

@@ -224,3 +224,21 @@ def shift_sqref(sqref: str, change: RowChange, sheet: str) -> str | None:
         if new_sheet == sheet:
             parts.append(new)
     return " ".join(parts) or None
+
+
+def grow_sqref(sqref: str, columns: tuple[int, int], rows: tuple[int, int], new_last: int) -> str:
+    """``sqref`` after a table grew at its end: what Excel's table expansion does to formatting and rules.
+
+    A range inside the table's ``columns`` that covers its data ``rows`` (first, last) down to the last
+    one reaches the new last row; every other range (a single cell, part of a column, beside the
+    table, whole columns) stays as it is.
+    """
+    parts = []
+    for part in sqref.split():
+        start, _, end = part.partition(":")
+        first, last = _CELL.match(start), _CELL.match(end or start)
+        if first and last and int(first.group(4)) <= rows[0] and int(last.group(4)) == rows[1] \
+                and columns[0] <= column_index(first.group(2)) <= column_index(last.group(2)) <= columns[1]:
+            part = f"{start}:{_with_row(last, new_last)}"
+        parts.append(part)
+    return " ".join(parts)

@@ -33,6 +33,7 @@ Typical use in a backend::
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -52,7 +53,7 @@ from orsheet.workbook.write_lock import WriteLock, real_path
 
 __all__ = [
     "FileStamp", "WorkbookFile", "atomic_save", "backup_dir", "backups_of", "ensure_writable", "file_stamp",
-    "lock_files",
+    "keep_backup", "lock_files",
 ]
 
 BACKUP_FOLDER = "backup"
@@ -241,7 +242,7 @@ def atomic_save(
             if expected is not None:
                 ensure_unchanged(real, expected)
             step = f"bij de reservekopie in de map {BACKUP_FOLDER}"
-            backup = _keep_backup(real, backups) if real.exists() and backups > 0 else None
+            backup = keep_backup(real, backups) if real.exists() and backups > 0 else None
             step = "bij het vervangen van de werkmap"
             os.replace(temp, real)
         except OSError as error:
@@ -323,15 +324,16 @@ def backups_of(path: Path) -> list[Path]:
     return sorted(entry for entry in folder.iterdir() if pattern.fullmatch(entry.name))
 
 
-def _keep_backup(path: Path, keep: int) -> Path:
-    """Keep the current version of ``path`` in ``backup/`` and drop old backups."""
+def keep_backup(path: Path, keep: int) -> Path:
+    """Keep the current version of ``path`` in ``backup/`` beside it and drop all but the ``keep`` newest.
+
+    Used for the workbook and for documents orsheet replaces (an agenda edited in Word); raises the
+    system's ``OSError`` (a file named backup: ENOTDIR) for the caller to say in Dutch.
+    """
     folder = backup_dir(path)
     if not folder.is_dir():
         if folder.exists():
-            raise FileSystemError(
-                f"Het opslaan van {path.name} is niet gelukt: {folder} is geen map, dus er kan geen reservekopie "
-                "in. Er is niets gewijzigd: de werkmap is nog zoals hij was."
-            )
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
         folder.mkdir()
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}{path.suffix}"

@@ -1,29 +1,26 @@
 """What a worksheet declares beyond its values, as reading and writing both need it.
 
 Its tables (ListObjects) and, for the reader, the cells a value reader cannot see
-through (error values, formulas in Nr), read with lxml through the package.
+through (error values, formulas in Nr, negative numbers a date format turns into
+a time), read with lxml through the package.
 
-A sheet's *own* table is the one the sheet contract names (``Acties`` on the
-Acties sheet), else the first table with its header in row 1. Its rows are
-the rows of the sheet's data: from row 2 down to the last row before another
-table that shares its columns (rows typed directly below the table belong to
-it; a second table below it never does), never its totals row.
+Which rows and columns are the sheet's own table's is :mod:`.table_rule`'s; here
+they are read from the table parts. Its totals row is never data.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lxml import etree
 
-from orsheet import schema
 from orsheet.errors import column_letter
 from orsheet.ooxml.markup import MAIN, TABLE_REL, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import split_ref
-
-NO_LIMIT = 1 << 30  # a row number below every real row
+from orsheet.workbook.table_rule import NO_LIMIT, own_table, row_limit
 
 
 @dataclass
@@ -58,10 +55,6 @@ class TablePart:
         bottom = self.bounds[2]
         return set(range(bottom - self.totals + 1, bottom + 1))
 
-    def shares_columns(self, left: int, right: int) -> bool:
-        _, own_left, _, own_right = self.bounds
-        return own_left <= right and left <= own_right
-
     def set_rows(self, top: int, bottom: int) -> None:
         _, left, _, right = self.bounds
         self.root.set("ref", f"{column_letter(left)}{top}:{column_letter(right)}{bottom}")
@@ -72,29 +65,6 @@ class TablePart:
 
 def sheet_tables(package: Package, sheet_part: str) -> list[TablePart]:
     return [TablePart(p, package.xml(p)) for p in package.related(sheet_part, TABLE_REL) if package.has(p)]
-
-
-def own_table(tables: list[TablePart], sheet: str) -> TablePart | None:
-    """The sheet's own table: the contract's table name, else the first table with its header in row 1."""
-    at_top = [t for t in tables if t.bounds[0] == 1]
-    spec = schema.BY_NAME.get(sheet)
-    named = [t for t in at_top if spec and t.root.get("name") == spec.table]
-    return (named or at_top or [None])[0]
-
-
-def next_table_below(tables: list[TablePart], own: TablePart) -> TablePart | None:
-    """The nearest other table below ``own`` that shares some of its columns (its rows end there)."""
-    top, left, bottom, right = own.bounds
-    below = [t for t in tables if t is not own and t.bounds[0] > top and t.shares_columns(left, right)]
-    return min(below, key=lambda t: t.bounds[0], default=None)
-
-
-def row_limit(tables: list[TablePart], own: TablePart | None) -> int:
-    """The first row that is no longer the own table's: the next table's top row (or none)."""
-    if own is None:
-        return NO_LIMIT
-    other = next_table_below(tables, own)
-    return other.bounds[0] if other is not None else NO_LIMIT
 
 
 # -- the cells a value reader cannot see through --------------------------------------------------------
@@ -154,6 +124,45 @@ def cell_marks(root: etree._Element, formula_column: int | None, skip_rows: set[
         elif cell.get("t") == "e":
             marks[(row, column)] = cell.findtext(q("v")) or "#N/A"
     return marks
+
+
+# A number cell holds a number (no type, or t="n"); a shared string's index or an error is never negative.
+_NEGATIVE_NUMBERS = etree.XPath("m:sheetData/m:row/m:c[(not(@t) or @t='n') and starts-with(m:v, '-')]",
+                                namespaces={"m": MAIN})
+
+
+def _number_prefix(raw: bytes) -> bytes | None:
+    """``<v>-`` as the sheet writes it (``<x:v>-`` under a prefix); None when the sheet is not of the usual shape."""
+    root = _ROOT_PREFIX.search(raw, 0, 4096)
+    if root is None:
+        return None
+    return b"<" + (root.group(1) + b":" if root.group(1) else b"") + b"v>-"
+
+
+def may_have_negative_numbers(raw: bytes) -> bool:
+    """Whether a sheet may hold a negative number: one byte search (most sheets hold none)."""
+    needle = _number_prefix(raw)
+    return needle is None or needle in raw
+
+
+def negative_number_cells(root: etree._Element) -> Iterator[tuple[tuple[int, int], etree._Element, float]]:
+    """((row, column), cell, value) of every cell holding a negative number."""
+    for cell in _NEGATIVE_NUMBERS(root):
+        try:
+            value = float(cell.findtext(q("v")))
+        except ValueError:  # not a number after all: the value reader has its own say
+            continue
+        if value < 0:  # not "-0" (zero) nor "-nan"
+            yield _position(cell), cell, value
+
+
+def negative_numbers(root: etree._Element) -> dict[tuple[int, int], float]:
+    """(row, column) -> the value of every cell holding a negative number.
+
+    No date has a negative serial (Excel shows such a cell as "#####"), yet a value reader that
+    goes by the cell's date format (python-calamine) gives it as a time of day (-5 as 00:00,
+    -5.5 as 12:00); the reader puts the number back, so that a date column reports it."""
+    return {position: value for position, _cell, value in negative_number_cells(root)}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from lxml import etree
 from orsheet.errors import column_letter
 from orsheet.ooxml.markup import MAIN, q, xml_text
 from orsheet.schema import EXCEL_EPOCH as _EPOCH, EXCEL_EPOCH_1904 as _EPOCH_1904
-from orsheet.workbook.refs import RowChange, shift_sqref, split_ref
+from orsheet.workbook.refs import RowChange, grow_sqref, shift_sqref, split_ref
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _DIGITS = "0123456789"
@@ -319,6 +319,15 @@ class SheetEditor:
                     self.root.remove(element)
                 elif element.get("count") is not None:
                     element.set("count", str(len(element)))
+
+    def grow_rules(self, columns: tuple[int, int], rows: tuple[int, int], new_last: int) -> None:
+        """Conditional formatting and validation over a table column's data ``rows`` reach ``new_last``,
+        as when the table grows in Excel (:func:`~.refs.grow_sqref`); rows orsheet adds keep the rules."""
+        for tag in ("conditionalFormatting", "dataValidations/m:dataValidation"):
+            for element in self.root.iterfind("m:" + tag, {"m": MAIN}):
+                element.set("sqref", grow_sqref(element.get("sqref", ""), columns, rows, new_last))
+        for element in self.root.iter(f"{{{XM}}}sqref"):  # the same rules in the x14 extension
+            element.text = grow_sqref(element.text or "", columns, rows, new_last)
 
     def fit_height(self, number: int) -> None:
         """Let Excel and LibreOffice size a row orsheet filled to its text: no fixed height.

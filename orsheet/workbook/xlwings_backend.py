@@ -16,10 +16,13 @@ from datetime import date, time
 from typing import Sequence
 
 from orsheet import schema
-from orsheet.errors import Location, SheetError
-from orsheet.workbook.base import ERROR_TEXTS, ErrorValue, Row, Table, Value
-from orsheet.workbook.edits import Edit, Move, ReplaceSheet, WriteReport, apply, plan
+from orsheet.workbook.base import Table, Value
+from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
+                                    missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way,
+                                    totals_row_in_the_way)
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
+from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
+                                            own_cells, sheet_protected, structure_protected, table_from_grid)
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
@@ -29,16 +32,23 @@ _NO_TABLE_ROW_BEFORE = 2  # an Excel table keeps at least one body row
 
 @dataclass
 class _SheetState:
-    """One sheet as read at the start of a write, and how many rows the write took away and added."""
+    """One sheet as read at the start of a write (only its own table's cells: not those beside it nor
+    of a table below it), and how many rows the write took away and added."""
 
     name: str
     grid: list[list[Value]]
+    layout: LiveLayout = LiveLayout()
     last_row: int = 0  # the last row with any value as read (1 = only the header)
     deleted: int = 0
     appended: int = 0
 
     def __post_init__(self) -> None:
+        self.grid = own_cells(self.grid, self.layout)
         self.last_row = next((n for n in range(len(self.grid), 1, -1) if any(v is not None for v in self.grid[n - 1])), 1)
+
+    @property
+    def left(self) -> int:
+        return self.layout.columns[0] if self.layout.columns else 1
 
     @property
     def header(self) -> list[str]:
@@ -70,12 +80,14 @@ class XlwingsBackend:
     for each press rather than keeping one while the secretary types.
     """
 
-    def __init__(self, book):
+    def __init__(self, book, formulas: dict[str, dict[tuple[int, int], str]] | None = None):
         self.book = book
         # Grids as last read, handed once to the next write of that sheet: a service reads,
         # computes, then writes, and reading the cells again costs as much as the first read
         # (on the remote engine, xlwings Lite's, most of a button press).
-        self._as_read: dict[str, list[list[Value]]] = {}
+        self._as_read: dict[str, tuple[list[list[Value]], LiveLayout]] = {}
+        # Formulas in Nr fetched before the press where the engine reads none itself (xlwings Lite).
+        self._formulas = dict(formulas or {})
 
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
@@ -83,13 +95,26 @@ class XlwingsBackend:
     def read(self, sheets: Sequence[str]) -> dict[str, Table]:
         tables = {}
         for name in sheets:
-            self._as_read[name] = grid = self._grid(name)
-            tables[name] = _table(name, grid, _totals_rows(self._sheet(name)))
+            grid, layout = self._as_read[name] = self._grid(name), live_layout(self._sheet(name), name)
+            table = tables[name] = table_from_grid(name, grid, layout)
+            table.marks.update(self._nr_marks(name, table, min(len(grid), layout.limit - 1), layout))
         return tables
+
+    def _nr_marks(self, name: str, table: Table, last: int, layout: LiveLayout) -> dict[tuple[int, int], str]:
+        """A formula in Nr (rows 2 to ``last``), as the file backend reports it (check's message; never
+        numbered over), also in a row that shows nothing else."""
+        column = nr_column(table.header)
+        if column is None:
+            return {}
+        found = self._formulas.get(name)
+        if found is None:
+            found = nr_formulas(self._sheet(name), column, last) or {}  # None: this engine cannot tell
+        return {(row, c): mark for (row, c), mark in found.items() if c == column and 2 <= row < layout.limit
+                and row not in layout.totals}
 
     def _sheet(self, name: str):
         if name not in self.sheet_names():
-            raise SheetError(f"blad {name} ontbreekt in de werkmap", Location(name))
+            raise missing_sheet(name)
         return self.book.sheets[name]
 
     def _grid(self, name: str) -> list[list[Value]]:
@@ -101,12 +126,30 @@ class XlwingsBackend:
 
     def write(self, edits: Sequence[Edit]) -> WriteReport:
         engine = _LiveEngine(self)
-        plan(engine, edits)  # reads and checks everything before Excel changes
+        engine.check_room(plan(engine, edits))  # reads and checks everything before Excel changes
+        self._refuse_protected(edits)
         with _ScreenUpdatingOff(self.book):
-            report = apply(engine, edits)
-            engine.fit_tables()
-            engine.fit_new_rows()
+            try:
+                report = apply(engine, edits)
+                engine.fit_tables()
+                engine.fit_new_rows()
+            except Exception as error:
+                refused = excel_refused(error, [engine.writing] if engine.writing else edited_sheets(edits))
+                if refused is None:
+                    raise
+                raise refused from error
         return report
+
+    def _refuse_protected(self, edits: Sequence[Edit]) -> None:
+        """The file backend's refusals of a protected sheet or a locked structure, where the engine
+        tells (Excel on Windows and Mac); elsewhere Excel refuses itself (see :func:`excel_refused`)."""
+        names = self.sheet_names()
+        for sheet in sorted(edited_sheets(edits)):
+            if sheet in names:
+                if sheet_protected(self.book.sheets[sheet]):
+                    raise protected_sheet(sheet)
+            elif structure_protected(self.book):
+                raise locked_structure(sheet)
 
 
 class _LiveEngine:
@@ -116,12 +159,41 @@ class _LiveEngine:
         self.backend = backend
         self.book = backend.book
         self.states: dict[str, _SheetState] = {}
+        self.writing: str | None = None  # the sheet Excel is changing: the one it refused, if it refuses
 
     def state(self, sheet: str) -> _SheetState:
         if sheet not in self.states:
-            grid = self.backend._as_read.pop(sheet, None)
-            self.states[sheet] = _SheetState(sheet, grid if grid is not None else self.backend._grid(sheet))
+            grid, layout = self.backend._as_read.pop(sheet, (None, None))
+            if grid is None:
+                grid, layout = self.backend._grid(sheet), live_layout(self.backend._sheet(sheet), sheet)
+            self.states[sheet] = _SheetState(sheet, grid, layout)
         return self.states[sheet]
+
+    def check_room(self, steps) -> None:
+        """Refuse, before anything is written, rows that would reach into a table below the own
+        table (in the order of :func:`.edits.apply`: moves in, deletions, appends)."""
+        ends: dict[str, int] = {}
+
+        def grow(sheet: str, count: int) -> None:
+            state = self.state(sheet)
+            if count > 0 and state.layout.own is not None and state.layout.own.totals:
+                raise totals_row_in_the_way(sheet, state.layout.own.name)
+            ends[sheet] = ends.get(sheet, state.last_row) + count
+            if count > 0 and ends[sheet] >= state.layout.limit:
+                own, below = state.layout.own, state.layout.below
+                raise table_cannot_grow(sheet, own.name, below.name, below.ref)
+
+        for move in steps.moves:
+            grow(move.target, len(move.rows))
+        for sheet, rows in steps.deletions.items():
+            state = self.state(sheet)
+            deleted = sum(1 for row in rows if row <= state.last_row)
+            if deleted and state.layout.cut_through is not None:
+                other = state.layout.cut_through
+                raise table_in_the_way(sheet, state.layout.own.name, other.name, other.ref)
+            grow(sheet, -deleted)
+        for sheet, rows in steps.appends:
+            grow(sheet, len(rows))
 
     def columns(self, sheet: str) -> dict[str, int] | None:
         if sheet not in self.backend.sheet_names():
@@ -143,7 +215,7 @@ class _LiveEngine:
             return False
 
     def set_cells(self, sheet: str, row: int, cells: dict[int, Value]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         target = self.book.sheets[sheet]
         for column, value in cells.items():
             if not same_value(state.value(row, column), value):
@@ -152,8 +224,8 @@ class _LiveEngine:
                 state.remember(row, column, value)
 
     def add_columns(self, sheet: str, headers: Sequence[str]) -> None:
-        state = self.state(sheet)
-        table = _own_table(self.book.sheets[sheet])
+        state, self.writing = self.state(sheet), sheet
+        table = _own_table(state)
         for header in headers:
             if table is not None:
                 table.columns.add(header)
@@ -162,7 +234,7 @@ class _LiveEngine:
             state.remember(1, len(state.header) + 1, header)
 
     def move_rows(self, move: Move) -> None:
-        source = self.state(move.sheet)
+        source, self.writing = self.state(move.sheet), move.target
         if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
             self._carry_rows(move)
             return
@@ -176,11 +248,11 @@ class _LiveEngine:
         """Cut and paste each row with Excel itself (value, format, note, hyperlink; formulas that refer
         to it follow), or copy it where the engine cannot cut; then write the cells the move decided."""
         source, target = self.state(move.sheet), self.state(move.target)
-        width = max(move.columns)
+        first, width = min(move.columns), max(move.columns)
         start = target.end + 1
         for offset, row in enumerate(move.rows):
-            cells = self.book.sheets[move.sheet].range((row, 1), (row, width))
-            destination = self.book.sheets[move.target].range((start + offset, 1))
+            cells = self.book.sheets[move.sheet].range((row, first), (row, width))
+            destination = self.book.sheets[move.target].range((start + offset, first))
             try:
                 cells.move(destination)
             except NotImplementedError:
@@ -192,10 +264,10 @@ class _LiveEngine:
             self.set_cells(move.target, start + offset, move.values.get(row, {}))
 
     def delete_rows(self, sheet: str, rows: Sequence[int]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         rows = [r for r in rows if r <= state.last_row]
         target = self.book.sheets[sheet]
-        table = _own_table(target)
+        table = _own_table(state)
         for first, last in _runs(sorted(rows, reverse=True)):
             if table is not None:  # Excel's Delete table rows: cells beside the table stay
                 for row in range(last, first - 1, -1):
@@ -203,21 +275,30 @@ class _LiveEngine:
             else:
                 target.range(f"{first}:{last}").delete(shift="up")
         state.deleted += len(rows)
+        below = state.layout.below
+        if rows and table is not None and below is not None:
+            # Deleting table rows moves up every cell below in the table's columns, a table below too;
+            # as many empty cells just above it put it back where it was (the file backend leaves it there).
+            left, right = state.layout.columns
+            top = below.bounds[0] - len(rows)
+            target.range((top, left), (below.bounds[0] - 1, right)).insert(
+                shift="down", copy_origin="format_from_left_or_above")
 
     def append_rows(self, sheet: str, rows: Sequence[dict[int, Value]]) -> None:
-        state = self.state(sheet)
+        state, self.writing = self.state(sheet), sheet
         target = self.book.sheets[sheet]
-        width = len(state.header)
+        width, left = len(state.header), state.left
         start = state.end + 1
         end = start + len(rows) - 1
-        target.range((start, 1)).value = [[to_excel(r.get(c)) for c in range(1, width + 1)] for r in rows]
+        target.range((start, left)).value = [[to_excel(r.get(c)) for c in range(left, width + 1)] for r in rows]
         for column, header in enumerate(state.header, start=1):
-            kind = _kind(sheet, header)
+            kind = column_kind(sheet, header)
             if kind in _FORMATS:
                 target.range((start, column), (end, column)).number_format = _FORMATS[kind]
         state.appended += len(rows)
 
     def replace_sheet(self, edit: ReplaceSheet) -> None:
+        self.writing = edit.sheet
         if edit.sheet in self.backend.sheet_names():
             sheet = self.book.sheets[edit.sheet]
             sheet.clear()
@@ -239,15 +320,17 @@ class _LiveEngine:
             pass  # an engine without names: the header row still identifies the sheet
 
     def fit_tables(self) -> None:
+        """The own table over its rows once the write added or removed some (only the own table:
+        another table beside or below it stays as it is)."""
         for state in self.states.values():
-            if state.deleted or state.appended:
+            own = _own_table(state)
+            if (state.deleted or state.appended) and own is not None:
                 sheet = self.book.sheets[state.name]
-                target = sheet.range((1, 1), (max(state.end, _NO_TABLE_ROW_BEFORE), len(state.header)))
-                for table in sheet.tables:
-                    current = table.range
-                    if current is not None and current.row == 1 and current.address != target.address:
-                        table.resize(target)
-
+                top, left = state.layout.own.bounds[:2]
+                target = sheet.range((top, left), (max(state.end, _NO_TABLE_ROW_BEFORE), len(state.header)))
+                current = own.range
+                if current is not None and current.address != target.address:
+                    own.resize(target)
 
     def fit_new_rows(self) -> None:
         """Let Excel size the rows this write added (appended, moved in) to their wrapped text, as the
@@ -281,57 +364,13 @@ def _offer_choices(sheet, height: int, wanted) -> None:
             return  # a client without data validation
 
 
-def _own_table(sheet):
-    """The sheet's table with its header in row 1 (the contract's table), if any."""
-    for table in sheet.tables:
-        current = table.range
-        if current is not None and current.row == 1 and current.column == 1:
-            return table
-    return None
+def _own_table(state: _SheetState):
+    """The xlwings table of the sheet's own table (the contract's, header in row 1), if any."""
+    return state.layout.own.table if state.layout.own is not None else None
 
 
 def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
-
-
-def _totals_rows(sheet) -> set[int]:
-    """The rows of the sheet's tables' totals rows: never data."""
-    rows: set[int] = set()
-    try:
-        for table in sheet.tables:
-            totals = table.totals_row_range
-            if totals is not None:
-                rows |= set(range(totals.row, totals.row + totals.shape[0]))
-    except (NotImplementedError, AttributeError, KeyError):
-        pass  # an engine that cannot tell: a totals row is then read like any row
-    return rows
-
-
-def _table(name: str, grid: list[list[Value]], skip: set[int] = frozenset()) -> Table:
-    if not grid:
-        return Table(name, [], [])
-    header = [("" if h is None else str(h).strip()) for h in grid[0]]
-    rows = []
-    marks: dict[tuple[int, int], str] = {}
-    for number, values in enumerate(grid[1:], start=2):
-        if number in skip or all(v is None for v in values):
-            continue
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and value in ERROR_TEXTS:  # reported by check as the file backend does
-                marks[(number, column)] = value
-                values = [ErrorValue(v) if i == column - 1 else v for i, v in enumerate(values)]
-        rows.append(Row(number, {h: _typed(name, h, v) for h, v in zip(header, values) if h}))
-    table = Table(name, header, rows)
-    table.marks.update(marks)
-    return table
-
-
-def _typed(sheet: str, header: str, value: Value) -> Value:
-    # Office.js clients send a time cell as its day fraction; COM sends a time.
-    if isinstance(value, float) and 0 <= value < 1 and _kind(sheet, header) == "time":  # cheap test first
-        seconds = round(value * 86400)
-        return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-    return value
 
 
 def _runs(rows_descending: list[int]) -> list[tuple[int, int]]:
@@ -345,16 +384,8 @@ def _runs(rows_descending: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _kind(sheet: str, header: str) -> str | None:
-    spec = schema.BY_NAME.get(sheet)
-    try:
-        return spec.column(header).kind if spec else None
-    except KeyError:
-        return None
-
-
 def _set_format(sheet, sheet_name: str, header: str, first, last, value: Value) -> None:
-    kind = _kind(sheet_name, header)
+    kind = column_kind(sheet_name, header)
     if kind in _FORMATS and isinstance(value, (date, time)):
         sheet.range(first, last).number_format = _FORMATS[kind]
 

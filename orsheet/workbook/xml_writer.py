@@ -16,15 +16,17 @@ from typing import Sequence
 
 from lxml import etree
 
-from orsheet.errors import Location, SheetError, WorkbookError, column_letter
-from orsheet.workbook.edits import Edit, Move, ReplaceSheet, Value, WriteReport, apply
+from orsheet.errors import WorkbookError, column_letter
+from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, Value, WriteReport, apply, locked_structure,
+                                    protected_sheet, table_cannot_grow)
 from orsheet.workbook.formulas import FormulaFollower, Kept, movable_formula
 from orsheet.workbook.generated import apply_look
 from orsheet.workbook.notes import Notes
 from orsheet.ooxml.markup import MAIN, REL, parse, q
 from orsheet.ooxml.package import Package
 from orsheet.workbook.refs import RowChange, split_ref
-from orsheet.workbook.sheet_layout import TablePart, next_table_below, own_table, row_limit, sheet_tables
+from orsheet.workbook.sheet_layout import TablePart, sheet_tables
+from orsheet.workbook.table_rule import next_table_below, own_table, row_limit
 from orsheet.workbook.sheet_xml import SheetEditor
 from orsheet.workbook.styles import Styles
 
@@ -67,16 +69,13 @@ class WorkbookEditor:
         editor = self.editor(sheet)
         protection = editor.root.find(q("sheetProtection"))
         if protection is not None and protection.get("sheet") in ("1", "true"):
-            raise SheetError("dit blad is beveiligd, dus er is niets opgeslagen. Hef in Excel de beveiliging op "
-                             "(Controleren > Beveiliging blad opheffen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise protected_sheet(sheet)
         return editor
 
     def _may_add_sheet(self, sheet: str) -> None:
         protection = self.package.xml(self.package.workbook_part).find(q("workbookProtection"))
         if protection is not None and protection.get("lockStructure") in ("1", "true"):
-            raise SheetError("de structuur van de werkmap is beveiligd, dus orsheet kan dit blad niet toevoegen; "
-                             "er is niets opgeslagen. Hef in Excel de beveiliging op (Controleren > Werkmap "
-                             "beveiligen) en voer de opdracht opnieuw uit.", Location(sheet))
+            raise locked_structure(sheet)
 
     def editor(self, sheet: str) -> SheetEditor:
         if sheet not in self.editors:
@@ -115,11 +114,7 @@ class WorkbookEditor:
         if bottom >= self.limit(sheet):
             own = self.table(sheet)
             other = next_table_below(self.tables(sheet), own)
-            raise WorkbookError(
-                f"er is niets opgeslagen: de tabel {own.name} op blad {sheet} kan niet groeien, want de tabel "
-                f"{other.name} ({other.ref}) staat er direct onder. Verplaats de tabel {other.name} in Excel een "
-                "eind naar beneden (of naar een ander blad) en voer de opdracht opnieuw uit."
-            )
+            raise table_cannot_grow(sheet, own.name, other.name, other.ref)
 
     # -- the engine ------------------------------------------------------
 
@@ -197,8 +192,10 @@ class WorkbookEditor:
                     continue
                 formula = self._formula_to_move(source, cell, move, calculated.get(column), overrides.get(column),
                                                 f"{move.target}!{column_letter(column)}{new_row}")
-                if formula is not None:
-                    overrides.pop(column, None)  # the formula shows that value: it goes along instead
+                if formula is not None or (column in overrides and cell.find(q("f")) is None
+                                           and source.shows(cell, overrides[column])):
+                    # The cell shows that value already: it goes along as it is (a formula, rich text runs).
+                    overrides.pop(column, None)
                 self._copy_cell(cell, target.cell(new_row, column), calculated.get(column) or formula)
             for column, value in overrides.items():
                 target.set_value(target.cell(new_row, column), value)
@@ -265,18 +262,21 @@ class WorkbookEditor:
         start = max(self.last_row(sheet), 1) + 1
         if table is None:
             return start
-        top, _, bottom, _ = table.bounds
+        top, left, bottom, right = table.bounds
+        last_data = bottom - table.totals
         if table.totals:
-            totals_row = bottom - table.totals + 1
-            needed = start + count - totals_row
+            needed = start + count - (last_data + 1)
             if needed > 0:
                 self._refuse_overlap(sheet, bottom + needed)
-                self._follow(RowChange(sheet, *self.band(sheet), insert_at=totals_row, inserted=needed,
+                self._follow(RowChange(sheet, *self.band(sheet), insert_at=last_data + 1, inserted=needed,
                                        bottom=self.limit(sheet) - 1))
                 table.set_rows(top, bottom + needed)
         else:
             self._refuse_overlap(sheet, start + count - 1)
             table.set_rows(top, max(bottom, start + count - 1))
+        new_last = table.bounds[2] - table.totals
+        if new_last > last_data:
+            self.editor(sheet).grow_rules((left, right), (top + 1, last_data), new_last)
         return start
 
     def _follow(self, change: RowChange) -> None:
