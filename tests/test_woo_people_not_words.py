@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orsheet.build.dutch_words import lower_case_words
-from orsheet.documents.woo_leaks import find_leaks
+from orsheet.documents.woo_leaks import UnknownNamesError, find_leaks
 from orsheet.dutch import WORDS_FILE, is_word
 from orsheet.model import Person
-from orsheet.personal_data import bsn_valid, iban_valid
-from orsheet.redact import BSN_CODE, NAME_CODE, NameParts, build_redactor, name_forms, split_name
+from orsheet.redact.numbers import bsn_valid, iban_valid
+from orsheet.redact import (BSN_CODE, NAME_CODE, NameParts, build_redactor, listed_people, name_forms, split_name,
+                            unknown_names)
 from orsheet.services.woo import Period, woo_export
 from orsheet.workbook.memory import MemoryBackend
 
@@ -203,3 +204,21 @@ def test_redacted_text_never_leaks_a_name_number_or_address(parts):
     result = redactor.redact(text)
     assert redactor.leaks(result.text) == []
     assert redactor.redact(result.text).text == result.text
+
+
+# -- the second line of defence: a person's e-mail address that Personen does not list -----------
+
+
+def test_an_address_that_looks_like_a_persons_is_a_probable_name_and_a_functional_one_is_not():
+    text = ("mail p.jansen@gmail.com, jan_oosterhuis@x.nl, or@org.nl, or-secretariaat@org.nl, info@org.nl "
+            "of olivier.debruijne@org.nl")
+    listed = listed_people([Person("Olivier de Bruijne", public=True)])
+    assert unknown_names(text, listed) == ["p.jansen@gmail.com", "jan_oosterhuis@x.nl"]
+
+
+def test_an_export_with_an_unlisted_persons_address_stops_and_names_it(tmp_path, export_workbook):
+    book = export_workbook([{"Naam": "Jan de Vries", "Openbaar": "nee"}], "offerte naar p.jansen@gmail.com sturen")
+    with pytest.raises(UnknownNamesError) as caught:
+        woo_export(book, tmp_path / "woo", Period(date(2023, 9, 1), date(2023, 10, 31)), pdf=False)
+    assert "- p.jansen@gmail.com (Actielijst.docx, Actielijst.xlsx)" in str(caught.value)
+    assert not (tmp_path / "woo").exists()

@@ -220,7 +220,7 @@ def find_unknown_names(paths: Sequence[Path], listed: Redactor) -> list[UnknownN
             continue
         checked: set[str] = set()
         for _, text in extract_texts(path):
-            if text in checked or not any(c.isupper() for c in text):
+            if text in checked or not (any(c.isupper() for c in text) or "@" in text):  # a name or an address
                 continue
             checked.add(text)
             for name in unknown_names(text, listed):
