@@ -22,7 +22,6 @@ _FOLDED_LETTERS = {
 }
 # Invisible inside a word: soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_FOLDS: dict[str, str] = {}  # character -> folded, filled as characters come up
 
 
 def _fold_char(char: str) -> str:
@@ -32,6 +31,20 @@ def _fold_char(char: str) -> str:
         return ""
     # NFKD: "é" -> "e" + accent, "ĳ" -> "ij", "ﬁ" -> "fi", full-width "Ｊ" -> "J"; the accents are dropped.
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+class _Folds(dict):
+    """``str.translate`` table: code point -> folded text, filled as characters come up."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        if len(folded) != 1:
+            _UNEVEN.add(chr(code))
+        return folded
+
+
+_UNEVEN: set[str] = set()  # characters folded to nothing or to more than one
+_FOLDS = _Folds()
 
 
 def fold(text: str) -> str:
@@ -55,15 +68,10 @@ class FoldedText:
         if text.isascii() and "`" not in text:  # nearly every cell: nothing to fold
             self.text = text
             return
-        pieces = []
-        for char in text:
-            folded = _FOLDS.get(char)
-            if folded is None:
-                folded = _FOLDS[char] = _fold_char(char)
-            pieces.append(folded)
-        if all(len(piece) == 1 for piece in pieces):  # one for one: the positions stay
-            self.text = "".join(pieces)
+        self.text = text.translate(_FOLDS)
+        if _UNEVEN.isdisjoint(text):  # one for one: the positions stay
             return
+        pieces = [_FOLDS[ord(char)] for char in text]
         starts: list[int] = []
         ends: list[int] = []
         for index, piece in enumerate(pieces):
