@@ -19,15 +19,12 @@ from orsheet.errors import OrsheetError
 from orsheet.services.actions import close_actions, number_actions
 from orsheet.workbook.base import AppendRows
 from orsheet.workbook.xlwings_backend import XlwingsBackend
-from tests import test_write_path_cells as write_path_cells
 from tests.excel_support import (LICENSE_ENV, FakeExcelClient, RemoteWorkbook, desktop_workbook, enable_remote_engine,
                                  payload_from_file)
 from tests.support.cli import run
 from tests.support.parts import replace_in
 from tests.test_write_path_cells import (ACTIES_PART, ARCHIEF_PART, BUDGET, CODES, FORMULA_CELLS, with_nr,
                                          with_table_below)
-
-demo_original, demo = write_path_cells.demo_original, write_path_cells.demo  # the demo workbook's fixtures
 
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 

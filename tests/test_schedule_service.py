@@ -119,7 +119,7 @@ def _set_setting(backend, key: str, value) -> None:
 def test_bad_setting_stops_the_plan_with_the_cell_named():
     backend = MemoryBackend.new()
     _set_setting(backend, "Reeks 1 interval (weken)", 0)
-    with pytest.raises(CellError, match=r"^Instellingen!B\d+ \(Waarde\): interval moet 1 of meer weken zijn, niet 0$"):
+    with pytest.raises(CellError, match=r"^Instellingen!B\d+ \(Waarde\): interval moet 1 tot en met 52 weken zijn, niet 0$"):
         plan_year(backend, 2024, apply=True, holidays=HOLIDAYS_2024)
     assert backend.writes == 1  # only the setting written by the test
 

@@ -223,7 +223,7 @@ def _read_docx(path: Path, data: bytes) -> list[Paragraph]:
         raise InputError(f"Notulenbestand {path.name} is beschadigd en kan niet worden gelezen.") from None
     styles = _Styles(document)
     paragraphs: list[Paragraph] = []
-    for block in document.iter_inner_content():
+    for block in _blocks(document):
         if hasattr(block, "rows"):
             paragraphs.extend(_table_paragraphs(block, styles))
         elif styles.paragraph_style(block) not in _SKELETON_ONLY_STYLES:
@@ -263,8 +263,45 @@ class _Styles:
         return properties is not None and properties.rStyle is not None and properties.rStyle.val in self.bold
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HIDDEN = {_W + "del", _W + "moveFrom"}  # tracked deletions: Word does not show them
+_TEXT_OF = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+
+
+def _blocks(document):
+    """The body's paragraphs and tables in reading order, also those inside content controls
+    (``w:sdt``, as many council templates have: "Klik hier om tekst in te voeren")."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    def walk(parent):
+        for child in parent.iterchildren():
+            if child.tag == _W + "p":
+                yield WordParagraph(child, document._body)
+            elif child.tag == _W + "tbl":
+                yield Table(child, document._body)
+            elif child.tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(document.element.body)
+
+
+def visible_text(element) -> str:
+    """A paragraph's text as Word shows it: runs also inside tracked insertions, content controls, simple
+    fields and hyperlinks; tracked deletions and field codes left out (python-docx reads direct runs only)."""
+    parts = []
+    for node in element.iter(*_TEXT_OF):
+        if any(ancestor.tag in _HIDDEN for ancestor in node.iterancestors()):
+            continue
+        shown = _TEXT_OF[node.tag]
+        parts.append(node.text or "" if shown is None else shown)
+    return "".join(parts)
+
+
 def _docx_paragraph(paragraph, styles: _Styles) -> Paragraph:
-    text = paragraph.text
+    text = visible_text(paragraph._p)
     style = styles.paragraph_style(paragraph)
     level = _style_heading_level(style)
     if not level and text.strip() and _all_bold(paragraph, styles):

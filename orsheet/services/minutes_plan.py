@@ -231,8 +231,10 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
     skipped: list[str] = []
     repeat = bool(logged and respect_log)
     present = {(a.date, _norm(a.description)) for a in wb.book.actions + wb.book.archive}
+    # A repeat of applied minutes: what was zeker went in then (and may have been edited since); what was
+    # mogelijk went in only with --include-possible, so it is offered again unless it is there.
     new_actions = [a for a in changes.actions if not _skip_action(a, present, repeat, skipped)]
-    maybe_actions = [(a, why) for a, why in changes.possible_actions if not _skip_action(a, present, repeat, skipped)]
+    maybe_actions = [(a, why) for a, why in changes.possible_actions if not _skip_action(a, present, False, skipped)]
     # zeker first, then mogelijk: applying only the zeker ones keeps the numbers shown.
     numbered = _numbers_for_new(wb.book, [*new_actions, *(a for a, _ in maybe_actions)])
     new_actions = [replace(a, number=n) for a, n in zip(new_actions, numbered)]
@@ -240,7 +242,7 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
     next_decision = max([d.number or 0 for d in wb.decisions], default=0) + 1
     decisions, maybe_decisions = [], []
     for decision, why in [*((d, None) for d in changes.decisions), *changes.possible_decisions]:
-        if repeat or any(_same_decision(decision, d) for d in wb.decisions):
+        if (repeat and why is None) or any(_same_decision(decision, d) for d in wb.decisions):
             skipped.append(f"besluit staat er al: {decision.text[:60]}")
             continue
         numbered_decision = replace(decision, number=next_decision)
@@ -250,7 +252,7 @@ def plan_changes(backend: WorkbookBackend, changes: MinutesChanges, *, respect_l
             maybe_decisions.append((numbered_decision, why))
         next_decision += 1
     logged_on = _as_date(logged[0]) if logged else None
-    reports = [] if repeat else changes.done_reports
+    reports = changes.done_reports  # suggestions for actions still open: a closed one matches no more
     suggested = _suggest_closures(wb.book, reports, {c.number for c in closures})
     matched = {s.sentence for s in suggested}
     unmatched = [f"{r} (gemeld als gedaan, maar het past bij geen open actie)" for r in reports if r not in matched]
