@@ -222,3 +222,15 @@ def test_an_export_with_an_unlisted_persons_address_stops_and_names_it(tmp_path,
         woo_export(book, tmp_path / "woo", Period(date(2023, 9, 1), date(2023, 10, 31)), pdf=False)
     assert "- p.jansen@gmail.com (Actielijst.docx, Actielijst.xlsx)" in str(caught.value)
     assert not (tmp_path / "woo").exists()
+
+
+capitalised_names = st.builds(lambda first, rest: first + rest,
+                              st.characters(categories=["Lu"], max_codepoint=0x24F),
+                              st.text(alphabet=st.characters(categories=["Ll"], max_codepoint=0x24F), min_size=1,
+                                      max_size=10))
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=capitalised_names)
+def test_a_capitalised_one_word_name_is_redacted_in_the_middle_of_a_sentence_word_or_not(name):
+    assert redacted([Person(name)], f"Overleg met {name} gehad.") == "Overleg met 5.1.2e gehad."

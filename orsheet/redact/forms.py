@@ -88,8 +88,9 @@ def _capitalised(word: str) -> str:
     """``word`` with a capital first letter, the rest in any case: "Bakker", "BAKKER", not "bakker"."""
     word = fold(word) or word
     first, rest = word[0], word[1:]
-    head = re.escape(first.upper()) if first.upper() != first.lower() else re.escape(first)
-    return head + (f"(?i:{re.escape(rest)})" if rest else "")
+    if len(first.upper()) != 1 or first.upper() == first.lower():  # "ß" has no one-letter capital
+        return _any_case(word)
+    return re.escape(first.upper()) + (f"(?i:{re.escape(rest)})" if rest else "")
 
 
 def _is_first_name(token: str) -> bool:
