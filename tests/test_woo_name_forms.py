@@ -98,6 +98,16 @@ def test_fold_drops_accents_unifies_apostrophes_and_keeps_everything_else():
     assert fold("Actie 203: 06-12345678") == "Actie 203: 06-12345678"
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_folding_twice_is_folding_once_so_forms_and_text_fold_alike(text):
+    assert fold(fold(text)) == fold(text)
+
+
+def test_a_letter_that_decomposes_into_an_apostrophe_and_a_letter_is_still_one_name():
+    assert redacted(["Aŉ"], "Overleg met Aŉ gehad.") == "Overleg met 5.1.2e gehad."
+
+
 # -- P2: apostrophes ----------------------------------------------------------------------------
 
 APOSTROPHES = ["'", "’", "‘", "`"]

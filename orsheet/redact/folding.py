@@ -29,8 +29,10 @@ def _fold_char(char: str) -> str:
         return _FOLDED_LETTERS[char]
     if char in _INVISIBLE:
         return ""
-    # NFKD: "é" -> "e" + accent, "ĳ" -> "ij", "ﬁ" -> "fi", full-width "Ｊ" -> "J"; the accents are dropped.
-    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    # NFKD: "é" -> "e" + accent, "ĳ" -> "ij", "ﬁ" -> "fi", full-width "Ｊ" -> "J"; the accents are dropped,
+    # and what is left folds as above ("ŉ" -> "ʼn" -> "'n"), so that folding twice changes nothing.
+    return "".join(_FOLDED_LETTERS.get(c, c) for c in unicodedata.normalize("NFKD", char)
+                   if not unicodedata.combining(c) and c not in _INVISIBLE)
 
 
 class _Folds(dict):
