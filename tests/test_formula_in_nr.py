@@ -163,3 +163,15 @@ def test_applying_a_proposal_made_before_the_formula_was_typed_is_refused(demo_o
     result = run("apply-proposal", path)
     assert result.exit_code == 1 and REFUSAL in result.output, result.output
     assert path.read_bytes() == before
+
+
+def test_the_overview_button_in_excel_warns_as_the_command_does(demo, monkeypatch):
+    """Live (xlwings, desktop Excel's protocol): the formula is seen there too, the same warning ends the message."""
+    from orsheet.macros import overview_message
+    from orsheet.workbook.xlwings_backend import XlwingsBackend
+    from tests.excel_support import LICENSE_ENV, desktop_workbook, enable_remote_engine
+
+    monkeypatch.setenv(*LICENSE_ENV)
+    enable_remote_engine()
+    book = desktop_workbook(demo)
+    assert overview_message(overview(XlwingsBackend(book))).endswith(WARNING)

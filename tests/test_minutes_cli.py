@@ -210,3 +210,14 @@ def test_minutes_without_agenda_headings_show_no_empty_brackets_in_the_preview(l
     assert result.exit_code == 0, result.output
     assert "De OR besluit de enquête te houden." in result.output
     assert "[]" not in result.output
+
+
+def test_minutes_of_another_council_as_pdf_give_its_action_table_as_sure_actions_with_deadlines(list_28_september):
+    pdf = Path(__file__).parent / "data" / "minutes_unseen" / "unseen-11-sportvereniging.pdf"
+    code, data = run_json("minutes", list_28_september, pdf)
+    assert code == 0 and data["applied"] is False
+    sure = [(a["owner"], a["deadline"]) for a in data["new_actions"]]
+    assert sure == [("Tim", "2024-10-01"), ("Noor", "2024-09-30"), ("Marloes en Gijs", "2024-09-30"),
+                    ("Lisa", "2024-11-15")]  # read against the meeting of 9 September 2024
+    assert [a["owner"] for a in data["possible_new_actions"]] == ["Marloes en Gijs"]
+    assert [d["text"][:20] for d in data["decisions"]] == ["Het bestuur besluit "]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.minutes_scoring import score_directory
+from tests.minutes_scoring import assert_reaches, score_directory
 from tests.support.seeds import DOMAIN
 
 EXTERN = DOMAIN / "extern"
@@ -27,15 +27,11 @@ def scores():
 
 
 def test_minutes_of_other_councils_new_actions_reach_precision_75_and_recall_70(scores):
-    actions = scores["new actions"]
-    assert actions.precision >= 0.75, actions.false
-    assert actions.recall >= 0.70, actions.misses
+    assert_reaches(scores["new actions"], precision=0.75, recall=0.70)
 
 
 def test_minutes_of_other_councils_decisions_reach_precision_80_and_recall_70(scores):
-    decisions = scores["decisions"]
-    assert decisions.precision >= 0.80, decisions.false
-    assert decisions.recall >= 0.70, decisions.misses
+    assert_reaches(scores["decisions"], precision=0.80, recall=0.70)
 
 
 def test_minutes_of_other_councils_close_no_action_by_a_number_that_is_no_action_number(scores):

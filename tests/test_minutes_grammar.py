@@ -62,7 +62,8 @@ def test_minutes_marker_subject_is_the_heading_it_stands_under():
 def test_minutes_standalone_action_label_uses_its_own_task_as_description():
     proposal = parse("Actie: Jan stuurt de brief naar de bestuurder.")
     assert proposal.new_actions[0].owner == "Jan"
-    assert proposal.new_actions[0].description == "Stuurt de brief naar de bestuurder."
+    # The owner was the sentence's subject: the description is the sentence as said.
+    assert proposal.new_actions[0].description == "Jan stuurt de brief naar de bestuurder."
 
 
 @pytest.mark.parametrize(

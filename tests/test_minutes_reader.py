@@ -73,7 +73,8 @@ def test_minutes_docx_table_cells_and_bullets_are_read(tmp_path):
     document.save(tmp_path / "tabel.docx")
     paragraphs = read_minutes(tmp_path / "tabel.docx")
     assert any(p.bullet and "12 en 13" in p.text for p in paragraphs)
-    assert _summary(paragraphs) == ([12, 13], [("Karin", "Actie- en besluitenlijst")], [])
+    # The table's first column names each row's item: "Poster" is the action's subject.
+    assert _summary(paragraphs) == ([12, 13], [("Karin", "Poster")], [])
 
 
 def test_minutes_pdf_text_is_read(tmp_path):
@@ -239,7 +240,7 @@ def test_minutes_pdf_text_marker_line_after_a_numbered_line_starts_a_new_sentenc
     text = "Verslag 12 oktober 2023\n6. 7. OR/MR avond\nActie: Jan regelt de zaal.\nDe avond is op 1 november.\n"
     paragraphs = paragraphs_from_text(text, loose_headings=True)
     [action] = parse_minutes(paragraphs).new_actions
-    assert action.owner == "Jan" and action.description == "Regelt de zaal."
+    assert action.owner == "Jan" and action.description == "Jan regelt de zaal."
 
 
 def test_minutes_capitalised_line_below_a_short_bullet_is_a_sentence_of_its_own():

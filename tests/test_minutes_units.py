@@ -21,6 +21,7 @@ from orsheet.minutes import (
 )
 from orsheet.minutes.markers import find_markers, split_deadline, split_listed_action
 from orsheet.minutes.matching import best_match
+from orsheet.minutes.tasks import last_owner_in
 from orsheet.minutes.numbers import mentions_closure, number_list_at
 from orsheet.minutes.owners import split_owner
 from orsheet.minutes.people import names_in_header, people_from, split_names
@@ -83,8 +84,8 @@ def test_minutes_people_are_known_by_full_first_and_last_name():
     assert people.longest_at("Gisteren belde Jan Willem de Vries op".split(), 2) == 4
     assert people.longest_at("Gisteren belde Jan op".split(), 2) == 1
     assert people.longest_at("Gisteren belde iemand op".split(), 2) == 0
-    assert people.mentioned("Jan belt Van Andel, daarna jan") == "Van Andel"
-    assert people.mentioned("Niemand hier") == ""
+    assert last_owner_in("Jan belt Van Andel, daarna jan", people) == "Van Andel"
+    assert last_owner_in("Niemand hier", people) == ""
 
 
 # ------------------------------------------------------------------- text
@@ -511,7 +512,7 @@ def test_minutes_pass_records_every_field_of_a_marker_action():
     [alone] = parse("Er komt een Fika.", "(actie: Karin)").new_actions
     assert alone.description == "Er komt een Fika."
     [labelled] = parse("Actie: Karin regelt de zaal").new_actions
-    assert labelled.description == "Regelt de zaal."
+    assert labelled.description == "Karin regelt de zaal."
 
 
 def test_minutes_pass_records_a_decision_that_refers_back_with_its_kind():

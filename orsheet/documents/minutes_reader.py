@@ -21,10 +21,11 @@ from orsheet.documents.minutes_tables import (
     text_header,
 )
 from orsheet.errors import InputError
-from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.decisions import decision_in
 from orsheet.minutes.markers import find_markers
 from orsheet.minutes.numbers import mentions_closure
+from orsheet.minutes.people import is_header_line
+from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.text import normalise
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".pdf")
@@ -34,7 +35,7 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Bullet glyphs as text exports and PDF extraction give them ("\uf0b7" is Word's Symbol bullet).
-_BULLET = re.compile(r"^\s*(?:[-*•–▪◦●■□➢►\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
+_BULLET = re.compile(r"^\s*(?:->|=>|[-*•–▪◦●■□➢►→»\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|\d+[.)](?=\s))\s*(?=\S)")
 
 
 def read_minutes(path: Path) -> list[Paragraph]:
@@ -95,12 +96,21 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
 
     all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     table_ends = 0
+    field_open = False  # "Aanwezig: ..." stands alone; only its wrapped tail continues it
     for index, raw in enumerate(all_lines):
         line = raw.strip()
         if index < table_ends:
             continue  # a row of the action table read below
         if not line:
             flush()
+            continue
+        if field_open and current and not _continues_field(current[-1], line):
+            flush()
+        field_open = False
+        if _is_field_line(line):
+            flush()
+            current.append(line)
+            field_open = True
             continue
         header = text_header(line)
         if header:
@@ -109,7 +119,8 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
             paragraphs.extend(found)
             table_ends = index + 1 + used
             continue
-        level = heading_level(line) or (3 if loose_headings and _stands_alone(all_lines, index) else 0)
+        alone = _stands_alone(all_lines, index) if loose_headings else not current and _heads_block(all_lines, index)
+        level = heading_level(line) or (3 if alone else 0)
         bullet = _BULLET.match(line)
         if level:
             flush()
@@ -121,7 +132,10 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
         elif bullet_open and loose_headings and current[-1][-1:] in ".!?" and line[:1].isupper():
             flush()
             current.append(line)
-        elif current and (_MARKER_LINE.match(line) or bullet_open and _ends_short_line(current[-1], line)):
+        elif current and (
+            _MARKER_LINE.match(line) and not (_WHO_LINE.match(line) and _WHO_LINE.match(current[0]))
+            or bullet_open and _ends_short_line(current[-1], line)
+        ):
             # "Actie: ..." on its own line starts a sentence even where the line above has no full stop
             # (PDF text); a capitalised line below a short bullet is no continuation of it.
             flush()
@@ -132,7 +146,26 @@ def paragraphs_from_text(text: str, *, loose_headings: bool = False) -> list[Par
     return paragraphs
 
 
-_MARKER_LINE = re.compile(r"^(?:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?", re.IGNORECASE)
+# The lines of the minutes' header ("Datum: ...", "Aanwezig: ...") are one paragraph each, also
+# where the secretary put no blank line between them.
+_FIELD_LINE = re.compile(r"^(?:datum|tijd|aanvang|locatie|plaats|vergaderdatum|vergaderplaats)\s*:", re.IGNORECASE)
+
+
+def _is_field_line(line: str) -> bool:
+    return bool(_FIELD_LINE.match(line)) or is_header_line(line)
+
+
+def _continues_field(previous: str, line: str) -> bool:
+    """A header line wrapped in PDF text: its tail starts lower case or with a bracket, or follows a comma."""
+    return line[:1].islower() or line[:1] == "(" or previous.rstrip().endswith((",", "&")) or previous.rstrip().endswith(" en")
+
+
+_MARKER_LINE = re.compile(
+    r"^(?:(?i:actie|actiepunt|actiepunten|acties|besluit|afspraak)\b\s*:?|AP\s*\d|(?:A|B|T|TZ)\s?\d+[-./]\d|"
+    r"(?i:wie|wat|wanneer)\s*:)"
+)
+# "Wie: ..." then "Wat: ..." and "Wanneer: ...": one action, so one paragraph.
+_WHO_LINE = re.compile(r"^(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
 
 
 def _ends_short_line(previous: str, line: str) -> bool:
@@ -155,6 +188,22 @@ def _stands_alone(lines: list[str], index: int) -> bool:
     before = lines[index - 1].strip() if index else ""
     after = lines[index + 1].strip() if index + 1 < len(lines) else ""
     return (not before or before[-1] in ".!?:)") and bool(after) and (after[0].isupper() or bool(_BULLET.match(after)))
+
+
+def _heads_block(lines: list[str], index: int) -> bool:
+    """Plain text: a short first line of a block, without end punctuation, above a line that starts a sentence.
+
+    "Parkeerterrein en beveiliging" over "De OC is akkoord ...": an agenda item without a number.
+    A line of names or a label with a colon is no heading; a hard-wrapped paragraph's first line is
+    longer than a heading and does not end at a word the next line's capital follows.
+    """
+    line = lines[index].strip()
+    if len(line) > 50 or len(line.split()) > 7 or line[-1] in ".,;:!?-" or not line[0].isupper():
+        return False
+    if _BULLET.match(line) or _is_field_line(line) or _MARKER_LINE.match(line) and ":" in line:
+        return False  # "Actiepunten vorige keer" is a heading, "Actie: ..." a marker
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(after) and (after[0].isupper() or bool(_BULLET.match(after))) and not _is_field_line(after)
 
 
 def heading_level(line: str) -> int:
@@ -324,6 +373,9 @@ def _all_bold(paragraph, styles: _Styles) -> bool:
     return bool(runs) and all(styles.run_is_bold(r) for r in runs)
 
 
+_ITEM_COLUMNS = {"agendapunt", "agenda", "onderwerp", "punt", "agendapunten"}
+
+
 def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     """Every cell's paragraphs in reading order; merged cells once.
 
@@ -338,13 +390,21 @@ def _table_paragraphs(table, styles: _Styles) -> list[Paragraph]:
     header = header_cells(rows[0]) if rows else []
     if is_action_table(header):
         return action_table_paragraphs(rows[1:], header)
+    # "Agendapunt | Bespreking | Besluit / actie": each row is an agenda item, its first cell the heading.
+    by_item = len(rows) > 1 and len(header) > 1 and header[0] in _ITEM_COLUMNS
     paragraphs: list[Paragraph] = []
     seen: set = set()  # the cell elements themselves: merged cells repeat them
-    for row in table.rows:
-        for cell in row.cells:
+    for number, row in enumerate(table.rows):
+        if by_item and number == 0:
+            continue  # the column names
+        for column, cell in enumerate(row.cells):
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
+            if by_item and column == 0:
+                if cell.text.strip():
+                    paragraphs.append(Paragraph(_heading_text(cell.text.strip()), level=2))
+                continue
             for block in cell.iter_inner_content():
                 if hasattr(block, "rows"):
                     paragraphs.extend(_table_paragraphs(block, styles))

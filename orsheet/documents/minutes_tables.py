@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from orsheet.minutes.proposal import Paragraph
 
 DONE_MARKS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen", "voltooid", "ja", "x", "✓", "✔"}
+# A status cell of a row still open: it ends the row as a done mark does, and closes nothing.
+OPEN_MARKS = {"loopt", "lopend", "open", "nee", "bezig", "pm", "p.m.", "-", "–", "doorlopend", "uitgesteld"}
 _COLUMNS = {
     "number": ("nr", "nr.", "nummer", "actienr", "#"),
     "text": ("omschrijving", "actie", "actiepunt", "wat", "taak", "onderwerp"),
@@ -126,7 +128,7 @@ def _starts_row(text: str, kind: str) -> bool:
 
 def _ends_row(text: str, header: Sequence[str]) -> bool:
     last = text.split()[-1]
-    return bool(_DATE.match(last)) or (last.casefold() in DONE_MARKS and _KIND[header[-1]] == "done")
+    return bool(_DATE.match(last)) or (last.casefold() in DONE_MARKS | OPEN_MARKS and _KIND[header[-1]] == "done")
 
 
 def _row_cells(text: str, header: Sequence[str]) -> list[str]:
@@ -149,7 +151,7 @@ def _row_cells(text: str, header: Sequence[str]) -> list[str]:
         if kind == "done":
             dates_before = _count_from_end(header[left:right], lambda column: _KIND[column] == "date")
             last = tokens[-1]
-            if last.casefold() in DONE_MARKS or (_DATE.match(last) and trailing_dates > dates_before):
+            if last.casefold() in DONE_MARKS | OPEN_MARKS or (_DATE.match(last) and trailing_dates > dates_before):
                 row[right] = tokens.pop()
         elif _DATE.match(tokens[-1]):
             row[right] = tokens.pop()

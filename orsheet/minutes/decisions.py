@@ -38,19 +38,24 @@ ELSEWHERE = "meldt een besluit van een ander orgaan"
 _BODY = (
     r"(?:(?i:de|het)\s+(?:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}|(?i:ondernemingsraad|raad|commissie|"
     r"werkgroep(?:\s+[\w&-]+)?|vergadering|medezeggenschapsraad|personeelsvertegenwoordiging|"
-    r"[\w-]*raad|[\w-]*geleding|bestuur))|(?i:wij|we))"
+    r"[\w-]*raad|[\w-]*geleding|bestuur))|(?i:wij|we|men))"
 )
 _DECISION_VERB = re.compile(rf"^{_BODY}\s+(?:besluit|besluiten)\b")
 _DECISION_INVERTED = re.compile(rf"^[A-Z]\w*\s+(?:besluit|besluiten)\s+{_BODY}\b")
 _DECISION_PASSIVE = re.compile(r"^(?:er\s+wordt\s+besloten|besloten\s+wordt)\b", re.IGNORECASE)
 _DECISION_LABEL = re.compile(
-    r"^(besluit|besluiten|afspraak|afspraken)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?\s*:\s*", re.IGNORECASE
+    r"^(besluit|besluiten|afspraak|afspraken|afgesproken|besloten|overeengekomen)(?:\s+(?:van\s+de\s+)?(?:OR|DB|ondernemingsraad))?"
+    r"(?:\s+(?:nr\.?\s*)?\d[\d./-]*)?\s*:\s*"  # "Besluit 2024-07:", "Besluit nr. 12:"
+    r"|^(?-i:B)\s?\d+(?:[-./]\d+)+\s*:?\s+",  # "B24-12 De OR brengt ...": a decision's number in a besluitenlijst
+    re.IGNORECASE
 )
 _DECIDED = re.compile(
     r"\b(?:(?:er\s+)?(?:wordt|is|werd|heeft|hebben)\s+(?:\w+\s+){0,4}?besloten|besloten\s+(?:wordt|is)|"
     r"(?:wordt|is|werd)\s+(?:\w+\s+){0,2}?(?:afgesproken|overeengekomen|vastgelegd)|"
     r"(?:afgesproken|overeengekomen|vastgelegd)\s+(?:wordt|is|werd)|(?:^|\b(?:verder|ook|tevens)\s+)afgesproken\s+(?:dat|om)|"
-    r"(?:we|wij)\s+spreken\s+af|er\s+is\s+overeenstemming|zijn\s+het\s+(?:er\s*)?(?:over\s+)?(?:mee\s+)?eens)\b",
+    r"(?:we|wij)\s+spreken\s+af|er\s+is\s+overeenstemming|zijn\s+het\s+(?:er\s*)?(?:over\s+)?(?:mee\s+)?eens|"
+    r"(?:wordt|is|werd)\s+(?:\w+\s+){0,3}?afgezien|"  # "Daar wordt voorlopig van afgezien"
+    r"(?:we|wij)\s+(?:hebben|spraken)\s+(?:\w+\s+){0,2}?(?:afgesproken|besloten)|^(?:we|wij)\s+(?:besluiten|spreken)\b)\b",
     re.IGNORECASE,
 )
 _AGREEMENT = re.compile(r"afgesproken|overeengekomen|spreken\s+af|overeenstemming|eens\b", re.IGNORECASE)
@@ -58,6 +63,23 @@ _CONSENT = re.compile(
     r"\b(?:stemt|stemmen)\s+(?:\w+\s+){0,3}?in\s+met|\b(?:heeft|hebben)\s+(?:\w+\s+){0,3}?ingestemd\s+met|"
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,2}?ingestemd\s+met|\bmet\s+instemming\b",
     re.IGNORECASE,
+)
+# The body's advice, choice or consent: "De OR adviseert positief", "De OR geeft een negatief advies",
+# "Het bestuur kiest voor schilderbedrijf Van Rijn", "De OC is akkoord met het voorstel".
+_POSITION = re.compile(
+    rf"^{_BODY}\s+(?:(?:adviseert|adviseren)\s+(?:\w+\s+){{0,2}}?(?:positief|negatief|gunstig|ongunstig|om|tegen)\b|"
+    r"(?:geeft|geven|brengt|brengen)\s+(?:\w+\s+){0,3}?advies\b|(?:kiest|kiezen)\s+(?:\w+\s+){0,2}?voor\b|"
+    r"(?:is|zijn|gaat|gaan)\s+(?:\w+\s+){0,2}?akkoord\s+met\b|(?:ziet|zien)\s+(?:\w+\s+){0,3}?af\s+van\b|"
+    r"(?:keurt|keuren)\s+(?:[^.;]*?\s)?goed\b|(?:machtigt|machtigen|verleent|verlenen)\s+\S)"  # "keurt de jaarrekening goed"
+)
+# A vote: "wordt met 44 stemmen voor en 14 tegen aangenomen", "bij acclamatie herkozen", "unaniem".
+_VOTE = re.compile(
+    r"\b(?:met\s+(?:\d+|\w+)\s+stem(?:men)?\s+voor|met\s+algemene\s+stemmen|bij\s+acclamatie|unaniem)\b", re.IGNORECASE
+)
+# "De COR wil het verzuimprotocol voorlopig nog niet behandelen": the body puts something off, a decision
+# too ("We weten voorlopig nog niet ..." is none).
+_HOLD_OFF = re.compile(
+    rf"^{_BODY}\s+(?!(?:weet|weten|kan|kunnen)\b)\w+\s+(?:[^.;]*?\s)?voorlopig\s+(?:nog\s+)?(?:niet|geen)\b"
 )
 # "Het AB is van een dergelijke app geen voorstander": the body's position.
 _IN_FAVOUR = re.compile(rf"^{_BODY}\s+(?:is|zijn)\b.*\bvoorstander\b", re.IGNORECASE)
@@ -105,6 +127,8 @@ _OTHER_BODY = re.compile(
     r"(?:\w+\s+){0,3}?besloten|\b(?:directie|college|bestuurder|kabinet|minister|gemeente)\s+besluit\b",
     re.IGNORECASE,
 )
+# "(informatief)", "(ter info)": a decision passed on for information, taken elsewhere.
+_FOR_INFORMATION = re.compile(r"\(\s*(?:informatief|ter\s+info(?:rmatie)?|ter\s+kennisname|ter\s+kennisgeving|fyi)\s*\)", re.IGNORECASE)
 _REPORTED_SPEECH = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:geeft\s+aan|meldt|vertelt|deelt\s+mee|laat\s+weten)\s+dat\b", re.IGNORECASE)
 
 
@@ -114,7 +138,8 @@ _TOPIC_LEAD = re.compile(r"^[^;:.!?]{2,50}[;:]\s+(?=\S)")
 
 # Every form below contains one of these; most sentences contain none (a quick first test).
 _ANY_FORM = re.compile(
-    r"besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|"
+    r"^b\s?\d+[-./]|besl|afspr|afgespr|akkoord|eens\b|stem|goedgekeurd|vastgesteld|vastgelegd|bekrachtigd|aangenomen|advie|advise|"
+    r"kiest|kiezen|afgezien|\baf\s+van\b|voorlopig|keur|machtig|verleen|stemmen|acclamatie|unaniem|"
     r"overeen|voorstander|instemming|\bop\s+(?:voorstel|aanraden|advies|verzoek|initiatief)\s+van\b|"
     r"\ber\s+(?:gaat|gaan|zal|zullen)\b",
 )  # matched against the lower-cased sentence: faster than IGNORECASE
@@ -127,7 +152,8 @@ def read_decision(sentence: str) -> Decision | None:
     text = sentence.strip().lstrip("-•–*▪◦●\uf0b7 ")
     label = _DECISION_LABEL.match(text)
     if label:
-        kind = AFSPRAAK if label.group(1).lower().startswith("afspra") else BESLUIT
+        word = label.group(1)  # None for a decision's code ("B24-12 ...")
+        kind = AFSPRAAK if word and word.lower().startswith(("afspra", "afgespr", "overeen")) else BESLUIT
         return Decision(kind, text[label.end() :].strip())
     if _REFERS_BACK.match(text):
         return Decision(BESLUIT, text, refers_back=True)
@@ -138,7 +164,7 @@ def read_decision(sentence: str) -> Decision | None:
         found = found and Decision(found.kind, text, found.sure, skipped=found.skipped, topic=found.topic)
     if found is None:
         return None
-    if _OTHER_BODY.search(text):
+    if _OTHER_BODY.search(text) or _FOR_INFORMATION.search(text):
         return Decision(found.kind, text, sure=found.sure, skipped=ELSEWHERE)
     if (_EARLIER.search(text) or _REPORTED_SPEECH.match(text)) and not _DECISION_VERB.match(text):
         return Decision(found.kind, text, sure=found.sure, skipped=REPORTED)
@@ -158,7 +184,7 @@ def _explicit(text: str) -> Decision | None:
 
 
 def _consent_or_approval(text: str) -> Decision | None:
-    if _CONSENT.search(text) or _IN_FAVOUR.match(text):
+    if _CONSENT.search(text) or _IN_FAVOUR.match(text) or _POSITION.match(text) or _HOLD_OFF.match(text) or _VOTE.search(text):
         return Decision(BESLUIT, text, sure=False)
     if _ON_ADVICE.match(text) or _WILL_BE_DONE.match(text):
         return Decision(BESLUIT, text, sure=False, skipped=PROCEDURAL if _ABOUT_THE_MEETING.search(text) else "")
@@ -166,7 +192,8 @@ def _consent_or_approval(text: str) -> Decision | None:
     if not approved:
         return None
     topic = approved.group("topic")
-    if _PROCEDURAL_TOPIC.search(topic) or _PROCEDURAL_TOPIC.search(approved.group("verb")) or _NOTED.search(text):
+    subject = re.split(r"\bdat\s+", topic)[-1]  # "De voorzitter stelt vast dat het verslag ... kan worden vastgesteld"
+    if _PROCEDURAL_TOPIC.search(subject) or _PROCEDURAL_TOPIC.search(approved.group("verb")) or _NOTED.search(text):
         return Decision(BESLUIT, text, skipped=PROCEDURAL)
     return Decision(BESLUIT, text, sure=False, topic=topic)
 

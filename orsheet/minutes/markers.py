@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orsheet.minutes.owners import looks_like_verb, split_owner
+from orsheet.minutes.proposal import Paragraph
 from orsheet.minutes.text import inside, quoted_spans, sentence_spans
 from orsheet.minutes.vocabulary import MONTH_WORDS
 
-__all__ = ["Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline", "leading_deadline"]
+__all__ = [
+    "Marker", "find_markers", "is_action_list_label", "split_listed_action", "is_example", "split_deadline",
+    "leading_deadline", "who_what_when", "joined_who_what_when",
+]
 
 
 @dataclass(frozen=True)
@@ -22,17 +26,56 @@ class Marker:
     standalone: bool  # "Actie: ..." as a sentence of its own, not in brackets
 
 
-_MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders)"
+_MARKER_WORD = r"(?:actie|acties|actiepunt|actiepunten|actiehouder|actiehouders|to-?do|to\s+do)"
 _BRACKET_MARKER = re.compile(rf"[(\[]\s*{_MARKER_WORD}\b\s*(:|-|>|voor\b)?\s*", re.IGNORECASE)
 _LABEL_MARKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^[-•–] ))[ \t]*{_MARKER_WORD}\s*:\s*", re.IGNORECASE)
+# "... paragraaf. Actie voor Koen: brief aan de commandant ...", "Actie (PvL): een notitie schrijven":
+# the owner between the marker word and the colon.
+_OWNER_LABEL_MARKER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:actie|actiepunt|todo|to-do)\s*(?:(?:(?i:voor)\s+)?"
+    r"(?P<owner>[A-Z][\w-]*(?:\s+(?:en\s+|&\s+)?[A-Z][\w-]*){0,3})|\((?P<bracketed>[A-Z][^()]{0,30})\))\s*:\s*"
+)
 _CLOSING = {"(": ")", "[": "]"}
 # "Het statuut moet nog bekeken worden. Actiepunt DW/MZ." -- initials or names
 # after the marker word, closing the paragraph's sentence: the owners of the sentence before.
 _TRAILING_MARKER = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?i:{_MARKER_WORD})\s+(?P<owner>(?:[A-Z][\w.-]*)(?:\s*(?:/|&|,|\ben\b)\s*[A-Z][\w.-]*){{0,4}})\s*[.!]?\s*$"
 )
+# "AP 12-1 Yusuf/Rob: inloopmomenten organiseren", "Actiepunt 2024-05: Jan belt": an action point's code,
+# then its owner and task. A plain number ("Actie 339: ...") names an existing action, so the code is
+# "AP" and any number, or a number in parts (meeting and item).
+# "A24-38" (actie) and "T24-02" (toezegging) as many action lists number them, the year and a count.
+_CODE_MARKER = re.compile(
+    r"^\s*(?:AP\s*\d+(?:[-./]\d+)*|(?:A|T|TZ)\s?\d+(?:[-./]\d+)+|(?i:actiepunt|actie)\s+\d+(?:[-./]\d+)+)\s*[:.-]?\s+(?=\S)"
+)
 # "Actielijst Annelies: veiligheidscheck laten doen": the list names the owner.
-_LIST_OWNER_LABEL = re.compile(rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*")
+# "Actie voor Koen: brief aan de commandant" as well.
+_LIST_OWNER_LABEL = re.compile(
+    rf"^\s*(?i:actielijst|{_MARKER_WORD})\s+(?:(?i:voor)\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:\s*"
+)  # "Todo Sven: inventariseren wie ..." too
+# "Wie: Mohamed en Rik Wat: vragen opstellen Wanneer: 22 oktober": an action in three labelled parts.
+_WHO_WHAT_WHEN = re.compile(r"\b(?P<label>wie|wat|wanneer|deadline|actiehouder|actie)\s*:\s*", re.IGNORECASE)
+_WHO = {"wie": "owner", "actiehouder": "owner", "wat": "task", "actie": "task", "wanneer": "when", "deadline": "when"}
+
+
+def who_what_when(text: str) -> tuple[str, str, str] | None:
+    """(owner, task, deadline) of a "Wie: ... Wat: ... Wanneer: ..." paragraph, or None.
+
+    It starts with one of the labels and holds at least who and what; the labels come in any order.
+    """
+    parts = list(_WHO_WHAT_WHEN.finditer(text))
+    if not parts or parts[0].start() != 0 or len(parts) > 3:
+        return None
+    found: dict[str, str] = {}
+    for part, following in zip(parts, [*parts[1:], None]):
+        value = text[part.end() : following.start() if following else len(text)].strip(" .;,|-–")
+        field = _WHO[part.group("label").lower()]
+        if field in found or not value:
+            return None
+        found[field] = value
+    if "owner" not in found or "task" not in found:
+        return None
+    return found["owner"], found["task"], found.get("when", "")
 
 
 _LIST_LABEL = re.compile(rf"^\s*{_MARKER_WORD}\s*:?\s*$", re.IGNORECASE)
@@ -72,8 +115,9 @@ def _names_before_colon(label: str) -> bool:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Action markers in one paragraph, quoted ones included (callers filter)."""
-    if "acti" not in text.casefold():
-        return ()  # every marker word starts so; most paragraphs hold none
+    folded = text.casefold()
+    if "acti" not in folded and "do" not in folded and not _CODE_MARKER.match(text):
+        return ()  # every marker word starts so, or a code opens the text; most paragraphs hold none
     markers: list[Marker] = []
     for match in _BRACKET_MARKER.finditer(text):
         opening = text[match.start()]
@@ -87,9 +131,19 @@ def find_markers(text: str) -> tuple[Marker, ...]:
             continue
         end = _sentence_end(text, match.end())
         markers.append(Marker(match.start(), end, text[match.end() : end].strip(), standalone=True))
+    for match in _OWNER_LABEL_MARKER.finditer(text):
+        if any(m.start <= match.start() < m.end for m in markers):
+            continue
+        end = _sentence_end(text, match.end())
+        owner = match.group("owner") or match.group("bracketed")
+        markers.append(Marker(match.start(), end, f"{owner}: {text[match.end() : end].strip()}", True))
     trailing = _TRAILING_MARKER.search(text)
     if trailing and not any(m.start <= trailing.start() < m.end for m in markers):
         markers.append(Marker(trailing.start(), len(text), trailing.group("owner"), standalone=True))
+    coded = _CODE_MARKER.match(text)
+    if coded and not markers:
+        end = _sentence_end(text, coded.end())
+        markers.append(Marker(coded.start(), end, text[coded.end() : end].strip(), standalone=True))
     labelled = _LIST_OWNER_LABEL.match(text)
     if labelled and not markers:
         content = f"{labelled.group('owner')}: {text[labelled.end():].strip()}"
@@ -164,3 +218,19 @@ def is_example(text: str, marker: Marker, sentence_start: int) -> bool:
     return marker.content.strip(" .:").lower() in _PLACEHOLDER_OWNERS
 
 
+_WHO_LABEL = re.compile(r"^\s*(?:wie|wat|wanneer|deadline|actiehouder)\s*:", re.IGNORECASE)
+
+
+def joined_who_what_when(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Wie: Jan", "Wat: brief sturen", "Wanneer: 1 mei" as paragraphs of their own (Word): one paragraph."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and not paragraph.level and not previous.level
+            and _WHO_LABEL.match(paragraph.text) and _WHO_LABEL.match(previous.text)
+        ):
+            joined[-1] = replace(previous, text=f"{previous.text.strip()} {paragraph.text.strip()}")
+        else:
+            joined.append(paragraph)
+    return joined

@@ -71,6 +71,22 @@ _DONE = re.compile(
 _NOT_DONE = re.compile(
     r"\b(?:niet|nog niet|geen|nog open|loopt nog|lopen nog|blijft|blijven|staat nog|staan nog)\b", re.IGNORECASE
 )
+# Done some time ahead, in the done word's own clause: "meldt dat de evaluatie in maart klaar is",
+# "wordt volgende week afgerond" ("141 - ... wordt uitgerold: gereed." describes the action, then its status).
+_AHEAD = re.compile(
+    rf"\b(?:zal|zullen|verwacht|verwachten|binnenkort|volgende|in (?:{'|'.join(MONTH_WORDS)}))\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# "Actie 12 wordt afgerond" is work still going on; "Actie 12 wordt afgesloten" the meeting closing it.
+_BEING = re.compile(r"\bwordt\b[^,;:]*$", re.IGNORECASE)
+_COMPLETION = frozenset({"afgerond", "afgehandeld", "uitgevoerd", "klaar", "gereed", "voltooid", "gedaan"})
+
+
+def _ahead(before: str, done_word: str) -> bool:
+    """Is the done word's clause about later ("in maart klaar", "wordt volgende week afgerond")?"""
+    return bool(_AHEAD.search(before)) or bool(_BEING.search(before)) and done_word.casefold() in _COMPLETION
+
+
 _DONE_LABEL = re.compile(r"^\s*(?:afgerond|afgehandeld|gereed|vervallen)\s*(?::|zijn|is)?\s*", re.IGNORECASE)
 
 
@@ -85,6 +101,9 @@ def closed_numbers(sentence: str) -> list[int]:
     """
     if sentence.rstrip().endswith("?") or not _DIGIT.search(sentence):
         return []  # a question reports nothing; without a digit there is no number to close (a quick test)
+    items = _status_items(sentence)
+    if items is not None:
+        return items
     lists = _number_lists(sentence)
     closes = [False] * len(lists)
     for index in reversed(range(len(lists))):  # a list joined to the next one shares its verdict
@@ -98,6 +117,37 @@ def closed_numbers(sentence: str) -> list[int]:
     return list(dict.fromkeys(found))
 
 
+# "Actiepunten vorige vergadering: 3 gereed, 5 loopt nog, 6 gereed.": a status per number after a label.
+_STATUS_LABEL = re.compile(r"^\s*(?:openstaande\s+|lopende\s+)?" + _ACTION_WORD.pattern + r"[^:\d]{0,40}:\s*", re.IGNORECASE)
+_STATUS_ITEM = re.compile(r"#?(\d{1,6})\s*(?:[-:=]\s*)?(?P<status>[^\W\d][^,;]*?)\s*(?:[,;]|\.?$)", re.IGNORECASE)
+
+
+def _status_items(sentence: str) -> list[int] | None:
+    """The numbers a status list after a label reports done, or None when the sentence is no such list.
+
+    Every item is a number and its own status ("3 gereed", "5 loopt nog"); one item
+    that is not ends the reading (None: the other rules read the sentence). A label with
+    nothing after it closes nothing.
+    """
+    label = _STATUS_LABEL.match(sentence)
+    if not label:
+        return None
+    done: list[int] = []
+    position = label.end()
+    while position < len(sentence.rstrip(" .")):
+        item = _STATUS_ITEM.match(sentence, position)
+        if not item or _NOT_AN_ACTION.match(sentence, item.end(1)):
+            return None
+        status = item.group("status")
+        word = _DONE.search(status)
+        if word and not _NOT_DONE.search(status) and not _ahead(status[: word.start()], word.group()):
+            done.append(int(item.group(1)))
+        position = item.end()
+        while position < len(sentence) and sentence[position] == " ":
+            position += 1
+    return list(dict.fromkeys(done))
+
+
 # "Actie 12 en actie 13 zijn afgerond": the first list runs into the second's action word.
 _JOINED = re.compile(r"\s*(?:&|\ben\b)\s*" + _ACTION_WORD.pattern, re.IGNORECASE)
 
@@ -105,7 +155,12 @@ _JOINED = re.compile(r"\s*(?:&|\ben\b)\s*" + _ACTION_WORD.pattern, re.IGNORECASE
 def _says_done(after: str, before: str) -> bool:
     """Is a number list reported done by the words after it (up to the next list) or a label before it?"""
     done = _DONE.search(after)
-    if done and not _NOT_DONE.search(after[: done.start()]) and not _NOT_DONE.search(after[done.end():][:12]):
+    if (
+        done
+        and not _NOT_DONE.search(after[: done.start()])
+        and not _NOT_DONE.search(after[done.end() :][:12])
+        and not _ahead(after[: done.start()], done.group())
+    ):
         return True
     return bool(_DONE_LABEL.match(before)) and not _NOT_DONE.search(before)
 

@@ -16,21 +16,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from orsheet.minutes import decisions as decided
-from orsheet.minutes.header import heading_title
+from orsheet.minutes.header import heading_title, meeting_date_in
 from orsheet.minutes.markers import (
     Marker,
     find_markers,
     is_action_list_label,
     is_example,
+    joined_who_what_when,
     leading_deadline,
     split_deadline,
     split_listed_action,
+    who_what_when,
 )
 from orsheet.minutes.numbers import RANGE_LIMIT, RangeRefused, closed_numbers, mentions_closure, says_list_updated
+from orsheet.minutes.overlap import drop_duplicate_closures, drop_possible_actions_a_marker_covers
 from orsheet.minutes.owners import split_owner
-from orsheet.minutes.people import People, is_header_line, names_in_header, people_from
+from orsheet.minutes.people import People, is_header_line, names_in_header, names_in_text, people_from
 from orsheet.minutes.proposal import (
     POSSIBLE,
     Closure,
@@ -41,13 +45,28 @@ from orsheet.minutes.proposal import (
     NewAction,
     Paragraph,
 )
-from orsheet.minutes.tasks import OWNER_CELL, done_report, owner_cell, points_back, task_in
+from orsheet.minutes.rows import CARRIED_OVER, carried_over, row_dates, table_actions
+from orsheet.minutes.status import Status, status_of
+from orsheet.minutes.tasks import (
+    NAME_AND_VERB,
+    OWNER_CELL,
+    PASSIVE,
+    done_report,
+    is_the_body,
+    last_owner_in,
+    owner_cell,
+    points_back,
+    tasks_in,
+)
 from orsheet.minutes.text import content_words, inside, normalise, quoted_spans, sentence_spans
-from orsheet.minutes.vocabulary import NOT_A_TASK_START
+from orsheet.minutes.vocabulary import FUTURE_VERBS, NOT_A_TASK_START, TASK_VERBS
 
 __all__ = ["parse_minutes"]
 
 _HEADER_PARAGRAPHS = 40
+# A task said in this many words or fewer ("Koen zoekt het uit.", "Hanneke regelt de locatie en de
+# trainer.") takes the sentence before it along: that says what "het" or "de locatie" is.
+_SHORT_TASK = 8
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 _CONTINUES_DECISION = re.compile(r"(?i)(?:ook|tevens|eveneens|verder)\b.*\b(?:wordt|worden)\b")
 _SPOKESPERSON = re.compile(r"[(\[]\s*(?:woordvoerder|woordvoerders|spreker|sprekers)\b", re.IGNORECASE)
@@ -69,23 +88,38 @@ class _Reader:
         self.owner_waiting = ""  # "Mart en Lilia" alone: the owner cell whose deadline follows apart
         self.just_decided = False  # the sentence before, in this paragraph, gave a decision
         self.item = ""  # what is being discussed: the heading, or the numbered or bulleted item below it
+        self.paragraph_previous = ""  # the sentence before, in this paragraph only
+        self.meeting: date | None = None  # the meeting's date, as the minutes state it
+        self.row_dates: list[date] = []  # a running list's row: the dates it was discussed on
 
 
 def parse_minutes(paragraphs: list[Paragraph], known_people: tuple[str, ...] = ()) -> MinutesProposal:
     """Read the minutes in document order; ``known_people`` come from the Personen sheet."""
     listed = names_in_header([(p.text, p.level) for p in paragraphs[:_HEADER_PARAGRAPHS]])
-    reader = _Reader(people_from([*listed, *known_people]))
+    in_text, writer = names_in_text([normalise(p.text) for p in paragraphs if not p.level])
+    reader = _Reader(people_from([*listed, *known_people, *in_text], writer))
+    reader.meeting = meeting_date_in(paragraphs)
     reader.proposal.people = tuple(dict.fromkeys(listed))
-    for paragraph in paragraphs:
+    for paragraph in joined_who_what_when(paragraphs):
         text = normalise(paragraph.text)
         if text:
             _read(reader, paragraph, text)
-    _drop_duplicate_closures(reader.proposal)
-    _drop_possible_actions_a_marker_covers(reader.proposal)
+    drop_duplicate_closures(reader.proposal)
+    drop_possible_actions_a_marker_covers(reader.proposal)
     return reader.proposal
 
 
+def _follow_rows(reader: _Reader, text: str) -> None:
+    """A row of a running list starts, or a paragraph of dates adds to the row's dates."""
+    reader.row_dates = row_dates(text, reader.row_dates)
+
+
+def _carried_over(reader: _Reader) -> bool:
+    return carried_over(reader.meeting, reader.row_dates)
+
+
 def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
+    _follow_rows(reader, text)
     if paragraph.level > 0:
         reader.subject = heading_title(text)
         reader.previous_sentence, reader.pending_label = "", None
@@ -96,6 +130,18 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if paragraph.bullet:  # "2. API-56 - versionering niet zichtbaar. Mogelijk ...": its first sentence
         first = sentence_spans(text)[0]
         reader.item = text[first[0] : first[1]].strip()
+    labelled = who_what_when(text)
+    rows = [labelled] if labelled is not None else table_actions(text, reader.people)
+    if rows:  # "Wie: ... Wat: ... Wanneer: ...", or a table "Actie Wie Wanneer" run together: explicit
+        for owner, task, when in rows:
+            written = text if labelled else f"{task} | {owner} | {when}"
+            reader.proposal.new_actions.append(NewAction(owner, _capitalise(task), reader.subject, written, when))
+        reader.previous_paragraph = ""
+        return
+    status = status_of(text)
+    if status is not None:
+        _read_status_line(reader, text, status)
+        return
     if reader.listing and paragraph.bullet and not find_markers(text) and not mentions_closure(text):
         if _add_listed_action(reader, text):
             return
@@ -107,6 +153,7 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     text = _read_owner_cells(reader, text)
     if not text:
         return
+    _follow_rows(reader, text)
     completes_label = reader.pending_label is not None
     if completes_label:
         _add_decision(reader, reader.pending_label, _strip_markers(text))
@@ -115,6 +162,34 @@ def _read(reader: _Reader, paragraph: Paragraph, text: str) -> None:
     if spans:
         reader.previous_sentence = _strip_markers(text[spans[-1][0] : spans[-1][1]]) or reader.previous_sentence
     reader.previous_paragraph = text if len(spans) <= 2 else reader.previous_sentence
+
+
+def _read_status_line(reader: _Reader, text: str, status: Status) -> None:
+    """"Rooster opvragen: gedaan.", "Enquête: nog niet verstuurd, Priya pakt dit op": an existing action's status.
+
+    Its numbers close as anywhere; done without a number, it is matched against the open actions;
+    nothing in it is a new action or a decision of this meeting.
+    """
+    closed = False
+    for start, end in sentence_spans(text):
+        closed = _read_numbers(reader, text[start:end].strip()) or closed
+    if status.done and not closed:
+        reader.proposal.done_reports.append(DoneReport(text, reader.subject))
+    reader.previous_paragraph = ""  # an owner cell below it names no new task
+
+
+def _read_numbers(reader: _Reader, clean: str) -> list[int]:
+    """Close the numbers a sentence reports done; a refused range is a near miss."""
+    proposal = reader.proposal
+    try:
+        numbers = closed_numbers(clean)
+    except RangeRefused as refused:
+        numbers = []
+        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
+                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
+    for number in numbers:
+        proposal.closures.append(Closure(number, clean))
+    return numbers
 
 
 def _read_owner_cells(reader: _Reader, text: str) -> str:
@@ -146,9 +221,13 @@ def _read_owner_cells(reader: _Reader, text: str) -> str:
 
 def _add_cell_action(reader: _Reader, owner: str, task: str, deadline: str) -> None:
     """The owner cell's action; a possible action already read from the task sentence takes its owner."""
+    if _carried_over(reader):
+        reader.proposal.near_misses.append(NearMiss(f"{task} {owner} {deadline}", CARRIED_OVER))
+        reader.previous_paragraph = ""
+        return
     actions = reader.proposal.new_actions
     action = NewAction(owner, _capitalise(task), reader.subject, "", deadline.strip(" ."), POSSIBLE, OWNER_CELL)
-    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description == action.description:
+    if actions and actions[-1].confidence == POSSIBLE and actions[-1].description.endswith(action.description):
         actions.pop()
     actions.append(action)
     reader.previous_paragraph = ""  # the task has its owner now
@@ -162,6 +241,7 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
     previous = reader.previous_sentence
     pending = list(markers)
     reader.just_decided = False
+    reader.paragraph_previous = ""
     for start, end in spans:
         sentence = text[start:end]
         own_text = not _wholly_quoted(text, start, end, quotes) and not any(
@@ -173,13 +253,15 @@ def _read_paragraph(reader: _Reader, text: str, spans: tuple[tuple[int, int], ..
             if cell is not None and cell.deadline and previous:  # "Simone vraagt de leden. Simone z.s.m."
                 _add_cell_action(reader, cell.owner, previous, cell.deadline)
                 clean = cell.rest
+                _follow_rows(reader, clean)  # "... Maarten z.s.m. 015 Toegankelijkheid 25-02-2021 ..."
             marked = any(start <= m.start < end for m in markers)
             decided = reader.proposal.decisions
             last_before = decided[-1] if decided else None
             waiting = _read_sentence(reader, clean, previous, marked, (start, end) == spans[-1], decisions) or waiting
             reader.just_decided = bool(decided) and decided[-1] is not last_before
             previous = clean or previous
-            reader.last_person = reader.people.mentioned(clean) or reader.last_person
+            reader.paragraph_previous = clean or reader.paragraph_previous
+            reader.last_person = last_owner_in(clean, reader.people) or reader.last_person
         # The sentence's markers, in document order: "(Actie Randy). Hij vraagt ..." -- "hij" is Randy.
         while pending and pending[0].start < end:
             _add_marker_action(reader, text, pending.pop(0), spans)
@@ -211,14 +293,8 @@ def _read_sentence(
     proposal = reader.proposal
     if says_list_updated(clean):
         proposal.list_updated = clean
-    try:
-        numbers = closed_numbers(clean)
-    except RangeRefused as refused:
-        numbers = []
-        proposal.near_misses.append(NearMiss(clean, f'niets afgerond: "{refused}" is geen bereik van '
-                                                    f"hoogstens {RANGE_LIMIT} nummers; noem de nummers"))
-    for number in numbers:
-        proposal.closures.append(Closure(number, clean))
+    numbers = _read_numbers(reader, clean)
+    decided_before = proposal.decisions[-1:]
     decision = decided.read_decision(clean) if decisions else None
     if decision is not None and not _is_quoted_or_example(clean):
         if decision.skipped:
@@ -241,12 +317,36 @@ def _read_sentence(
         about = reader.item if points_back(clean) else ""
         proposal.done_reports.append(DoneReport(f"{about} {clean}".strip(), reader.subject))
         return None
-    task = task_in(clean, reader.people, reader.last_person)
-    if task is not None:
+    decided_here = reader.proposal.decisions[-1:] != decided_before
+    for task in [] if _carried_over(reader) else tasks_in(clean, reader.people, reader.last_person):
+        if decided_here and is_the_body(task.owner):
+            continue  # "Besluit: de OR neemt het besluit pas na ...": the body deciding, not a task
+        description = task.description
+        context = _context_for(reader, clean, previous) if task.reason in (NAME_AND_VERB, PASSIVE) else ""
+        if context:
+            description = f"{context} {description}"  # "Koen zoekt het uit.": what "het" is
         proposal.new_actions.append(
-            NewAction(task.owner, task.description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
+            NewAction(task.owner, description, reader.subject, "", confidence=POSSIBLE, reason=task.reason)
         )
     return None
+
+
+# "Nicole wordt gevraagd dit met de gemeente op te nemen; Bas mailt haar.": what "dit" and "haar" are.
+_POINTING_BACK = frozenset({
+    "dit", "deze", "hem", "haar", "hen", "hierover", "daarover", "hiervoor", "daarvoor", "hiermee", "daarmee",
+    "erover", "ervoor", "hiernaar", "daarnaar",
+})
+
+
+def _context_for(reader: _Reader, clean: str, previous: str) -> str:
+    """The sentence a task needs to be understood: the one before it in the paragraph for a short task,
+    the one before it under the same item for a task that points back ("dit", "haar")."""
+    said = clean.split()
+    if len(said) <= _SHORT_TASK and reader.paragraph_previous:
+        return reader.paragraph_previous
+    if previous and _POINTING_BACK & {w.strip(".,;:!?").casefold() for w in said}:
+        return previous
+    return ""
 
 
 def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[tuple[int, int]]) -> NewAction | None:
@@ -261,10 +361,18 @@ def _action_from_marker(reader: _Reader, text: str, marker: Marker, spans: list[
     sentence = _sentence_for(text, marker, spans, index) or (reader.previous_sentence if not task else "")
     if task and sentence:
         description = _full_stop(f"{sentence} Actie: {owner} {task}")
+    elif not sentence and owner and _starts_with_a_verb(task):
+        description = _full_stop(f"{owner} {task}")  # "Actie: Sander stuurt de vragen": the sentence as said
     else:
         description = sentence or _capitalise(task)
     written = text[marker.start : marker.end].strip("()[] ")
     return NewAction(owner, description, reader.subject, written, deadline)
+
+
+def _starts_with_a_verb(task: str) -> bool:
+    """"stuurt de vragen", "schrijven de brief": the owner was the sentence's subject."""
+    first = task.split()[0].strip(".,;:").casefold() if task.split() else ""
+    return first in FUTURE_VERBS or first in TASK_VERBS
 
 
 def _sentence_for(text: str, marker: Marker, spans: list[tuple[int, int]], index: int) -> str:
@@ -343,25 +451,6 @@ def _add_decision(reader: _Reader, kind: str, text: str, *, sure: bool = True, t
         reader.topics.append(words)
     confidence, reason = ("zeker", "") if sure else (POSSIBLE, "besluit afgeleid uit de formulering")
     proposal.decisions.append(DecisionItem(text, reader.subject, kind, confidence, reason))
-
-
-def _drop_possible_actions_a_marker_covers(proposal: MinutesProposal) -> None:
-    """"De OR zal dit opvragen. (actie: Jan)": the marker's action is the one, not also "De OR"."""
-    marked = [a.description for a in proposal.new_actions if a.confidence != POSSIBLE]
-    proposal.new_actions = [
-        a for a in proposal.new_actions
-        if a.confidence != POSSIBLE or not any(a.description in text for text in marked)
-    ]
-
-
-def _drop_duplicate_closures(proposal: MinutesProposal) -> None:
-    seen: set[int] = set()
-    unique = []
-    for closure in proposal.closures:
-        if closure.number not in seen:
-            seen.add(closure.number)
-            unique.append(closure)
-    proposal.closures = unique
 
 
 def _capitalise(text: str) -> str:

@@ -17,10 +17,13 @@ from itertools import takewhile
 from orsheet.minutes import vocabulary as words
 from orsheet.minutes.decisions import read_decision
 from orsheet.minutes.markers import leading_deadline
-from orsheet.minutes.people import People
+from orsheet.minutes.people import TITLES, People
 from orsheet.minutes.text import clauses
 
-__all__ = ["Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back"]
+__all__ = [
+    "Task", "task_in", "done_report", "DONE_REPORT_REASON", "OwnerCell", "owner_cell", "OWNER_CELL", "points_back",
+    "NAME_AND_VERB", "PASSIVE", "tasks_in", "last_owner_in", "known_owner_length", "is_the_body",
+]
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def _role_at(tokens: list[str], index: int) -> int:
     start = index
     if _bare(tokens[index]).casefold() in words.DETERMINERS:
         index += 1
-    if index < len(tokens) and _bare(tokens[index]).casefold() == "dagelijks":
+    if index < len(tokens) and _bare(tokens[index]).casefold() in ("dagelijks", "ambtelijk"):
         index += 1
     if index >= len(tokens) or _bare(tokens[index]).casefold() not in words.ROLE_WORDS:
         return 0
@@ -56,6 +59,27 @@ def _role_at(tokens: list[str], index: int) -> int:
 
 
 _KNOWN, _ROLE, _CAPITAL, _NONE = range(4)  # what kind of owner a token run is
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het"})
+
+
+def _titled_at(tokens: list[str], index: int, people: People) -> int:
+    """"Mevrouw Hermans", "de heer Yıldız", "mevrouw De Graaf": a title makes a person of the name after it."""
+    start = index
+    if _bare(tokens[index]).casefold() == "de" and index + 1 < len(tokens) and _bare(tokens[index + 1]).casefold() == "heer":
+        index += 2
+    elif _bare(tokens[index]).casefold() in TITLES:
+        index += 1
+    else:
+        return 0
+    known = people.longest_at(tokens, index)
+    if known:
+        return index - start + known
+    name = index
+    while name < len(tokens) and _bare(tokens[name]).casefold() in _NAME_PARTICLES and tokens[name][:1].isupper():
+        name += 1  # "De Graaf", "Van der Berg"
+    if name < len(tokens) and tokens[name][:1].isupper() and _bare(tokens[name]).isalpha():
+        return name + 1 - start
+    return 0
 
 
 def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]:
@@ -65,6 +89,9 @@ def _one_owner(tokens: list[str], index: int, people: People) -> tuple[int, int]
     known = people.longest_at(tokens, index)
     if known:
         return known, _KNOWN
+    titled = _titled_at(tokens, index, people)
+    if titled:
+        return titled, _KNOWN
     role = _role_at(tokens, index)
     if role:
         return role, _ROLE
@@ -93,6 +120,12 @@ def _owners_at(tokens: list[str], people: People) -> tuple[int, set[int]]:
     return length, kinds
 
 
+def known_owner_length(tokens: list[str], people: People) -> int:
+    """How many tokens at the start name listed people or roles ("Marloes en Gijs"), 0 for none or an unknown name."""
+    length, kinds = _owners_at(tokens, people)
+    return 0 if _CAPITAL in kinds else length
+
+
 def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     if index >= len(tokens):
         return False
@@ -100,20 +133,27 @@ def _is_task_verb(tokens: list[str], index: int, strong_only: bool) -> bool:
     if verb not in words.FUTURE_VERBS and verb not in words.TASK_VERBS:
         return False
     rest = [_bare(t).casefold() for t in tokens[index + 1 :]]
-    if rest and rest[0] in words.NOT_A_TASK_AFTER.get(verb, ()):
+    if rest and (rest[0] in words.NOT_A_TASK_AFTER.get(verb, ()) or rest[0] in words.REFLEXIVE):
         return False
     # "Petra zal de brief niet sturen" is no task; "Petra belt wie niet kon komen" is.
     main_clause = set(takewhile(lambda word: word not in words.SUBORDINATORS, rest))
-    if words.NEGATIONS & main_clause:
+    # The particle closes the clause: "TP neemt haar taken waar" ("waar" also opens a subclause).
+    if words.NEGATIONS & main_clause or words.NOT_A_TASK_PARTICLE.get(verb, set()) & (main_clause | set(rest[-1:])):
         return False
     if verb in ("neemt", "nemen") and _taken_to_heart(rest):
         return False
     particles = words.TASK_PARTICLE_AFTER.get(verb)
-    if particles and not particles & set(rest):
+    if particles and not particles & set(rest) and not (verb in ("laat", "laten") and _lets_do(rest)):
         return False
     if strong_only:
         return verb in words.FUTURE_VERBS or (verb == "neemt" and "contact" in main_clause)
     return True
+
+
+def _lets_do(rest: list[str]) -> bool:
+    """"laat de lekkage volgende week onderzoeken": "laat" with a thing done, an infinitive closing its clause."""
+    clause = list(takewhile(lambda word: word not in words.JOINING_WORDS | {"maar", "want"}, rest))
+    return len(clause) >= 2 and clause[-1].endswith("en") and clause[-1] not in words.NOT_LET_DO
 
 
 def _taken_to_heart(rest: list[str]) -> bool:
@@ -126,11 +166,49 @@ def _taken_to_heart(rest: list[str]) -> bool:
     return bool(words.ADVICE_WORDS & set(rest[: rest.index("mee")])) and not words.DESTINATIONS & set(rest)
 
 
-def task_in(sentence: str, people: People, last_person: str) -> Task | None:
-    """The task a sentence gives someone, or None."""
-    if _VERBS.isdisjoint(_bare(t).casefold() for t in sentence.split()):
+PASSIVE = "lijdende vorm met \"door\", zonder actiemarkering"
+# "Het jaarplan wordt door mevrouw De Graaf opgesteld", "... wordt door Bert uitgezocht": the owner after "door".
+_PASSIVE_BY = re.compile(r"\b(?:wordt|worden|zal\s+worden|zullen\s+worden)\s+(?:[\w-]+\s+){0,4}?door\s+", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"^(?:(?:op|uit|mee|na|aan|door|in|af|voor|toe|rond|bij|terug|over|weg|samen)?ge\w+|(?:be|ver|ont|her|er)\w+)[dtn]$",
+    re.IGNORECASE,
+)
+
+
+def _passive_task(sentence: str, people: People) -> Task | None:
+    """A present passive with a listed person or a role after "door", and a past participle after them."""
+    passive = _PASSIVE_BY.search(sentence)
+    if not passive:
         return None
+    tokens = sentence[passive.end() :].split()
+    length, kinds = _owners_at(tokens, people)
+    if not length or _CAPITAL in kinds:
+        return None
+    clause = list(takewhile(lambda t: not t.endswith((",", ";", ":")), tokens[length:]))
+    said = [_bare(t) for t in tokens[length : length + len(clause) + 1]]
+    participles = [w for w in said if _PARTICIPLE.match(w)]
+    if words.NEGATIONS & {w.casefold() for w in said} or not participles or participles[0].casefold() in words.SPEECH_PARTICIPLES:
+        return None
+    return Task(" ".join(tokens[:length]).strip(".,;:()"), _sentence_case(sentence.strip()), PASSIVE)
+
+
+def task_in(sentence: str, people: People, last_person: str) -> Task | None:
+    """The (first) task a sentence gives someone, or None."""
+    found = tasks_in(sentence, people, last_person)
+    return found[0] if found else None
+
+
+def tasks_in(sentence: str, people: People, last_person: str) -> list[Task]:
+    """The tasks a sentence gives, one per owner: "Rachid zet het advies op papier; Truus leest het mee."."""
+    if " door " in sentence:
+        found = _passive_task(sentence, people)
+        if found:
+            return [found]
+    said = [_bare(t).casefold() for t in sentence.split()]
+    if _VERBS.isdisjoint(said) and not (people.writer and "ik" in said):
+        return []
     parts = clauses(sentence)
+    tasks: list[Task] = []
     for index, (offset, clause) in enumerate(parts):
         tokens = clause.split()
         found = _task_at_start(tokens, people, last_person) or _task_inverted(tokens, people, last_person)
@@ -139,8 +217,13 @@ def task_in(sentence: str, people: People, last_person: str) -> Task | None:
             # "Wil, Nancy gaan erheen": the comma cut a list of names, not a clause.
             while index and (name := _trailing_name(parts[index - 1][1], people)) and owner != last_person:
                 owner, index = f"{name}, {owner}", index - 1
-            return Task(owner, _sentence_case(sentence.strip()), reason)
-    return _agreed_task(sentence, people)
+            if tasks and (reason != NAME_AND_VERB or any(owner in t.owner or t.owner in owner for t in tasks)):
+                continue  # a later clause counts only for another person named there
+            tasks.append(Task(owner, _sentence_case(sentence.strip()), reason))
+    if tasks:
+        return tasks
+    agreed = _agreed_task(sentence, people)
+    return [agreed] if agreed else []
 
 
 AGREED_TASK = "afspraak met een eigenaar, zonder actiemarkering"
@@ -208,7 +291,40 @@ def _trailing_name(clause: str, people: People) -> str:
     return ""
 
 
+def _third_person(verb: str) -> list[str]:
+    word = _bare(verb).casefold()
+    if word in _VERBS:
+        return [word]
+    return [f"{word}t" if f"{word}t" in _VERBS else f"{word}at" if f"{word}at" in _VERBS else word]
+
+
+_OWNER_STARTS = words.DETERMINERS | TITLES
+
+
+def last_owner_in(text: str, people: People) -> str:
+    """The last listed person or role a sentence names ("... met de bestuurder gesproken"): whom "hij" means next."""
+    tokens = text.split()
+    found, index = "", 0
+    while index < len(tokens):
+        if not (tokens[index][:1].isupper() or _bare(tokens[index]).casefold() in _OWNER_STARTS):
+            index += 1  # most words start no owner: a name is capitalised, a role follows an article
+            continue
+        length, kind = _one_owner(tokens, index, people)
+        if length and kind in (_KNOWN, _ROLE) and (kind == _KNOWN or _bare(tokens[index]).casefold() in words.DETERMINERS):
+            found = " ".join(_bare(t) for t in tokens[index : index + length])
+            index += length
+        else:
+            index += 1
+    return found
+
+
 def _task_at_start(tokens: list[str], people: People, last_person: str) -> tuple[str, str] | None:
+    if tokens and people.writer and _bare(tokens[0]).casefold() == "ik":
+        # "Ik regel nog de hotelkamers." in Anne's e-mail: "regel" is "regelt" ("ga" "gaat") in the third person.
+        third = [tokens[0], *(_third_person(tokens[1]) if len(tokens) > 1 else []), *tokens[2:]]
+        if _is_task_verb(third, 1, strong_only=False):
+            return people.writer, f'eigenaar afgeleid: "ik" is {people.writer}'
+        return None
     if tokens and _bare(tokens[0]).casefold() in words.PRONOUNS:
         if last_person and _is_task_verb(tokens, 1, strong_only=False):
             return last_person, f'eigenaar afgeleid: "{_bare(tokens[0])}" is {last_person}'
@@ -246,7 +362,8 @@ def _sentence_case(text: str) -> str:
 
 _DONE = re.compile(
     r"\b(?:is|zijn|werd|werden|heeft|hebben)\b(?:\s+[\w-]+){0,5}?\s+(?:" + "|".join(words.DONE_WORDS) + r")\b"
-    r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b",
+    r"|\bde deur uit\b|\b(?:uit|van) de a[ck]tie-?lijst\b|\bkan\s+(?:worden\s+)?(?:afgesloten|afgevoerd)\b"
+    r"|\b(?:kan|mag|kunnen|mogen)\s+(?:er\s+af|eraf)\b",  # "dus dat actiepunt kan eraf"
     re.IGNORECASE,
 )
 _STILL_OPEN = re.compile(r"\b(?:nog\s+niet|niet|geen|blijft|blijven|loopt\s+nog|nog\s+open)\b", re.IGNORECASE)
@@ -270,3 +387,9 @@ def done_report(sentence: str) -> bool:
     """Does the sentence say some task is done ("Draaiboek is doorgestuurd naar iedereen")?"""
     done = _DONE.search(sentence)
     return bool(done) and not _STILL_OPEN.search(sentence[: done.end()])
+
+
+def is_the_body(owner: str) -> bool:
+    """"de OR", "De MR", "we": the body deciding, which is no task's owner in its own decision."""
+    said = owner.casefold().split()
+    return bool(said) and said[-1] in words.BODIES and len(said) <= 2

@@ -37,16 +37,20 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start : match.start() + 1]
-        last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lower() if before.strip() else ""
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?").lstrip("([\"'“‘").lower() if before.strip() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before):
-            continue  # "1." list number or "5.1" heading; "... van begin 2018." ends a sentence
+        if re.fullmatch(r"\d+(\.\d+)*", last_word) and not _ends_with_year(before) and not _AMOUNT.search(before):
+            continue  # "1." list number or "5.1" heading; "... van begin 2018." and "€ 180.000." end a sentence
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+# An amount: after a currency sign, or in groups of three ("€ 180.000.", "1.250.000 euro.").
+_AMOUNT = re.compile(r"(?:€|\beur|\beuro)\s*[\d.,]+\.$|\b\d{1,3}(?:\.\d{3})+\.$", re.IGNORECASE)
 
 
 def _ends_with_year(before: str) -> bool:
@@ -108,11 +112,16 @@ def content_words(text: str) -> set[str]:
 STEM = 5  # "kopieert"/"kopiëren", "voorgeschreven"/"voorschrijven": the same first letters
 
 
+# A participle's "ge" after a separable particle: "opgesteld" is "opstellen", "uitgezocht" "uitzoeken".
+# And a participle's own "ge": "geactualiseerd" is "actualiseren", "geregeld" "regelen".
+_PARTICIPLE_GE = re.compile(r"^(op|uit|mee|na|aan|door|in|af|voor|toe|rond|bij|terug|over|weg|samen)?ge(?=\w{4,}[dt]$)")
+
+
 def stems(text: str) -> set[str]:
     """The meaning words cut to their first letters, accents dropped: a crude Dutch stemmer."""
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return {word[:STEM] for word in content_words(plain)}
+    return {_PARTICIPLE_GE.sub(lambda m: m.group(1) or "", word)[:STEM] for word in content_words(plain)}
 
 
 def similar(one: str, other: str) -> bool:

@@ -28,11 +28,15 @@ TASK_VERBS = frozenset({
     "vertegenwoordigt", "vertegenwoordigen", "schaaft", "schaven", "coördineert", "coördineren",
     "inventariseert", "inventariseren", "onderzoekt", "onderzoeken", "koppelt", "koppelen", "werkt",
     "overlegt", "overleggen", "kijkt", "kijken", "promoot", "promoten", "reserveert", "reserveren",
+    "zegt", "zeggen",  # only with "toe": "De bestuurder zegt toe de cijfers te sturen"
+    "leest", "lezen",  # "Truus leest het advies mee"
+    "voert", "voeren", "houdt", "houden", "volgt", "volgen", "bespreekt", "bespreken",
+    "stemt", "stemmen", "verzorgt", "verzorgen", "verstrekt", "bezoekt", "bezoeken", "benoemt", "werft", "werven",
 })
 # What follows a verb when the sentence reports talk rather than a task:
 # "vraagt of", "stelt voor", "laat zien", "doet de suggestie", "gaat akkoord".
 NOT_A_TASK_AFTER = {
-    "vraagt": {"of", "op", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
+    "vraagt": {"of", "op", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar", "aandacht"},
     "vragen": {"of", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "waar", "zich", "naar"},
     "stelt": {"voor", "vast", "zich", "dat"},
     "laat": {"zien", "blijken", "merken", "weten"},
@@ -45,7 +49,11 @@ NOT_A_TASK_AFTER = {
     "kijkt": {"terug", "uit"},
     "zorgt": {"niet"},
     "neemt": {"deel", "kennis", "afscheid", "plaats", "waar"},
-    "legt": {"uit"},
+    "legt": {"uit", "voor"},
+    "houdt": {"zich", "rekening", "vast", "van", "op"},
+    "houden": {"zich", "rekening", "vast", "van", "op"},
+    "volgt": {"nog", "later", "binnenkort", "na"},
+    "bespreekt": {"met"},
 }
 # "Marcel neemt deze aanbevelingen mee": advice taken to heart is no task, unless it goes somewhere
 # ("neemt de opmerkingen mee in de uitwerking", "... mee naar het MT").
@@ -59,7 +67,28 @@ DESTINATIONS = frozenset({"in", "naar", "bij", "richting", "tijdens", "als"})
 # "neemt het advies ter harte", "neemt het voorstel in overweging": no task either.
 TAKEN_TO_HEART = (("ter", "harte"), ("in", "overweging"), ("voor", "kennisgeving"))
 # "laat aan de commissie weten": ``laat`` is a task when this word follows later.
-TASK_PARTICLE_AFTER = {"laat": {"weten", "doen", "maken", "uitzoeken"}}
+# "Er wordt door Jan opgemerkt dat ...": the passive of speech is no task.
+SPEECH_PARTICIPLES = frozenset({
+    "gezegd", "opgemerkt", "aangegeven", "gemeld", "genoemd", "gevraagd", "voorgesteld", "toegelicht", "uitgelegd",
+    "gepresenteerd", "besproken", "verteld", "benadrukt", "geantwoord", "gesteld", "betoogd", "aangekaart",
+})
+# "laat ... zien/blijken/merken" reports; "laat de lekkage onderzoeken" is a task.
+NOT_LET_DO = frozenset({
+    "zien", "blijken", "merken", "horen", "liggen", "staan", "gaan", "vallen",
+    "open", "binnen", "buiten", "boven", "beneden", "tegen", "alleen", "samen", "even", "volgen",
+})
+# "stemt af" is a task, "stemt (dan ook) in" consent.
+TASK_PARTICLE_AFTER = {
+    "laat": {"weten", "doen", "maken", "uitzoeken"}, "zegt": {"toe"}, "zeggen": {"toe"}, "stemt": {"af"}, "stemmen": {"af"},
+}
+# Separable verbs that are no task with this particle anywhere in the main clause:
+# "Jan en Ellen nemen in januari deel aan de klankbordgroep", "TP neemt haar taken waar".
+NOT_A_TASK_PARTICLE = {
+    "neemt": {"deel", "waar", "kennis", "afscheid"}, "nemen": {"deel", "waar", "kennis", "afscheid"},
+    "legt": {"voor", "uit"},  # "Sabine legt de conceptjaarplanning voor": she presents it
+}
+# "De OR maakt zich zorgen", "Jan zet zich in": a reflexive verb reports a state, not a task.
+REFLEXIVE = frozenset({"zich"})
 
 # Roles that own actions: "de voorzitter", "het DB", "werkgroep Communicatie".
 ROLE_WORDS = frozenset({
@@ -67,6 +96,7 @@ ROLE_WORDS = frozenset({
     "db", "ab", "werkgroep", "commissie", "kascommissie", "directie", "directeur", "bestuurder", "ledenraad",
     "or", "mr", "gmr", "cor", "ur", "pmr", "omr", "oudergeleding", "personeelsgeleding", "coördinator",
     "secretariaat", "kerngroep", "presidium", "agendacommissie", "redactie", "dagelijks",
+    "beheerder", "locatiemanager", "teamleider", "werkgever",
 })
 GROUP_HEADS = frozenset({"werkgroep", "commissie"})  # "werkgroep Communicatie": a name follows
 JOINING_WORDS = frozenset({"en", "&"})  # "Wil en Nancy"
@@ -100,4 +130,12 @@ DONE_WORDS = (
     # with "heeft/hebben": "De OR heeft een tweede brief geschreven en overhandigd", "Jan heeft gebeld"
     # ("opgesteld", "opgehaald" describe more often than they report: "de rapportage is opgesteld op basis van")
     "geschreven", "overhandigd", "gebeld", "gestuurd", "ingevuld", "uitgezocht", "nagevraagd", "gecontroleerd",
+    "gevoerd", "bezocht",  # "Dirk heeft het gesprek gevoerd", "Bos heeft de bewonerscommissie bezocht"
+    "gesproken", "besproken", "geboekt", "gereserveerd", "gepubliceerd", "opgestuurd", "opgevraagd",
 )
+
+# The bodies that meet and decide: in a decision of theirs they are no task's owner.
+BODIES = frozenset({
+    "or", "cor", "gor", "mr", "gmr", "pmr", "omr", "ur", "oc", "ov", "ondernemingsraad", "medezeggenschapsraad",
+    "raad", "cliëntenraad", "clientenraad", "deelraad", "vergadering", "we", "wij",
+})
