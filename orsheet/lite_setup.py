@@ -1,9 +1,11 @@
 """``orsheet lite-code``: the two files to paste into xlwings Lite's editor.
 
 ``main.py`` stays a few lines: it imports the scripts of :mod:`orsheet.lite`,
-so an update of orsheet is a new wheel, not new code to paste. The wheel comes
-from PyPI once orsheet is published (``orsheet==VERSION``); until then from
-a URL the add-in can fetch (a wheel built with ``python -m build``).
+so an update of orsheet is a new wheel, not new code to paste. orsheet is not
+on PyPI (and the name is not the project's there), so there is no default:
+``requirements.txt`` names the wheel at a URL the add-in can fetch (built with
+``python -m build --wheel``), never ``orsheet==VERSION``, which would install
+whatever package holds that name on PyPI, with access to the council's workbook.
 """
 
 from __future__ import annotations
@@ -26,10 +28,17 @@ from orsheet.lite import *  # noqa: F401,F403 - the eight buttons, from Agenda m
 '''
 
 
-def requirements_txt(wheel: str | None = None) -> str:
-    """xlwings plus orsheet: ``wheel`` is a URL to orsheet's wheel, else the release on PyPI."""
-    orsheet = wheel.strip() if wheel else f"orsheet=={__version__}"
-    if wheel and not (orsheet.startswith(("https://", "http://", "emfs:")) and orsheet.endswith(".whl")):
+def requirements_txt(wheel: str | None) -> str:
+    """xlwings plus orsheet's wheel at ``wheel`` (a URL, or ``emfs:`` for the add-in's Files)."""
+    orsheet = (wheel or "").strip()
+    if not orsheet:
+        raise InputError(
+            "orsheet staat niet op PyPI, dus xlwings Lite kan het niet zelf ophalen: geef met --wheel de "
+            "internetlocatie van het orsheet-wielbestand (.whl), bijvoorbeeld --wheel "
+            f"https://intranet.example/orsheet-{__version__}-py3-none-any.whl. Het wiel maakt u met "
+            "'python -m build --wheel' in een kopie van orsheet (het komt in de map dist); zet het op een webserver "
+            "die de invoegtoepassing mag bereiken (zie docs/excel-lite.md). Er is niets geschreven.")
+    if not (orsheet.startswith(("https://", "http://", "emfs:")) and orsheet.endswith(".whl")):
         raise InputError(f"{wheel}: geef de internetlocatie (https://...) van het orsheet-wielbestand (.whl)")
     return f"xlwings\n{orsheet}\n"
 
@@ -40,8 +49,9 @@ class LiteCode:
     requirements: Path
 
 
-def write_lite_code(folder: Path, wheel: str | None = None, *, force: bool = False) -> LiteCode:
-    """Write main.py and requirements.txt into ``folder`` (refusing to overwrite unless ``force``)."""
+def write_lite_code(folder: Path, wheel: str | None, *, force: bool = False) -> LiteCode:
+    """Write main.py and requirements.txt into ``folder`` (refusing to overwrite unless ``force``);
+    ``wheel``: where the add-in fetches orsheet's wheel (required, see :func:`requirements_txt`)."""
     folder = Path(folder)
     files = LiteCode(folder / "main.py", folder / "requirements.txt")
     contents = {files.main: MAIN_PY, files.requirements: requirements_txt(wheel)}

@@ -91,16 +91,23 @@ def _table_api(name: str, ref: str, columns=()) -> dict:
     }
 
 
+class Formula(str):
+    """A cell's formula in the stand-in's payload (its text), told apart from text that starts with "=":
+    Excel's copy and cut carry it, a value written over the cell (setValues) makes it plain text."""
+
+
 def payload_from_file(path: Path, cached: bool = False) -> dict:
     """The JSON an xlwings client (VBA/Office.js) sends for this workbook. ``cached``: a formula's
-    cell holds its last result, as Excel sends it (else its formula text, as openpyxl reads it)."""
+    cell holds its last result, as Excel sends it (else its formula text, as openpyxl reads it, a
+    :class:`Formula`)."""
     import openpyxl
     import xlwings as xw
 
     book = openpyxl.load_workbook(path, data_only=cached)
     sheets = []
     for sheet in book.worksheets:
-        values = [[_payload_value(v) for v in row] for row in sheet.iter_rows(values_only=True)] or [[""]]
+        values = [[Formula(c.value) if c.data_type == "f" and isinstance(c.value, str) else _payload_value(c.value)
+                   for c in row] for row in sheet.iter_rows()] or [[""]]
         tables = [_table_api(t.name, t.ref, [c.name for c in t.tableColumns]) for t in sheet.tables.values()]
         sheets.append({"name": sheet.title, "values": values, "pictures": [], "tables": tables})
     return {
@@ -207,18 +214,42 @@ class FakeExcelClient:
         self._sheet(action)["frozen"] = action["args"][0]
 
     def _copyRange(self, action: dict) -> None:
-        """Excel's copy and paste (values here; formats and notes are not modelled)."""
+        """Excel's copy and paste (values and formulas here, their text as it was; formats and notes are
+        not modelled)."""
+        self._paste(action, cut=False)
+
+    def _moveRange(self, action: dict) -> None:
+        """Excel's cut and paste (Office.js clients: xlwings Lite): as a copy, and the source cells are emptied."""
+        self._paste(action, cut=True)
+
+    def _paste(self, action: dict, cut: bool) -> None:
         from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
 
         source = self._sheet(action)["values"]
         target_index, address = action["args"]
         letters, row = coordinate_from_string(address.replace("$", "").split(":")[0])
         target = self.payload["sheets"][target_index]["values"]
-        for r in range(action["row_count"]):
-            for c in range(action["column_count"]):
-                line = source[action["start_row"] + r] if action["start_row"] + r < len(source) else []
-                value = line[action["start_column"] + c] if action["start_column"] + c < len(line) else ""
+        cells = [[(line[c] if c < len(line) else "") for c in range(action["start_column"], action["start_column"]
+                  + action["column_count"])] for line in (source[r] if r < len(source) else [] for r in
+                  range(action["start_row"], action["start_row"] + action["row_count"]))]
+        if cut:
+            for r in range(action["row_count"]):
+                for c in range(action["column_count"]):
+                    if action["start_row"] + r < len(source):
+                        _put(source, action["start_row"] + r, action["start_column"] + c, "")
+        for r, line in enumerate(cells):
+            for c, value in enumerate(line):
                 _put(target, row - 1 + r, column_index_from_string(letters) - 1 + c, value)
+
+    def _addTable(self, action: dict) -> None:
+        """Excel's Insert > Table, with headers: the first row's cells name its columns."""
+        sheet = self._sheet(action)
+        address, has_headers, _style, name = action["args"]
+        assert has_headers, "orsheet makes tables with a header row"
+        ref = address.replace("$", "")
+        top, left, _, right = _bounds({"range_address": ref})
+        header = [sheet["values"][top - 1][c - 1] for c in range(left, right + 1)]
+        sheet["tables"].append(_table_api(name, ref, header))
 
     def _namesAdd(self, action: dict) -> None:
         name, refers_to = action["args"]
@@ -482,6 +513,11 @@ class _DesktopRange(_Delegate):
                                         "" if v is None else str(v)) for c, v in enumerate(line))
                      for r, line in enumerate(values))
         return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
+
+    def move(self, destination) -> None:
+        """COM's ``Range.Cut(Destination)``: Excel's cut and paste, which the remote clients but Office.js lack."""
+        cells = self._wrapped
+        cells.impl.append_json_action(func="moveRange", args=[destination.sheet.index - 1, destination.address])
 
     def __setattr__(self, name, value):
         if name == "value" and self.sheet_.name in self.sheet_.book.refuse:

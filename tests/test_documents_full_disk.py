@@ -137,7 +137,7 @@ def test_lite_code_on_a_full_disk_is_one_dutch_line_and_leaves_no_empty_files(di
     monkeypatch.setenv("ORSHEET_LOG", str(tmp_path / "orsheet-fouten.log"))
     fill(disk)
     before = contents(disk)
-    message = refused("lite-code", disk / "lite")
+    message = refused("lite-code", disk / "lite", "--wheel", "https://example.org/orsheet-0.1.0-py3-none-any.whl")
     assert "main.py en requirements.txt" in message
     assert contents(disk) == before
 

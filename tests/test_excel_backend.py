@@ -8,18 +8,19 @@ column formats and the table grows with them.
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
 from orsheet import schema
 from orsheet.errors import OrsheetError, SheetError
 from orsheet.build.contract_workbook import build_template
-from orsheet.workbook.base import AppendRows, DeleteRows, ReplaceSheet, UpdateCells
+from orsheet.workbook.base import AppendRows, DeleteRows, MoveRows, ReplaceSheet, UpdateCells
 from orsheet.workbook.excel_values import from_excel, to_excel
 from orsheet.workbook.xlwings_backend import XlwingsBackend
 from tests.excel_support import LICENSE_ENV, enable_remote_engine, FakeExcelClient, RemoteWorkbook, payload_from_file
 
-ACTIES = schema.ACTIONS.name
+ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 
 
 @pytest.fixture(autouse=True)
@@ -213,3 +214,147 @@ def test_rows_are_not_added_live_below_a_tables_totals_row_and_nothing_is_writte
     RemoteWorkbook(client).write([UpdateCells(ACTIES, 2, {schema.STATUS: "afgerond"})])  # a change in place: fine
     assert [a["func"] for a in client.log] == ["setValues"]
 
+
+
+# -- closing when Acties and Archief differ in column order (review L3) ----------------------------------------
+
+PRIORITY = "Prioriteit"  # the secretary's own column, between Onderwerp and Omschrijving in Acties only
+OWN_ORDER = [schema.NR, schema.ONDERWERP, PRIORITY, *schema.ACTIONS.headers[2:]]
+
+
+def with_own_column_in_the_middle(folder: Path) -> Path:
+    """The template with Acties A1:L5 = Nr, Onderwerp, Prioriteit, Omschrijving, ... and actions 1-4;
+    action 2's Omschrijving is a formula. Archief keeps the contract's order (Prioriteit is added at its end)."""
+    import openpyxl
+    from openpyxl.worksheet.table import TableColumn
+
+    book = openpyxl.load_workbook(build_template(folder / "plain.xlsm"), keep_vba=True)
+    sheet = book[ACTIES]
+    table = sheet.tables[ACTIES]
+    for column, header in enumerate(OWN_ORDER, start=1):
+        sheet.cell(1, column).value = header
+    for row, (nr, priority) in enumerate(((1, "hoog"), (2, "laag"), (3, "midden"), (4, "hoog")), start=2):
+        sheet.cell(row, 1).value = nr
+        sheet.cell(row, 2).value = f"Actie {nr}"
+        sheet.cell(row, 3).value = priority
+        sheet.cell(row, 4).value = f"Omschrijving {nr}"
+        sheet.cell(row, 10).value = f"Opmerking {nr}"
+    sheet.cell(3, 4).value = '=B3&" (vervolg)"'
+    table.ref = table.autoFilter.ref = "A1:L5"
+    table.tableColumns = [TableColumn(id=n, name=h) for n, h in enumerate(OWN_ORDER, start=1)]
+    path = folder / "eigen-kolom-midden.xlsm"
+    book.save(path)
+    return path
+
+
+def archived(client: FakeExcelClient) -> list[list]:
+    grid = next(s for s in client.payload["sheets"] if s["name"] == schema.ARCHIVE.name)["values"]
+    return [line[:12] for line in grid[1:] if any(v != "" for v in line)]
+
+
+@pytest.mark.parametrize("client_name, paste", [("Office.js", "moveRange"), ("Microsoft Office Scripts", "copyRange")])
+def test_closing_with_an_own_column_in_the_middle_lets_excel_carry_each_block_of_cells_into_its_archief_column(
+        tmp_path, client_name, paste):
+    from tests.excel_support import Formula
+
+    payload = payload_from_file(with_own_column_in_the_middle(tmp_path))
+    client = FakeExcelClient({**payload, "client": client_name})  # Office.js: xlwings Lite, which can cut
+    RemoteWorkbook(client).write([MoveRows(ACTIES, schema.ARCHIVE.name, [3, 4], {3: {schema.AFGEROND_OP: date(2024, 5, 1)}})])
+    pastes = [(a["start_row"] + 1, a["start_column"] + 1, a["row_count"], a["column_count"], a["args"][1].replace("$", ""))
+              for a in client.log if a["func"] == paste]
+    # Nr-Onderwerp to A, Prioriteit to L (added), Omschrijving..Deadline (datum) to C: rows 3-4 at once, per block
+    assert pastes == [(3, 1, 2, 2, "A2"), (3, 3, 2, 1, "L2"), (3, 4, 2, 9, "C2")]
+    rows = archived(client)
+    assert [(r[0], r[1], r[2], r[8], r[11]) for r in rows] == [
+        (2, "Actie 2", '=B3&" (vervolg)"', "Opmerking 2", "laag"), (3, "Actie 3", "Omschrijving 3", "Opmerking 3", "midden")]
+    assert isinstance(rows[0][2], Formula)  # the formula went along, not its text
+    assert rows[0][9] == "2024-05-01T00:00:00.000Z"  # Afgerond op, as the client sends a date
+    archief = [s["name"] for s in client.payload["sheets"]].index(schema.ARCHIVE.name)
+    written = [(a["start_row"] + 1, a["start_column"] + 1) for a in set_values(client) if a["sheet_position"] == archief]
+    assert written == [(2, 10)]  # only Afgerond op: every carried cell went by Excel's paste
+    acties = RemoteWorkbook(client).read([ACTIES])[ACTIES].rows
+    assert [(r.values[schema.NR], r.values[PRIORITY]) for r in acties] == [(1, "hoog"), (4, "hoog")]
+
+
+def test_closing_on_excel_on_the_desktop_cuts_the_blocks_of_a_row_into_their_archief_columns(tmp_path):
+    from tests.excel_support import desktop_workbook
+
+    book = desktop_workbook(with_own_column_in_the_middle(tmp_path))
+    XlwingsBackend(book).write([MoveRows(ACTIES, schema.ARCHIVE.name, [5, 3])])
+    actions = book.apply()
+    assert [(a["start_row"] + 1, a["start_column"] + 1, a["args"][1].replace("$", "")) for a in actions
+            if a["func"] == "moveRange"] == [
+        (5, 1, "A2"), (5, 3, "L2"), (5, 4, "C2"), (3, 1, "A3"), (3, 3, "L3"), (3, 4, "C3")]
+    assert "copyRange" not in [a["func"] for a in actions]
+    assert [(r[0], r[1], r[11]) for r in archived(book.client)] == [(4, "Actie 4", "hoog"), (2, "Actie 2", "laag")]
+
+
+def test_closing_with_an_own_column_in_the_middle_leaves_the_same_rows_live_as_on_the_file(tmp_path):
+    from orsheet.workbook.file import FileBackend
+
+    edits = [MoveRows(ACTIES, schema.ARCHIVE.name, [3, 4], {3: {schema.AFGEROND_OP: date(2024, 5, 1)}})]
+    path = with_own_column_in_the_middle(tmp_path)
+    client = FakeExcelClient(payload_from_file(path))
+    RemoteWorkbook(client).write(edits)
+    FileBackend(path).write(edits)
+    live, on_file = RemoteWorkbook(client).read([ACTIES, ARCHIEF]), FileBackend(path).read([ACTIES, ARCHIEF])
+
+    def shown(table):  # the formula's cell aside: the file holds no result for it, the stand-in its text
+        return table.header, [(r.number, {h: v for h, v in r.values.items() if (r.number, h) != (2, schema.OMSCHRIJVING)})
+                              for r in table.rows]
+
+    assert shown(live[ARCHIEF]) == shown(on_file[ARCHIEF]) and shown(live[ACTIES]) == shown(on_file[ACTIES])
+    assert live[ARCHIEF].header[-1] == PRIORITY
+
+
+# -- a generated sheet's table: the same on a file and live ----------------------------------------------------
+
+OVERVIEW_LIKE = [["Persoon", "Nr", "Onderwerp"], ["Frank", 112, "Zaal"], ["Frank", 187, "Budget"]]
+AGENDA_LIKE = [["Agenda OR-vergadering 26-10-2023 13:30"], ["Voorzitter: Anna"], [], ["Tijd", "Nr", "Onderwerp"],
+               ["13:30", 1, "Opening"]]
+
+
+def file_tables(path, sheet: str) -> list[tuple[str, str]]:
+    import openpyxl
+
+    return [(t.name, t.ref) for t in openpyxl.load_workbook(path)[sheet].tables.values()]
+
+
+def test_a_generated_sheet_gets_the_same_table_on_a_file_and_live_and_none_over_a_title(tmp_path):
+    from orsheet.workbook.file import FileBackend
+
+    path = build_template(tmp_path / "plain.xlsm")
+    client = FakeExcelClient(payload_from_file(path))
+    edits = [ReplaceSheet("Overzicht", OVERVIEW_LIKE), ReplaceSheet("Agenda", AGENDA_LIKE)]
+    FileBackend(path).write(edits)
+    RemoteWorkbook(client).write(edits)
+    live = {s["name"]: [(t["name"], t["range_address"]) for t in s["tables"]] for s in client.payload["sheets"]}
+    assert file_tables(path, "Overzicht") == live["Overzicht"] == [("Overzicht", "A1:C3")]
+    assert file_tables(path, "Agenda") == live["Agenda"] == []  # its first row is the title, not a header
+
+
+def test_rewriting_a_generated_sheet_live_fits_its_table_to_the_new_rows(workbook, client):
+    workbook.write([ReplaceSheet("Overzicht", OVERVIEW_LIKE)])
+    workbook.write([ReplaceSheet("Overzicht", OVERVIEW_LIKE[:2])])
+    overview = next(s for s in client.payload["sheets"] if s["name"] == "Overzicht")
+    assert [(t["name"], t["range_address"]) for t in overview["tables"]] == [("Overzicht", "A1:C2")]
+    assert [a["func"] for a in client.log].count("addTable") == 1
+
+
+def test_an_agenda_sheet_that_an_older_orsheet_gave_a_table_loses_it_with_its_part_on_the_file(tmp_path):
+    import zipfile
+
+    from orsheet.workbook.file import FileBackend
+    from tests.support.ooxml_validate import assert_valid_ooxml
+
+    def table_parts() -> list[str]:
+        with zipfile.ZipFile(path) as package:
+            return [n for n in package.namelist() if n.startswith("xl/tables/") and n.endswith(".xml")]
+
+    path = build_template(tmp_path / "plain.xlsm")
+    before = table_parts()
+    FileBackend(path).write([ReplaceSheet("Agenda", [["Tijd", "Nr"], ["13:30", 1]])])  # as an older orsheet left it
+    assert file_tables(path, "Agenda") == [("Agenda", "A1:B2")] and len(table_parts()) == len(before) + 1
+    FileBackend(path).write([ReplaceSheet("Agenda", AGENDA_LIKE)])
+    assert file_tables(path, "Agenda") == [] and table_parts() == before
+    assert_valid_ooxml(path)  # no relationship left to the removed table part

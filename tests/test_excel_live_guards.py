@@ -26,6 +26,7 @@ from tests.support.parts import replace_in
 from tests.test_write_path_cells import (ACTIES_PART, ARCHIEF_PART, BUDGET, CODES, FORMULA_CELLS, with_nr,
                                          with_table_below)
 
+
 ACTIES, ARCHIEF = schema.ACTIONS.name, schema.ARCHIVE.name
 
 

@@ -57,15 +57,16 @@ def twins(demo_file, tmp_path):
 
 
 def same_sheets(cli_path: Path, client, *sheets: str) -> None:
-    """The same cells on both sides, read over the whole sheet: a sheet orsheet generates has a table
-    over its first row's columns in the file (the Agenda's title: column A) and none live."""
+    """The same cells and the same tables (name, place, columns) on both sides, read over the whole sheet."""
     cli_payload = payload_from_file(cli_path)
     for sheet in sheets:
-        assert rows_of(without_tables(client.payload), sheet) == rows_of(without_tables(cli_payload), sheet), sheet
+        assert rows_of(client.payload, sheet) == rows_of(cli_payload, sheet), sheet
+        assert tables_of(client.payload, sheet) == tables_of(cli_payload, sheet), sheet
 
 
-def without_tables(payload: dict) -> dict:
-    return {**payload, "sheets": [{**sheet, "tables": []} for sheet in payload["sheets"]]}
+def tables_of(payload: dict, sheet: str) -> list[tuple[str, str, list]]:
+    found = next(s for s in payload["sheets"] if s["name"] == sheet)["tables"]
+    return [(t["name"], t["range_address"], t["columns"]) for t in found]
 
 
 def test_every_button_has_a_script_with_its_dutch_name_sheet_button_and_one_line_docstring():

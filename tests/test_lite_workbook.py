@@ -133,8 +133,11 @@ def test_libreoffice_opens_the_lite_workbook_and_prints_the_set_up_on_start(lite
     assert all(step.split()[0] in text for step in SETUP_STEPS)  # the buttons themselves do not print
 
 
+WHEEL = "https://example.org/dist/orsheet-0.1.0-py3-none-any.whl"
+
+
 def test_lite_code_writes_a_short_main_py_that_imports_the_eight_scripts(tmp_path):
-    assert run("lite-code", tmp_path).exit_code == 0
+    assert run("lite-code", tmp_path, "--wheel", WHEEL).exit_code == 0
     main = tmp_path / "main.py"
     assert len(main.read_text(encoding="utf-8").splitlines()) < 10
     spec = importlib.util.spec_from_file_location("main", main)
@@ -148,12 +151,22 @@ def test_lite_code_writes_a_short_main_py_that_imports_the_eight_scripts(tmp_pat
 
 
 def test_lite_code_requirements_name_xlwings_and_the_orsheet_wheel(tmp_path):
-    url = "https://example.org/dist/orsheet-0.1.0-py3-none-any.whl"
-    assert run("lite-code", tmp_path, "--wheel", url).exit_code == 0
-    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").splitlines() == ["xlwings", url]
-    assert run("lite-code", tmp_path).exit_code == 1  # the files are there: no silent overwrite
-    assert run("lite-code", tmp_path, "--force").exit_code == 0
-    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").splitlines() == ["xlwings", "orsheet==0.1.0"]
+    assert run("lite-code", tmp_path, "--wheel", WHEEL).exit_code == 0
+    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").splitlines() == ["xlwings", WHEEL]
+    newer = WHEEL.replace("0.1.0", "0.2.0")
+    assert run("lite-code", tmp_path, "--wheel", newer).exit_code == 1  # the files are there: no silent overwrite
+    assert run("lite-code", tmp_path, "--wheel", newer, "--force").exit_code == 0
+    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").splitlines() == ["xlwings", newer]
+
+
+def test_lite_code_without_a_wheel_names_no_package_on_pypi_and_says_how_to_get_the_wheel(tmp_path):
+    # orsheet is not on PyPI: "orsheet==0.1.0" would fail in the add-in, or install whatever holds the name (review E7)
+    result = run("lite-code", tmp_path)
+    assert result.exit_code == 1
+    assert "orsheet staat niet op PyPI" in result.output and "--wheel" in result.output
+    assert "python -m build --wheel" in result.output and "Er is niets geschreven" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_lite_code_refuses_a_wheel_that_is_no_address_of_a_whl_file(tmp_path):

@@ -38,10 +38,11 @@ _AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "o
 SETUP_STEPS = (  # one sentence a step: the Start sheet wraps long lines into rows beside the buttons
     "1. Installeer de gratis invoegtoepassing xlwings Lite: Start > Invoegtoepassingen, zoek 'xlwings Lite' en kies "
     "Toevoegen. Python installeren of macro's inschakelen is niet nodig; het werkt ook in Excel op het web.",
-    "2. Open xlwings Lite (knop rechts op het tabblad Start) en plak de code die 'orsheet lite-code' maakt: main.py in "
-    "het tabblad main.py en requirements.txt in het tabblad requirements.txt.",
-    "3. Herstart xlwings Lite (menu > Restart); orsheet wordt dan geïnstalleerd. Zet bij Settings > Workbook de opstart "
-    "op automatisch, anders werken de knoppen pas als u xlwings Lite eerst opent.",
+    "2. Open xlwings Lite (knop rechts op het tabblad Start) en plak de code van 'orsheet lite-code --wheel ADRES' "
+    "(ADRES: waar uw beheerder het orsheet-wielbestand neerzet): main.py in het tabblad main.py, requirements.txt in "
+    "het tabblad requirements.txt.",
+    "3. Herstart xlwings Lite (menu > Restart); het haalt orsheet dan op van dat adres. Zet bij Settings > Workbook de "
+    "opstart op automatisch, anders werken de knoppen pas als u xlwings Lite eerst opent.",
 )
 FILES_TEXT = (
     "Notulen zet u in xlwings Lite via Files > Import/Export (voor Python de map /data). Agenda's, de jaarplanning "

@@ -77,7 +77,8 @@ def new(path: Path, force: bool, lite: bool, as_json: bool) -> None:
     def show(result) -> None:
         click.echo(f"Nieuwe werkmap: {result['path']}")
         if result["lite"]:
-            click.echo("Voor xlwings Lite: maak de code met 'orsheet lite-code' en volg de drie stappen op het blad Start.")
+            click.echo("Voor xlwings Lite: maak de code met 'orsheet lite-code --wheel ADRES' (het adres van het "
+                       "orsheet-wielbestand) en volg de drie stappen op het blad Start.")
 
     run_command(as_json, work, show)
 

@@ -11,7 +11,8 @@ from orsheet.commands._common import json_option, run_command
 
 @click.command("lite-code")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--wheel", metavar="URL", help="URL of the orsheet wheel to install (default: orsheet from PyPI).")
+@click.option("--wheel", metavar="URL", help="URL of the orsheet wheel the add-in installs (required: orsheet is not on PyPI; "
+              "build it with `python -m build --wheel`).")
 @click.option("--force", is_flag=True, help="Overwrite main.py and requirements.txt in FOLDER.")
 @json_option
 def lite_code(folder: Path, wheel: str | None, force: bool, as_json: bool) -> None:

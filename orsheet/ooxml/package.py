@@ -26,6 +26,16 @@ def _insert_before(parent: etree._Element, element: etree._Element, later: tuple
     parent.append(element)
 
 
+def free_name(base: str, taken) -> str:
+    """``base``, or ``base_1``, ``base_2``, ...: the first not in ``taken`` (table and defined names,
+    which Excel compares ignoring case)."""
+    taken = {t.casefold() for t in taken}
+    name, number = base, 1
+    while name.casefold() in taken:
+        name, number = f"{base}_{number}", number + 1
+    return name
+
+
 class Package(OpcPackage):
     """The parts of one .xlsx/.xlsm and the structure its workbook part declares."""
 
@@ -75,12 +85,9 @@ class Package(OpcPackage):
         return max(ids, default=0) + 1
 
     def free_table_name(self, base: str) -> str:
-        taken = {self.xml(n).get("name", "").casefold() for n in self.part_names("xl/tables/") if n.endswith(".xml")}
-        taken |= {e.get("name", "").casefold() for e in self.xml(self.workbook_part).iter(q("definedName"))}
-        name, number = base, 1
-        while name.casefold() in taken:
-            name, number = f"{base}_{number}", number + 1
-        return name
+        taken = {self.xml(n).get("name", "") for n in self.part_names("xl/tables/") if n.endswith(".xml")}
+        taken |= {e.get("name", "") for e in self.xml(self.workbook_part).iter(q("definedName"))}
+        return free_name(base, taken)
 
     def _scope(self, local_sheet: str | None) -> str | None:
         if local_sheet is None:

@@ -2,8 +2,11 @@
 
 A generated sheet is written whole: a bold header row that stays in view
 (frozen), the given column widths, an Excel table over the rows (filter
-buttons, banded rows) and a print setup of landscape A4, one page wide,
-with the header repeated on every page.
+buttons, banded rows) where its first row heads every column (not the Agenda,
+whose first row is its title: :func:`table_header`), and a print setup of
+landscape A4, one page wide, with the header repeated on every page. The file
+backend writes all of it here; the live backend (``xlwings_backend``) the
+header, panes, drop-downs and the same table.
 """
 
 from __future__ import annotations
@@ -22,6 +25,30 @@ _KEEP = ("sheetData", "cols")  # built by the sheet editor
 # What may hang on a generated sheet from elsewhere (a button's drawing and controls): kept, in schema order.
 _ATTACHED = ("drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
              "webPublishItems")
+
+
+TABLE_STYLE = "TableStyleLight9"
+
+
+def table_header(rows: Sequence[Sequence[object]]) -> list[str] | None:
+    """The headings of the table a generated sheet gets: its first row, when it heads every column
+    with a unique, non-empty heading; None (no table) otherwise, e.g. for a first row that is a title
+    (the Agenda: "Agenda OR-vergadering ..." in A1, the items' header further down)."""
+    header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else ())]
+    width = max((len(r) for r in rows), default=0)
+    if not header or len(header) < width or "" in header or len({h.casefold() for h in header}) != len(header):
+        return None
+    return header
+
+
+def table_ref(rows: Sequence[Sequence[object]]) -> str:
+    """Where that table stands: from A1 over the header and the rows (at least one body row)."""
+    return f"A1:{column_letter(len(rows[0]))}{max(len(rows), 2)}"
+
+
+def table_name_base(sheet: str) -> str:
+    """The table's name before it is made unique in the workbook: the sheet's name as a table name."""
+    return re.sub(r"\W", "_", sheet)
 
 
 def apply_look(package: Package, part: str, sheet: str, rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -72,11 +99,15 @@ def _quoted(sheet: str) -> str:
 
 def _table_relationship(package: Package, part: str, sheet: str, rows: Sequence[Sequence[object]]) -> str | None:
     """The Id of the sheet's table relationship after fitting the table to ``rows`` (None: no table)."""
-    header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else ())]
+    header = table_header(rows)
     existing = [(r.get("Id"), target) for r, target in package.relationships_with_targets(part) if r.get("Type") == TABLE_REL]
-    if not header or "" in header or len({h.casefold() for h in header}) != len(header):
-        return None  # a table needs a unique, non-empty header for every column
-    ref = f"A1:{column_letter(len(header))}{max(len(rows), 2)}"
+    if header is None:
+        for rel, table_part in package.relationships_with_targets(part):  # an older orsheet's over the Agenda's title
+            if rel.get("Type") == TABLE_REL:
+                rel.getparent().remove(rel)
+                package.remove(table_part)
+        return None
+    ref = table_ref(rows)
     if existing:
         rel_id, table_part = existing[0]
         table = package.xml(table_part)
@@ -84,7 +115,7 @@ def _table_relationship(package: Package, part: str, sheet: str, rows: Sequence[
         table_part = package.new_part_name("xl/tables/table{}.xml")
         table = etree.Element(q("table"), nsmap={None: MAIN})
         table.set("id", str(package.next_table_id()))
-        name = package.free_table_name(re.sub(r"\W", "_", sheet))
+        name = package.free_table_name(table_name_base(sheet))
         table.set("name", name)
         table.set("displayName", name)
         package.add(table_part, table, TABLE_TYPE)
@@ -96,7 +127,7 @@ def _table_relationship(package: Package, part: str, sheet: str, rows: Sequence[
     columns = etree.SubElement(table, q("tableColumns"), count=str(len(header)))
     for index, name in enumerate(header, start=1):
         etree.SubElement(columns, q("tableColumn"), id=str(index), name=name)
-    etree.SubElement(table, q("tableStyleInfo"), name="TableStyleLight9", showFirstColumn="0", showLastColumn="0",
+    etree.SubElement(table, q("tableStyleInfo"), name=TABLE_STYLE, showFirstColumn="0", showLastColumn="0",
                      showRowStripes="1", showColumnStripes="0")
     return rel_id
 

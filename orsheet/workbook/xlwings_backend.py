@@ -20,9 +20,12 @@ from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
                                     missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way,
                                     totals_row_in_the_way)
+from orsheet.ooxml.package import free_name
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
-from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, nr_column, nr_formulas,
-                                            own_cells, sheet_protected, structure_protected, table_from_grid)
+from orsheet.workbook.generated import TABLE_STYLE, table_header, table_name_base, table_ref
+from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, live_tables, nr_column,
+                                            nr_formulas, own_cells, sheet_protected, structure_protected,
+                                            table_from_grid)
 
 OWNED_PREFIX = "_orsheet_blad_"  # the same mark the file backend writes
 
@@ -234,31 +237,28 @@ class _LiveEngine:
             state.remember(1, len(state.header) + 1, header)
 
     def move_rows(self, move: Move) -> None:
-        source, self.writing = self.state(move.sheet), move.target
-        if all(move.columns[c] == c for c in move.columns):  # same columns: Excel carries the whole row
-            self._carry_rows(move)
-            return
-        rows = []
-        for row in move.rows:
-            cells = {move.columns[c]: source.value(row, c) for c in move.columns}
-            rows.append({**cells, **move.values.get(row, {})})
-        self.append_rows(move.target, rows)
-
-    def _carry_rows(self, move: Move) -> None:
-        """Cut and paste each row with Excel itself (value, format, note, hyperlink; formulas that refer
-        to it follow), or copy it where the engine cannot cut; then write the cells the move decided."""
+        """Cut and paste the rows with Excel itself, per block of adjacent cells that keep their order
+        in the target (value, formula, format, note, threaded comment, hyperlink, rich text; formulas
+        that refer to them follow), into the mapped target columns, or copy them where the engine cannot
+        cut; then write the cells the move decided. The table rows left behind are deleted afterwards
+        (:func:`.edits.apply`), as the file backend moves them (``xml_writer.move_rows``, ``notes.move``)."""
         source, target = self.state(move.sheet), self.state(move.target)
-        first, width = min(move.columns), max(move.columns)
+        self.writing = move.target
         start = target.end + 1
+        book_source, book_target = self.book.sheets[move.sheet], self.book.sheets[move.target]
+        at = start
+        for first_row, last_row in _in_order_runs(move.rows):  # in the order of move.rows, as the file backend
+            for (first, last), to in _column_blocks(move.columns):
+                cells = book_source.range((first_row, first), (last_row, last))
+                destination = book_target.range((at, to))
+                try:
+                    cells.move(destination)
+                except NotImplementedError:
+                    cells.copy(destination)
+            at += last_row - first_row + 1
         for offset, row in enumerate(move.rows):
-            cells = self.book.sheets[move.sheet].range((row, first), (row, width))
-            destination = self.book.sheets[move.target].range((start + offset, first))
-            try:
-                cells.move(destination)
-            except NotImplementedError:
-                cells.copy(destination)
-            for column in move.columns:
-                target.remember(start + offset, column, source.value(row, column))
+            for column, to in move.columns.items():
+                target.remember(start + offset, to, source.value(row, column))
         target.appended += len(move.rows)
         for offset, row in enumerate(move.rows):
             self.set_cells(move.target, start + offset, move.values.get(row, {}))
@@ -268,7 +268,7 @@ class _LiveEngine:
         rows = [r for r in rows if r <= state.last_row]
         target = self.book.sheets[sheet]
         table = _own_table(state)
-        for first, last in _runs(sorted(rows, reverse=True)):
+        for first, last in reversed(_in_order_runs(sorted(rows))):  # bottom-most first: nothing to delete moves
             if table is not None:  # Excel's Delete table rows: cells beside the table stay
                 for row in range(last, first - 1, -1):
                     table.rows(row - 1).delete()
@@ -313,11 +313,31 @@ class _LiveEngine:
         if width:
             _generated_look(sheet, width)
             _offer_choices(sheet, len(rows), edit.choice_columns())
+            self._generated_table(sheet, rows)
         try:
             if not self.owned(edit.sheet):
                 self.book.names.add(OWNED_PREFIX + _name_safe(edit.sheet), f'="{edit.sheet}"')
         except (NotImplementedError, AttributeError):
             pass  # an engine without names: the header row still identifies the sheet
+
+    def _generated_table(self, sheet, rows: list[list[Value]]) -> None:
+        """The table the file backend puts over a generated sheet (:func:`.generated.table_header`): the
+        one the sheet has fitted to the new rows (clearing the sheet leaves it), else a new one."""
+        if table_header(rows) is None:
+            return
+        area = sheet.range(table_ref(rows))
+        existing = [t for t in live_tables(sheet) if t.bounds[:2] == (1, 1)]
+        if existing:
+            if existing[0].table.range.address != area.address:
+                existing[0].table.resize(area)
+            return
+        taken = [t.name for s in self.book.sheets for t in live_tables(s)]
+        try:
+            taken += [name.name for name in self.book.names]
+        except (NotImplementedError, AttributeError):
+            pass
+        sheet.tables.add(source=area, name=free_name(table_name_base(sheet.name), taken), has_headers=True,
+                         table_style_name=TABLE_STYLE)
 
     def fit_tables(self) -> None:
         """The own table over its rows once the write added or removed some (only the own table:
@@ -373,15 +393,27 @@ def _name_safe(sheet: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in sheet)
 
 
-def _runs(rows_descending: list[int]) -> list[tuple[int, int]]:
-    """Contiguous runs (first, last), bottom-most first, so earlier deletions move nothing still to delete."""
+def _in_order_runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Rows as runs (first, last) of consecutive rows, in their given order."""
     runs: list[tuple[int, int]] = []
-    for row in rows_descending:
-        if runs and runs[-1][0] == row + 1:
-            runs[-1] = (row, runs[-1][1])
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
         else:
             runs.append((row, row))
     return runs
+
+
+def _column_blocks(columns: dict[int, int]) -> list[tuple[tuple[int, int], int]]:
+    """Source columns -> target columns as blocks ((first, last) source column, first target column):
+    adjacent source columns whose target columns are adjacent in the same order move as one block."""
+    blocks: list[list[int]] = []  # [first, last, first target]
+    for column in sorted(columns):
+        if blocks and column == blocks[-1][1] + 1 and columns[column] == blocks[-1][2] + column - blocks[-1][0]:
+            blocks[-1][1] = column
+        else:
+            blocks.append([column, column, columns[column]])
+    return [((first, last), to) for first, last, to in blocks]
 
 
 def _set_format(sheet, sheet_name: str, header: str, first, last, value: Value) -> None:
