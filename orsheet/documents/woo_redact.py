@@ -68,7 +68,7 @@ def _redact_tree(root: etree._Element, redactor: Redactor, organisation: str, co
         elif core and name in _AUTHOR_PROPERTIES:
             element.text = organisation
         elif name == "author" and element.text and element.text.strip():  # Excel comment authors
-            if redactor.protected is None or not redactor.protected.fullmatch(element.text.strip()):
+            if not redactor.is_public(element.text):
                 element.text = NAME_CODE
                 counts[NAME_CODE] += 1
         elif element.text and element.text.strip():
@@ -103,7 +103,7 @@ def _redact_group(leaves: list[etree._Element], redactor: Redactor) -> Counter:
 def _redact_attributes(element: etree._Element, redactor: Redactor, counts: Counter) -> None:
     for key, value in element.attrib.items():
         if _local(key) in _AUTHOR_ATTRIBUTES and value.strip():
-            if redactor.protected is None or not redactor.protected.fullmatch(value.strip()):
+            if not redactor.is_public(value):
                 element.set(key, NAME_CODE)
                 counts[NAME_CODE] += 1
             continue

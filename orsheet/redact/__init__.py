@@ -24,8 +24,17 @@ taart" and "de lange termijn" stay; and not as the verb that opens a question
 A surname with a tussenvoegsel is only matched with it ("de Groot", "De
 Groot", "J. de Groot"), never as the bare core ("Groot"), and the tussenvoegsel
 never alone: "De Groot" in Personen is a surname, not a first name "De".
+
+Typing: a name matches however it is typed. Accents are ignored ("Zoe Ergun"
+is "Zoë Ergün", "Jose" is "José"), and so are Unicode forms (a decomposed
+"José" pasted from a Mac, the ij ligature), invisible characters inside a word
+(soft hyphen, zero-width space) and the kind of apostrophe ("’t Hart" is
+"'t Hart", "D’Hondt" is "D'Hondt"): :mod:`orsheet.redact.folding` folds the
+names and the text alike, and spans map back to the text as typed. The leak
+check uses the same matching.
 """
 
+from orsheet.redact.folding import fold
 from orsheet.redact.forms import PARTICLES, Forms, NameParts, name_forms, split_name
 from orsheet.redact.redactor import (
     BSN_CODE, CODE_LABELS, CODE_REASONS, CODES, NAME_CODE, OTHER_CODE, Leak, Redaction, Redactor, build_redactor,
@@ -34,6 +43,6 @@ from orsheet.redact.unknown import listed_people, probable_addresses, probable_n
 
 __all__ = [
     "BSN_CODE", "CODES", "CODE_LABELS", "CODE_REASONS", "NAME_CODE", "OTHER_CODE", "PARTICLES", "Forms", "Leak",
-    "NameParts", "Redaction", "Redactor", "build_redactor", "listed_people", "name_forms", "probable_addresses",
-    "probable_names", "split_name", "unknown_names",
+    "NameParts", "Redaction", "Redactor", "build_redactor", "fold", "listed_people", "name_forms",
+    "probable_addresses", "probable_names", "split_name", "unknown_names",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from orsheet.dutch import is_word
+from orsheet.redact.folding import fold
 
 # Lower-case words that start the surname part of a Dutch name.
 PARTICLES = frozenset({
@@ -70,7 +71,13 @@ def split_name(name: str) -> NameParts:
 
 
 def phrase(text: str) -> str:
-    return _GAP.join(re.escape(token) for token in text.split())
+    """``text`` as a pattern matching the folded text (:mod:`orsheet.redact.folding`), any white space between words."""
+    return _GAP.join(re.escape(token) for token in fold(text).split())
+
+
+def literal(text: str) -> str:
+    """``text`` (an e-mail address) as a pattern matching the folded text."""
+    return re.escape(fold(text))
 
 
 def _any_case(text: str) -> str:
@@ -79,6 +86,7 @@ def _any_case(text: str) -> str:
 
 def _capitalised(word: str) -> str:
     """``word`` with a capital first letter, the rest in any case: "Bakker", "BAKKER", not "bakker"."""
+    word = fold(word) or word
     first, rest = word[0], word[1:]
     if len(first.upper()) != 1 or first.upper() == first.lower():  # "ß" has no one-letter capital
         return _any_case(word)
@@ -129,7 +137,7 @@ def _surname(particles: Sequence[str], core: str) -> str:
 
 def name_forms(name: str) -> Forms:
     """Every way ``name`` is written, split by how freely each may match (:class:`Forms`)."""
-    parts = split_name(name)
+    parts = split_name(fold(name))  # "Kees ’t Hart": its "’t" is the tussenvoegsel "'t"
     if _letters(parts.core) < 2:  # "J." or a number is no surname
         parts = NameParts(parts.first_names + ((parts.core,) if parts.core else ()), (), "")
     forms = Forms([], [])
@@ -166,7 +174,7 @@ def name_forms(name: str) -> Forms:
 
 def public_forms(name: str) -> list[str]:
     """The forms that identify a public official unambiguously (kept as is)."""
-    parts = split_name(name)
+    parts = split_name(fold(name))
     if not parts.core:
         return []
     surname = _any_case(parts.surname)

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from orsheet.model import Person
-from orsheet.redact.forms import EMAIL_ADDRESS, compile_forms, name_forms, phrase, public_forms
+from orsheet.redact.folding import FoldedText, fold
+from orsheet.redact.forms import EMAIL_ADDRESS, compile_forms, literal, name_forms, phrase, public_forms
 from orsheet.redact.numbers import personal_numbers
 
 NAME_CODE = "5.1.2e"
@@ -90,9 +91,10 @@ class Redactor:
         """
         if not any(c.isalnum() for c in text):  # every name, address and number has letters or digits
             return []
+        folded = FoldedText(text)  # names are looked for in the folded text, numbers in the typed one
         blocked: list[tuple[int, int]] = []
         if self.protected is not None:
-            blocked = [m.span() for m in self.protected.finditer(text)]
+            blocked = sorted(folded.span(*m.span()) for m in self.protected.finditer(folded.text))
         found: list[tuple[int, int, str]] = []
 
         def accept(spans: Iterable[tuple[int, int, str]]) -> None:
@@ -101,22 +103,26 @@ class Redactor:
             found.extend(accepted)
             blocked = sorted(blocked + [(start, end) for start, end, _ in accepted])
 
-        accept(self._addresses(text))
+        accept((*folded.span(start, end), code) for start, end, code in self._addresses(folded.text))
         if self.numbers:
             accept((start, end, _NUMBER_CODES[kind]) for start, end, kind in personal_numbers(text))
         for code, pattern in self.patterns:
             if pattern is self.words:
-                accept((m.start(), m.end(), code) for m in pattern.finditer(text)
-                       if not _opens_a_question(text, m.start(), m.end()))
+                accept((*folded.span(*m.span()), code) for m in pattern.finditer(folded.text)
+                       if not _opens_a_question(folded.text, m.start(), m.end()))
             else:
-                accept((m.start(), m.end(), code) for m in pattern.finditer(text))
+                accept((*folded.span(*m.span()), code) for m in pattern.finditer(folded.text))
         return sorted(found)
+
+    def is_public(self, text: str) -> bool:
+        """Whether ``text`` is, as a whole, a public official's name (kept as an author's name)."""
+        return self.protected is not None and self.protected.fullmatch(fold(text.strip())) is not None
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Whole e-mail addresses that are a private person's or hold a name ("r.oosterhuis@...")."""
         if "@" not in text or (self.any_case is None and not self.emails):
             return
-        own = {email.casefold() for email in self.emails}
+        own = {fold(email).casefold() for email in self.emails}
         for match in EMAIL_ADDRESS.finditer(text):
             address = match.group(0)
             if address.casefold() in own or (self.any_case is not None and self.any_case.search(address)):
@@ -194,7 +200,7 @@ def build_redactor(people: Iterable[Person], other_terms: Iterable[str] = (), nu
     private = [p for p in people if not p.public and p.name.strip()]
     public = [p for p in people if p.public and p.name.strip()]
     emails = tuple(p.email.strip() for p in private if p.email and "@" in p.email)
-    always = [f"(?i:{re.escape(e)})" for e in emails]
+    always = [f"(?i:{literal(e)})" for e in emails]
     words: list[str] = []
     for person in private:
         forms = name_forms(person.name)

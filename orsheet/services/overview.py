@@ -12,14 +12,13 @@ never counted as overdue: they were paused on purpose.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from orsheet import model, records, schema
 from orsheet.deadlines import deadline_date
-from orsheet.redact import Redactor, build_redactor
+from orsheet.redact import Redactor, build_redactor, fold
 from orsheet.services.common import convert_all
 from orsheet.workbook.base import ReplaceSheet, WorkbookBackend
 
@@ -91,9 +90,7 @@ def owners(text: str) -> list[str]:
 
 def _name_parts(text: str) -> tuple[str, ...]:
     """The words of a name, case and accents folded: "José  de Vries" -> ("jose", "de", "vries")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return tuple(re.findall(r"\w+", folded))
+    return tuple(re.findall(r"\w+", fold(text).casefold()))
 
 
 def names_match(query: str, name: str) -> bool:
