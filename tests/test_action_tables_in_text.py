@@ -125,3 +125,14 @@ def test_a_word_table_printed_to_pdf_suggests_the_same_closures_as_the_word_file
     from_word = process_minutes(memory_workbook("2023-10-12"), word, None)
     from_pdf = process_minutes(memory_workbook("2023-10-12"), pdf, None)
     assert _suggested(from_pdf) == _suggested(from_word) == [342, 344]
+
+
+@pytest.mark.parametrize("status", ["uitgevoerd", "gesloten", "afgesloten", "gedaan", "Afgerond", "✓"])
+def test_a_table_row_closes_with_every_word_a_sentence_closes_with(tmp_path, status):
+    """One list of done words for "Actie 342 is uitgevoerd." and a table's status cell (review D1)."""
+    table = f"Nr Actie Wie Deadline Status\n342 Poster ontwerpen Petra 20-10-2023 {status}\n343 Brief Jan 01-11-2023 loopt\n"
+    plan = process_minutes(memory_workbook("2023-10-12"), _minutes(tmp_path, table), None)
+    assert [c.number for c in plan.closures] == [342]
+    sentence = _minutes(tmp_path, "", after=f"Actie 342 is {status}.\n") if status.isalpha() else None
+    if sentence is not None:
+        assert [c.number for c in process_minutes(memory_workbook("2023-10-12"), sentence, None).closures] == [342]

@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from orsheet.minutes.proposal import Paragraph
+from orsheet.minutes.vocabulary import STATUS_DONE
 
-DONE_MARKS = {"afgerond", "gereed", "klaar", "afgehandeld", "done", "vervallen", "voltooid", "ja", "x", "✓", "✔"}
+DONE_MARKS = {*STATUS_DONE, "ja", "x", "✓", "✔"}  # the words a sentence closes with, and the marks of a table
 # A status cell of a row still open: it ends the row as a done mark does, and closes nothing.
 OPEN_MARKS = {"loopt", "lopend", "open", "nee", "bezig", "pm", "p.m.", "-", "–", "doorlopend", "uitgesteld"}
 _COLUMNS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orsheet.minutes.vocabulary import MONTH_WORDS
+from orsheet.minutes.vocabulary import MONTH_WORDS, STATUS_DONE
 
 _ACTION_WORD = re.compile(
     r"\b(?:actie|acties|actiepunt|actiepunten|actienummer|actienummers|actienr)\b\.?\s*"
@@ -67,8 +67,7 @@ def number_list_at(text: str, position: int) -> tuple[list[int], int]:
 
 
 _DONE = re.compile(
-    r"\b(?:afgerond|afgehandeld|gereed|klaar|uitgevoerd|voltooid|vervallen|vervalt|gesloten|afgesloten|"
-    r"afgevoerd|afgeboekt|gedaan|done|(?:is|zijn) af|(?:kan|kunnen|mag|mogen)(?: \w+){0,2} van de (?:actie)?lijst)\b",
+    r"\b(?:" + "|".join(STATUS_DONE) + r"|(?:is|zijn) af|(?:kan|kunnen|mag|mogen)(?: \w+){0,2} van de (?:actie)?lijst)\b",
     re.IGNORECASE,
 )
 _NOT_DONE = re.compile(

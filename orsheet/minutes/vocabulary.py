@@ -123,6 +123,11 @@ NOT_A_NAME = frozenset({
 })
 
 # "... is gebeurd": a task reported done without its number.
+# A status saying an action is finished: after its number in a sentence ("Actie 12 is uitgevoerd") and in
+# the status cell of an action table in the minutes.
+STATUS_DONE = ("afgerond", "afgehandeld", "gereed", "klaar", "uitgevoerd", "voltooid", "vervallen", "vervalt",
+               "gesloten", "afgesloten", "afgevoerd", "afgeboekt", "gedaan", "done")
+
 DONE_WORDS = (
     "gebeurd", "gedaan", "verstuurd", "doorgestuurd", "geregeld", "afgerond", "afgehandeld", "opgelost",
     "uitgevoerd", "verzonden", "rondgestuurd", "gemaild", "verwerkt", "aangepast", "besteld", "geplaatst",
