@@ -202,3 +202,42 @@ def test_in_xlwings_lite_a_formula_in_nr_is_refused_as_on_a_file_and_excels_refu
     # an add-in that cannot fetch formulas: they are unknown (as on xlwings Server), the press works
     assert "Klaar" in result_of(unknown).splitlines()[0]
     assert any(a["func"] == "setValues" and a["sheet_position"] == 1 for a in unknown)
+
+
+LXML_FREE_RUN = r"""
+import importlib.abc, json, sys
+from pathlib import Path
+
+class NoLxml(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"lxml", "python_calamine", "pandas", "numpy", "xlwingslib"}:
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return None
+
+sys.path.insert(0, sys.argv[1])
+from tests.excel_support import FakeExcelClient  # the test's Excel (built with lxml) ...
+
+for loaded in [m for m in sys.modules if m.split(".")[0] in ("orsheet", "lxml", "docx", "docxtpl", "openpyxl")]:
+    del sys.modules[loaded]  # ... then orsheet afresh, as in Pyodide, where lxml is not loaded for these buttons
+sys.meta_path.insert(0, NoLxml())
+from tests.lite_support import press_lite, result_text
+
+client = FakeExcelClient(json.loads(Path(sys.argv[2]).read_text()))
+results = {}
+for name in ("number_actions", "close_finished_actions"):
+    press_lite(client, name)
+    results[name] = result_text(client)
+print(json.dumps(results))
+"""
+
+
+def test_numbering_and_closing_in_lite_need_no_lxml(demo_payload, tmp_path):
+    """Pyodide loads lxml only for documents: the buttons that edit the sheets must run without it."""
+    payload = tmp_path / "payload.json"
+    payload.write_text(json.dumps(demo_payload), encoding="utf-8")
+    env = {**os.environ, "ORSHEET_LITE_DATA": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", LXML_FREE_RUN, str(ROOT), str(payload)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout.strip().splitlines()[-1])
+    assert all("Klaar" in text.splitlines()[0] for text in results.values()), results

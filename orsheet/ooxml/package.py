@@ -11,6 +11,7 @@ from lxml import etree
 
 from orsheet.ooxml.markup import CALC_CHAIN_REL, NS, REL, WORKSHEET_REL, WORKSHEET_TYPE, q
 from orsheet.ooxml.opc import OpcPackage, resolve
+from orsheet.ooxml.names import free_name
 
 # Workbook children that follow <definedNames>, in schema order (calcPr first).
 _AFTER_DEFINED_NAMES = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
@@ -24,16 +25,6 @@ def _insert_before(parent: etree._Element, element: etree._Element, later: tuple
             child.addprevious(element)
             return
     parent.append(element)
-
-
-def free_name(base: str, taken) -> str:
-    """``base``, or ``base_1``, ``base_2``, ...: the first not in ``taken`` (table and defined names,
-    which Excel compares ignoring case)."""
-    taken = {t.casefold() for t in taken}
-    name, number = base, 1
-    while name.casefold() in taken:
-        name, number = f"{base}_{number}", number + 1
-    return name
 
 
 class Package(OpcPackage):

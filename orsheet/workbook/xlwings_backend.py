@@ -20,9 +20,9 @@ from orsheet.workbook.base import Table, Value
 from orsheet.workbook.edits import (Edit, Move, ReplaceSheet, WriteReport, apply, edited_sheets, locked_structure,
                                     missing_sheet, plan, protected_sheet, table_cannot_grow, table_in_the_way,
                                     totals_row_in_the_way)
-from orsheet.ooxml.package import free_name
+from orsheet.ooxml.names import free_name
 from orsheet.workbook.excel_values import from_excel, same_value, to_excel
-from orsheet.workbook.generated import TABLE_STYLE, table_header, table_name_base, table_ref
+from orsheet.workbook.generated_table import TABLE_STYLE, table_header, table_name_base, table_ref
 from orsheet.workbook.xlwings_sheet import (LiveLayout, column_kind, excel_refused, live_layout, live_tables, nr_column,
                                             nr_formulas, own_cells, sheet_protected, structure_protected,
                                             table_from_grid)
