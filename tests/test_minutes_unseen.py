@@ -1,6 +1,6 @@
 """The minutes grammar on minutes written for this test set in other secretaries' styles.
 
-``tests/data/minutes_unseen`` holds twelve minutes of invented councils (OR, COR, OV, OC,
+``tests/data/minutes_unseen`` holds twenty minutes of invented councils (OR, COR, OV, OC,
 MR, GMR, cliëntenraad, VvE, clubs; .txt, .md, .docx, .pdf), labelled by hand before orsheet
 read them (see its README). They are scored like the public minutes in
 ``tests/test_minutes_extern.py``; the figures are printed (``pytest -s``), per round too.
